@@ -1,0 +1,29 @@
+# Third-party code: Debian packages natively; sources fetched by scripts/setup.sh for wasm.
+if(NOT EXISTS "${PALABRE_THIRD_PARTY}/imgui/imgui.cpp")
+  message(FATAL_ERROR "third_party/ is missing: run ./scripts/setup.sh first")
+endif()
+
+# nlohmann/json: header-only. For wasm, an include dir holding only a link to it (never /usr/include).
+add_library(palabre_json INTERFACE)
+target_include_directories(palabre_json SYSTEM INTERFACE "${PALABRE_THIRD_PARTY}/include")
+
+add_library(palabre_qrcodegen STATIC "${PALABRE_THIRD_PARTY}/qrcodegen/qrcodegen.cpp")
+target_include_directories(palabre_qrcodegen SYSTEM PUBLIC "${PALABRE_THIRD_PARTY}/qrcodegen")
+
+if(EMSCRIPTEN)
+  set(imgui_dir "${PALABRE_THIRD_PARTY}/imgui")
+  add_library(palabre_imgui STATIC
+    ${imgui_dir}/imgui.cpp ${imgui_dir}/imgui_draw.cpp ${imgui_dir}/imgui_widgets.cpp
+    ${imgui_dir}/imgui_tables.cpp ${imgui_dir}/misc/imgui_stdlib.cpp
+    ${imgui_dir}/backends/imgui_impl_opengl3.cpp)
+  target_include_directories(palabre_imgui SYSTEM PUBLIC ${imgui_dir} ${imgui_dir}/backends ${imgui_dir}/misc)
+  # The test-engine hooks feed the item mirror (DESIGN.md "Known ImGui-in-the-browser gaps").
+  target_compile_definitions(palabre_imgui PUBLIC IMGUI_ENABLE_TEST_ENGINE IMGUI_DISABLE_OBSOLETE_FUNCTIONS
+    IMGUI_IMPL_OPENGL_ES3)
+  target_compile_options(palabre_imgui PRIVATE -Os)
+else()
+  find_package(GTest REQUIRED)
+  find_package(benchmark REQUIRED)
+  find_package(Threads REQUIRED)
+  find_package(Boost 1.74 REQUIRED)
+endif()
