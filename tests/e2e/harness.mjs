@@ -1,0 +1,137 @@
+// Shared pieces of the browser tests: a real relay on a free port, Debian's chromium, and input that
+// goes through real clicks and key presses located by the app's item mirror (window.palabre.items()).
+import { spawn } from 'node:child_process';
+import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const { chromium } = require('playwright-core');
+
+export const screenshotsDir = process.env.PALABRE_SCREENSHOTS ?? join(tmpdir(), 'palabre-screenshots');
+mkdirSync(screenshotsDir, { recursive: true });
+
+export const viewports = {
+  phone: { width: 390, height: 844 },
+  laptop: { width: 1366, height: 768 },
+  kiosk: { width: 1920, height: 1080 },
+};
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Starts `palabre serve` on a free port with a fresh data dir; resolves once it listens. */
+export async function startRelay({ dataDir } = {}) {
+  const bin = process.env.PALABRE_BIN;
+  const web = process.env.PALABRE_WEB;
+  if (!bin || !web) throw new Error('PALABRE_BIN and PALABRE_WEB must be set (ctest sets them)');
+  const port = await freePort();
+  const data = dataDir ?? mkdtempSync(join(tmpdir(), 'palabre-e2e-'));
+  const child = spawn(bin, ['serve', '--port', String(port), '--bind', '127.0.0.1', '--data', data, '--web', web],
+    { stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`relay did not start:\n${output}`)), 10000);
+    const onData = (chunk) => {
+      output += chunk;
+      if (output.includes('listening on')) { clearTimeout(timer); resolve(); }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`relay exited (${code}):\n${output}`)); });
+  });
+  return {
+    url: `http://127.0.0.1:${port}`,
+    dataDir: data,
+    async stop() {
+      child.kill('SIGTERM');
+      await new Promise((r) => (child.exitCode !== null ? r() : child.once('exit', r)));
+      if (!dataDir) rmSync(data, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Debian's chromium, headless, with WebGL2 on SwiftShader (flags from DESIGN.md). */
+export async function launchBrowser() {
+  const userDataDir = mkdtempSync(join(tmpdir(), 'palabre-chromium-'));
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
+      '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      '--no-first-run', '--disable-quic', `--user-data-dir=${userDataDir}`],
+  });
+  return browser;
+}
+
+/** Opens `url` in a new context of the given size; waits for the app's first frame. */
+export async function openApp(browser, url, { viewport = viewports.laptop, locale = 'fr-FR' } = {}) {
+  const context = await browser.newContext({ viewport, locale, deviceScaleFactor: 1 });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  await page.goto(url);
+  await waitReady(page);
+  return { context, page, errors };
+}
+
+export async function waitReady(page) {
+  await page.waitForFunction(() => window.palabre && window.palabre.ready === true, null, { timeout: 30000 });
+}
+
+/** Waits until the mirror shows an item with this key, and returns it. */
+export async function findItem(page, key, { timeout = 15000 } = {}) {
+  const handle = await page.waitForFunction(
+    (k) => (window.palabre.items() || []).find((item) => item.key === k) || null, key, { timeout });
+  return handle.jsonValue();
+}
+
+/** A real mouse click at the centre of the item's rectangle on the canvas. */
+export async function clickItem(page, key) {
+  const item = await findItem(page, key);
+  await page.mouse.click(item.x + item.w / 2, item.y + item.h / 2);
+  return item;
+}
+
+/** Clicks a text field, then types into it with the keyboard. */
+export async function typeInto(page, key, text) {
+  await clickItem(page, key);
+  await page.keyboard.type(text, { delay: 10 });
+}
+
+export async function appState(page) {
+  return JSON.parse(await page.evaluate(() => window.palabre.state()));
+}
+
+export async function appInfo(page) {
+  return page.evaluate(() => window.palabre.info());
+}
+
+/** Polls `check(page)` until it returns a truthy value. */
+export async function eventually(check, { timeout = 15000, interval = 100, what = 'condition' } = {}) {
+  const deadline = Date.now() + timeout;
+  let last;
+  for (;;) {
+    try {
+      last = await check();
+      if (last) return last;
+    } catch (e) { last = e; }
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what} (last: ${last})`);
+    await new Promise((r) => setTimeout(r, interval));
+  }
+}
+
+export async function screenshot(page, name) {
+  await page.screenshot({ path: join(screenshotsDir, `${name}.png`) });
+}
