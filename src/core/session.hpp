@@ -1,0 +1,91 @@
+#pragma once
+// The session state (a value) and apply(), the only way it changes.
+// apply() validates first and mutates only when the event is accepted: on rejection the state is
+// untouched (docs/decisions.md, "apply mutates in place").
+#include <cstdint>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/envelope.hpp"
+
+namespace palabre::core {
+
+// [SECTION] Outcome
+// Stable reason codes: their text (reason_code) is part of the protocol and of docs/formats.md.
+enum class Reason {
+  none,             // accepted
+  stale_seq,        // seq not greater than the last applied one
+  kiosk_read_only,  // a kiosk may send nothing
+  not_host,         // only the host may do this
+  not_relay,        // only the relay may do this (presence)
+  not_participant,  // only a participant may do this
+  not_joined,       // the sender has not joined as a participant
+  already_joined,
+  empty_name,
+  name_too_long,
+  empty_text,
+  text_too_long,
+  unknown_item,     // no such message / idea / question id
+  bad_locale,       // locale other than fr or en
+  bad_timezone,     // time zone not understood (see timezone.hpp)
+  no_change,        // the event would change nothing (e.g. hide a hidden item)
+};
+std::string_view reason_code(Reason reason);
+
+struct Outcome {
+  Reason reason = Reason::none;
+  bool accepted() const { return reason == Reason::none; }
+  std::string_view code() const { return reason_code(reason); }
+};
+
+// [SECTION] State
+struct SessionInfo {
+  std::string title, host, date, description;
+  std::string locale = "fr";
+  std::string timezone = "Europe/Paris";
+};
+
+struct Participant {
+  std::string id;    // member id given by the relay ("p17")
+  std::string name;  // display name; two participants may share one
+  std::int64_t joined_seq = 0;
+  std::int64_t joined_at = 0;
+};
+
+struct Message {
+  std::int64_t id = 0;  // seq of the chat.post envelope
+  std::int64_t at = 0;
+  std::string from;     // member id of the author
+  std::string text;
+  bool hidden = false;
+};
+
+struct Session {
+  SessionInfo info;
+  std::int64_t last_seq = 0;
+  std::vector<Participant> participants;           // in join order
+  std::map<std::string, std::size_t> participant_index;  // member id -> index in participants
+  std::map<std::string, bool> online;              // presence by member id, from the relay
+  std::vector<Message> messages;                   // in seq order
+
+  const Participant* find_participant(std::string_view id) const;
+  // Display name of a member: participant's name, the session host's name for "h…", else the id.
+  std::string display_name(std::string_view member_id) const;
+};
+
+inline constexpr std::size_t max_name_bytes = 80;
+inline constexpr std::size_t max_text_bytes = 2000;
+
+// Applies one envelope. Accepted: the state reflects it. Rejected: the state is unchanged.
+Outcome apply(Session& session, const Envelope& envelope);
+
+// Deterministic JSON of the whole state: fixed key order, compact, no trailing newline.
+std::string canonical_json(const Session& session);
+
+// What participant `participant_id` may see: hidden items removed, other people's staff data
+// (answers, votes, likes) removed, aggregates only where results are revealed.
+Session participant_view(const Session& session, std::string_view participant_id);
+
+}  // namespace palabre::core
