@@ -1,0 +1,548 @@
+// The HTML report: one self-contained file (inline CSS and SVG, no script, no external URL),
+// readable on a phone, printable with sensible page breaks.
+//
+// [SECTION] Style sheet
+// [SECTION] Small builders (text blocks, figures, people)
+// [SECTION] Activity details
+// [SECTION] Document
+#include <algorithm>
+#include <map>
+
+#include "report/locale.hpp"
+#include "report/render.hpp"
+#include "report/svg.hpp"
+#include "report/text.hpp"
+
+namespace palabre::report {
+
+namespace {
+using text::html_escape;
+
+// [SECTION] Style sheet ---------------------------------------------------------------------------
+
+constexpr std::string_view kStyle = R"CSS(
+:root{--ink:#1f2937;--muted:#6b7280;--line:#e5e7eb;--accent:#4f46e5;--accent-soft:#eef2ff;--bg:#f4f5fa;--card:#fff;--good:#16a34a}
+*{box-sizing:border-box}
+html{-webkit-text-size-adjust:100%;text-size-adjust:100%}
+body{margin:0;background:var(--bg);color:var(--ink);font:16px/1.55 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","Helvetica Neue",Arial,sans-serif;-webkit-print-color-adjust:exact;print-color-adjust:exact}
+main{max-width:880px;margin:0 auto;padding:28px 18px 56px}
+h1,h2,h3,h4{line-height:1.25;margin:0}
+p{margin:.4em 0}
+a{color:var(--accent);text-decoration:none}
+.cover{background:linear-gradient(135deg,#3730a3 0%,#6d28d9 60%,#9333ea 100%);color:#fff;border-radius:20px;padding:34px 30px 28px;box-shadow:0 10px 30px rgba(76,29,149,.25)}
+.cover .kicker{text-transform:uppercase;letter-spacing:.09em;font-size:12.5px;font-weight:600;opacity:.85;margin:0}
+.cover h1{font-size:clamp(23px,4.6vw,34px);margin:10px 0 14px;overflow-wrap:anywhere}
+.cover .meta{display:flex;flex-wrap:wrap;gap:6px 22px;font-size:15px;margin:0}
+.cover .meta b{font-weight:650}
+.cover .totals{display:flex;flex-wrap:wrap;gap:10px;list-style:none;padding:0;margin:22px 0 0}
+.cover .totals li{background:rgba(255,255,255,.14);border:1px solid rgba(255,255,255,.22);border-radius:12px;padding:8px 14px;font-size:14px}
+.cover .totals b{display:block;font-size:22px;line-height:1.1}
+nav.toc,section.card,article.card{background:var(--card);border:1px solid var(--line);border-radius:16px;padding:22px 24px;margin:18px 0;box-shadow:0 1px 3px rgba(15,23,42,.05)}
+nav.toc h2{font-size:15px;text-transform:uppercase;letter-spacing:.07em;color:var(--muted);margin-bottom:8px}
+nav.toc ol{margin:0;padding-left:1.2em}
+nav.toc ol ol{list-style:none;padding-left:.6em;font-size:14.5px}
+nav.toc li{margin:3px 0}
+h2.section{font-size:24px;margin:34px 4px 6px;display:flex;align-items:center;gap:10px}
+h2.section::before{content:"";width:6px;height:24px;border-radius:3px;background:var(--accent)}
+.card h2{font-size:22px;margin-bottom:6px}
+.date{color:var(--muted);margin:0}
+.prose p{margin:.6em 0}
+.prose ul{margin:.4em 0;padding-left:1.3em}
+ol.summary{list-style:none;margin:0;padding:0}
+ol.summary li{border-top:1px solid var(--line)}
+ol.summary li:first-child{border-top:0}
+ol.summary a{display:grid;grid-template-columns:auto 1fr auto;gap:4px 14px;align-items:center;padding:11px 2px;color:var(--ink)}
+ol.summary .n{width:28px;height:28px;border-radius:50%;background:var(--accent-soft);color:var(--accent);display:grid;place-items:center;font-weight:700;font-size:14px}
+ol.summary .t{font-weight:550;overflow-wrap:anywhere}
+ol.summary .k{display:block;font-size:12.5px;color:var(--muted);font-weight:400;text-transform:uppercase;letter-spacing:.05em}
+ol.summary .f{font-weight:700;color:var(--accent);white-space:nowrap;text-align:right}
+.kind{display:inline-block;font-size:12px;font-weight:700;text-transform:uppercase;letter-spacing:.07em;color:var(--accent);background:var(--accent-soft);border-radius:999px;padding:3px 10px;margin:0 6px 8px 0}
+.kind.anon{color:#92400e;background:#fef3c7}
+article.activity h3{font-size:21px;overflow-wrap:anywhere}
+.participation{display:flex;align-items:center;gap:10px;flex-wrap:wrap;color:var(--muted);font-size:14px;margin:10px 0 4px}
+.meter{flex:0 0 120px;height:8px;border-radius:4px;background:#eceef3;overflow:hidden}
+.meter i{display:block;height:100%;background:var(--accent);border-radius:4px}
+ul.figures{display:flex;flex-wrap:wrap;gap:10px;list-style:none;padding:0;margin:14px 0}
+ul.figures li{background:#f8fafc;border:1px solid var(--line);border-radius:12px;padding:8px 14px;font-size:14px;color:var(--muted)}
+ul.figures b{color:var(--ink);font-size:19px;margin-right:4px}
+ul.stats b{margin:0 0 0 6px}
+.instructions{background:#f8fafc;border-left:4px solid #c7d2fe;border-radius:6px;padding:8px 14px;margin:12px 0;color:#374151}
+.hint{color:var(--muted);font-style:italic}
+.question{border-top:1px solid var(--line);padding-top:16px;margin-top:18px}
+.qnum{font-size:13px;font-weight:700;color:var(--accent);text-transform:uppercase;letter-spacing:.06em;margin:0}
+.question h4{font-size:17.5px;margin:4px 0 2px;overflow-wrap:anywhere}
+.qkind{font-size:13.5px;color:var(--muted);margin:0 0 6px}
+svg.chart{display:block;margin:10px 0 4px;overflow:visible;font-family:inherit}
+svg.podium{display:block;width:100%;max-width:420px;margin:8px auto;font-family:inherit}
+svg.board{display:block;width:100%;height:auto;border:1px solid var(--line);border-radius:10px;margin:10px 0;font-family:inherit}
+.challenge-answer{font-size:30px;font-weight:800;text-align:center;margin:18px 0 4px;letter-spacing:.02em}
+.winner{text-align:center;font-size:17px;margin:0 0 8px}
+.challenge .figures{justify-content:center}
+.average{display:flex;align-items:center;gap:16px;margin:12px 0}
+.average .big{font-size:44px;font-weight:800;line-height:1;color:var(--accent)}
+.average .stars{color:#f59e0b;font-size:20px;letter-spacing:2px}
+.average .stars s{color:#d1d5db;text-decoration:none}
+.average small{display:block;color:var(--muted);font-size:14px}
+ul.answers{list-style:none;padding:0;margin:10px 0;display:grid;gap:10px}
+ul.answers li{background:#f8fafc;border:1px solid var(--line);border-radius:12px;padding:10px 14px}
+ul.answers .who{font-weight:650;font-size:14px;color:var(--accent);margin:0}
+ul.answers .who.anon{color:var(--muted);font-style:italic;font-weight:400}
+ul.answers .what{margin:2px 0 0;white-space:pre-line;overflow-wrap:anywhere}
+ul.answers time{color:var(--muted);font-size:13px;margin-left:8px;font-weight:400}
+h4.group{font-size:16px;margin:18px 0 6px;display:flex;gap:8px;align-items:baseline}
+h4.group small{color:var(--muted);font-weight:400;font-size:13.5px}
+ul.ideas{list-style:none;padding:0;margin:0;display:grid;grid-template-columns:repeat(auto-fill,minmax(200px,1fr));gap:8px}
+ul.ideas li{background:#fffbeb;border:1px solid #fde68a;border-radius:10px;padding:8px 11px;font-size:14.5px;display:flex;flex-direction:column;gap:4px}
+ul.ideas .txt{overflow-wrap:anywhere}
+ul.ideas .by{font-size:12.5px;color:var(--muted);display:flex;justify-content:space-between;gap:6px}
+ul.ideas .likes{color:#be185d;font-weight:700;white-space:nowrap}
+.cloud{display:flex;flex-wrap:wrap;gap:4px 14px;align-items:baseline;justify-content:center;padding:16px;background:#f8fafc;border-radius:12px;margin:10px 0}
+.cloud span{line-height:1.15;font-weight:650}
+table{width:100%;border-collapse:collapse;font-size:14.5px;margin:8px 0}
+th,td{text-align:left;padding:7px 8px;border-bottom:1px solid var(--line)}
+th{font-size:12.5px;text-transform:uppercase;letter-spacing:.05em;color:var(--muted)}
+td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
+ol.qna{list-style:none;padding:0;margin:10px 0;display:grid;gap:10px}
+ol.qna li{display:grid;grid-template-columns:56px 1fr;gap:12px;align-items:start;border:1px solid var(--line);border-radius:12px;padding:10px 12px}
+ol.qna .votes{text-align:center;background:var(--accent-soft);color:var(--accent);border-radius:10px;padding:6px 0;font-weight:800;font-size:18px;line-height:1.1}
+ol.qna .votes small{display:block;font-size:11px;font-weight:600}
+.state{font-size:12px;font-weight:700;border-radius:999px;padding:2px 8px;margin-left:6px;white-space:nowrap}
+.state.done{background:#dcfce7;color:#166534}
+.state.open{background:#f1f5f9;color:var(--muted)}
+article.page{border:1px solid var(--line);border-radius:12px;padding:14px 18px;margin:12px 0;background:#fcfcfe}
+article.page h4{font-size:17px;margin:2px 0 6px}
+article.page img{max-width:100%;height:auto;border-radius:8px;margin-top:8px}
+ol.messages{list-style:none;padding:0;margin:12px 0;display:grid;gap:10px}
+ol.messages li{border:1px solid var(--line);border-radius:14px;padding:10px 14px;background:#fff}
+ol.messages .head{display:flex;flex-wrap:wrap;gap:2px 10px;align-items:baseline;margin:0}
+ol.messages .head b{color:var(--accent)}
+ol.messages time{color:var(--muted);font-size:13px}
+ol.messages .body{margin:3px 0 0;white-space:pre-line;overflow-wrap:anywhere}
+.empty{color:var(--muted);font-style:italic}
+footer{text-align:center;color:var(--muted);font-size:13px;margin-top:30px}
+@media (max-width:600px){
+ main{padding:12px 10px 40px}
+ .cover{padding:24px 18px 20px;border-radius:16px}
+ nav.toc,section.card,article.card{padding:16px 15px;border-radius:14px}
+ .challenge-answer{font-size:25px}
+ ol.summary a{grid-template-columns:auto 1fr}
+ ol.summary .f{grid-column:2;text-align:left}
+ ul.ideas{grid-template-columns:1fr}
+}
+@page{size:A4;margin:14mm 12mm}
+@media print{
+ body{background:#fff;font-size:11pt}
+ main{max-width:none;padding:0}
+ .cover{box-shadow:none}
+ nav.toc,section.card,article.card{box-shadow:none;border-color:#d1d5db}
+ h2.section{break-before:page;margin-top:0}
+ h2,h3,h4,.qnum,.qkind{break-after:avoid}
+ .question,svg,ul.figures,ul.answers li,ul.ideas li,ol.qna li,ol.messages li,article.page,table tr,.average,.participation{break-inside:avoid}
+ a{color:inherit}
+}
+)CSS";
+
+// [SECTION] Small builders ------------------------------------------------------------------------
+
+std::string e(std::string_view text) { return html_escape(text); }
+
+// Plain text → paragraphs; lines starting with "- " or "• " become list items.
+std::string prose(std::string_view text) {
+  std::string out;
+  std::string paragraph;
+  bool in_list = false;
+  auto flush_paragraph = [&] {
+    if (!paragraph.empty()) out += "<p>" + paragraph + "</p>";
+    paragraph.clear();
+  };
+  for (std::string_view line : text::lines(text)) {
+    while (!line.empty() && (line.back() == ' ' || line.back() == '\t')) line.remove_suffix(1);
+    std::string_view trimmed = line;
+    while (!trimmed.empty() && trimmed.front() == ' ') trimmed.remove_prefix(1);
+    const bool bullet = trimmed.starts_with("- ") || trimmed.starts_with("• ");
+    if (bullet) {
+      flush_paragraph();
+      if (!in_list) out += "<ul>";
+      in_list = true;
+      out += "<li>" + e(trimmed.substr(trimmed.starts_with("- ") ? 2 : 4)) + "</li>";
+      continue;
+    }
+    if (in_list) out += "</ul>";
+    in_list = false;
+    if (trimmed.empty()) {
+      flush_paragraph();
+      continue;
+    }
+    if (!paragraph.empty()) paragraph += "<br>";
+    paragraph += e(trimmed);
+  }
+  if (in_list) out += "</ul>";
+  flush_paragraph();
+  return out;
+}
+
+struct Figure {
+  std::string value;
+  std::string_view label;
+};
+// Value first, as the seed's "2 tentatives", "27 secondes".
+std::string figures(const std::vector<Figure>& items) {
+  std::string out = "<ul class=\"figures\">";
+  for (const Figure& f : items) out += "<li><b>" + e(f.value) + "</b> " + e(f.label) + "</li>";
+  return out + "</ul>";
+}
+
+// Label first, as the seed's "Nombre de participants 50".
+std::string stats(const std::vector<Figure>& items) {
+  std::string out = "<ul class=\"figures stats\">";
+  for (const Figure& f : items) out += "<li>" + e(f.label) + " <b>" + e(f.value) + "</b></li>";
+  return out + "</ul>";
+}
+
+std::string who(const std::string& author, const Labels& l) {
+  if (author.empty()) return "<p class=\"who anon\">" + e(l.anonymous) + "</p>";
+  return "<p class=\"who\">" + e(author) + "</p>";
+}
+
+std::string authored_list(const std::vector<Authored>& items, const Labels& l) {
+  if (items.empty()) return "<p class=\"empty\">" + e(l.no_entries) + "</p>";
+  std::string out = "<ul class=\"answers\">";
+  for (const Authored& item : items)
+    out += "<li>" + who(item.author, l) + "<p class=\"what\">" + e(item.text) + "</p></li>";
+  return out + "</ul>";
+}
+
+std::string stars(int average_tenths, int scale) {
+  const int full = (average_tenths + 5) / 10;  // nearest whole star for the picture only
+  std::string out = "<span class=\"stars\" aria-hidden=\"true\">";
+  for (int i = 1; i <= scale; ++i) out += i <= full ? "★" : "<s>★</s>";
+  return out + "</span>";
+}
+
+std::string average_block(const RatingSummary& rating, std::string_view label, Lang lang) {
+  const Labels& l = labels(lang);
+  return "<div class=\"average\"><span class=\"big\">" + e(format_tenths(rating.average_tenths, lang)) +
+         "</span><div>" + stars(rating.average_tenths, rating.scale) + "<small>" + e(label) + " · " +
+         e(counted(rating.votes, l.vote_one, l.vote_many, lang)) + "</small></div></div>";
+}
+
+// [SECTION] Activity details -----------------------------------------------------------------------
+
+std::string challenge_html(const ChallengeDetail& d, const Activity& a, Lang lang) {
+  const Labels& l = labels(lang);
+  std::string out = "<div class=\"challenge\">";
+  if (!d.question.empty() && d.question != a.title) out += "<p>" + e(d.question) + "</p>";
+  if (!d.hint.empty()) out += "<p class=\"hint\">" + e(d.hint) + "</p>";
+  out += "<p class=\"challenge-answer\">« " + e(d.answer) + " »</p>";
+  if (d.won) {
+    out += "<p class=\"winner\">" + e(l.won_by) + " <strong>" + e(d.winner.empty() ? l.anonymous : d.winner) +
+           "</strong></p>";
+    out += figures({{format_count(d.attempts, lang), plural_form(d.attempts, l.attempt_one, l.attempt_many, lang)},
+                    {format_count(d.seconds_to_win, lang),
+                     plural_form(d.seconds_to_win, l.second_one, l.second_many, lang)},
+                    {format_percent(a.participation.percent, lang), l.participation}});
+  } else {
+    out += "<p class=\"winner\">" + e(l.not_won) + " (" + e(l.expected_answer) + ")</p>";
+    out += figures({{format_count(d.attempts, lang), plural_form(d.attempts, l.attempt_one, l.attempt_many, lang)},
+                    {format_percent(a.participation.percent, lang), l.participation}});
+  }
+  return out + "</div>";
+}
+
+std::string question_head(int number, std::string_view text, std::string kind_line, std::string_view hint,
+                          const Labels& l) {
+  std::string out = "<div class=\"question\"><p class=\"qnum\">" + e(l.question) + " " + std::to_string(number) +
+                    "</p><h4>" + e(text) + "</h4><p class=\"qkind\">" + e(kind_line) + "</p>";
+  if (!hint.empty()) out += "<p class=\"hint\">" + e(hint) + "</p>";
+  return out;
+}
+
+std::string survey_html(const SurveyDetail& d, const Activity& a, Lang lang) {
+  const Labels& l = labels(lang);
+  std::string out = stats({{format_count(a.participation.took_part, lang), l.participants_count},
+                             {format_count(std::int64_t(d.questions.size()), lang), l.questions_count}});
+  for (const SurveyQuestion& q : d.questions) {
+    std::string kind(kind_label(q.kind, !q.comments.empty(), lang));
+    if (q.kind == QuestionKind::single_choice || q.kind == QuestionKind::multiple_choice)
+      kind += " · " + counted(std::int64_t(q.choices.size()), l.choice_one, l.choice_many, lang);
+    if (q.kind == QuestionKind::multiple_choice && q.max_choices > 0)
+      kind += " (" + std::string(l.at_most) + " " + std::to_string(q.max_choices) + ")";
+    if (q.kind == QuestionKind::ranking)
+      kind += " · " + counted(std::int64_t(q.ranking.size()), l.item_one, l.item_many, lang);
+    kind += " · " + counted(q.respondents, l.answer_one, l.answer_many, lang);
+    out += question_head(q.number, q.text, kind, q.hint, l);
+    switch (q.kind) {
+      case QuestionKind::single_choice:
+      case QuestionKind::multiple_choice: out += svg::choice_bars(q.choices, lang, q.text); break;
+      case QuestionKind::open: out += authored_list(q.answers, l); break;
+      case QuestionKind::ranking: out += svg::ranking_bars(q.ranking, lang, q.text); break;
+      case QuestionKind::rating:
+        out += average_block(q.rating, l.group_average, lang);
+        out += svg::rating_bars(q.rating, lang, l.distribution);
+        if (!q.comments.empty()) {
+          out += "<h4 class=\"group\">" + e(l.comments) + " <small>" + std::to_string(q.comments.size()) + "</small></h4>";
+          out += authored_list(q.comments, l);
+        }
+        break;
+    }
+    out += "</div>";
+  }
+  return out;
+}
+
+std::string idea_groups(const std::vector<IdeaGroup>& groups, Lang lang) {
+  const Labels& l = labels(lang);
+  std::string out;
+  for (const IdeaGroup& group : groups) {
+    out += "<h4 class=\"group\">" + e(group.category.empty() ? l.uncategorised : group.category) + " <small>" +
+           e(counted(std::int64_t(group.ideas.size()), l.idea_one, l.idea_many, lang)) + "</small></h4>";
+    if (group.ideas.empty()) {
+      out += "<p class=\"empty\">" + e(l.no_entries) + "</p>";
+      continue;
+    }
+    out += "<ul class=\"ideas\">";
+    for (const Idea& idea : group.ideas)
+      out += "<li><span class=\"txt\">" + e(idea.text) + "</span><span class=\"by\"><span>" + e(idea.author) +
+             "</span><span class=\"likes\" title=\"" + e(l.like_many) + "\">♥ " + std::to_string(idea.likes) +
+             "</span></span></li>";
+    out += "</ul>";
+  }
+  return out;
+}
+
+// Words of a one-word brainstorm, sized by how often they were posted plus their likes.
+std::string word_cloud(const std::vector<IdeaGroup>& groups) {
+  struct Word { std::string shown; int weight = 0; std::size_t first = 0; };
+  std::map<std::string, Word> words;
+  std::size_t order = 0;
+  for (const IdeaGroup& group : groups)
+    for (const Idea& idea : group.ideas) {
+      std::string key;
+      for (char c : idea.text) key += (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c;
+      auto [it, inserted] = words.try_emplace(key, Word{idea.text, 0, order++});
+      it->second.weight += 1 + idea.likes;
+    }
+  std::vector<Word> list;
+  for (auto& [key, word] : words) list.push_back(word);
+  std::stable_sort(list.begin(), list.end(), [](const Word& a, const Word& b) { return a.first < b.first; });
+  int heaviest = 1;
+  for (const Word& w : list) heaviest = std::max(heaviest, w.weight);
+  static constexpr std::string_view kColours[] = {"#4f46e5", "#7c3aed", "#db2777", "#0891b2", "#059669", "#d97706"};
+  std::string out = "<p class=\"cloud\">";
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    const int size = 15 + (list[i].weight - 1) * 25 / std::max(1, heaviest - 1 + (heaviest == 1));
+    out += "<span style=\"font-size:" + std::to_string(size) + "px;color:" + std::string(kColours[i % 6]) + "\">" +
+           e(list[i].shown) + "</span> ";
+  }
+  return out + "</p>";
+}
+
+std::string brainstorm_html(const BrainstormDetail& d, const Activity& a, Lang lang) {
+  const Labels& l = labels(lang);
+  std::string out = stats({{format_count(a.participation.took_part, lang), l.participants_count},
+                             {format_count(d.idea_count, lang), l.ideas_count}});
+  if (!d.prompt.empty() && d.prompt != a.title) out += "<p><strong>" + e(d.prompt) + "</strong></p>";
+  if (d.one_word && d.idea_count > 0) out += "<h4 class=\"group\">" + e(l.word_cloud) + "</h4>" + word_cloud(d.groups);
+  return out + idea_groups(d.groups, lang);
+}
+
+std::string board_html(const BoardDetail& d, const Activity& a, Lang lang) {
+  const Labels& l = labels(lang);
+  std::string out = stats({{format_count(a.participation.took_part, lang), l.participants_count},
+                             {format_count(d.idea_count, lang), l.ideas_posted_count}});
+  if (!d.prompt.empty() && d.prompt != a.title) out += "<p><strong>" + e(d.prompt) + "</strong></p>";
+  out += "<h4 class=\"group\">" + e(l.board_picture) + "</h4>" + svg::board(d, a.title);
+  return out + idea_groups(d.groups, lang);
+}
+
+std::string rating_html(const RatingDetail& d, const Activity& a, Lang lang) {
+  const Labels& l = labels(lang);
+  std::string out;
+  if (!d.question.empty() && d.question != a.title) out += "<p>" + e(d.question) + "</p>";
+  out += "<p class=\"qkind\">" + e(l.kind_rating_question) + "</p>";
+  out += average_block(d.rating, l.group_average_lower, lang);
+  out += figures({{format_headline(a.headline, lang), ""}});
+  out += svg::rating_bars(d.rating, lang, l.distribution);
+  return out;
+}
+
+std::string quiz_html(const QuizDetail& d, const Activity& a, Lang lang) {
+  const Labels& l = labels(lang);
+  std::string out = stats({{format_count(a.participation.took_part, lang), l.participants_count},
+                             {format_count(std::int64_t(d.questions.size()), lang), l.questions_count}});
+  if (!d.leaderboard.empty()) {
+    out += "<h4 class=\"group\">" + e(l.podium) + "</h4>" + svg::podium(d.leaderboard, lang, l.podium);
+    out += "<h4 class=\"group\">" + e(l.leaderboard) + "</h4><table><thead><tr><th class=\"num\">" + e(l.rank) +
+           "</th><th>" + e(l.name) + "</th><th class=\"num\">" + e(l.correct_answers) + "</th><th class=\"num\">" +
+           e(l.points) + "</th></tr></thead><tbody>";
+    const std::size_t shown = std::min<std::size_t>(d.leaderboard.size(), 20);  // the full list is in CSV/JSON
+    for (std::size_t i = 0; i < shown; ++i) {
+      const LeaderboardRow& row = d.leaderboard[i];
+      out += "<tr><td class=\"num\">" + std::to_string(row.rank) + "</td><td>" +
+             e(row.name.empty() ? l.anonymous : row.name) + "</td><td class=\"num\">" +
+             format_count(row.correct_answers, lang) + "</td><td class=\"num\">" + format_count(row.points, lang) +
+             "</td></tr>";
+    }
+    out += "</tbody></table>";
+  }
+  for (const QuizQuestion& q : d.questions) {
+    std::string kind = format_percent(q.percent_correct, lang) + " " + std::string(l.correct) + " · " +
+                       counted(q.answered, l.answer_one, l.answer_many, lang);
+    if (q.time_limit_seconds > 0)
+      kind += " · " + std::string(l.time_limit) + " " + std::to_string(q.time_limit_seconds) + " s";
+    out += question_head(q.number, q.text, kind, "", l) + svg::choice_bars(q.choices, lang, q.text) + "</div>";
+  }
+  return out;
+}
+
+std::string qna_html(const QnaDetail& d, const Activity& a, Lang lang) {
+  const Labels& l = labels(lang);
+  std::string out = stats({{format_count(a.participation.took_part, lang), l.participants_count},
+                             {format_count(std::int64_t(d.questions.size()), lang), l.questions_count}});
+  if (d.questions.empty()) return out + "<p class=\"empty\">" + e(l.no_entries) + "</p>";
+  out += "<ol class=\"qna\">";
+  for (const QnaQuestion& q : d.questions) {
+    out += "<li><div class=\"votes\">" + std::to_string(q.votes) + "<small>" +
+           e(plural_form(q.votes, l.vote_one, l.vote_many, lang)) + "</small></div><div>" + "<p class=\"what\">" + e(q.text) +
+           "<span class=\"state " + (q.answered ? "done\">" + e(l.answered) : "open\">" + e(l.not_answered)) +
+           "</span></p><p class=\"hint\">" + e(q.author.empty() ? l.anonymous : q.author) + "</p></div></li>";
+  }
+  return out + "</ol>";
+}
+
+std::string activity_html(const Activity& a, std::size_t index, Lang lang) {
+  const Labels& l = labels(lang);
+  std::string out = "<article class=\"card activity\" id=\"" + e(a.id) + "\"><span class=\"kind\">" +
+                    e(kind_label(a.kind(), lang)) + "</span>";
+  if (a.anonymous) out += "<span class=\"kind anon\">" + e(l.anonymous) + "</span>";
+  out += "<h3>" + std::to_string(index + 1) + ". " + e(a.title) + "</h3>";
+  const Participation& p = a.participation;
+  out += "<div class=\"participation\"><span class=\"meter\"><i style=\"width:" +
+         std::to_string(std::clamp(p.percent, 0, 100)) + "%\"></i></span><span>" + format_count(p.took_part, lang) +
+         " / " + format_count(p.session_participants, lang) + " " + e(l.session_participants) + " · <b>" +
+         e(format_percent(p.percent, lang)) + "</b> " + e(l.participation) + "</span></div>";
+  if (a.anonymous) out += "<p class=\"hint\">" + e(l.anonymous_activity) + "</p>";
+  if (!a.instructions.empty()) out += "<div class=\"instructions prose\">" + prose(a.instructions) + "</div>";
+  std::visit(
+      [&](const auto& d) {
+        using T = std::decay_t<decltype(d)>;
+        if constexpr (std::is_same_v<T, ChallengeDetail>) out += challenge_html(d, a, lang);
+        else if constexpr (std::is_same_v<T, QuizDetail>) out += quiz_html(d, a, lang);
+        else if constexpr (std::is_same_v<T, SurveyDetail>) out += survey_html(d, a, lang);
+        else if constexpr (std::is_same_v<T, BrainstormDetail>) out += brainstorm_html(d, a, lang);
+        else if constexpr (std::is_same_v<T, BoardDetail>) out += board_html(d, a, lang);
+        else if constexpr (std::is_same_v<T, RatingDetail>) out += rating_html(d, a, lang);
+        else if constexpr (std::is_same_v<T, QnaDetail>) out += qna_html(d, a, lang);
+      },
+      a.detail);
+  return out + "</article>";
+}
+
+bool safe_image_mime(std::string_view mime) {
+  return mime == "image/png" || mime == "image/jpeg" || mime == "image/gif" || mime == "image/webp";
+}
+
+bool safe_base64(std::string_view data) {
+  return std::all_of(data.begin(), data.end(), [](char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' || c == '/' || c == '=';
+  });
+}
+
+}  // namespace
+
+// [SECTION] Document --------------------------------------------------------------------------------
+
+std::string render_html(const Report& report) {
+  const Lang lang = report.lang;
+  const Labels& l = labels(lang);
+  const Header& h = report.header;
+  std::string out;
+  out.reserve(64 * 1024);
+  out += "<!DOCTYPE html>\n<html lang=\"" + std::string(l.html_lang) + "\"><head><meta charset=\"utf-8\">";
+  out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">";
+  out += "<meta name=\"generator\" content=\"Palabre\">";
+  out += "<title>" + e(l.report_title) + " — " + e(h.title) + "</title><style>" + std::string(kStyle) +
+         "</style></head><body><main>\n";
+
+  // Cover: what the seed's first lines say, plus the session's totals.
+  out += "<header class=\"cover\"><p class=\"kicker\">" + e(l.report_title) + "</p><h1>" + e(h.title) + "</h1>";
+  out += "<p class=\"meta\">";
+  if (h.date.known()) out += "<span>" + e(format_date(h.date, lang)) + "</span>";
+  if (!h.host.empty()) out += "<span>" + e(l.hosted_by) + " <b>" + e(h.host) + "</b></span>";
+  out += "</p><ul class=\"totals\"><li><b>" + format_count(h.participants, lang) + "</b>" + e(l.participants_count) +
+         "</li><li><b>" + format_count(std::int64_t(report.activities.size()), lang) + "</b>" +
+         e(l.activities_section) + "</li><li><b>" + format_count(std::int64_t(report.messages.size()), lang) +
+         "</b>" + e(l.messages_section) + "</li></ul></header>\n";
+
+  // Sommaire.
+  out += "<nav class=\"toc\" aria-label=\"" + e(l.contents) + "\"><h2>" + e(l.contents) + "</h2><ol>";
+  const auto toc = table_of_contents(report);
+  for (std::size_t i = 0; i < toc.size(); ++i) {
+    const TocEntry& entry = toc[i];
+    if (entry.level == 2 && (i == 0 || toc[i - 1].level == 1)) out += "<ol>";
+    out += "<li><a href=\"#" + e(entry.anchor) + "\">" + e(entry.label) + "</a>";
+    const bool next_is_child = i + 1 < toc.size() && toc[i + 1].level == 2;
+    if (entry.level == 2 && !next_is_child) out += "</li></ol></li>";
+    else if (entry.level == 1 && !next_is_child) out += "</li>";
+    else if (entry.level == 2) out += "</li>";
+  }
+  out += "</ol></nav>\n";
+
+  // Compte-rendu: the session's own description.
+  out += "<section class=\"card\" id=\"compte-rendu\"><h2>" + e(h.title) + "</h2>";
+  out += "<p class=\"date\">";
+  if (h.date.known()) out += e(format_date(h.date, lang));
+  if (h.date.known() && !h.host.empty()) out += " · ";
+  if (!h.host.empty()) out += e(l.hosted_by) + " <b>" + e(h.host) + "</b>";
+  out += "</p><div class=\"prose\">" + prose(h.description) + "</div></section>\n";
+
+  if (!report.activities.empty()) {
+    out += "<h2 class=\"section\" id=\"activites\">" + e(l.activities_section) + "</h2>";
+    out += "<section class=\"card\"><ol class=\"summary\">";
+    for (std::size_t i = 0; i < report.activities.size(); ++i) {
+      const Activity& a = report.activities[i];
+      out += "<li><a href=\"#" + e(a.id) + "\"><span class=\"n\">" + std::to_string(i + 1) +
+             "</span><span class=\"t\"><span class=\"k\">" + e(kind_label(a.kind(), lang)) + "</span>" + e(a.title) +
+             "</span><span class=\"f\">" + e(format_headline(a.headline, lang)) + "</span></a></li>";
+    }
+    out += "</ol></section>\n";
+    for (std::size_t i = 0; i < report.activities.size(); ++i) out += activity_html(report.activities[i], i, lang) + "\n";
+  }
+
+  if (!report.presentations.empty()) {
+    out += "<h2 class=\"section\" id=\"presentations\">" + e(l.presentations_section) + "</h2>";
+    out += "<section class=\"card\">" +
+           stats({{format_count(std::int64_t(report.presentations.size()), lang), l.presentations_count}});
+    for (const Presentation& p : report.presentations) {
+      out += "<div class=\"question\" id=\"" + e(p.id) + "\"><h3>" + e(p.title) + "</h3><p class=\"qkind\">" +
+             e(counted(std::int64_t(p.pages.size()), l.page_one, l.page_many, lang)) + "</p>";
+      for (const Page& page : p.pages) {
+        out += "<article class=\"page\"><p class=\"qnum\">" + e(l.page) + " " + std::to_string(page.number) + "</p>";
+        if (!page.title.empty()) out += "<h4>" + e(page.title) + "</h4>";
+        out += "<div class=\"prose\">" + prose(page.text) + "</div>";
+        if (safe_image_mime(page.image_mime) && !page.image_base64.empty() && safe_base64(page.image_base64))
+          out += "<img alt=\"" + e(page.title) + "\" src=\"data:" + page.image_mime + ";base64," + page.image_base64 +
+                 "\">";
+        out += "</article>";
+      }
+      out += "</div>";
+    }
+    out += "</section>\n";
+  }
+
+  if (!report.messages.empty()) {
+    out += "<h2 class=\"section\" id=\"messages\">" + e(l.messages_section) + "</h2><section class=\"card\">" +
+           stats({{format_count(std::int64_t(report.messages.size()), lang), l.messages_count}});
+    out += "<ol class=\"messages\">";
+    for (const Authored& m : report.messages)
+      out += "<li><p class=\"head\"><b>" + e(m.author.empty() ? l.anonymous : m.author) + "</b><time datetime=\"" +
+             e(format_iso8601(m.at)) + "\">" + e(format_date_time(m.at, lang)) + "</time></p><p class=\"body\">" +
+             e(m.text) + "</p></li>";
+    out += "</ol></section>\n";
+  }
+
+  out += "<footer>" + e(l.generated_by) + "</footer></main></body></html>\n";
+  return out;
+}
+
+}  // namespace palabre::report
