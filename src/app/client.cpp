@@ -1,0 +1,130 @@
+#include "app/client.hpp"
+
+#include <algorithm>
+#include <nlohmann/json.hpp>
+
+#include "core/codec.hpp"
+
+namespace palabre::app {
+
+using nlohmann::json;
+
+namespace {
+std::string str_field(const json& j, const char* name) {
+  auto it = j.find(name);
+  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+}  // namespace
+
+void Client::create_room() {
+  intent_ = Intent::create_room;
+  if (link_ == Link::open) send_hello();
+}
+
+void Client::enter_room(std::string room, std::string token) {
+  intent_ = Intent::enter_room;
+  identity_.room = std::move(room);
+  identity_.token = std::move(token);
+  if (link_ == Link::open) send_hello();
+}
+
+void Client::on_open() {
+  link_ = Link::open;
+  send_hello();
+}
+
+void Client::on_close() { link_ = Link::offline; }
+
+void Client::send_hello() {
+  if (intent_ == Intent::create_room) {
+    send(R"({"t":"create"})");
+  } else if (intent_ == Intent::enter_room) {
+    json hello = {{"t", "join"}, {"room", identity_.room}};
+    if (!identity_.token.empty()) hello["token"] = identity_.token;
+    if (last_seen_ > 0) hello["since"] = last_seen_;
+    send(hello.dump());
+  }
+}
+
+void Client::send(std::string frame) { outgoing_.push_back(std::move(frame)); }
+
+std::int64_t Client::submit(core::Event event) {
+  const std::int64_t cid = next_cid_++;
+  pending_.push_back({cid, std::move(event), std::nullopt});
+  if (link_ == Link::in_room) send(core::encode_client_event(pending_.back().event, std::nullopt, cid));
+  return cid;
+}
+
+void Client::resend_pending() {
+  for (const PendingAction& action : pending_) {
+    if (!action.seq) send(core::encode_client_event(action.event, std::nullopt, action.cid));
+  }
+}
+
+void Client::drop_seen_pending() {
+  std::erase_if(pending_, [&](const PendingAction& a) { return a.seq && *a.seq <= last_seen_; });
+}
+
+void Client::on_frame(std::string_view text) {
+  const json frame = json::parse(text, nullptr, false);
+  if (frame.is_discarded() || !frame.is_object()) return;
+  const std::string type = str_field(frame, "t");
+  if (type == "created" || type == "joined") {
+    // Nothing of a previous room may leak into this one.
+    if (!identity_.room.empty() && identity_.room != str_field(frame, "room")) {
+      session_ = {};
+      last_seen_ = 0;
+    }
+    identity_.room = str_field(frame, "room");
+    identity_.you = str_field(frame, "you");
+    identity_.role = str_field(frame, "role");
+    identity_.token = str_field(frame, "token");
+    if (type == "created") {
+      identity_.host_token = str_field(frame, "host_token");
+      identity_.kiosk_token = str_field(frame, "kiosk_token");
+      if (identity_.token.empty()) identity_.token = identity_.host_token;
+    }
+    if (identity_.role == "host" && identity_.host_token.empty()) identity_.host_token = identity_.token;
+    if (auto kiosk = str_field(frame, "kiosk_token"); !kiosk.empty()) identity_.kiosk_token = kiosk;
+    intent_ = Intent::enter_room;  // a reconnection resumes this membership
+    link_ = Link::in_room;
+    notices_.push_back({type == "created" ? Notice::Kind::created : Notice::Kind::joined, {}, {}});
+    resend_pending();
+  } else if (type == "events") {
+    auto envs = frame.find("envs");
+    if (envs == frame.end() || !envs->is_array()) return;
+    for (const json& value : *envs) {
+      auto decoded = core::decode_envelope(value);
+      if (!decoded) { ++refused_; continue; }
+      if (decoded.value->seq <= last_seen_) continue;  // already seen (resume overlap)
+      last_seen_ = decoded.value->seq;
+      if (core::apply(session_, *decoded.value).accepted()) ++applied_;
+      else ++refused_;
+    }
+    drop_seen_pending();
+  } else if (type == "ack") {
+    const auto cid = frame.value("cid", std::int64_t{-1});
+    const auto seq = frame.value("seq", std::int64_t{0});
+    for (PendingAction& action : pending_) {
+      if (action.cid == cid) action.seq = seq;
+    }
+    drop_seen_pending();
+  } else if (type == "error") {
+    Notice notice{Notice::Kind::error, str_field(frame, "code"), str_field(frame, "message")};
+    if (auto cid = frame.find("cid"); cid != frame.end() && cid->is_number_integer()) {
+      const auto id = cid->get<std::int64_t>();
+      std::erase_if(pending_, [&](const PendingAction& a) { return a.cid == id; });
+    } else if (link_ != Link::in_room) {
+      intent_ = Intent::none;  // the room or token was refused: retrying would fail the same way
+    }
+    notices_.push_back(std::move(notice));
+  } else if (type == "closed") {
+    intent_ = Intent::none;
+    notices_.push_back({Notice::Kind::closed, {}, {}});
+  }
+}
+
+std::vector<std::string> Client::take_outgoing() { return std::exchange(outgoing_, {}); }
+std::vector<Notice> Client::take_notices() { return std::exchange(notices_, {}); }
+
+}  // namespace palabre::app

@@ -1,0 +1,93 @@
+#pragma once
+// The app's side of the relay protocol (docs/protocol.md) and its store: who we are in which room,
+// the Session built by applying ordered envelopes with core::apply, and the local actions sent but
+// not yet seen back. No I/O here: the transport feeds received frames in and sends what
+// take_outgoing() returns; so the whole conversation is tested natively (tests/app).
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/envelope.hpp"
+#include "core/session.hpp"
+
+namespace palabre::app {
+
+// What the user asked for; decides the first message after each (re)connection.
+enum class Intent { none, create_room, enter_room };
+
+enum class Link { offline, connecting, open, in_room };
+
+struct Identity {
+  std::string room;
+  std::string you;    // member id: "h1", "p17", "k2"
+  std::string role;   // "host", "participant", "kiosk"
+  std::string token;  // this member's resume token
+  std::string host_token, kiosk_token;  // known to hosts (from `created`, or kept by the page)
+};
+
+struct PendingAction {
+  std::int64_t cid = 0;
+  core::Event event;
+  std::optional<std::int64_t> seq;  // given by the relay's ack
+};
+
+// What the page must remember or show after a frame from the relay.
+struct Notice {
+  enum class Kind { created, joined, error, closed } kind;
+  std::string code, message;  // error only
+};
+
+class Client {
+ public:
+  // Ask to create a room (host) or to enter `room` with `token` (host, kiosk, returning participant;
+  // empty token: a new participant). Sends at once when connected, else at the next connection.
+  void create_room();
+  void enter_room(std::string room, std::string token);
+  // The kiosk token a host's browser kept from the room's creation (the relay tells it only then).
+  void remember_kiosk_token(std::string token) { identity_.kiosk_token = std::move(token); }
+
+  // Transport events.
+  void on_open();
+  void on_close();
+  void on_frame(std::string_view text);
+
+  // Submits an event as this member; it shows as pending until the relay echoes it.
+  std::int64_t submit(core::Event event);
+
+  // Frames to write to the socket, in order; empties the queue.
+  std::vector<std::string> take_outgoing();
+  // What happened since the last call (to persist tokens, change the URL, show errors).
+  std::vector<Notice> take_notices();
+
+  const core::Session& session() const { return session_; }
+  const Identity& identity() const { return identity_; }
+  const std::vector<PendingAction>& pending() const { return pending_; }
+  Link link() const { return link_; }
+  Intent intent() const { return intent_; }
+  // Envelopes applied / refused by the engine since the start (refusals are logged, not fatal).
+  std::int64_t applied() const { return applied_; }
+  std::int64_t last_seen() const { return last_seen_; }  // highest seq received (sent as `since`)
+  std::int64_t refused() const { return refused_; }
+
+ private:
+  void send_hello();
+  void send(std::string frame);
+  void apply_envelopes(const std::vector<std::string>& envelope_texts);
+  void resend_pending();
+  void drop_seen_pending();
+
+  Intent intent_ = Intent::none;
+  Link link_ = Link::offline;
+  Identity identity_;
+  core::Session session_;
+  std::vector<PendingAction> pending_;
+  std::int64_t next_cid_ = 1;
+  std::int64_t last_seen_ = 0;
+  std::int64_t applied_ = 0, refused_ = 0;
+  std::vector<std::string> outgoing_;
+  std::vector<Notice> notices_;
+};
+
+}  // namespace palabre::app

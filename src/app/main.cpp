@@ -1,0 +1,501 @@
+// Palabre's WebAssembly app: routes the URL to a view, keeps the relay connection, draws with ImGui
+// over WebGL2 only when something changed, and answers window.palabre (items, state, info).
+// [SECTION] page bridge  [SECTION] app state  [SECTION] transport  [SECTION] actions
+// [SECTION] frame  [SECTION] exports  [SECTION] main
+#include <emscripten.h>
+#include <emscripten/html5.h>
+#include <emscripten/websocket.h>
+
+#include <GLES3/gl3.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <random>
+#include <string>
+
+#include "app/client.hpp"
+#include "app/mirror.hpp"
+#include "app/platform_web.hpp"
+#include "app/route.hpp"
+#include "app/strings.hpp"
+#include "app/theme.hpp"
+#include "app/views/views.hpp"
+#include "core/session.hpp"
+#include "imgui.h"
+#include "imgui_impl_opengl3.h"
+#include "imgui_internal.h"
+
+// [SECTION] page bridge
+EM_JS(char*, js_page_string, (int what), {
+  let v = "";
+  try {
+    if (what === 0) v = location.hash;
+    else if (what === 1) v = new URLSearchParams(location.search).get('relay') || "";
+    else if (what === 2) v = location.protocol;
+    else if (what === 3) v = location.host;
+    else if (what === 4) v = location.origin + location.pathname + location.search;
+    else if (what === 5) v = navigator.language || 'fr';
+  } catch (e) { v = ""; }
+  const n = lengthBytesUTF8(v) + 1;
+  const p = _malloc(n);
+  stringToUTF8(v, p, n);
+  return p;
+});
+EM_JS(char*, js_storage_get, (const char* key), {
+  let v = null;
+  try { v = localStorage.getItem(UTF8ToString(key)); } catch (e) { v = null; }
+  if (v === null) return 0;
+  const n = lengthBytesUTF8(v) + 1;
+  const p = _malloc(n);
+  stringToUTF8(v, p, n);
+  return p;
+});
+EM_JS(void, js_storage_set, (const char* key, const char* value), {
+  try { localStorage.setItem(UTF8ToString(key), UTF8ToString(value)); } catch (e) {}
+});
+EM_JS(void, js_storage_remove, (const char* key), {
+  try { localStorage.removeItem(UTF8ToString(key)); } catch (e) {}
+});
+EM_JS(void, js_replace_hash, (const char* hash), { history.replaceState(null, "", UTF8ToString(hash)); });
+EM_JS(void, js_set_hash, (const char* hash), { location.hash = UTF8ToString(hash); });
+EM_JS(void, js_open_url, (const char* url), { window.open(UTF8ToString(url), '_blank', 'noopener'); });
+EM_JS(void, js_copy_text, (const char* text), {
+  const t = UTF8ToString(text);
+  const fallback = () => {
+    const area = document.createElement('textarea');
+    area.value = t;
+    area.style.position = 'fixed';
+    area.style.opacity = '0';
+    document.body.appendChild(area);
+    area.select();
+    try { document.execCommand('copy'); } catch (e) {}
+    area.remove();
+  };
+  if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(t).catch(fallback);
+  else fallback();
+});
+EM_JS(int, js_tz_offset_minutes, (), { return -new Date().getTimezoneOffset(); });
+EM_JS(void, js_set_page_mode, (const char* mode), {
+  document.body.dataset.view = UTF8ToString(mode);
+  document.documentElement.lang = Module.palabreLang || 'fr';
+});
+EM_JS(void, js_set_lang_attr, (const char* lang), { Module.palabreLang = UTF8ToString(lang); document.documentElement.lang = Module.palabreLang; });
+EM_JS(void, js_first_frame, (), {
+  window.palabre.firstFrameMs = performance.now();
+  window.palabre.ready = true;
+  const splash = document.getElementById('splash');
+  if (splash) splash.remove();
+});
+EM_JS(void, js_resolve_relay, (), {
+  // config.json beside index.html may name the relay (static hosting); it is optional.
+  const done = (url) => { const s = url || ""; const n = lengthBytesUTF8(s) + 1; const p = _malloc(n); stringToUTF8(s, p, n); Module._palabre_relay_resolved(p); _free(p); };
+  fetch('config.json', {cache: 'no-store'})
+    .then((r) => (r.ok ? r.json() : {}))
+    .then((c) => done(c && typeof c.relay === 'string' ? c.relay : ""))
+    .catch(() => done(""));
+});
+EM_JS(void, js_log, (const char* text), { console.info('[palabre] ' + UTF8ToString(text)); });
+
+namespace palabre::app {
+namespace {
+
+std::string take(char* p) {
+  if (!p) return {};
+  std::string s(p);
+  std::free(p);
+  return s;
+}
+std::optional<std::string> take_opt(char* p) {
+  if (!p) return std::nullopt;
+  return take(p);
+}
+
+std::string token_key(const std::string& room) { return "palabre.member." + room; }
+std::string kiosk_key(const std::string& room) { return "palabre.kiosk." + room; }
+
+// [SECTION] app state
+struct App {
+  Route route;
+  Client client;
+  views::Ui ui;
+  views::Links links;
+  std::string page_base;
+  std::string relay;           // WebSocket URL, once resolved
+  bool relay_resolved = false;
+  EMSCRIPTEN_WEBSOCKET_T socket = 0;
+  bool socket_open = false;
+  bool want_connection = false;
+  int reconnect_attempt = 0;
+  long reconnect_timer = 0;
+  long ping_timer = 0;
+  bool first_frame_done = false;
+  bool gpu_ready = false;
+  theme::Look look = theme::Look::light;
+  bool look_applied = false;
+  std::minstd_rand jitter{12345};
+};
+App app;
+
+void connect();
+void flush();
+
+void update_links() {
+  const Identity& id = app.client.identity();
+  const std::string room = id.room.empty() ? app.route.room : id.room;
+  app.links = {};
+  if (room.empty()) return;
+  app.links.join = app_link(app.page_base, {View::join, room, {}});
+  std::string kiosk = id.kiosk_token;
+  if (kiosk.empty() && app.route.view == View::kiosk) kiosk = app.route.token;
+  if (!kiosk.empty()) app.links.kiosk = app_link(app.page_base, {View::kiosk, room, kiosk});
+  const std::string host = id.role == "host" ? id.host_token : "";
+  if (!host.empty()) app.links.host = app_link(app.page_base, {View::host, room, host});
+}
+
+// Starts what the route asks for: a fresh client, and a connection when there is something to do.
+void start_route(Route route) {
+  app.route = std::move(route);
+  app.client = Client{};
+  app.ui.error.clear();
+  app.ui.messages_seen = 0;
+  app.ui.first_seen_ms.clear();
+  app.want_connection = false;
+  switch (app.route.view) {
+    case View::host:
+      if (auto kiosk = take_opt(js_storage_get(kiosk_key(app.route.room).c_str()))) app.client.remember_kiosk_token(*kiosk);
+      [[fallthrough]];
+    case View::kiosk:
+      app.client.enter_room(app.route.room, app.route.token);
+      app.want_connection = true;
+      break;
+    case View::join:
+      if (auto token = take_opt(js_storage_get(token_key(app.route.room).c_str()))) {
+        app.client.enter_room(app.route.room, *token);
+        app.want_connection = true;
+      }
+      if (app.ui.name.empty()) app.ui.name = take(js_storage_get("palabre.name"));
+      break;
+    case View::landing:
+    case View::host_create: break;
+  }
+  js_set_page_mode(std::string(view_name(app.route.view)).c_str());
+  update_links();
+  if (app.want_connection) connect();
+  platform::request_frames();
+}
+
+// [SECTION] transport
+void schedule_reconnect() {
+  if (!app.want_connection || app.reconnect_timer) return;
+  // Exponential backoff with jitter: a restarted relay is not hit by every client at once.
+  const double base = std::min(15000.0, 400.0 * std::pow(2.0, std::min(app.reconnect_attempt, 6)));
+  const double delay = base * (0.7 + 0.6 * (static_cast<double>(app.jitter() % 1000) / 1000.0));
+  ++app.reconnect_attempt;
+  app.reconnect_timer = emscripten_set_timeout([](void*) { app.reconnect_timer = 0; connect(); }, delay, nullptr);
+}
+
+void close_socket() {
+  if (app.socket > 0) {
+    emscripten_websocket_close(app.socket, 1000, "bye");
+    emscripten_websocket_delete(app.socket);
+  }
+  app.socket = 0;
+  app.socket_open = false;
+}
+
+void handle_notices() {
+  for (const Notice& n : app.client.take_notices()) {
+    const Identity& id = app.client.identity();
+    switch (n.kind) {
+      case Notice::Kind::created: {
+        app.reconnect_attempt = 0;
+        app.route = {View::host, id.room, id.host_token};
+        js_replace_hash(route_hash(app.route).c_str());
+        if (!id.kiosk_token.empty()) js_storage_set(kiosk_key(id.room).c_str(), id.kiosk_token.c_str());
+        app.ui.copied_key.clear();
+        break;
+      }
+      case Notice::Kind::joined: {
+        app.reconnect_attempt = 0;
+        app.ui.error.clear();
+        if (id.role == "participant") js_storage_set(token_key(id.room).c_str(), id.token.c_str());
+        break;
+      }
+      case Notice::Kind::error: {
+        js_log(("relay error " + n.code + ": " + n.message).c_str());
+        if (n.code == "no_room" || n.code == "closed") app.ui.error = tr(S::error_no_room);
+        else app.ui.error = std::string(tr(S::error_generic)) + " " + n.message;
+        if (n.code == "bad_token" && app.route.view == View::join) {
+          // A stale membership (room recreated, storage copied): start over as a new participant.
+          js_storage_remove(token_key(app.route.room).c_str());
+          app.client = Client{};
+          app.ui.error.clear();
+        }
+        if (app.client.intent() == Intent::none) app.want_connection = false;
+        break;
+      }
+      case Notice::Kind::closed:
+        app.ui.error = tr(S::error_closed);
+        app.want_connection = false;
+        break;
+    }
+  }
+  update_links();
+}
+
+EM_BOOL on_socket_open(int, const EmscriptenWebSocketOpenEvent*, void*) {
+  app.socket_open = true;
+  app.client.on_open();
+  flush();
+  platform::request_frames();
+  return EM_TRUE;
+}
+
+EM_BOOL on_socket_message(int, const EmscriptenWebSocketMessageEvent* e, void*) {
+  if (e->isText && e->data) {
+    app.client.on_frame(std::string_view(reinterpret_cast<const char*>(e->data), e->numBytes > 0 ? e->numBytes - 1 : 0));
+    handle_notices();
+    flush();
+    platform::request_frames();
+  }
+  return EM_TRUE;
+}
+
+EM_BOOL on_socket_close(int, const EmscriptenWebSocketCloseEvent*, void*) {
+  if (app.socket > 0) emscripten_websocket_delete(app.socket);
+  app.socket = 0;
+  app.socket_open = false;
+  app.client.on_close();
+  schedule_reconnect();
+  platform::request_frames();
+  return EM_TRUE;
+}
+
+EM_BOOL on_socket_error(int, const EmscriptenWebSocketErrorEvent*, void*) { return EM_TRUE; }  // close follows
+
+void connect() {
+  if (!app.relay_resolved || app.socket > 0) return;
+  EmscriptenWebSocketCreateAttributes attrs;
+  emscripten_websocket_init_create_attributes(&attrs);
+  attrs.url = app.relay.c_str();
+  attrs.protocols = nullptr;
+  attrs.createOnMainThread = EM_TRUE;
+  const EMSCRIPTEN_WEBSOCKET_T socket = emscripten_websocket_new(&attrs);
+  if (socket <= 0) {
+    schedule_reconnect();
+    return;
+  }
+  app.socket = socket;
+  emscripten_websocket_set_onopen_callback(socket, nullptr, on_socket_open);
+  emscripten_websocket_set_onmessage_callback(socket, nullptr, on_socket_message);
+  emscripten_websocket_set_onclose_callback(socket, nullptr, on_socket_close);
+  emscripten_websocket_set_onerror_callback(socket, nullptr, on_socket_error);
+}
+
+void flush() {
+  for (const std::string& frame : app.client.take_outgoing()) {
+    if (!app.socket_open) break;  // the client resends what matters after reconnecting
+    emscripten_websocket_send_utf8_text(app.socket, frame.c_str());
+  }
+}
+
+// [SECTION] actions
+void run(const views::Action& a) {
+  using K = views::Action::Kind;
+  switch (a.kind) {
+    case K::go: js_set_hash(route_hash(a.route).c_str()); break;  // hashchange starts the route
+    case K::open_url: js_open_url(a.text.c_str()); break;
+    case K::create_room:
+      app.client.create_room();
+      app.want_connection = true;
+      connect();
+      break;
+    case K::join_as: {
+      js_storage_set("palabre.name", a.text.c_str());
+      if (app.client.intent() == Intent::none) app.client.enter_room(app.route.room, "");
+      app.want_connection = true;
+      app.client.submit(core::ParticipantJoin{a.text});
+      connect();
+      break;
+    }
+    case K::post: app.client.submit(core::ChatPost{a.text}); break;
+    case K::hide_message: app.client.submit(core::ChatHide{a.id, a.flag}); break;
+    case K::copy: js_copy_text(a.text.c_str()); break;
+    case K::set_lang: {
+      set_lang(lang() == Lang::fr ? Lang::en : Lang::fr);
+      js_storage_set("palabre.lang", lang() == Lang::fr ? "fr" : "en");
+      js_set_lang_attr(lang() == Lang::fr ? "fr" : "en");
+      break;
+    }
+  }
+  flush();
+}
+
+// [SECTION] frame
+void frame() {
+  ImGuiIO& io = ImGui::GetIO();
+  platform::begin_frame(io);
+  const platform::Viewport vp = platform::viewport();
+  const theme::Look look = app.route.view == View::kiosk ? theme::Look::kiosk : theme::Look::light;
+  const bool fonts_rebuilt = theme::ensure_fonts(theme::base_size_for(look, vp.width, vp.height), vp.dpr);
+  if (fonts_rebuilt && app.gpu_ready) {
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    ImGui_ImplOpenGL3_CreateFontsTexture();
+  }
+  if (fonts_rebuilt || !app.look_applied || look != app.look) {
+    theme::apply(look);
+    app.look = look;
+    app.look_applied = true;
+  }
+  ImGui_ImplOpenGL3_NewFrame();
+  app.gpu_ready = true;
+  ImGui::NewFrame();
+  mirror::begin_frame();
+
+  std::vector<views::Action> actions;
+  app.ui.animating = false;
+  const Identity& id = app.client.identity();
+  Link link = app.client.link();
+  if (link == Link::offline && app.socket > 0) link = Link::connecting;
+  const bool has_token = app.route.view == View::join && !take(js_storage_get(token_key(app.route.room).c_str())).empty();
+  views::Context ctx{app.client.session(), id, link, app.client.pending(), app.route, app.links, has_token,
+                     platform::now_ms(), app.ui, actions};
+
+  ImGui::SetNextWindowPos(ImVec2(0, 0));
+  ImGui::SetNextWindowSize(io.DisplaySize);
+  const float base = theme::fonts().base_px;
+  const float margin = vp.width < 600 ? base * 0.9f : base * 1.6f;
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(margin, margin));
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 0.0f);
+  ImGui::Begin("palabre", nullptr,
+               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                   ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoNavFocus);
+  ImGui::PopStyleVar(2);
+  switch (app.route.view) {
+    case View::landing: views::draw_landing(ctx); break;
+    case View::host_create:
+    case View::host: views::draw_host(ctx); break;
+    case View::join: views::draw_participant(ctx); break;
+    case View::kiosk: views::draw_kiosk(ctx); break;
+  }
+  ImGui::End();
+
+  mirror::end_frame();
+  ImGui::Render();
+  const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+  glViewport(0, 0, static_cast<int>(io.DisplaySize.x * io.DisplayFramebufferScale.x),
+             static_cast<int>(io.DisplaySize.y * io.DisplayFramebufferScale.y));
+  glClearColor(bg.x, bg.y, bg.z, 1.0f);
+  glClear(GL_COLOR_BUFFER_BIT);
+  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+
+  if (!app.first_frame_done) {
+    app.first_frame_done = true;
+    js_first_frame();
+  }
+  for (const views::Action& a : actions) run(a);
+  if (!actions.empty() || app.ui.animating) platform::request_frames(actions.empty() ? 1 : 3);
+}
+
+}  // namespace
+}  // namespace palabre::app
+
+// [SECTION] exports (window.palabre.*, web/mirror.js)
+using palabre::app::app;
+
+extern "C" {
+EMSCRIPTEN_KEEPALIVE void palabre_wake() { palabre::app::platform::request_frames(); }
+
+EMSCRIPTEN_KEEPALIVE const char* palabre_state_json() {
+  static std::string text;
+  text = palabre::core::canonical_json(app.client.session());
+  return text.c_str();
+}
+
+EMSCRIPTEN_KEEPALIVE const char* palabre_info_json() {
+  static std::string text;
+  const auto& id = app.client.identity();
+  nlohmann::json info = {
+      {"view", palabre::app::view_name(app.route.view)},
+      {"room", id.room.empty() ? app.route.room : id.room},
+      {"you", id.you},
+      {"role", id.role},
+      {"connected", app.client.link() == palabre::app::Link::in_room},
+      {"links", {{"join", app.links.join}, {"kiosk", app.links.kiosk}, {"host", app.links.host}}},
+      {"pending", app.client.pending().size()},
+      {"relay", app.relay},
+  };
+  text = info.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  return text.c_str();
+}
+
+EMSCRIPTEN_KEEPALIVE void palabre_relay_resolved(const char* config_relay) {
+  using namespace palabre::app;
+  app.relay = relay_url(take(js_page_string(1)), config_relay ? config_relay : "", take(js_page_string(2)),
+                        take(js_page_string(3)));
+  app.relay_resolved = true;
+  if (app.want_connection) connect();
+}
+}
+
+// [SECTION] main
+EM_JS(void, js_listen_hash_change, (), {
+  window.addEventListener('hashchange', () => Module._palabre_hash_changed());
+});
+
+extern "C" EMSCRIPTEN_KEEPALIVE void palabre_hash_changed() {
+  using namespace palabre::app;
+  Route next = parse_route(take(js_page_string(0)));
+  if (next != app.route) {
+    close_socket();
+    if (app.reconnect_timer) { emscripten_clear_timeout(app.reconnect_timer); app.reconnect_timer = 0; }
+    start_route(std::move(next));
+  }
+}
+
+int main() {
+  using namespace palabre::app;
+  IMGUI_CHECKVERSION();
+  ImGui::CreateContext();
+  ImGuiIO& io = ImGui::GetIO();
+  io.IniFilename = nullptr;  // nothing to remember between visits
+  io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+  io.BackendPlatformName = "palabre_html5";
+  const int keys[][2] = {{ImGuiKey_Tab, 9},       {ImGuiKey_LeftArrow, 37}, {ImGuiKey_RightArrow, 39}, {ImGuiKey_UpArrow, 38},
+                         {ImGuiKey_DownArrow, 40}, {ImGuiKey_PageUp, 33},   {ImGuiKey_PageDown, 34},   {ImGuiKey_Home, 36},
+                         {ImGuiKey_End, 35},       {ImGuiKey_Insert, 45},   {ImGuiKey_Delete, 46},     {ImGuiKey_Backspace, 8},
+                         {ImGuiKey_Space, 32},     {ImGuiKey_Enter, 13},    {ImGuiKey_Escape, 27},     {ImGuiKey_KeyPadEnter, 13},
+                         {ImGuiKey_A, 65},         {ImGuiKey_C, 67},        {ImGuiKey_V, 86},          {ImGuiKey_X, 88},
+                         {ImGuiKey_Y, 89},         {ImGuiKey_Z, 90}};
+  for (const auto& k : keys) io.KeyMap[k[0]] = k[1];
+  GImGui->TestEngineHookItems = true;
+
+  const std::string stored_lang = take(js_storage_get("palabre.lang"));
+  const std::string browser = take(js_page_string(5));
+  set_lang(!stored_lang.empty() ? (stored_lang == "en" ? Lang::en : Lang::fr)
+                                : (browser.rfind("fr", 0) == 0 ? Lang::fr : Lang::en));
+  js_set_lang_attr(lang() == Lang::fr ? "fr" : "en");
+
+  if (!platform::init("#canvas")) {
+    js_log("WebGL2 is not available");
+    return 1;
+  }
+  ImGui_ImplOpenGL3_Init("#version 300 es");
+  theme::share_font_with_page();
+  app.ui.tz_offset_minutes = js_tz_offset_minutes();
+  app.page_base = take(js_page_string(4));
+
+  js_listen_hash_change();
+  platform::set_frame_callback(frame);
+  js_resolve_relay();
+  start_route(parse_route(take(js_page_string(0))));
+  // Keep the connection warm through proxies; also notices a dead link sooner.
+  app.ping_timer = emscripten_set_interval([](void*) {
+    if (app.socket_open) emscripten_websocket_send_utf8_text(app.socket, R"({"t":"ping"})");
+  }, 25000, nullptr);
+  emscripten_exit_with_live_runtime();
+  return 0;
+}

@@ -1,0 +1,198 @@
+// Item mirror, WebAssembly side: ImGui 1.86 test-engine hooks -> items -> web/mirror.js.
+// [SECTION] JavaScript bridge  [SECTION] test-engine hooks  [SECTION] frame  [SECTION] widgets
+#include <emscripten.h>
+
+#include <cstdarg>
+#include <cstdlib>
+#include <map>
+#include <optional>
+#include <set>
+
+#include "app/mirror.hpp"
+#include "imgui.h"
+#include "imgui_internal.h"
+#include "imgui_stdlib.h"
+
+// [SECTION] JavaScript bridge (Module.palabreMirror lives in web/mirror.js)
+EM_JS(void, js_mirror_publish, (const char* json), { Module.palabreMirror.publish(UTF8ToString(json)); });
+EM_JS(char*, js_mirror_field_value, (const char* key), {
+  const v = Module.palabreMirror.fieldValue(UTF8ToString(key));
+  if (v === null || v === undefined) return 0;
+  const n = lengthBytesUTF8(v) + 1;
+  const p = _malloc(n);
+  stringToUTF8(v, p, n);
+  return p;
+});
+EM_JS(void, js_mirror_set_field, (const char* key, const char* value), {
+  Module.palabreMirror.setFieldValue(UTF8ToString(key), UTF8ToString(value));
+});
+EM_JS(int, js_mirror_take_submit, (const char* key), { return Module.palabreMirror.takeSubmit(UTF8ToString(key)) ? 1 : 0; });
+EM_JS(char*, js_mirror_focused_field, (), {
+  const v = Module.palabreMirror.focusedField();
+  if (!v) return 0;
+  const n = lengthBytesUTF8(v) + 1;
+  const p = _malloc(n);
+  stringToUTF8(v, p, n);
+  return p;
+});
+
+namespace palabre::app::mirror {
+namespace {
+
+std::optional<std::string> take_js_string(char* p) {
+  if (!p) return std::nullopt;
+  std::string s(p);
+  std::free(p);
+  return s;
+}
+
+struct PendingField { std::string placeholder; float font_px = 0, pad_x = 0; bool secret = false; };
+
+struct Recorder {
+  std::vector<Item> items;
+  std::map<ImGuiID, std::size_t> index_by_id;
+  ImGuiID last_add_id = 0;
+  ImRect last_add_rect, last_add_clip;
+  std::string next_role, next_name;
+  std::optional<PendingField> next_field;
+  std::set<std::string, std::less<>> activations;  // keys activated from the DOM, not yet consumed
+  std::map<std::string, std::string, std::less<>> field_synced;  // last value both sides agreed on
+  std::string focused_field;
+};
+Recorder recorder;
+
+}  // namespace
+}  // namespace palabre::app::mirror
+
+// [SECTION] test-engine hooks (declared by imgui_internal.h when IMGUI_ENABLE_TEST_ENGINE is set)
+void ImGuiTestEngineHook_ItemAdd(ImGuiContext* ctx, const ImRect& bb, ImGuiID id) {
+  auto& r = palabre::app::mirror::recorder;
+  r.last_add_id = id;
+  r.last_add_rect = bb;
+  r.last_add_clip = ctx->CurrentWindow ? ctx->CurrentWindow->ClipRect : bb;
+}
+
+void ImGuiTestEngineHook_ItemInfo(ImGuiContext* ctx, ImGuiID id, const char* label, ImGuiItemStatusFlags flags) {
+  using namespace palabre::app::mirror;
+  auto& r = recorder;
+  std::string role = std::move(r.next_role);
+  r.next_role.clear();
+  std::string name = std::move(r.next_name);
+  r.next_name.clear();
+  auto field = std::move(r.next_field);
+  r.next_field.reset();
+  if (id == 0 || id != r.last_add_id || !label) return;
+  ImRect rect = r.last_add_rect;
+  rect.ClipWithFull(r.last_add_clip);
+  if (rect.GetWidth() < 1.0f || rect.GetHeight() < 1.0f) return;  // scrolled out of sight
+  Item item;
+  const LabelParts parts = split_label(label);
+  item.key = parts.key;
+  item.label = name.empty() ? parts.label : name;
+  if (!role.empty()) item.role = role;
+  else if (flags & ImGuiItemStatusFlags_Checkable) item.role = "checkbox";
+  else if (flags & ImGuiItemStatusFlags_Openable) item.role = "treeitem";
+  else item.role = "button";
+  item.x = rect.Min.x;
+  item.y = rect.Min.y;
+  item.w = rect.GetWidth();
+  item.h = rect.GetHeight();
+  item.focused = ctx->NavId == id && !ctx->NavDisableHighlight;
+  if (field) {
+    item.role = "textbox";
+    item.placeholder = field->placeholder;
+    item.font_px = field->font_px;
+    item.pad_x = field->pad_x;
+    item.secret = field->secret;
+    item.focused = item.key == r.focused_field;
+  }
+  if (auto it = r.index_by_id.find(id); it != r.index_by_id.end()) {
+    r.items[it->second] = std::move(item);
+  } else {
+    r.index_by_id.emplace(id, r.items.size());
+    r.items.push_back(std::move(item));
+  }
+}
+
+void ImGuiTestEngineHook_Log(ImGuiContext*, const char*, ...) {}
+const char* ImGuiTestEngine_FindItemDebugLabel(ImGuiContext*, ImGuiID) { return nullptr; }
+
+namespace palabre::app::mirror {
+
+// [SECTION] frame
+void begin_frame() {
+  recorder.items.clear();
+  recorder.index_by_id.clear();
+  recorder.last_add_id = 0;
+  recorder.next_role.clear();
+  recorder.next_name.clear();
+  recorder.next_field.reset();
+  recorder.focused_field = take_js_string(js_mirror_focused_field()).value_or("");
+  GImGui->TestEngineHookItems = true;
+}
+
+void end_frame() {
+  recorder.activations.clear();  // an activation for an item no longer drawn is dropped
+  js_mirror_publish(items_json(recorder.items).c_str());
+}
+
+const std::vector<Item>& items() { return recorder.items; }
+
+std::string focused_text_field() { return recorder.focused_field; }
+
+void activate(std::string_view key) { recorder.activations.emplace(key); }
+
+void next_role(const char* role) { recorder.next_role = role; }
+void next_name(const char* name) { recorder.next_name = name; }
+
+// [SECTION] widgets
+bool TextField(const char* label, std::string& value, const TextFieldOptions& options) {
+  const LabelParts parts = split_label(label);
+  const std::string& key = parts.key;
+  auto& synced = recorder.field_synced[key];
+  if (auto dom = take_js_string(js_mirror_field_value(key.c_str()))) {
+    if (*dom != synced) {
+      value = std::move(*dom);  // the user typed: the DOM wins
+      if (static_cast<int>(value.size()) > options.max_bytes) value.resize(static_cast<std::size_t>(options.max_bytes));
+    } else if (value != synced) {
+      js_mirror_set_field(key.c_str(), value.c_str());  // the program changed it (e.g. cleared on send)
+    }
+  } else {
+    js_mirror_set_field(key.c_str(), value.c_str());  // the <input> is created with this value
+  }
+  synced = value;
+  const bool submitted = js_mirror_take_submit(key.c_str()) != 0;
+
+  const ImGuiStyle& style = ImGui::GetStyle();
+  recorder.next_field = PendingField{options.placeholder, ImGui::GetFontSize(), style.FramePadding.x, options.secret};
+  // The DOM <input> above draws the text, caret, selection and IME composition; ImGui draws only
+  // the frame, so nothing is drawn twice.
+  ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(0, 0, 0, 0));
+  ImGui::PushStyleColor(ImGuiCol_TextSelectedBg, IM_COL32(0, 0, 0, 0));
+  ImGui::SetNextItemWidth(options.width);
+  std::string shown = value;
+  ImGui::InputText(label, &shown, ImGuiInputTextFlags_ReadOnly);
+  ImGui::PopStyleColor(2);
+  if (key == recorder.focused_field) {
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    draw->AddRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), ImGui::GetColorU32(ImGuiCol_NavHighlight),
+                  style.FrameRounding, 0, 2.0f);
+  }
+  return submitted;
+}
+
+bool Button(const char* label, const ImVec2& size) {
+  bool pressed = ImGui::Button(label, size);
+  const LabelParts parts = split_label(label);
+  if (auto it = recorder.activations.find(parts.key); it != recorder.activations.end()) {
+    recorder.activations.erase(it);
+    pressed = true;
+  }
+  return pressed;
+}
+
+}  // namespace palabre::app::mirror
+
+extern "C" EMSCRIPTEN_KEEPALIVE void palabre_mirror_activate(const char* key) {
+  palabre::app::mirror::activate(key ? key : "");
+}

@@ -1,0 +1,67 @@
+#pragma once
+// The item mirror (DESIGN.md, "Known ImGui-in-the-browser gaps"): every frame, ImGui's test-engine
+// hooks record each interactive item's key, visible label, role and rectangle; at the end of the
+// frame the list goes to the page (web/mirror.js), which places real DOM elements over the canvas:
+// <input>s that own text entry (phone keyboards, IME, accents, paste) and <button>s that carry a
+// role and an accessible name. `window.palabre.items()` returns the same list.
+//
+// Widgets that need the DOM (text fields) or a role ImGui cannot tell (radio, tab, link) go through
+// the wrappers below; plain ImGui::Button / Checkbox are mirrored as they are.
+#include <string>
+#include <string_view>
+#include <vector>
+
+struct ImVec2;
+
+namespace palabre::app::mirror {
+
+struct Item {
+  std::string key;    // after "###" in the ImGui label, else the label
+  std::string label;  // visible text (before "##"), icons removed
+  std::string role;   // "button", "textbox", "checkbox", "radio", "tab", "link"
+  float x = 0, y = 0, w = 0, h = 0;  // CSS pixels, relative to the viewport
+  bool focused = false;
+  // Text fields only: how the DOM <input> should look to match the frame it covers.
+  std::string placeholder;
+  float font_px = 0, pad_x = 0;
+  bool secret = false, multiline = false;
+};
+
+// Splits an ImGui label into (key, visible label). Pure; tested natively.
+struct LabelParts { std::string key, label; };
+LabelParts split_label(std::string_view imgui_label);
+// Removes private-use code points (icon glyphs) and surrounding spaces from a visible label.
+std::string strip_icons(std::string_view text);
+// The frame's items as the JSON array window.palabre.items() returns.
+std::string items_json(const std::vector<Item>& items);
+
+// [SECTION] per-frame use (WebAssembly only)
+void begin_frame();
+void end_frame();  // publishes the items to the page
+const std::vector<Item>& items();
+
+// A text field whose editing surface is a DOM <input> placed over it; `value` is synced both ways
+// each frame. Returns true when the user pressed Enter in it (submit). `label` is "Visible###key";
+// the visible part is the accessible name, `placeholder` shows while empty.
+struct TextFieldOptions {
+  const char* placeholder = "";
+  float width = -1.0f;  // -1: fill the line
+  bool secret = false;
+  bool autofocus = false;  // focus once when the field first appears
+  int max_bytes = 2000;
+};
+bool TextField(const char* label, std::string& value, const TextFieldOptions& options = {});
+// Key of the text field the DOM currently focuses ("" if none).
+std::string focused_text_field();
+
+// A button that the page can also activate (screen reader, keyboard on its DOM <button>).
+bool Button(const char* label, const ImVec2& size);
+// Next item's role when ImGui's own flags cannot tell it.
+void next_role(const char* role);
+// Next item's accessible name when its visible label is only an icon.
+void next_name(const char* name);
+
+// Called from JavaScript (web/mirror.js) when a DOM element was activated without a pointer.
+void activate(std::string_view key);
+
+}  // namespace palabre::app::mirror

@@ -1,0 +1,95 @@
+#include "app/route.hpp"
+
+#include <vector>
+
+namespace palabre::app {
+namespace {
+
+std::vector<std::string_view> split_path(std::string_view path) {
+  std::vector<std::string_view> parts;
+  while (!path.empty()) {
+    const auto slash = path.find('/');
+    const auto part = path.substr(0, slash);
+    if (!part.empty()) parts.push_back(part);
+    if (slash == std::string_view::npos) break;
+    path.remove_prefix(slash + 1);
+  }
+  return parts;
+}
+
+}  // namespace
+
+Route parse_route(std::string_view hash) {
+  if (hash.starts_with('#')) hash.remove_prefix(1);
+  if (const auto query = hash.find('?'); query != std::string_view::npos) hash = hash.substr(0, query);
+  const auto parts = split_path(hash);
+  Route route;
+  if (parts.empty()) return route;
+  const auto kind = parts[0];
+  if (kind == "host") {
+    if (parts.size() >= 3) {
+      route = {View::host, normalise_room_code(parts[1]), std::string(parts[2])};
+      if (route.room.empty()) route = {};
+    } else {
+      route.view = View::host_create;
+    }
+  } else if (kind == "join" && parts.size() >= 2) {
+    route = {View::join, normalise_room_code(parts[1]), {}};
+    if (route.room.empty()) route = {};
+  } else if (kind == "kiosk" && parts.size() >= 3) {
+    route = {View::kiosk, normalise_room_code(parts[1]), std::string(parts[2])};
+    if (route.room.empty()) route = {};
+  }
+  return route;
+}
+
+std::string route_hash(const Route& route) {
+  switch (route.view) {
+    case View::landing: return "#/";
+    case View::host_create: return "#/host";
+    case View::host: return "#/host/" + route.room + "/" + route.token;
+    case View::join: return "#/join/" + route.room;
+    case View::kiosk: return "#/kiosk/" + route.room + "/" + route.token;
+  }
+  return "#/";
+}
+
+std::string_view view_name(View view) {
+  switch (view) {
+    case View::landing: return "landing";
+    case View::host_create:
+    case View::host: return "host";
+    case View::join: return "join";
+    case View::kiosk: return "kiosk";
+  }
+  return "landing";
+}
+
+std::string normalise_room_code(std::string_view typed) {
+  std::string code;
+  for (char c : typed) {
+    if (c == ' ' || c == '-' || c == '\t') continue;
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+    const bool ok = (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    if (!ok) return {};
+    code.push_back(c);
+  }
+  if (code.size() < 4 || code.size() > 12) return {};
+  return code;
+}
+
+std::string relay_url(std::string_view query_relay, std::string_view config_relay,
+                      std::string_view page_protocol, std::string_view page_host) {
+  if (!query_relay.empty()) return std::string(query_relay);
+  if (!config_relay.empty()) return std::string(config_relay);
+  const std::string scheme = page_protocol == "https:" ? "wss://" : "ws://";
+  return scheme + std::string(page_host) + "/ws";
+}
+
+std::string app_link(std::string_view page_base, const Route& route) {
+  std::string base(page_base);
+  if (const auto hash = base.find('#'); hash != std::string::npos) base.resize(hash);
+  return base + route_hash(route);
+}
+
+}  // namespace palabre::app

@@ -1,0 +1,216 @@
+#include "app/ui.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <qrcodegen.hpp>
+#include <string>
+#include <vector>
+
+#include "app/mirror.hpp"
+#include "app/theme.hpp"
+#include "imgui_internal.h"
+
+namespace palabre::app::ui {
+namespace {
+
+struct Card { ImVec2 start; float width; float padding; ImU32 fill; };
+std::vector<Card> cards;
+
+float button_height() { return std::round(theme::fonts().base_px * 2.9f); }
+
+}  // namespace
+
+void begin_card(float width, float padding, ImU32 fill) {
+  if (padding < 0) padding = theme::fonts().base_px * 1.4f;
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  draw->ChannelsSplit(2);
+  draw->ChannelsSetCurrent(1);
+  cards.push_back({ImGui::GetCursorScreenPos(), width, padding, fill ? fill : ImGui::GetColorU32(ImGuiCol_ChildBg)});
+  ImGui::SetCursorScreenPos(ImVec2(cards.back().start.x + padding, cards.back().start.y + padding));
+  ImGui::BeginGroup();
+  ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width - 2 * padding);
+  ImGui::PushItemWidth(width - 2 * padding);
+}
+
+void end_card() {
+  Card card = cards.back();
+  cards.pop_back();
+  ImGui::PopItemWidth();
+  ImGui::PopTextWrapPos();
+  ImGui::EndGroup();
+  const ImVec2 content_max = ImGui::GetItemRectMax();
+  const ImVec2 max(card.start.x + card.width, content_max.y + card.padding);
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  draw->ChannelsSetCurrent(0);
+  const float rounding = ImGui::GetStyle().ChildRounding;
+  // A soft two-step shadow reads as depth without looking like a debug border.
+  draw->AddRectFilled(ImVec2(card.start.x, card.start.y + 3), ImVec2(max.x, max.y + 3), IM_COL32(20, 16, 60, 10), rounding);
+  draw->AddRectFilled(ImVec2(card.start.x, card.start.y + 1), ImVec2(max.x, max.y + 1), IM_COL32(20, 16, 60, 14), rounding);
+  draw->AddRectFilled(card.start, max, card.fill, rounding);
+  draw->ChannelsMerge();
+  ImGui::SetCursorScreenPos(card.start);
+  ImGui::Dummy(ImVec2(card.width, max.y - card.start.y));
+}
+
+bool primary_button(const char* label, float width, bool enabled) {
+  if (width < 0) width = ImGui::GetContentRegionAvail().x;
+  ImGui::PushFont(theme::fonts().strong);
+  ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(255, 255, 255, 255));
+  ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 0.0f);
+  if (!enabled) ImGui::BeginDisabled();
+  const bool pressed = mirror::Button(label, ImVec2(width, button_height()));
+  if (!enabled) ImGui::EndDisabled();
+  ImGui::PopStyleVar();
+  ImGui::PopStyleColor();
+  ImGui::PopFont();
+  return pressed && enabled;
+}
+
+bool secondary_button(const char* label, float width, bool enabled) {
+  if (width < 0) width = ImGui::GetContentRegionAvail().x;
+  ImGui::PushFont(theme::fonts().strong);
+  ImGui::PushStyleColor(ImGuiCol_Text, theme::colour::accent);
+  ImGui::PushStyleColor(ImGuiCol_Button, theme::colour::accent_soft);
+  ImGui::PushStyleColor(ImGuiCol_ButtonHovered, IM_COL32(222, 219, 252, 255));
+  ImGui::PushStyleColor(ImGuiCol_ButtonActive, IM_COL32(208, 204, 250, 255));
+  ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 0.0f);
+  if (!enabled) ImGui::BeginDisabled();
+  const bool pressed = mirror::Button(label, ImVec2(width, button_height()));
+  if (!enabled) ImGui::EndDisabled();
+  ImGui::PopStyleVar();
+  ImGui::PopStyleColor(4);
+  ImGui::PopFont();
+  return pressed && enabled;
+}
+
+bool link_button(const char* label) {
+  ImGui::PushStyleColor(ImGuiCol_Text, theme::colour::muted);
+  ImGui::PushStyleColor(ImGuiCol_Button, IM_COL32(0, 0, 0, 0));
+  ImGui::PushStyleColor(ImGuiCol_ButtonHovered, theme::colour::accent_soft);
+  ImGui::PushStyleColor(ImGuiCol_ButtonActive, theme::colour::accent_soft);
+  ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 0.0f);
+  ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(theme::fonts().base_px * 0.6f, theme::fonts().base_px * 0.3f));
+  const bool pressed = mirror::Button(label, ImVec2(0, 0));
+  ImGui::PopStyleVar(2);
+  ImGui::PopStyleColor(4);
+  return pressed;
+}
+
+void text_muted(std::string_view text) {
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetColorU32(ImGuiCol_TextDisabled));
+  ImGui::TextWrapped("%.*s", static_cast<int>(text.size()), text.data());
+  ImGui::PopStyleColor();
+}
+
+void text_wrapped(std::string_view text, ImU32 colour) {
+  if (colour) ImGui::PushStyleColor(ImGuiCol_Text, colour);
+  ImGui::PushTextWrapPos(0.0f);
+  ImGui::TextUnformatted(text.data(), text.data() + text.size());
+  ImGui::PopTextWrapPos();
+  if (colour) ImGui::PopStyleColor();
+}
+
+void text_in(ImFont* font, std::string_view text, ImU32 colour, bool centred) {
+  ImGui::PushFont(font);
+  if (centred) {
+    const float w = ImGui::CalcTextSize(text.data(), text.data() + text.size()).x;
+    const float avail = ImGui::GetContentRegionAvail().x;
+    if (w < avail) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (avail - w) * 0.5f);
+  }
+  if (colour) ImGui::PushStyleColor(ImGuiCol_Text, colour);
+  ImGui::TextUnformatted(text.data(), text.data() + text.size());
+  if (colour) ImGui::PopStyleColor();
+  ImGui::PopFont();
+}
+
+void pill(std::string_view text, ImU32 colour, ImU32 background) {
+  const float base = theme::fonts().base_px;
+  ImGui::PushFont(theme::fonts().strong);
+  const ImVec2 size = ImGui::CalcTextSize(text.data(), text.data() + text.size());
+  const ImVec2 pos = ImGui::GetCursorScreenPos();
+  const float dot = base * 0.5f;
+  const ImVec2 box(size.x + base * 1.6f + dot, size.y + base * 0.5f);
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  draw->AddRectFilled(pos, ImVec2(pos.x + box.x, pos.y + box.y), background, box.y * 0.5f);
+  draw->AddCircleFilled(ImVec2(pos.x + base * 0.6f + dot * 0.5f, pos.y + box.y * 0.5f), dot * 0.5f, colour);
+  draw->AddText(ImVec2(pos.x + base * 1.0f + dot, pos.y + base * 0.25f), colour, text.data(), text.data() + text.size());
+  ImGui::Dummy(box);
+  ImGui::PopFont();
+}
+
+ImU32 name_colour(std::string_view name) {
+  static const ImU32 palette[] = {IM_COL32(79, 70, 229, 255),  IM_COL32(236, 72, 153, 255), IM_COL32(14, 165, 233, 255),
+                                  IM_COL32(234, 88, 12, 255),  IM_COL32(22, 163, 74, 255),  IM_COL32(147, 51, 234, 255),
+                                  IM_COL32(202, 138, 4, 255),  IM_COL32(220, 38, 38, 255)};
+  std::uint32_t h = 2166136261u;  // FNV-1a: the same name gets the same colour everywhere
+  for (unsigned char c : name) h = (h ^ c) * 16777619u;
+  return palette[h % (sizeof palette / sizeof palette[0])];
+}
+
+void avatar(std::string_view name, float size) {
+  std::string initials;
+  bool next = true;
+  for (std::size_t i = 0; i < name.size() && initials.size() < 8; ++i) {
+    const unsigned char c = static_cast<unsigned char>(name[i]);
+    if (c == ' ' || c == '-') { next = true; continue; }
+    if (next && (c & 0xC0) != 0x80) {
+      std::size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+      if (initials.size() < 4) initials.append(name.substr(i, len));
+      next = false;
+    }
+  }
+  if (initials.empty()) initials = "?";
+  // Keep at most two letters (each may be several UTF-8 bytes).
+  std::size_t letters = 0, cut = initials.size();
+  for (std::size_t i = 0; i < initials.size(); ++i) {
+    if ((static_cast<unsigned char>(initials[i]) & 0xC0) != 0x80 && ++letters == 3) { cut = i; break; }
+  }
+  initials.resize(cut);
+  const ImVec2 pos = ImGui::GetCursorScreenPos();
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  const ImVec2 centre(pos.x + size * 0.5f, pos.y + size * 0.5f);
+  draw->AddCircleFilled(centre, size * 0.5f, name_colour(name), 32);
+  ImFont* font = theme::fonts().strong;
+  const float font_size = size * 0.42f;
+  const ImVec2 t = font->CalcTextSizeA(font_size, FLT_MAX, 0, initials.c_str());
+  draw->AddText(font, font_size, ImVec2(centre.x - t.x * 0.5f, centre.y - t.y * 0.5f), IM_COL32(255, 255, 255, 255), initials.c_str());
+  ImGui::Dummy(ImVec2(size, size));
+}
+
+void qr_code(std::string_view text, float size) {
+  static std::string cached_text;
+  static std::vector<bool> modules;
+  static int side = 0;
+  if (cached_text != text) {
+    cached_text = std::string(text);
+    const auto qr = qrcodegen::QrCode::encodeText(cached_text.c_str(), qrcodegen::QrCode::Ecc::MEDIUM);
+    side = qr.getSize();
+    modules.assign(static_cast<std::size_t>(side * side), false);
+    for (int y = 0; y < side; ++y)
+      for (int x = 0; x < side; ++x) modules[static_cast<std::size_t>(y * side + x)] = qr.getModule(x, y);
+  }
+  const ImVec2 pos = ImGui::GetCursorScreenPos();
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  draw->AddRectFilled(pos, ImVec2(pos.x + size, pos.y + size), IM_COL32(255, 255, 255, 255), size * 0.04f);
+  const int quiet = 2;
+  const float cell = size / static_cast<float>(side + 2 * quiet);
+  for (int y = 0; y < side; ++y) {
+    for (int x = 0; x < side; ++x) {
+      if (!modules[static_cast<std::size_t>(y * side + x)]) continue;
+      const ImVec2 a(pos.x + (x + quiet) * cell, pos.y + (y + quiet) * cell);
+      draw->AddRectFilled(a, ImVec2(a.x + cell + 0.01f, a.y + cell + 0.01f), theme::colour::ink);
+    }
+  }
+  ImGui::Dummy(ImVec2(size, size));
+}
+
+float centred_column(float max_width) {
+  const float avail = ImGui::GetContentRegionAvail().x;
+  const float width = std::min(avail, max_width);
+  ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (avail - width) * 0.5f);
+  return width;
+}
+
+void gap(float px) { ImGui::Dummy(ImVec2(1, px)); }
+
+}  // namespace palabre::app::ui

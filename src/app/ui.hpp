@@ -1,0 +1,37 @@
+#pragma once
+// Small widgets on top of ImGui that give Palabre its look: cards, primary/secondary buttons,
+// status pills, avatars, a QR code. Buttons go through the mirror so the DOM layer can reach them.
+#include <string>
+#include <string_view>
+
+#include "imgui.h"
+
+namespace palabre::app::ui {
+
+// A white rounded card around whatever is drawn between begin and end; `width` in CSS px.
+void begin_card(float width, float padding = -1, ImU32 fill = 0);
+void end_card();
+
+// Full-width (width < 0 = available) buttons; height follows the type scale (thumb-sized).
+bool primary_button(const char* label, float width = -1, bool enabled = true);
+bool secondary_button(const char* label, float width = -1, bool enabled = true);
+// A quiet text-only button (e.g. "Hide" in a list).
+bool link_button(const char* label);
+
+void text_muted(std::string_view text);
+void text_wrapped(std::string_view text, ImU32 colour = 0);
+// Text with the given font, optionally centred in the available width.
+void text_in(ImFont* font, std::string_view text, ImU32 colour = 0, bool centred = false);
+// A rounded label with a dot: "● En ligne".
+void pill(std::string_view text, ImU32 colour, ImU32 background);
+// A coloured disc with the initials of `name` (colour picked from the name, stable).
+void avatar(std::string_view name, float size);
+ImU32 name_colour(std::string_view name);
+// Draws the QR code of `text` as a square of `size` CSS px on a white background.
+void qr_code(std::string_view text, float size);
+// Lays out the next widgets in a centred column at most `max_width` wide; returns the width.
+float centred_column(float max_width);
+// Vertical space in CSS px.
+void gap(float px);
+
+}  // namespace palabre::app::ui

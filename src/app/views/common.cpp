@@ -1,0 +1,47 @@
+#include <cstdio>
+
+#include "app/icons.hpp"
+#include "app/strings.hpp"
+#include "app/theme.hpp"
+#include "app/ui.hpp"
+#include "app/views/views.hpp"
+
+namespace palabre::app::views {
+
+void draw_brand(float size_scale) {
+  const auto& f = theme::fonts();
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  const ImVec2 pos = ImGui::GetCursorScreenPos();
+  const float h = f.heading->FontSize * ImGui::GetIO().FontGlobalScale * size_scale;
+  // The mark: two overlapping speech bubbles, indigo and coral.
+  const float r = h * 0.36f;
+  draw->AddCircleFilled(ImVec2(pos.x + r, pos.y + h * 0.5f), r, theme::colour::accent, 32);
+  draw->AddCircleFilled(ImVec2(pos.x + r * 2.1f, pos.y + h * 0.5f), r, theme::colour::live, 32);
+  draw->AddCircleFilled(ImVec2(pos.x + r * 1.55f, pos.y + h * 0.5f), r * 0.45f, IM_COL32(255, 255, 255, 235), 24);
+  ImGui::Dummy(ImVec2(r * 3.3f, h));
+  ImGui::SameLine();
+  ImGui::PushFont(f.heading);
+  ImGui::SetWindowFontScale(size_scale);
+  ImGui::TextUnformatted("Palabre");
+  ImGui::SetWindowFontScale(1.0f);
+  ImGui::PopFont();
+}
+
+void draw_status(Link link) {
+  switch (link) {
+    case Link::in_room: ui::pill(tr(S::status_online), theme::colour::ok, IM_COL32(220, 245, 231, 255)); break;
+    case Link::open:
+    case Link::connecting: ui::pill(tr(S::status_connecting), theme::colour::muted, IM_COL32(236, 234, 230, 255)); break;
+    case Link::offline: ui::pill(tr(S::status_offline), theme::colour::live, IM_COL32(253, 229, 225, 255)); break;
+  }
+}
+
+std::string clock_time(std::int64_t at_ms, int tz_offset_minutes) {
+  const std::int64_t minutes = (at_ms / 60000 + tz_offset_minutes) % (24 * 60);
+  const std::int64_t m = minutes < 0 ? minutes + 24 * 60 : minutes;
+  char out[8];
+  std::snprintf(out, sizeof out, "%02d:%02d", static_cast<int>(m / 60), static_cast<int>(m % 60));
+  return out;
+}
+
+}  // namespace palabre::app::views

@@ -1,0 +1,231 @@
+// Host console: create the room, share it (code, QR, links), follow and moderate the messages.
+// [SECTION] create  [SECTION] share panel  [SECTION] messages  [SECTION] people  [SECTION] layout
+#include <algorithm>
+#include <string>
+
+#include "app/icons.hpp"
+#include "app/mirror.hpp"
+#include "app/strings.hpp"
+#include "app/theme.hpp"
+#include "app/ui.hpp"
+#include "app/views/views.hpp"
+
+namespace palabre::app::views {
+namespace {
+
+std::string spaced_code(const std::string& code) {
+  if (code.size() != 6) return code;
+  return code.substr(0, 3) + " " + code.substr(3);
+}
+
+// [SECTION] create
+void draw_create(Context& ctx) {
+  const auto& f = theme::fonts();
+  const float base = f.base_px;
+  const float avail = ImGui::GetContentRegionAvail().x;
+  const float width = std::min(avail, base * 28.0f);
+  const float left = (avail - width) * 0.5f;
+  ImGui::Indent(left);
+  ui::gap(base * (ImGui::GetIO().DisplaySize.y > 700 ? 3.0f : 1.0f));
+  draw_brand(1.4f);
+  ui::gap(base * 1.2f);
+  ui::begin_card(width);
+  ui::text_in(f.heading, tr(S::host_title));
+  ui::gap(base * 0.2f);
+  ui::text_muted(tr(S::host_blurb));
+  ui::gap(base * 0.6f);
+  const bool creating = ctx.identity.room.empty() && ctx.ui.copied_key == "creating";
+  const std::string label = creating ? std::string(tr(S::host_creating)) + "###create"
+                                     : std::string(icon::play) + "  " + tr(S::host_create) + "###create";
+  if (ui::primary_button(label.c_str(), -1, !creating)) {
+    ctx.ui.copied_key = "creating";
+    ctx.actions.push_back({Action::Kind::create_room});
+  }
+  ui::end_card();
+  ImGui::Unindent(left);
+}
+
+void copy_row(Context& ctx, const char* title, const std::string& link, const char* key, bool open_button) {
+  const auto& f = theme::fonts();
+  ImGui::PushFont(f.strong);
+  ImGui::TextUnformatted(title);
+  ImGui::PopFont();
+  ImGui::PushStyleColor(ImGuiCol_Text, theme::colour::muted);
+  ImGui::PushTextWrapPos(0);
+  ImGui::TextUnformatted(link.c_str());
+  ImGui::PopTextWrapPos();
+  ImGui::PopStyleColor();
+  const bool copied = ctx.ui.copied_key == key && ctx.now_ms - ctx.ui.copied_at_ms < 2000;
+  const std::string copy_label = std::string(copied ? icon::check : icon::copy) + "  " +
+                                 (copied ? tr(S::host_copied) : tr(S::host_copy)) + "###copy-" + key;
+  const float w = ImGui::GetContentRegionAvail().x;
+  const float bw = open_button ? (w - ImGui::GetStyle().ItemSpacing.x) * 0.5f : w;
+  if (ui::secondary_button(copy_label.c_str(), bw)) {
+    ctx.actions.push_back({Action::Kind::copy, link});
+    ctx.ui.copied_key = key;
+    ctx.ui.copied_at_ms = ctx.now_ms;
+  }
+  if (open_button) {
+    ImGui::SameLine();
+    const std::string open_label = std::string(icon::external_link) + "  " + tr(S::host_open_kiosk) + "###open-" + key;
+    if (ui::secondary_button(open_label.c_str(), bw)) ctx.actions.push_back({Action::Kind::open_url, link});
+  }
+}
+
+// [SECTION] share panel
+void draw_share(Context& ctx, float width) {
+  const auto& f = theme::fonts();
+  const float base = f.base_px;
+  ui::begin_card(width);
+  ui::text_in(f.heading, tr(S::host_share));
+  ui::gap(base * 0.2f);
+  ui::text_muted(tr(S::host_code));
+  ui::text_in(f.display, spaced_code(ctx.identity.room), theme::colour::accent);
+  ui::gap(base * 0.3f);
+  if (!ctx.links.join.empty()) {
+    const float qr = std::min(width - base * 2.8f, base * 12.0f);
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (width - base * 2.8f - qr) * 0.5f);
+    ui::qr_code(ctx.links.join, qr);
+    ui::gap(base * 0.3f);
+    copy_row(ctx, tr(S::host_join_link), ctx.links.join, "join", false);
+  }
+  if (!ctx.links.kiosk.empty()) {
+    ui::gap(base * 0.4f);
+    copy_row(ctx, tr(S::host_kiosk_link), ctx.links.kiosk, "kiosk", true);
+  }
+  ui::end_card();
+}
+
+bool is_pending_post(const PendingAction& p) { return std::holds_alternative<core::ChatPost>(p.event); }
+
+// [SECTION] messages
+void draw_messages(Context& ctx, float width, float height) {
+  const auto& f = theme::fonts();
+  const float base = f.base_px;
+  const auto& messages = ctx.session.messages;
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(base * 1.4f, base * 1.2f));
+  ImGui::BeginChild("messages-panel", ImVec2(width, height), false, ImGuiWindowFlags_AlwaysUseWindowPadding);
+  ImGui::PushFont(f.heading);
+  ImGui::TextUnformatted(tr(S::host_messages));
+  ImGui::PopFont();
+  ImGui::SameLine();
+  const int visible = static_cast<int>(std::count_if(messages.begin(), messages.end(), [](auto& m) { return !m.hidden; }));
+  ImGui::SetCursorPosY(ImGui::GetCursorPosY() + base * 0.35f);
+  ImGui::TextDisabled("%d", visible);
+  ImGui::Separator();
+  ui::gap(base * 0.2f);
+  if (messages.empty()) {
+    ui::gap(base * 2);
+    ui::text_muted(tr(S::host_no_messages));
+  }
+  const float avatar = base * 2.2f;
+  for (const core::Message& m : messages) {
+    ImGui::PushID(static_cast<int>(m.id));
+    const std::string name = ctx.session.display_name(m.from);
+    ui::avatar(name, avatar);
+    ImGui::SameLine();
+    ImGui::BeginGroup();
+    ImGui::PushFont(f.strong);
+    ImGui::TextUnformatted(name.c_str());
+    ImGui::PopFont();
+    ImGui::SameLine();
+    ImGui::TextDisabled("%s%s", clock_time(m.at, ctx.ui.tz_offset_minutes).c_str(),
+                        m.hidden ? (std::string(" · ") + tr(S::host_hidden)).c_str() : "");
+    ImGui::PushTextWrapPos(ImGui::GetWindowContentRegionMax().x - base * 6.5f);
+    if (m.hidden) ImGui::PushStyleColor(ImGuiCol_Text, theme::colour::muted);
+    ImGui::TextUnformatted(m.text.c_str());
+    if (m.hidden) ImGui::PopStyleColor();
+    ImGui::PopTextWrapPos();
+    ImGui::EndGroup();
+    const float row_bottom = ImGui::GetItemRectMax().y;
+    // Moderation on the right of each message.
+    const std::string hide = std::string(m.hidden ? icon::eye : icon::eye_slash) + " " +
+                             (m.hidden ? tr(S::host_show) : tr(S::host_hide)) + "###hide-" + std::to_string(m.id);
+    const float bw = ImGui::CalcTextSize(hide.c_str(), nullptr, true).x + base * 1.2f;
+    ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - bw);
+    if (ui::link_button(hide.c_str())) ctx.actions.push_back({Action::Kind::hide_message, {}, m.id, !m.hidden});
+    ImGui::SetCursorScreenPos(ImVec2(ImGui::GetCursorScreenPos().x, std::max(ImGui::GetCursorScreenPos().y, row_bottom + base * 0.6f)));
+    ImGui::PopID();
+  }
+  // Follow new messages when already at the bottom.
+  if (messages.size() != ctx.ui.messages_seen) {
+    if (ImGui::GetScrollY() >= ImGui::GetScrollMaxY() - base * 4) ImGui::SetScrollHereY(1.0f);
+    ctx.ui.messages_seen = messages.size();
+  }
+  ImGui::EndChild();
+  ImGui::PopStyleVar();
+}
+
+// [SECTION] people
+void draw_people(Context& ctx, float width) {
+  const auto& f = theme::fonts();
+  const float base = f.base_px;
+  ui::begin_card(width);
+  ImGui::PushFont(f.heading);
+  ImGui::TextUnformatted(tr(S::host_people));
+  ImGui::PopFont();
+  ImGui::SameLine();
+  ImGui::SetCursorPosY(ImGui::GetCursorPosY() + base * 0.35f);
+  ImGui::TextDisabled("%d", static_cast<int>(ctx.session.participants.size()));
+  if (ctx.session.participants.empty()) ui::text_muted(tr(S::host_nobody));
+  for (const core::Participant& p : ctx.session.participants) {
+    auto online = ctx.session.online.find(p.id);
+    const bool is_online = online != ctx.session.online.end() && online->second;
+    ui::avatar(p.name, base * 1.6f);
+    ImGui::SameLine();
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + base * 0.2f);
+    ImGui::TextUnformatted(p.name.c_str());
+    ImGui::SameLine();
+    ImGui::PushStyleColor(ImGuiCol_Text, is_online ? theme::colour::ok : theme::colour::line);
+    ImGui::TextUnformatted(icon::circle);
+    ImGui::PopStyleColor();
+  }
+  ui::end_card();
+}
+
+}  // namespace
+
+// [SECTION] layout
+void draw_host(Context& ctx) {
+  if (ctx.route.view == View::host_create || ctx.identity.room.empty()) {
+    draw_create(ctx);
+    return;
+  }
+  const auto& f = theme::fonts();
+  const float base = f.base_px;
+  const ImVec2 area = ImGui::GetContentRegionAvail();
+  // Top bar: brand, room, connection.
+  draw_brand();
+  ImGui::SameLine();
+  ImGui::SetCursorPosY(ImGui::GetCursorPosY() + base * 0.2f);
+  draw_status(ctx.link);
+  ui::gap(base * 0.4f);
+  if (!ctx.ui.error.empty()) ui::text_wrapped(ctx.ui.error, theme::colour::live);
+
+  const bool wide = area.x >= base * 50;
+  if (wide) {
+    const float side = std::min(base * 22.0f, area.x * 0.36f);
+    const float main = area.x - side - ImGui::GetStyle().ItemSpacing.x * 2;
+    ImGui::BeginGroup();
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+    ImGui::BeginChild("share-column", ImVec2(side + ImGui::GetStyle().ItemSpacing.x, ImGui::GetContentRegionAvail().y), false,
+                      ImGuiWindowFlags_NoBackground);
+    ImGui::PopStyleVar();
+    draw_share(ctx, side);
+    ui::gap(base * 0.6f);
+    draw_people(ctx, side);
+    ImGui::EndChild();
+    ImGui::EndGroup();
+    ImGui::SameLine();
+    draw_messages(ctx, main, ImGui::GetContentRegionAvail().y);
+  } else {
+    const float width = ImGui::GetContentRegionAvail().x;
+    draw_share(ctx, width);
+    ui::gap(base * 0.6f);
+    draw_messages(ctx, width, std::max(base * 20.0f, ImGui::GetContentRegionAvail().y));
+    ui::gap(base * 0.6f);
+    draw_people(ctx, width);
+  }
+}
+
+}  // namespace palabre::app::views

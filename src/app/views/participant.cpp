@@ -1,0 +1,200 @@
+// Participant: pick a display name, then chat with the whole session — one thumb on a phone.
+// [SECTION] name  [SECTION] chat
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+#include "app/icons.hpp"
+#include "app/mirror.hpp"
+#include "app/strings.hpp"
+#include "app/theme.hpp"
+#include "app/ui.hpp"
+#include "app/views/views.hpp"
+
+namespace palabre::app::views {
+namespace {
+
+bool has_joined(const Context& ctx) {
+  return !ctx.identity.you.empty() && ctx.session.find_participant(ctx.identity.you) != nullptr;
+}
+
+bool join_pending(const Context& ctx) {
+  return std::any_of(ctx.pending.begin(), ctx.pending.end(),
+                     [](const PendingAction& p) { return std::holds_alternative<core::ParticipantJoin>(p.event); });
+}
+
+void centred_spinner_text(Context& ctx, const char* text) {
+  const float base = theme::fonts().base_px;
+  ctx.ui.animating = true;
+  ui::gap(ImGui::GetContentRegionAvail().y * 0.4f);
+  const double t = ImGui::GetTime();
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  const ImVec2 pos = ImGui::GetCursorScreenPos();
+  const float cx = pos.x + ImGui::GetContentRegionAvail().x * 0.5f;
+  for (int i = 0; i < 3; ++i) {
+    const float phase = static_cast<float>(std::fmod(t * 2.0 + i * 0.25, 1.0));
+    draw->AddCircleFilled(ImVec2(cx + (i - 1) * base * 1.1f, pos.y + base * 0.5f), base * (0.22f + 0.16f * (1.0f - phase)),
+                          theme::colour::accent, 16);
+  }
+  ui::gap(base * 1.6f);
+  ui::text_in(theme::fonts().body, text, theme::colour::muted, true);
+}
+
+// [SECTION] name
+void draw_name_form(Context& ctx) {
+  const auto& f = theme::fonts();
+  const float base = f.base_px;
+  const float avail = ImGui::GetContentRegionAvail().x;
+  const float width = std::min(avail, base * 26.0f);
+  const float left = (avail - width) * 0.5f;
+  ImGui::Indent(left);
+  ui::gap(base * (ImGui::GetIO().DisplaySize.y > 700 ? 2.5f : 0.8f));
+  draw_brand(1.2f);
+  ui::gap(base * 1.0f);
+  ui::begin_card(width);
+  ui::text_in(f.heading, tr(S::you_name_title));
+  ImGui::PushStyleColor(ImGuiCol_Text, theme::colour::muted);
+  ImGui::Text("%s %s", tr(S::host_code), ctx.route.room.c_str());
+  ImGui::PopStyleColor();
+  ui::gap(base * 0.5f);
+  ImGui::PushFont(f.strong);
+  ImGui::TextUnformatted(tr(S::you_name_label));
+  ImGui::PopFont();
+  mirror::TextFieldOptions options;
+  options.placeholder = tr(S::you_name_placeholder);
+  options.max_bytes = static_cast<int>(core::max_name_bytes);
+  const bool submitted = mirror::TextField((std::string(tr(S::you_name_label)) + "###name").c_str(), ctx.ui.name, options);
+  const bool busy = join_pending(ctx);
+  const bool ready = ctx.ui.name.find_first_not_of(' ') != std::string::npos && !busy;
+  const std::string label = busy ? std::string(tr(S::you_joining)) + "###join"
+                                 : std::string(tr(S::you_join)) + "  " + icon::arrow_right + "###join";
+  if ((ui::primary_button(label.c_str(), -1, ready) || submitted) && ready) {
+    ctx.actions.push_back({Action::Kind::join_as, ctx.ui.name});
+  }
+  if (!ctx.ui.error.empty()) {
+    ui::gap(base * 0.3f);
+    ui::text_wrapped(ctx.ui.error, theme::colour::live);
+  }
+  ui::end_card();
+  ImGui::Unindent(left);
+}
+
+// [SECTION] chat
+void bubble(const std::string& author, const std::string& text, const std::string& meta, bool mine, float max_width) {
+  const auto& f = theme::fonts();
+  const float base = f.base_px;
+  const float pad = base * 0.8f;
+  const float full = ImGui::GetContentRegionAvail().x;
+  const float wrap = std::min(max_width, full * 0.82f) - 2 * pad;
+  ImGui::PushFont(f.body);
+  const ImVec2 text_size = ImGui::CalcTextSize(text.c_str(), nullptr, false, wrap);
+  ImGui::PopFont();
+  ImGui::PushFont(f.strong);
+  const ImVec2 author_size = author.empty() ? ImVec2(0, 0) : ImGui::CalcTextSize(author.c_str());
+  ImGui::PopFont();
+  const ImVec2 meta_size = ImGui::CalcTextSize(meta.c_str());
+  const float inner_w = std::max({text_size.x, author_size.x, meta_size.x});
+  const float w = inner_w + 2 * pad;
+  const float h = (author.empty() ? 0 : author_size.y + base * 0.15f) + text_size.y + base * 0.2f + meta_size.y + 2 * pad * 0.8f;
+  const ImVec2 start = ImGui::GetCursorScreenPos();
+  const float x = mine ? start.x + full - w : start.x;
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  const float r = base * 1.0f;
+  draw->AddRectFilled(ImVec2(x, start.y), ImVec2(x + w, start.y + h), mine ? theme::colour::accent : theme::colour::card, r,
+                      mine ? ImDrawFlags_RoundCornersAll & ~ImDrawFlags_RoundCornersBottomRight
+                           : ImDrawFlags_RoundCornersAll & ~ImDrawFlags_RoundCornersBottomLeft);
+  float y = start.y + pad * 0.8f;
+  if (!author.empty()) {
+    draw->AddText(f.strong, ImGui::GetFontSize(), ImVec2(x + pad, y), ui::name_colour(author), author.c_str());
+    y += author_size.y + base * 0.15f;
+  }
+  draw->AddText(f.body, ImGui::GetFontSize(), ImVec2(x + pad, y), mine ? IM_COL32(255, 255, 255, 255) : theme::colour::ink,
+                text.c_str(), nullptr, wrap);
+  y += text_size.y + base * 0.2f;
+  draw->AddText(ImVec2(mine ? x + w - pad - meta_size.x : x + pad, y),
+                mine ? IM_COL32(255, 255, 255, 190) : theme::colour::muted, meta.c_str());
+  ImGui::Dummy(ImVec2(full, h));
+}
+
+void draw_chat(Context& ctx) {
+  const auto& f = theme::fonts();
+  const float base = f.base_px;
+  const ImGuiStyle& style = ImGui::GetStyle();
+  // Header: brand, room, connection.
+  draw_brand(0.85f);
+  ImGui::SameLine();
+  const float status_w = base * 8.5f;
+  ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - status_w));
+  draw_status(ctx.link);
+  ImGui::Separator();
+
+  const float composer_h = std::round(base * 2.9f) + style.ItemSpacing.y;
+  const float list_h = std::max(base * 6, ImGui::GetContentRegionAvail().y - composer_h);
+  ImGui::PushStyleColor(ImGuiCol_ChildBg, IM_COL32(0, 0, 0, 0));
+  ImGui::BeginChild("chat-list", ImVec2(0, list_h), false);
+  const auto& messages = ctx.session.messages;
+  int shown = 0;
+  ui::gap(base * 0.3f);
+  for (const core::Message& m : messages) {
+    if (m.hidden) continue;
+    ++shown;
+    const bool mine = m.from == ctx.identity.you;
+    const std::string author = mine ? std::string() : ctx.session.display_name(m.from);
+    bubble(author, m.text, clock_time(m.at, ctx.ui.tz_offset_minutes), mine, base * 26);
+  }
+  for (const PendingAction& p : ctx.pending) {
+    if (const auto* post = std::get_if<core::ChatPost>(&p.event)) {
+      ++shown;
+      bubble({}, post->text, std::string(icon::clock) + " " + tr(S::chat_sending), true, base * 26);
+    }
+  }
+  if (shown == 0) {
+    ui::gap(list_h * 0.35f);
+    ui::text_in(f.heading, icon::comments, theme::colour::line, true);
+    ui::text_in(f.body, tr(S::chat_empty), theme::colour::muted, true);
+  }
+  const std::size_t total = messages.size() + ctx.pending.size();
+  if (total != ctx.ui.messages_seen) {
+    ImGui::SetScrollHereY(1.0f);  // newest visible
+    ctx.ui.messages_seen = total;
+  }
+  ImGui::EndChild();
+  ImGui::PopStyleColor();
+
+  // Composer: the message field and the send button on one line.
+  const std::string send_label = std::string(icon::send) + "###send";
+  const float send_w = std::round(base * 3.4f);
+  mirror::TextFieldOptions options;
+  options.placeholder = tr(S::chat_placeholder);
+  options.width = ImGui::GetContentRegionAvail().x - send_w - style.ItemSpacing.x;
+  options.max_bytes = static_cast<int>(core::max_text_bytes);
+  ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(style.FramePadding.x, (std::round(base * 2.9f) - ImGui::GetFontSize()) * 0.5f));
+  ImGui::PushStyleVar(ImGuiStyleVar_FrameRounding, std::round(base * 1.45f));
+  const bool submitted = mirror::TextField((std::string(tr(S::chat_placeholder)) + "###message").c_str(), ctx.ui.message, options);
+  ImGui::PopStyleVar(2);
+  ImGui::SameLine();
+  const bool has_text = ctx.ui.message.find_first_not_of(" \n\t") != std::string::npos;
+  ImGui::PushStyleVar(ImGuiStyleVar_FrameRounding, std::round(base * 1.45f));
+  // An icon-only button still needs a name for screen readers and the mirror.
+  mirror::next_name(tr(S::chat_send));
+  const bool clicked = ui::primary_button(send_label.c_str(), send_w, true);
+  ImGui::PopStyleVar();
+  if ((clicked || submitted) && has_text) {
+    ctx.actions.push_back({Action::Kind::post, ctx.ui.message});
+    ctx.ui.message.clear();
+  }
+}
+
+}  // namespace
+
+void draw_participant(Context& ctx) {
+  if (has_joined(ctx)) {
+    draw_chat(ctx);
+  } else if (ctx.has_resume_token && !join_pending(ctx) && ctx.link != Link::in_room) {
+    centred_spinner_text(ctx, tr(S::you_joining));
+  } else {
+    draw_name_form(ctx);
+  }
+}
+
+}  // namespace palabre::app::views

@@ -1,0 +1,61 @@
+#pragma once
+// Views per role (DESIGN.md, lager's draw(ctx, const model&, ui_state&)): they read a const
+// Session and the connection's identity, keep transient widget text in Ui, and emit Actions that
+// the app carries out after the frame. They never change the Session themselves.
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "app/client.hpp"
+#include "app/route.hpp"
+#include "core/session.hpp"
+
+namespace palabre::app::views {
+
+struct Links { std::string join, kiosk, host; };
+
+// Transient widget state (text being typed, "copied" feedback), never part of the Session.
+struct Ui {
+  std::string code, name, message;
+  std::string copied_key;
+  double copied_at_ms = -1e9;
+  std::size_t messages_seen = 0;  // to follow new messages to the bottom
+  std::string error;              // last error shown as a banner
+  int tz_offset_minutes = 0;      // browser's local time minus UTC, for message times
+  bool animating = false;         // a view asks for the next frame (reset before each frame)
+  std::map<std::int64_t, double> first_seen_ms;  // message id -> when it appeared (kiosk animation)
+};
+
+struct Action {
+  enum class Kind { go, open_url, create_room, join_as, post, hide_message, copy, set_lang } kind;
+  std::string text;      // name, message, text to copy
+  std::int64_t id = 0;   // message id
+  bool flag = false;     // hide (true) or show
+  Route route;           // for go
+};
+
+struct Context {
+  const core::Session& session;
+  const Identity& identity;
+  Link link;
+  const std::vector<PendingAction>& pending;
+  const Route& route;
+  const Links& links;
+  bool has_resume_token;  // this browser already has a membership in the room
+  double now_ms;
+  Ui& ui;
+  std::vector<Action>& actions;
+};
+
+void draw_landing(Context& ctx);
+void draw_host(Context& ctx);         // host_create and host
+void draw_participant(Context& ctx);
+void draw_kiosk(Context& ctx);
+
+// Shared pieces.
+void draw_brand(float size_scale = 1.0f);
+void draw_status(Link link);
+std::string clock_time(std::int64_t at_ms, int tz_offset_minutes);  // "10:06"
+
+}  // namespace palabre::app::views

@@ -1,0 +1,150 @@
+// Palabre's DOM mirror layer (linked into palabre.js with --pre-js). Each frame the app publishes
+// its interactive items (src/app/mirror.cpp); this places real DOM elements over them:
+//  - text fields become real <input>s that own the text (phone keyboards, IME, accents, paste);
+//    the app reads their value every frame and draws only the field's frame, so nothing doubles;
+//  - buttons and other items become <button>s with a role and an accessible name, focusable with
+//    the keyboard; pointer clicks go through them to the canvas (pointer-events: none), keyboard
+//    or screen-reader activation is forwarded to the app.
+// window.palabre.items() returns the last published list (the end-to-end tests' contract).
+/* global Module, _malloc, stringToUTF8, lengthBytesUTF8 */
+(function () {
+  'use strict';
+  const layer = document.createElement('div');
+  layer.id = 'palabre-mirror';
+  layer.setAttribute('aria-label', 'Palabre');
+  const elements = new Map();   // key -> element
+  const fieldValues = new Map(); // key -> value typed in the DOM
+  const submits = new Set();     // keys where Enter was pressed, not yet taken by the app
+  let items = [];
+  let textColor = '#1c1b29';
+
+  function callWasm(name, text) {
+    const fn = Module['_' + name];
+    if (!fn) return;
+    if (text === undefined) { fn(); return; }
+    const n = lengthBytesUTF8(text) + 1;
+    const p = _malloc(n);
+    stringToUTF8(text, p, n);
+    fn(p);
+    Module._free(p);
+  }
+  function wake() { if (Module._palabre_wake) Module._palabre_wake(); }
+
+  function makeField(item) {
+    const input = document.createElement('input');
+    input.type = item.secret ? 'password' : 'text';
+    input.className = 'palabre-field';
+    input.autocomplete = 'off';
+    input.spellcheck = true;
+    input.dataset.key = item.key;
+    input.value = fieldValues.get(item.key) ?? '';
+    input.addEventListener('input', () => { fieldValues.set(item.key, input.value); wake(); });
+    input.addEventListener('keydown', (e) => {
+      if (e.key === 'Enter' && !e.isComposing) { submits.add(item.key); e.preventDefault(); wake(); }
+      e.stopPropagation();
+    });
+    input.addEventListener('focus', wake);
+    input.addEventListener('blur', wake);
+    fieldValues.set(item.key, input.value);
+    return input;
+  }
+
+  function makeButton(item) {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'palabre-item';
+    button.dataset.key = item.key;
+    button.addEventListener('click', (e) => {
+      // A pointer click lands on the canvas (pointer-events: none); this is the keyboard or a
+      // screen reader, so tell the app.
+      e.preventDefault();
+      callWasm('palabre_mirror_activate', button.dataset.key);
+      wake();
+    });
+    button.addEventListener('focus', wake);
+    button.addEventListener('blur', wake);
+    return button;
+  }
+
+  function place(el, item) {
+    const s = el.style;
+    s.left = item.x + 'px';
+    s.top = item.y + 'px';
+    s.width = item.w + 'px';
+    s.height = item.h + 'px';
+  }
+
+  function publish(json) {
+    items = JSON.parse(json);
+    if (!layer.isConnected && document.body) document.body.appendChild(layer);
+    const seen = new Set();
+    for (const item of items) {
+      seen.add(item.key);
+      const isField = item.role === 'textbox';
+      let el = elements.get(item.key);
+      if (el && (el.tagName === 'INPUT') !== isField) { el.remove(); elements.delete(item.key); el = null; }
+      if (!el) {
+        el = isField ? makeField(item) : makeButton(item);
+        elements.set(item.key, el);
+        layer.appendChild(el);
+      }
+      place(el, item);
+      if (isField) {
+        el.style.fontSize = item.fontPx + 'px';
+        el.style.paddingLeft = el.style.paddingRight = item.padX + 'px';
+        el.style.color = textColor;
+        if (el.placeholder !== item.placeholder) el.placeholder = item.placeholder;
+        if (el.getAttribute('aria-label') !== item.label) el.setAttribute('aria-label', item.label || item.placeholder);
+      } else {
+        const role = item.role === 'button' ? null : item.role;
+        if (role) el.setAttribute('role', role); else el.removeAttribute('role');
+        if (el.getAttribute('aria-label') !== item.label) el.setAttribute('aria-label', item.label);
+      }
+    }
+    // (no destructuring here: emscripten 3.1.6's JS optimizer mangles it)
+    elements.forEach((el, key) => {
+      if (!seen.has(key)) {
+        el.remove();
+        elements.delete(key);
+        fieldValues.delete(key);
+        submits.delete(key);
+      }
+    });
+  }
+
+  function focusedField() {
+    const a = document.activeElement;
+    return a && a.classList && a.classList.contains('palabre-field') ? a.dataset.key : '';
+  }
+
+  Module.palabreMirror = {
+    publish,
+    fieldValue(key) { return fieldValues.has(key) ? fieldValues.get(key) : null; },
+    setFieldValue(key, value) {
+      fieldValues.set(key, value);
+      const el = elements.get(key);
+      if (el && el.value !== value) el.value = value;
+    },
+    takeSubmit(key) { return submits.delete(key); },
+    focusedField,
+    setTextColor(css) { textColor = css; },
+    focusField(key) { const el = elements.get(key); if (el) el.focus(); },
+    registerFont(family, bytes) {
+      try {
+        const face = new FontFace(family, bytes);
+        document.fonts.add(face);
+        face.load().catch(() => {});
+      } catch (e) { /* an old browser: the inputs keep the system font */ }
+    },
+  };
+
+  const api = window.palabre = window.palabre || {};
+  api.ready = false;
+  api.items = () => items.map((i) => {
+    const el = elements.get(i.key);
+    return {
+      key: i.key, label: i.label, role: i.role, x: i.x, y: i.y, w: i.w, h: i.h,
+      focused: Boolean(i.focused || (el && document.activeElement === el)),
+    };
+  });
+})();
