@@ -7,6 +7,8 @@
 #include <variant>
 #include <vector>
 
+#include "core/activity_spec.hpp"
+
 namespace palabre::core {
 
 enum class Role { host, kiosk, participant, relay };
@@ -23,7 +25,50 @@ struct SessionConfigure {
 };
 struct Presence { std::string who; bool online = false; };  // relay only
 
-using Event = std::variant<ParticipantJoin, ParticipantRename, ChatPost, ChatHide, SessionConfigure, Presence>;
+// [SECTION] Host: preparing and running activities (activity ids = seq of their activity.add)
+struct ActivityAdd { ActivitySpec activity; };
+struct ActivityEdit { std::int64_t id = 0; ActivitySpec activity; };  // only before its first start
+struct ActivityRemove { std::int64_t id = 0; };                       // only before its first start
+struct ActivityStart { std::int64_t id = 0; };
+struct ActivityStop { std::int64_t id = 0; };
+struct ActivityReopen { std::int64_t id = 0; };
+struct ActivityReveal { std::int64_t id = 0; bool revealed = true; };  // results shown to participants
+struct ItemHide { std::int64_t activity = 0; std::int64_t item = 0; bool hidden = true; };  // idea, question, open answer
+struct IdeaApprove { std::int64_t activity = 0; std::int64_t id = 0; };  // controlled brainstorm/board
+struct BoardLock { std::int64_t activity = 0; bool locked = true; };
+struct QuizNext { std::int64_t activity = 0; };  // shows the next question (start shows the first)
+struct QnaMark { std::int64_t activity = 0; std::int64_t id = 0; bool answered = true; };
+struct PresentationGoto { std::int64_t activity = 0; int page = 0; };
+
+// [SECTION] Participants: acting on running activities
+struct ChallengeAttempt { std::int64_t activity = 0; std::string text; };
+struct QuizAnswer { std::int64_t activity = 0; int question = 0; std::vector<int> choices; };
+// One answer to one survey question; the fields used depend on the question's kind:
+// single/multiple: choices; ranking: choices = item indices, most preferred first;
+// open: text; rating: stars (+ comment when the question allows one).
+struct SurveyAnswer {
+  std::int64_t activity = 0;
+  int question = 0;
+  std::vector<int> choices;
+  std::string text;
+  int stars = 0;
+  std::string comment;
+};
+struct IdeaPost { std::int64_t activity = 0; std::string text; int category = -1; int x = 0; int y = 0; std::string color; };
+struct IdeaEdit { std::int64_t activity = 0; std::int64_t id = 0; std::string text; int category = -1; };
+struct IdeaDelete { std::int64_t activity = 0; std::int64_t id = 0; };
+struct IdeaMove { std::int64_t activity = 0; std::int64_t id = 0; int x = 0; int y = 0; int category = -1; };
+struct IdeaLike { std::int64_t activity = 0; std::int64_t id = 0; bool liked = true; };  // like or undo
+struct IdeaDot { std::int64_t activity = 0; std::int64_t id = 0; int delta = 1; };       // +1 / -1 dot
+struct RatingVote { std::int64_t activity = 0; int stars = 0; };
+struct QnaAsk { std::int64_t activity = 0; std::string text; };
+struct QnaUpvote { std::int64_t activity = 0; std::int64_t id = 0; bool upvoted = true; };
+
+using Event = std::variant<ParticipantJoin, ParticipantRename, ChatPost, ChatHide, SessionConfigure, Presence,
+                           ActivityAdd, ActivityEdit, ActivityRemove, ActivityStart, ActivityStop, ActivityReopen,
+                           ActivityReveal, ItemHide, IdeaApprove, BoardLock, QuizNext, QnaMark, PresentationGoto,
+                           ChallengeAttempt, QuizAnswer, SurveyAnswer, IdeaPost, IdeaEdit, IdeaDelete, IdeaMove,
+                           IdeaLike, IdeaDot, RatingVote, QnaAsk, QnaUpvote>;
 
 struct Envelope {
   std::int64_t seq = 0;  // gap-free per room, from 1

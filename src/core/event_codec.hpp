@@ -5,6 +5,7 @@
 
 #include "core/envelope.hpp"
 #include "core/json_fields.hpp"
+#include "core/plan.hpp"
 
 namespace palabre::core::detail {
 
@@ -46,5 +47,125 @@ inline void write_fields(ojson& j, const SessionConfigure& e) {
 constexpr std::string_view name_of(Tag<Presence>) { return "presence"; }
 inline void read_fields(Fields& f, Presence& e) { f.str("who", e.who); f.boolean("online", e.online); }
 inline void write_fields(ojson& j, const Presence& e) { j["who"] = e.who; j["online"] = e.online; }
+
+// [SECTION] host: prepare and run
+constexpr std::string_view name_of(Tag<ActivityAdd>) { return "activity.add"; }
+inline void read_spec(Fields& f, ActivitySpec& spec) {
+  const json* a = f.find("activity");
+  if (!a) { if (f.ok()) f.fail(f.at("activity"), "missing (expected an object)"); return; }
+  auto d = spec_from_json(*a, f.at("activity"));
+  if (d) spec = std::move(*d.value);
+  else f.fail(d.error.path, d.error.reason);
+}
+inline void read_fields(Fields& f, ActivityAdd& e) { read_spec(f, e.activity); }
+inline void write_fields(ojson& j, const ActivityAdd& e) { j["activity"] = spec_to_json(e.activity); }
+
+constexpr std::string_view name_of(Tag<ActivityEdit>) { return "activity.edit"; }
+inline void read_fields(Fields& f, ActivityEdit& e) { f.i64("id", e.id); read_spec(f, e.activity); }
+inline void write_fields(ojson& j, const ActivityEdit& e) { j["id"] = e.id; j["activity"] = spec_to_json(e.activity); }
+
+#define PALABRE_ID_EVENT(T, NAME)                                                   \
+  constexpr std::string_view name_of(Tag<T>) { return NAME; }                       \
+  inline void read_fields(Fields& f, T& e) { f.i64("id", e.id); }                   \
+  inline void write_fields(ojson& j, const T& e) { j["id"] = e.id; }
+PALABRE_ID_EVENT(ActivityRemove, "activity.remove")
+PALABRE_ID_EVENT(ActivityStart, "activity.start")
+PALABRE_ID_EVENT(ActivityStop, "activity.stop")
+PALABRE_ID_EVENT(ActivityReopen, "activity.reopen")
+#undef PALABRE_ID_EVENT
+
+constexpr std::string_view name_of(Tag<ActivityReveal>) { return "activity.reveal"; }
+inline void read_fields(Fields& f, ActivityReveal& e) { f.i64("id", e.id); f.boolean("revealed", e.revealed, false); }
+inline void write_fields(ojson& j, const ActivityReveal& e) { j["id"] = e.id; j["revealed"] = e.revealed; }
+
+constexpr std::string_view name_of(Tag<ItemHide>) { return "item.hide"; }
+inline void read_fields(Fields& f, ItemHide& e) { f.i64("activity", e.activity); f.i64("item", e.item); f.boolean("hidden", e.hidden, false); }
+inline void write_fields(ojson& j, const ItemHide& e) { j["activity"] = e.activity; j["item"] = e.item; j["hidden"] = e.hidden; }
+
+constexpr std::string_view name_of(Tag<IdeaApprove>) { return "idea.approve"; }
+inline void read_fields(Fields& f, IdeaApprove& e) { f.i64("activity", e.activity); f.i64("id", e.id); }
+inline void write_fields(ojson& j, const IdeaApprove& e) { j["activity"] = e.activity; j["id"] = e.id; }
+
+constexpr std::string_view name_of(Tag<BoardLock>) { return "board.lock"; }
+inline void read_fields(Fields& f, BoardLock& e) { f.i64("activity", e.activity); f.boolean("locked", e.locked, false); }
+inline void write_fields(ojson& j, const BoardLock& e) { j["activity"] = e.activity; j["locked"] = e.locked; }
+
+constexpr std::string_view name_of(Tag<QuizNext>) { return "quiz.next"; }
+inline void read_fields(Fields& f, QuizNext& e) { f.i64("activity", e.activity); }
+inline void write_fields(ojson& j, const QuizNext& e) { j["activity"] = e.activity; }
+
+constexpr std::string_view name_of(Tag<QnaMark>) { return "qna.mark"; }
+inline void read_fields(Fields& f, QnaMark& e) { f.i64("activity", e.activity); f.i64("id", e.id); f.boolean("answered", e.answered, false); }
+inline void write_fields(ojson& j, const QnaMark& e) { j["activity"] = e.activity; j["id"] = e.id; j["answered"] = e.answered; }
+
+constexpr std::string_view name_of(Tag<PresentationGoto>) { return "presentation.goto"; }
+inline void read_fields(Fields& f, PresentationGoto& e) { f.i64("activity", e.activity); f.i32("page", e.page); }
+inline void write_fields(ojson& j, const PresentationGoto& e) { j["activity"] = e.activity; j["page"] = e.page; }
+
+// [SECTION] participants
+constexpr std::string_view name_of(Tag<ChallengeAttempt>) { return "challenge.attempt"; }
+inline void read_fields(Fields& f, ChallengeAttempt& e) { f.i64("activity", e.activity); f.str("text", e.text); }
+inline void write_fields(ojson& j, const ChallengeAttempt& e) { j["activity"] = e.activity; j["text"] = e.text; }
+
+constexpr std::string_view name_of(Tag<QuizAnswer>) { return "quiz.answer"; }
+inline void read_fields(Fields& f, QuizAnswer& e) { f.i64("activity", e.activity); f.i32("question", e.question); f.ints("choices", e.choices); }
+inline void write_fields(ojson& j, const QuizAnswer& e) { j["activity"] = e.activity; j["question"] = e.question; j["choices"] = e.choices; }
+
+constexpr std::string_view name_of(Tag<SurveyAnswer>) { return "survey.answer"; }
+inline void read_fields(Fields& f, SurveyAnswer& e) {
+  f.i64("activity", e.activity); f.i32("question", e.question); f.ints("choices", e.choices, false);
+  f.str("text", e.text, false); f.i32("stars", e.stars, false); f.str("comment", e.comment, false);
+}
+inline void write_fields(ojson& j, const SurveyAnswer& e) {
+  j["activity"] = e.activity; j["question"] = e.question;
+  if (!e.choices.empty()) j["choices"] = e.choices;
+  if (!e.text.empty()) j["text"] = e.text;
+  if (e.stars) j["stars"] = e.stars;
+  if (!e.comment.empty()) j["comment"] = e.comment;
+}
+
+constexpr std::string_view name_of(Tag<IdeaPost>) { return "idea.post"; }
+inline void read_fields(Fields& f, IdeaPost& e) {
+  f.i64("activity", e.activity); f.str("text", e.text); f.i32("category", e.category, false);
+  f.i32("x", e.x, false); f.i32("y", e.y, false); f.str("color", e.color, false);
+}
+inline void write_fields(ojson& j, const IdeaPost& e) {
+  j["activity"] = e.activity; j["text"] = e.text;
+  if (e.category >= 0) j["category"] = e.category;
+  if (e.x || e.y) { j["x"] = e.x; j["y"] = e.y; }
+  if (!e.color.empty()) j["color"] = e.color;
+}
+
+constexpr std::string_view name_of(Tag<IdeaEdit>) { return "idea.edit"; }
+inline void read_fields(Fields& f, IdeaEdit& e) { f.i64("activity", e.activity); f.i64("id", e.id); f.str("text", e.text); f.i32("category", e.category, false); }
+inline void write_fields(ojson& j, const IdeaEdit& e) { j["activity"] = e.activity; j["id"] = e.id; j["text"] = e.text; if (e.category >= 0) j["category"] = e.category; }
+
+constexpr std::string_view name_of(Tag<IdeaDelete>) { return "idea.delete"; }
+inline void read_fields(Fields& f, IdeaDelete& e) { f.i64("activity", e.activity); f.i64("id", e.id); }
+inline void write_fields(ojson& j, const IdeaDelete& e) { j["activity"] = e.activity; j["id"] = e.id; }
+
+constexpr std::string_view name_of(Tag<IdeaMove>) { return "idea.move"; }
+inline void read_fields(Fields& f, IdeaMove& e) { f.i64("activity", e.activity); f.i64("id", e.id); f.i32("x", e.x); f.i32("y", e.y); f.i32("category", e.category, false); }
+inline void write_fields(ojson& j, const IdeaMove& e) { j["activity"] = e.activity; j["id"] = e.id; j["x"] = e.x; j["y"] = e.y; if (e.category >= 0) j["category"] = e.category; }
+
+constexpr std::string_view name_of(Tag<IdeaLike>) { return "idea.like"; }
+inline void read_fields(Fields& f, IdeaLike& e) { f.i64("activity", e.activity); f.i64("id", e.id); f.boolean("liked", e.liked, false); }
+inline void write_fields(ojson& j, const IdeaLike& e) { j["activity"] = e.activity; j["id"] = e.id; j["liked"] = e.liked; }
+
+constexpr std::string_view name_of(Tag<IdeaDot>) { return "idea.dot"; }
+inline void read_fields(Fields& f, IdeaDot& e) { f.i64("activity", e.activity); f.i64("id", e.id); f.i32("delta", e.delta, false); }
+inline void write_fields(ojson& j, const IdeaDot& e) { j["activity"] = e.activity; j["id"] = e.id; j["delta"] = e.delta; }
+
+constexpr std::string_view name_of(Tag<RatingVote>) { return "rating.vote"; }
+inline void read_fields(Fields& f, RatingVote& e) { f.i64("activity", e.activity); f.i32("stars", e.stars); }
+inline void write_fields(ojson& j, const RatingVote& e) { j["activity"] = e.activity; j["stars"] = e.stars; }
+
+constexpr std::string_view name_of(Tag<QnaAsk>) { return "qna.ask"; }
+inline void read_fields(Fields& f, QnaAsk& e) { f.i64("activity", e.activity); f.str("text", e.text); }
+inline void write_fields(ojson& j, const QnaAsk& e) { j["activity"] = e.activity; j["text"] = e.text; }
+
+constexpr std::string_view name_of(Tag<QnaUpvote>) { return "qna.upvote"; }
+inline void read_fields(Fields& f, QnaUpvote& e) { f.i64("activity", e.activity); f.i64("id", e.id); f.boolean("upvoted", e.upvoted, false); }
+inline void write_fields(ojson& j, const QnaUpvote& e) { j["activity"] = e.activity; j["id"] = e.id; j["upvoted"] = e.upvoted; }
 
 }  // namespace palabre::core::detail

@@ -18,6 +18,7 @@ class Fields {
     if (error_.reason.empty() && !object_.is_object()) fail(path_, "expected an object");
   }
   bool ok() const { return error_.reason.empty(); }
+  DecodeError& error() { return error_; }
   const std::string& path() const { return path_; }
   std::string at(std::string_view key) const { return path_ + "." + std::string(key); }
 

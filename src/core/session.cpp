@@ -5,36 +5,53 @@
 #include <algorithm>
 #include <type_traits>
 
+#include "core/activity_rules.hpp"
 #include "core/text.hpp"
+#include "core/timezone.hpp"
 
 namespace palabre::core {
 
 // [SECTION] reason codes
+namespace {
+// In the order of enum class Reason.
+constexpr std::string_view reason_names[] = {
+    "ok", "stale_seq", "kiosk_read_only", "not_host", "not_relay", "not_participant", "not_joined",
+    "already_joined", "empty_name", "name_too_long", "empty_text", "text_too_long", "unknown_item",
+    "bad_locale", "bad_timezone", "no_change", "unknown_activity", "bad_activity", "already_started",
+    "not_running", "not_stopped", "wrong_kind", "wrong_mode", "time_over", "challenge_won",
+    "unknown_question", "not_current_question", "already_answered", "no_more_questions", "bad_choice",
+    "too_many_choices", "bad_order", "bad_stars", "comment_not_allowed", "bad_category", "not_author",
+    "board_locked", "not_approved", "already_liked", "not_liked", "budget_exhausted", "already_voted",
+    "not_voted", "bad_page", "bad_position"};
+static_assert(std::size(reason_names) == static_cast<std::size_t>(Reason::bad_position) + 1);
+}  // namespace
+
 std::string_view reason_code(Reason reason) {
-  switch (reason) {
-    case Reason::none: return "ok";
-    case Reason::stale_seq: return "stale_seq";
-    case Reason::kiosk_read_only: return "kiosk_read_only";
-    case Reason::not_host: return "not_host";
-    case Reason::not_relay: return "not_relay";
-    case Reason::not_participant: return "not_participant";
-    case Reason::not_joined: return "not_joined";
-    case Reason::already_joined: return "already_joined";
-    case Reason::empty_name: return "empty_name";
-    case Reason::name_too_long: return "name_too_long";
-    case Reason::empty_text: return "empty_text";
-    case Reason::text_too_long: return "text_too_long";
-    case Reason::unknown_item: return "unknown_item";
-    case Reason::bad_locale: return "bad_locale";
-    case Reason::bad_timezone: return "bad_timezone";
-    case Reason::no_change: return "no_change";
-  }
-  return "unknown";
+  const auto i = static_cast<std::size_t>(reason);
+  return i < std::size(reason_names) ? reason_names[i] : "unknown";
 }
 
+// Answers, votes, likes and attempts are staff (host, kiosk and sender only); the rest is public.
 Visibility default_visibility(const Event& ev) {
-  (void)ev;
-  return Visibility::public_;
+  return std::visit(
+      [](const auto& e) {
+        using T = std::decay_t<decltype(e)>;
+        constexpr bool staff = std::is_same_v<T, ChallengeAttempt> || std::is_same_v<T, QuizAnswer> ||
+                               std::is_same_v<T, SurveyAnswer> || std::is_same_v<T, IdeaLike> ||
+                               std::is_same_v<T, IdeaDot> || std::is_same_v<T, RatingVote> ||
+                               std::is_same_v<T, QnaUpvote>;
+        return staff ? Visibility::staff : Visibility::public_;
+      },
+      ev);
+}
+
+Activity* Session::find_activity(std::int64_t id) {
+  auto it = std::lower_bound(activities.begin(), activities.end(), id,
+                             [](const Activity& a, std::int64_t v) { return a.id < v; });
+  return it != activities.end() && it->id == id ? &*it : nullptr;
+}
+const Activity* Session::find_activity(std::int64_t id) const {
+  return const_cast<Session*>(this)->find_activity(id);
 }
 
 const Participant* Session::find_participant(std::string_view id) const {
@@ -116,7 +133,7 @@ Reason handle(Session& s, const Envelope& env, const ChatHide& e) {
 Reason handle(Session& s, const Envelope& env, const SessionConfigure& e) {
   if (Reason r = require_host(env); r != Reason::none) return r;
   if (e.locale && *e.locale != "fr" && *e.locale != "en") return Reason::bad_locale;
-  if (e.timezone && e.timezone->empty()) return Reason::bad_timezone;
+  if (e.timezone && !parse_timezone(*e.timezone)) return Reason::bad_timezone;
   if (e.title) s.info.title = *e.title;
   if (e.host) s.info.host = *e.host;
   if (e.date) s.info.date = *e.date;
@@ -138,7 +155,17 @@ Reason handle(Session& s, const Envelope& env, const Presence& e) {
 Outcome apply(Session& session, const Envelope& envelope) {
   if (envelope.seq <= session.last_seq) return {Reason::stale_seq};
   if (envelope.role == Role::kiosk) return {Reason::kiosk_read_only};
-  Reason reason = std::visit([&](const auto& e) { return handle(session, envelope, e); }, envelope.ev);
+  Reason reason = std::visit(
+      [&](const auto& e) {
+        using T = std::decay_t<decltype(e)>;
+        if constexpr (std::is_same_v<T, ParticipantJoin> || std::is_same_v<T, ParticipantRename> ||
+                      std::is_same_v<T, ChatPost> || std::is_same_v<T, ChatHide> ||
+                      std::is_same_v<T, SessionConfigure> || std::is_same_v<T, Presence>)
+          return handle(session, envelope, e);
+        else
+          return detail::handle_activity_event(session, envelope, e);
+      },
+      envelope.ev);
   if (reason == Reason::none) session.last_seq = envelope.seq;
   return {reason};
 }

@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/activity.hpp"
 #include "core/envelope.hpp"
 
 namespace palabre::core {
@@ -31,6 +32,36 @@ enum class Reason {
   bad_locale,       // locale other than fr or en
   bad_timezone,     // time zone not understood (see timezone.hpp)
   no_change,        // the event would change nothing (e.g. hide a hidden item)
+  // activities
+  unknown_activity,      // no activity with this id
+  bad_activity,          // activity content invalid (see validate_spec)
+  already_started,       // prepare (edit/remove/start) only before the first start
+  not_running,           // participants act only on running activities; stop needs running
+  not_stopped,           // reopen needs a stopped activity
+  wrong_kind,            // event does not apply to this kind of activity
+  wrong_mode,            // likes vs dot votes, or approval in a non-controlled activity
+  time_over,             // the activity's timer has run out
+  challenge_won,         // the challenge has a winner: no more attempts, no reopening
+  unknown_question,
+  not_current_question,  // quiz: answers go to the question on screen
+  already_answered,      // quiz: one answer per question
+  no_more_questions,
+  bad_choice,            // choice index out of range, repeated, or wrong count
+  too_many_choices,
+  bad_order,             // ranking is not a permutation of the items
+  bad_stars,             // outside 1..scale
+  comment_not_allowed,
+  bad_category,
+  not_author,            // only the author (or the host) may change this idea
+  board_locked,
+  not_approved,          // idea waiting for approval: not votable yet
+  already_liked,
+  not_liked,
+  budget_exhausted,      // dot votes: no dots left
+  already_voted,         // qna upvote twice
+  not_voted,
+  bad_page,
+  bad_position,
 };
 std::string_view reason_code(Reason reason);
 
@@ -69,6 +100,11 @@ struct Session {
   std::map<std::string, std::size_t> participant_index;  // member id -> index in participants
   std::map<std::string, bool> online;              // presence by member id, from the relay
   std::vector<Message> messages;                   // in seq order
+  std::vector<Activity> activities;                // in the order they were added (= id order)
+  std::int64_t current_activity = 0;               // last started: what kiosks and participants follow
+
+  Activity* find_activity(std::int64_t id);
+  const Activity* find_activity(std::int64_t id) const;
 
   const Participant* find_participant(std::string_view id) const;
   // Display name of a member: participant's name, the session host's name for "h…", else the id.

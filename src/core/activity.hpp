@@ -1,0 +1,99 @@
+#pragma once
+// Runtime state of activities: what participants did, keyed so that every rule (one vote per
+// person, last survey answer counts, first correct attempt wins) is a lookup.
+#include <cstdint>
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "core/activity_spec.hpp"
+
+namespace palabre::core {
+
+enum class ActivityStatus { draft, running, stopped };
+std::string_view to_string(ActivityStatus status);
+
+struct Attempt {  // challenge
+  std::int64_t seq = 0, at = 0;
+  std::string by;
+  std::string text;
+  bool correct = false;
+};
+
+struct QuizResponse {
+  std::int64_t seq = 0, at = 0;
+  std::vector<int> choices;
+  std::int64_t elapsed_ms = 0;  // from the question's showing
+  bool correct = false;
+  bool late = false;  // after the limit: counted as answered, 0 points
+  int points = 0;
+};
+
+struct SurveyResponse {
+  std::int64_t seq = 0, at = 0;  // seq = item id for moderation (changes when re-answered)
+  std::vector<int> choices;
+  std::string text;
+  int stars = 0;
+  std::string comment;
+  bool hidden = false;
+};
+
+struct Idea {  // brainstorm idea or board post-it
+  std::int64_t id = 0, at = 0;
+  std::string by;
+  std::string text;
+  int category = -1;  // index into spec.categories, -1 = none
+  int x = 0, y = 0;   // board position (board units, 0..10000)
+  std::string color;
+  bool approved = true;  // false while waiting in a controlled activity
+  bool hidden = false;
+  std::set<std::string> likes;        // member ids
+  std::map<std::string, int> dots;    // member id -> dots put on this idea
+  int dot_total = 0;
+};
+
+struct Vote { std::int64_t seq = 0, at = 0; int stars = 0; };  // live rating
+
+struct QnaQuestion {
+  std::int64_t id = 0, at = 0;
+  std::string by;
+  std::string text;
+  std::set<std::string> upvotes;
+  bool answered = false;
+  bool hidden = false;
+};
+
+struct Activity {
+  std::int64_t id = 0;  // seq of its activity.add
+  ActivitySpec spec;
+  ActivityStatus status = ActivityStatus::draft;
+  std::int64_t started_at = 0;  // first start
+  std::int64_t opened_at = 0;   // last start or reopen (timers count from here)
+  std::int64_t stopped_at = 0;  // last stop
+  bool revealed = false;
+
+  // challenge
+  std::vector<Attempt> attempts;  // in seq order
+  std::int64_t winning_seq = 0;   // 0 = nobody has won yet
+  // quiz
+  int current_question = -1;
+  std::vector<std::int64_t> question_shown_at;                 // per question
+  std::vector<std::map<std::string, QuizResponse>> quiz_answers;  // per question, by member id
+  // survey
+  std::vector<std::map<std::string, SurveyResponse>> survey_answers;  // per question, by member id
+  // brainstorm / board
+  std::map<std::int64_t, Idea> ideas;      // by id
+  std::map<std::string, int> dots_used;    // by member id
+  bool locked = false;                     // board
+  // rating
+  std::map<std::string, Vote> votes;       // by member id
+  // qna
+  std::map<std::int64_t, QnaQuestion> questions;  // by id
+  // presentation
+  int page = 0;
+
+  bool running() const { return status == ActivityStatus::running; }
+};
+
+}  // namespace palabre::core

@@ -1,0 +1,59 @@
+#pragma once
+// What the host prepares: one activity's content (questions, answers, categories, pages).
+// Shared by the plan format (plan.hpp) and the activity.add / activity.edit events.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace palabre::core {
+
+enum class ActivityKind { challenge, quiz, survey, brainstorm, board, rating, qna, presentation };
+enum class QuestionKind { single, multiple, open, ranking, rating };
+
+struct SurveyQuestion {
+  QuestionKind kind = QuestionKind::single;
+  std::string text;
+  std::string hint;                  // shown under the question (open questions especially)
+  std::vector<std::string> choices;  // single/multiple: options; ranking: the items to order
+  int max_choices = 0;               // multiple: at most this many (0 = no limit)
+  int scale = 5;                     // rating: 1..scale stars
+  bool comment = false;              // rating: a comment may go with the stars
+};
+
+struct QuizQuestion {
+  std::string text;
+  std::vector<std::string> choices;
+  std::vector<int> correct;  // indices into choices; an answer is right when it is exactly this set
+  int limit_s = 20;          // seconds to answer, from the moment the question is shown
+};
+
+struct Page {
+  std::string title;
+  std::string text;
+  std::string image;  // optional small PNG/JPEG as a data: URI
+};
+
+struct ActivitySpec {
+  ActivityKind kind = ActivityKind::survey;
+  std::string title;  // the question for challenge and rating, the prompt for brainstorm/board/qna
+  std::string hint;   // e.g. "(jj/mm/aaaa)" or a board's instructions
+  bool anonymous = false;  // answers counted, never attributed to a person
+  int timer_s = 0;         // 0 = none; participants may act for timer_s seconds after (re)start
+  std::vector<std::string> answers;        // challenge: accepted answers (normalized compare)
+  std::vector<QuizQuestion> quiz;          // quiz
+  std::vector<SurveyQuestion> questions;   // survey
+  std::vector<std::string> categories;     // brainstorm / board (board: zones)
+  bool controlled = false;                 // brainstorm / board: ideas wait for the host's approval
+  int dot_budget = 0;                      // brainstorm / board: 0 = likes; > 0 = dots per person
+  int scale = 5;                           // rating: 1..scale
+  std::vector<Page> pages;                 // presentation
+};
+
+std::string_view to_string(ActivityKind kind);
+std::string_view to_string(QuestionKind kind);
+std::optional<ActivityKind> activity_kind_from_string(std::string_view text);
+std::optional<QuestionKind> question_kind_from_string(std::string_view text);
+
+}  // namespace palabre::core

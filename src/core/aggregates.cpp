@@ -1,0 +1,177 @@
+// Aggregates: pure functions of the state.
+#include "core/aggregates.hpp"
+
+#include <algorithm>
+#include <numeric>
+#include <set>
+
+namespace palabre::core {
+
+int percent(std::int64_t part, std::int64_t whole) {
+  if (whole <= 0 || part <= 0) return 0;
+  return int((200 * part + whole) / (2 * whole));
+}
+
+int average_tenths(std::int64_t sum, std::int64_t count) {
+  if (count <= 0 || sum <= 0) return 0;
+  return int((20 * sum + count) / (2 * count));
+}
+
+std::vector<int> borda_order(const std::vector<std::vector<int>>& rankings, int n, std::vector<int>* points_out) {
+  std::vector<int> points(std::size_t(std::max(n, 0)), 0);
+  for (const auto& r : rankings)
+    for (std::size_t k = 0; k < r.size(); ++k)
+      if (r[k] >= 0 && r[k] < n) points[std::size_t(r[k])] += n - 1 - int(k);
+  std::vector<int> order(points.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return points[std::size_t(a)] > points[std::size_t(b)]; });
+  if (points_out) *points_out = points;
+  return order;
+}
+
+ChallengeFigures challenge_figures(const Session& s, const Activity& a) {
+  ChallengeFigures f;
+  f.participants = int(s.participants.size());
+  f.attempts = int(a.attempts.size());
+  std::set<std::string> people;
+  for (const Attempt& t : a.attempts) people.insert(t.by);
+  f.people_attempted = int(people.size());
+  f.participation_percent = percent(f.people_attempted, f.participants);
+  for (const Attempt& t : a.attempts) {
+    if (t.seq == a.winning_seq) {
+      f.won = true;
+      f.winner = t.by;
+      f.seconds_to_win = (t.at - a.started_at) / 1000;
+    }
+  }
+  if (f.won)
+    for (const Attempt& t : a.attempts)
+      if (t.by == f.winner && t.seq <= a.winning_seq) ++f.winner_attempts;
+  return f;
+}
+
+QuizFigures quiz_figures(const Session& s, const Activity& a) {
+  QuizFigures f;
+  f.participants = int(s.participants.size());
+  std::map<std::string, LeaderboardRow> rows;
+  for (const auto& per_question : a.quiz_answers) {
+    int answered = 0, correct = 0;
+    for (const auto& [who, r] : per_question) {
+      ++answered;
+      LeaderboardRow& row = rows[who];
+      row.who = who;
+      if (r.correct) { ++correct; ++row.correct; row.points += r.points; }
+    }
+    f.answered.push_back(answered);
+    f.correct.push_back(correct);
+    f.correct_percent.push_back(percent(correct, answered));
+  }
+  f.respondents = int(rows.size());
+  for (auto& [who, row] : rows) f.leaderboard.push_back(row);
+  auto join_rank = [&](const std::string& who) {
+    auto it = s.participant_index.find(who);
+    return it == s.participant_index.end() ? s.participants.size() : it->second;
+  };
+  std::sort(f.leaderboard.begin(), f.leaderboard.end(), [&](const LeaderboardRow& x, const LeaderboardRow& y) {
+    if (x.points != y.points) return x.points > y.points;
+    if (x.correct != y.correct) return x.correct > y.correct;
+    return join_rank(x.who) < join_rank(y.who);
+  });
+  if (a.spec.anonymous)
+    for (auto& row : f.leaderboard) row.who.clear();
+  return f;
+}
+
+SurveyFigures survey_figures(const Session& s, const Activity& a) {
+  SurveyFigures f;
+  f.participants = int(s.participants.size());
+  std::set<std::string> people;
+  for (std::size_t qi = 0; qi < a.survey_answers.size() && qi < a.spec.questions.size(); ++qi) {
+    const SurveyQuestion& q = a.spec.questions[qi];
+    const auto& answers = a.survey_answers[qi];
+    QuestionFigures qf;
+    qf.respondents = int(answers.size());
+    for (const auto& [who, r] : answers) people.insert(who);
+    if (q.kind == QuestionKind::single || q.kind == QuestionKind::multiple) {
+      qf.choices.assign(q.choices.size(), {});
+      for (const auto& [who, r] : answers)
+        for (int c : r.choices) ++qf.choices[std::size_t(c)].count;
+      for (auto& c : qf.choices) c.percent = percent(c.count, qf.respondents);
+    } else if (q.kind == QuestionKind::ranking) {
+      std::vector<std::vector<int>> rankings;
+      for (const auto& [who, r] : answers) rankings.push_back(r.choices);
+      qf.ranking = borda_order(rankings, int(q.choices.size()), &qf.borda_points);
+    } else if (q.kind == QuestionKind::rating) {
+      qf.per_star.assign(std::size_t(q.scale), 0);
+      std::int64_t sum = 0;
+      for (const auto& [who, r] : answers) {
+        sum += r.stars;
+        ++qf.per_star[std::size_t(r.stars - 1)];
+      }
+      qf.ratings = qf.respondents;
+      qf.average_tenths = average_tenths(sum, qf.ratings);
+    }
+    f.questions.push_back(std::move(qf));
+  }
+  f.respondents = int(people.size());
+  return f;
+}
+
+IdeaFigures idea_figures(const Session& s, const Activity& a) {
+  IdeaFigures f;
+  f.participants = int(s.participants.size());
+  f.categories.resize(a.spec.categories.size());
+  for (std::size_t i = 0; i < a.spec.categories.size(); ++i) f.categories[i].name = a.spec.categories[i];
+  CategoryFigures none;
+  std::set<std::string> people;
+  std::vector<std::pair<int, std::int64_t>> ranked;
+  for (const auto& [id, idea] : a.ideas) {
+    people.insert(idea.by);
+    for (const auto& who : idea.likes) people.insert(who);
+    for (const auto& [who, n] : idea.dots) people.insert(who);
+    if (idea.hidden) continue;
+    if (!idea.approved) { ++f.pending; continue; }
+    const int likes = a.spec.dot_budget > 0 ? idea.dot_total : int(idea.likes.size());
+    ++f.ideas;
+    CategoryFigures& c = idea.category >= 0 && idea.category < int(f.categories.size())
+                             ? f.categories[std::size_t(idea.category)] : none;
+    ++c.ideas;
+    c.likes += likes;
+    ranked.emplace_back(-likes, id);
+  }
+  if (none.ideas > 0) f.categories.push_back(none);
+  std::sort(ranked.begin(), ranked.end());
+  for (const auto& [neg, id] : ranked) f.by_likes.push_back(id);
+  f.contributors = int(people.size());
+  return f;
+}
+
+RatingFigures rating_figures(const Session& s, const Activity& a) {
+  RatingFigures f;
+  f.participants = int(s.participants.size());
+  f.per_star.assign(std::size_t(std::max(a.spec.scale, 0)), 0);
+  std::int64_t sum = 0;
+  for (const auto& [who, v] : a.votes) {
+    sum += v.stars;
+    if (v.stars >= 1 && v.stars <= a.spec.scale) ++f.per_star[std::size_t(v.stars - 1)];
+  }
+  f.votes = int(a.votes.size());
+  f.average_tenths = average_tenths(sum, f.votes);
+  return f;
+}
+
+QnaFigures qna_figures(const Session&, const Activity& a) {
+  QnaFigures f;
+  std::vector<std::pair<int, std::int64_t>> ranked;
+  for (const auto& [id, q] : a.questions) {
+    if (q.hidden) continue;
+    ++f.questions;
+    if (q.answered) ++f.answered;
+    ranked.emplace_back(-int(q.upvotes.size()), id);
+  }
+  std::sort(ranked.begin(), ranked.end());
+  for (const auto& [neg, id] : ranked) f.by_votes.push_back(id);
+  return f;
+}
+
+}  // namespace palabre::core

@@ -1,0 +1,86 @@
+// Log reading: header, envelopes, torn last line. Replay: apply in order.
+#include "core/log.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include "core/json_fields.hpp"
+
+namespace palabre::core {
+using json = nlohmann::json;
+
+std::string encode_log_header(const LogHeader& h) {
+  nlohmann::ordered_json j = nlohmann::ordered_json::object();
+  j["format"] = "palabre-log";
+  j["version"] = h.version;
+  j["room"] = h.room;
+  j["created"] = h.created;
+  return j.dump();
+}
+
+namespace {
+std::optional<LogHeader> decode_header(std::string_view line, DecodeError& error) {
+  json j = json::parse(line.begin(), line.end(), nullptr, false);
+  if (j.is_discarded()) { error = {"$", "not valid JSON"}; return std::nullopt; }
+  detail::Fields f(j, "$", error);
+  std::string format;
+  LogHeader h;
+  std::int64_t version = 0;
+  if (f.str("format", format) && format != "palabre-log") f.fail("$.format", "expected \"palabre-log\" (is this a palabre log?)");
+  if (f.i64("version", version) && version != log_format_version)
+    f.fail("$.version", "unsupported version " + std::to_string(version) + " (this build reads version 1)");
+  f.str("room", h.room);
+  f.i64("created", h.created);
+  if (!f.ok()) return std::nullopt;
+  h.version = int(version);
+  return h;
+}
+}  // namespace
+
+LogContents read_log(std::string_view text) {
+  LogContents out;
+  std::size_t line_no = 0;
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    std::size_t end = text.find('\n', pos);
+    const bool has_newline = end != std::string_view::npos;
+    if (!has_newline) end = text.size();
+    std::string_view line = text.substr(pos, end - pos);
+    pos = has_newline ? end + 1 : end;
+    ++line_no;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    const bool last = pos >= text.size();
+    if (line.empty()) {
+      if (last) break;
+      out.fatal = LogProblem{line_no, "empty line"};
+      return out;
+    }
+    if (line_no == 1) {
+      DecodeError error;
+      out.header = decode_header(line, error);
+      if (!out.header) { out.fatal = LogProblem{line_no, "bad header: " + error.message()}; return out; }
+      continue;
+    }
+    auto env = decode_envelope(line);
+    if (env) { out.envelopes.push_back(std::move(*env.value)); continue; }
+    if (last && !has_newline) {
+      out.torn_tail = LogProblem{line_no, "torn last line dropped: " + env.error.message()};
+      break;
+    }
+    out.fatal = LogProblem{line_no, env.error.message()};
+    return out;
+  }
+  if (line_no == 0) out.fatal = LogProblem{1, "empty file (expected a palabre-log header line)"};
+  return out;
+}
+
+Replay replay(const std::vector<Envelope>& envelopes) {
+  Replay r;
+  for (const Envelope& e : envelopes) {
+    Outcome o = apply(r.session, e);
+    if (o.accepted()) ++r.applied;
+    else r.rejected.push_back({e.seq, o.reason});
+  }
+  return r;
+}
+
+}  // namespace palabre::core
