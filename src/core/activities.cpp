@@ -220,8 +220,10 @@ Reason handle_activity_event(Session& s, const Envelope& env, const QnaMark& e) 
 // [SECTION] challenge
 Reason handle_activity_event(Session& s, const Envelope& env, const ChallengeAttempt& e) {
   Activity* a = nullptr;
+  // A won challenge is stopped; say why precisely rather than "not running".
+  if (const Activity* c = s.find_activity(e.activity); c && c->winning_seq != 0 && env.role == Role::participant)
+    return Reason::challenge_won;
   PALABRE_TRY(participant_activity(s, env, e.activity, {ActivityKind::challenge}, a));
-  if (a->winning_seq != 0) return Reason::challenge_won;
   PALABRE_TRY(check_text(e.text, max_text_bytes));
   const std::string given = normalize_answer(e.text);
   bool correct = false;
