@@ -1,0 +1,41 @@
+#pragma once
+// Everything `palabre serve` can be told; defaults are the documented limits (docs/protocol.md).
+#include <chrono>
+#include <cstddef>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace palabre::relay {
+
+enum class FsyncPolicy {
+  always,  // fdatasync the log before any envelope of a tick is sent (survives power loss)
+  batch,   // write(2) before sending; fdatasync at most once a second (survives kill -9)
+  never,   // write(2) before sending; the kernel decides (survives kill -9)
+};
+
+struct Config {
+  std::string bind = "127.0.0.1";
+  unsigned short port = 8080;             // 0: any free port (see Server::port())
+  std::filesystem::path data_dir = "data";
+  std::filesystem::path web_dir;          // empty: no static files
+  FsyncPolicy fsync = FsyncPolicy::batch;
+
+  // Limits.
+  std::size_t max_message_bytes = 64 * 1024;       // larger: `too_big`, connection stays
+  std::size_t hard_message_bytes = 1024 * 1024;    // larger: closed with 1009 by the WebSocket layer
+  double messages_per_second = 20;                 // token bucket refill, per connection
+  double message_burst = 60;                       // token bucket size
+  int strikes_before_close = 20;                   // rejected messages in a row before a 1008 close
+  std::size_t max_connections_per_room = 20000;
+  std::size_t max_rooms = 1000;
+  std::size_t max_connections = 30000;             // whole relay; beyond, new sockets are closed
+  std::size_t max_queued_bytes = 16 * 1024 * 1024; // per connection; a slower reader is dropped
+  std::chrono::seconds idle_timeout{60};           // no traffic: ping at half, close at full
+  std::chrono::seconds room_expiry{48 * 3600};     // no connection and no event: deleted; 0 never
+  std::vector<std::string> allowed_origins;        // empty: any Origin (no ambient credentials)
+
+  bool log_connections = true;  // one JSON line per connection event on stderr
+};
+
+}  // namespace palabre::relay

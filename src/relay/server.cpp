@@ -1,0 +1,1056 @@
+// The relay: listener → HTTP session (static files, /healthz, /metrics, upgrade) → WebSocket
+// session; rooms of members; stamping, batching per loop tick, persistence before fan-out.
+// Shaped like Boost.Beast's example/websocket/server/chat-multi, on a single event-loop thread, so
+// rooms need no locks and `seq` order is the order of the loop.
+//
+// [SECTION] Types: members, rooms, pending envelopes, metrics
+// [SECTION] State: the relay's rooms and the protocol
+// [SECTION] WebSocket session
+// [SECTION] HTTP session
+// [SECTION] Listener
+// [SECTION] State: message handling
+// [SECTION] State: rooms, batching, persistence
+// [SECTION] State: metrics and timers
+// [SECTION] Server
+#include "server.hpp"
+
+#include <utility>  // before Asio: Boost 1.74's awaitable.hpp uses std::exchange unincluded
+
+#include "json_text.hpp"
+#include "secrets.hpp"
+#include "static_files.hpp"
+#include "store.hpp"
+
+#include <boost/asio.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <boost/beast/websocket.hpp>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <array>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <deque>
+#include <map>
+#include <optional>
+#include <stdexcept>
+#include <thread>
+#include <unordered_map>
+#include <unordered_set>
+
+namespace palabre::relay {
+
+namespace beast = boost::beast;
+namespace http = beast::http;
+namespace websocket = beast::websocket;
+namespace net = boost::asio;
+using tcp = net::ip::tcp;
+using nlohmann::json;
+using Clock = std::chrono::steady_clock;
+using Frame = std::shared_ptr<const std::string>;
+
+namespace {
+
+std::int64_t now_ms() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+// Expected ways for a connection to end: not worth a log line.
+bool is_expected_close(beast::error_code ec) {
+  return ec == net::error::operation_aborted || ec == websocket::error::closed || ec == net::error::eof ||
+         ec == http::error::end_of_stream || ec == net::error::connection_reset ||
+         ec == net::error::broken_pipe || ec == beast::error::timeout;
+}
+
+}  // namespace
+
+// [SECTION] Types: members, rooms, pending envelopes, metrics ------------------------------------
+
+enum class Role { host, kiosk, participant };
+
+std::string_view role_name(Role role) {
+  switch (role) {
+    case Role::host: return "host";
+    case Role::kiosk: return "kiosk";
+    case Role::participant: return "participant";
+  }
+  return "participant";
+}
+
+class WsSession;
+
+struct Member {
+  std::string id;  // h1, k2, p3…
+  Role role = Role::participant;
+  std::string pseudonym;  // for anonymous events
+  int connections = 0;
+};
+
+// An envelope stamped this tick, not yet on disk nor sent.
+struct Pending {
+  StoredEnvelope env;
+  std::weak_ptr<WsSession> sender;  // to ack; empty for the relay's own envelopes
+  std::string cid;                  // the client's cid as JSON text; empty if none
+  Clock::time_point received;
+};
+
+struct Room {
+  std::string code;
+  std::int64_t created_ms = 0;
+  std::string host_token_hash, kiosk_token_hash, anon_key;
+  std::map<std::string, Member> members;
+  std::unordered_map<std::string, std::string> participant_by_token_hash;
+  std::unordered_map<std::string, std::string> member_by_pseudonym;
+  std::vector<StoredEnvelope> envelopes;  // on disk and sent, in seq order
+  std::vector<Pending> pending;           // this tick's
+  std::int64_t next_seq = 1;
+  std::int64_t last_at = 0;
+  int next_member_number = 1;
+  std::unordered_set<WsSession*> sessions;
+  RoomFiles files;
+  bool flush_scheduled = false;
+  Clock::time_point last_activity = Clock::now();
+
+  std::int64_t last_seq() const { return envelopes.empty() ? 0 : envelopes.back().seq; }
+
+  Member& add_member(std::string id, Role role) {
+    Member member{id, role, pseudonym(anon_key, id), 0};
+    member_by_pseudonym[member.pseudonym] = id;
+    if (id.size() > 1) next_member_number = std::max(next_member_number, std::atoi(id.c_str() + 1) + 1);
+    return members[id] = std::move(member);
+  }
+};
+
+// Prometheus histogram buckets of the fan-out latency (event received → frames queued), seconds.
+constexpr std::array<double, 12> kLatencyBuckets = {0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005,
+                                                    0.01,   0.025,   0.05,   0.1,   0.25,   1.0};
+
+struct Metrics {
+  std::uint64_t connections_total = 0;
+  std::int64_t connections_open = 0;  // WebSocket
+  std::int64_t sockets_open = 0;      // every TCP connection, HTTP included
+  std::uint64_t messages_in = 0, bytes_in = 0;
+  std::uint64_t events_in = 0;  // accepted and stamped (presence included)
+  std::uint64_t envelopes_out = 0, frames_out = 0, bytes_out = 0;
+  std::uint64_t http_requests = 0;
+  std::map<std::string, std::uint64_t> rejects;  // by error code
+  std::array<std::uint64_t, kLatencyBuckets.size()> latency_buckets{};
+  std::uint64_t latency_count = 0;
+  double latency_sum = 0;
+
+  void observe_latency(double seconds) {
+    for (std::size_t i = 0; i < kLatencyBuckets.size(); ++i)
+      if (seconds <= kLatencyBuckets[i]) ++latency_buckets[i];
+    ++latency_count;
+    latency_sum += seconds;
+  }
+};
+
+// [SECTION] State: the relay's rooms and the protocol ----------------------------------------------
+
+struct State : std::enable_shared_from_this<State> {
+  State(net::io_context& ioc, Config config) : ioc(ioc), config(std::move(config)), sync_timer(ioc), expiry_timer(ioc) {}
+
+  net::io_context& ioc;
+  Config config;
+  std::map<std::string, std::shared_ptr<Room>> rooms;
+  std::unordered_set<WsSession*> sessions;
+  Metrics metrics;
+  std::uint64_t next_connection_id = 1;
+  bool stopping = false;
+  net::steady_timer sync_timer, expiry_timer;
+  std::vector<std::string> load_warnings;
+
+  void load();
+  void start_timers();
+  void arm_sync_timer();
+  void arm_expiry_timer();
+
+  // One JSON line on stderr per connection event; never a token.
+  void log(json line) {
+    if (!config.log_connections) return;
+    line["ts"] = now_ms();
+    const std::string text = line.dump() + "\n";
+    std::fwrite(text.data(), 1, text.size(), stderr);
+  }
+
+  // Protocol.
+  void handle(WsSession& session, std::string_view text);
+  void handle_create(WsSession& session);
+  void handle_join(WsSession& session, const json& msg);
+  void handle_event(WsSession& session, const json& msg, std::string_view text, const std::string& cid);
+  void handle_sync(WsSession& session, const json& msg);
+  void handle_close(WsSession& session);
+  void reject(WsSession& session, std::string_view code, std::string_view message, const std::string& cid = {});
+
+  // Rooms.
+  void attach(WsSession& session, const std::shared_ptr<Room>& room, const std::string& member_id);
+  void detach(WsSession& session);
+  void stamp(Room& room, bool staff, std::string sender, std::string from, std::string_view role,
+             std::string_view ev_text, std::weak_ptr<WsSession> sender_session, std::string cid);
+  void schedule_flush(const std::shared_ptr<Room>& room);
+  void flush(Room& room);
+  void send_history(WsSession& session, Room& room, std::int64_t since);
+  void close_room(const std::shared_ptr<Room>& room);
+  void stop_everything();
+
+  std::string metrics_text() const;
+};
+
+// [SECTION] WebSocket session ----------------------------------------------------------------------
+
+class WsSession : public std::enable_shared_from_this<WsSession> {
+ public:
+  WsSession(tcp::socket&& socket, std::shared_ptr<State> state)
+      : ws_(std::move(socket)), state_(std::move(state)), id_(state_->next_connection_id++) {
+    beast::error_code ec;
+    const auto endpoint = ws_.next_layer().socket().remote_endpoint(ec);
+    if (!ec) peer_ = endpoint.address().to_string() + ":" + std::to_string(endpoint.port());
+    tokens_ = state_->config.message_burst;
+    ++state_->metrics.sockets_open;
+  }
+
+  ~WsSession() {
+    --state_->metrics.sockets_open;
+    if (accepted_) --state_->metrics.connections_open;
+    state_->sessions.erase(this);
+    if (room && !state_->stopping) state_->detach(*this);
+    if (room) room->sessions.erase(this);
+  }
+
+  void run(http::request<http::string_body> request) {
+    const auto& config = state_->config;
+    ws_.set_option(websocket::stream_base::timeout{std::chrono::seconds(30), config.idle_timeout, true});
+    ws_.set_option(websocket::stream_base::decorator(
+        [](websocket::response_type& res) { res.set(http::field::server, "palabre"); }));
+    ws_.read_message_max(config.hard_message_bytes);
+    ws_.async_accept(request, beast::bind_front_handler(&WsSession::on_accept, shared_from_this()));
+  }
+
+  // Queues a frame; one async_write in flight at a time.
+  void send(Frame frame) {
+    if (closing_ || !accepted_) return;
+    queued_bytes_ += frame->size();
+    if (queued_bytes_ > state_->config.max_queued_bytes) {
+      // A reader this slow would hold the whole room's memory: drop it; it resumes with its token.
+      state_->log({{"event", "drop"}, {"conn", id_}, {"reason", "slow reader"}});
+      closing_ = true;
+      beast::error_code ec;
+      beast::get_lowest_layer(ws_).socket().close(ec);
+      return;
+    }
+    state_->metrics.frames_out += 1;
+    state_->metrics.bytes_out += frame->size();
+    queue_.push_back(std::move(frame));
+    if (queue_.size() == 1) do_write();
+  }
+
+  void send_text(std::string text) { send(std::make_shared<const std::string>(std::move(text))); }
+
+  // Closes with `code` once the frames already queued are written.
+  void close_after_writes(websocket::close_code code) {
+    if (closing_) return;
+    close_code_ = code;
+    closing_ = true;
+    if (queue_.empty()) do_close();
+  }
+
+  // Closes the socket at once (relay shutting down).
+  void abort() {
+    closing_ = true;
+    beast::error_code ec;
+    beast::get_lowest_layer(ws_).socket().close(ec);
+  }
+
+  // Token bucket: false if this message is over the connection's rate.
+  bool take_token() {
+    const auto now = Clock::now();
+    const double elapsed = std::chrono::duration<double>(now - refilled_at_).count();
+    refilled_at_ = now;
+    tokens_ = std::min(state_->config.message_burst, tokens_ + elapsed * state_->config.messages_per_second);
+    if (tokens_ < 1) return false;
+    tokens_ -= 1;
+    return true;
+  }
+
+  std::uint64_t id() const { return id_; }
+  bool closing() const { return closing_; }
+  int strikes = 0;
+
+  // Membership, managed by State.
+  std::shared_ptr<Room> room;
+  std::string member_id;
+  Role role = Role::participant;
+  bool sees_staff() const { return role == Role::host || role == Role::kiosk; }
+
+ private:
+  void on_accept(beast::error_code ec) {
+    if (ec) return fail(ec, "accept");
+    accepted_ = true;
+    state_->sessions.insert(this);
+    ++state_->metrics.connections_open;
+    ++state_->metrics.connections_total;
+    state_->log({{"event", "open"}, {"conn", id_}, {"peer", peer_}});
+    do_read();
+  }
+
+  void do_read() { ws_.async_read(buffer_, beast::bind_front_handler(&WsSession::on_read, shared_from_this())); }
+
+  void on_read(beast::error_code ec, std::size_t) {
+    if (ec) return fail(ec, "read");
+    const std::string text = beast::buffers_to_string(buffer_.data());
+    buffer_.consume(buffer_.size());
+    if (!closing_) state_->handle(*this, text);
+    do_read();  // keep reading until the close handshake ends
+  }
+
+  void do_write() {
+    ws_.text(true);
+    ws_.async_write(net::buffer(*queue_.front()), beast::bind_front_handler(&WsSession::on_write, shared_from_this()));
+  }
+
+  void on_write(beast::error_code ec, std::size_t) {
+    if (ec) return fail(ec, "write");
+    queued_bytes_ -= queue_.front()->size();
+    queue_.pop_front();
+    if (!queue_.empty()) return do_write();
+    if (closing_ && close_code_) do_close();
+  }
+
+  void do_close() {
+    ws_.async_close(websocket::close_reason(*close_code_),
+                    [self = shared_from_this()](beast::error_code) {});
+    close_code_.reset();
+  }
+
+  void fail(beast::error_code ec, const char* what) {
+    if (ended_) return;
+    ended_ = true;
+    if (!state_->stopping) {
+      if (room) state_->detach(*this);
+      if (accepted_)
+        state_->log({{"event", "close"},
+                     {"conn", id_},
+                     {"reason", is_expected_close(ec) ? std::string("closed") : std::string(what) + ": " + ec.message()}});
+    }
+    beast::error_code ignored;
+    beast::get_lowest_layer(ws_).socket().close(ignored);
+  }
+
+  websocket::stream<beast::tcp_stream> ws_;
+  std::shared_ptr<State> state_;
+  std::uint64_t id_;
+  std::string peer_;
+  beast::flat_buffer buffer_;
+  std::deque<Frame> queue_;
+  std::size_t queued_bytes_ = 0;
+  bool accepted_ = false, closing_ = false, ended_ = false;
+  std::optional<websocket::close_code> close_code_;
+  double tokens_ = 0;
+  Clock::time_point refilled_at_ = Clock::now();
+};
+
+// [SECTION] HTTP session ---------------------------------------------------------------------------
+
+class HttpSession : public std::enable_shared_from_this<HttpSession> {
+ public:
+  HttpSession(tcp::socket&& socket, std::shared_ptr<State> state) : stream_(std::move(socket)), state_(std::move(state)) {
+    ++state_->metrics.sockets_open;
+  }
+  ~HttpSession() { --state_->metrics.sockets_open; }
+
+  void run() { do_read(); }
+
+ private:
+  void do_read() {
+    parser_.emplace();
+    parser_->header_limit(16 * 1024);
+    parser_->body_limit(16 * 1024);
+    stream_.expires_after(std::chrono::seconds(30));
+    http::async_read(stream_, buffer_, *parser_, beast::bind_front_handler(&HttpSession::on_read, shared_from_this()));
+  }
+
+  void on_read(beast::error_code ec, std::size_t) {
+    if (ec) {
+      beast::error_code ignored;
+      stream_.socket().shutdown(tcp::socket::shutdown_send, ignored);
+      return;
+    }
+    ++state_->metrics.http_requests;
+    auto& req = parser_->get();
+    const std::string target(req.target());
+    const std::string path = target.substr(0, target.find('?'));
+    if (websocket::is_upgrade(req)) {
+      if (path != "/ws") return respond_text(http::status::not_found, "no WebSocket here; use /ws\n");
+      if (!origin_allowed(req)) return respond_text(http::status::forbidden, "origin not allowed\n");
+      stream_.expires_never();
+      std::make_shared<WsSession>(stream_.release_socket(), state_)->run(parser_->release());
+      return;
+    }
+    if (req.method() != http::verb::get && req.method() != http::verb::head)
+      return respond_text(http::status::method_not_allowed, "GET or HEAD only\n");
+    if (path == "/healthz") return respond_text(http::status::ok, "ok\n");
+    if (path == "/metrics") return respond_text(http::status::ok, state_->metrics_text(), "text/plain; version=0.0.4");
+    if (path == "/ws") return respond_text(http::status::upgrade_required, "WebSocket endpoint\n");
+    serve_file(target);
+  }
+
+  bool origin_allowed(const http::request<http::string_body>& req) const {
+    const auto& allowed = state_->config.allowed_origins;
+    const auto origin = req[http::field::origin];
+    if (allowed.empty() || origin.empty()) return true;  // non-browser clients send no Origin
+    return std::find(allowed.begin(), allowed.end(), std::string(origin)) != allowed.end();
+  }
+
+  template <class Response>
+  void write(Response&& response) {
+    auto res = std::make_shared<std::decay_t<Response>>(std::forward<Response>(response));
+    res->set(http::field::server, "palabre");
+    res->set("X-Content-Type-Options", "nosniff");
+    res->keep_alive(parser_->get().keep_alive());
+    res->prepare_payload();
+    const bool keep_alive = res->keep_alive();
+    http::async_write(stream_, *res,
+                      [self = shared_from_this(), res, keep_alive](beast::error_code ec, std::size_t) {
+                        if (ec || !keep_alive) {
+                          beast::error_code ignored;
+                          self->stream_.socket().shutdown(tcp::socket::shutdown_send, ignored);
+                          return;
+                        }
+                        self->do_read();
+                      });
+  }
+
+  void respond_text(http::status status, std::string body, std::string_view type = "text/plain; charset=utf-8") {
+    http::response<http::string_body> res{status, parser_->get().version()};
+    res.set(http::field::content_type, beast::string_view(type.data(), type.size()));
+    res.set(http::field::cache_control, "no-store");
+    if (parser_->get().method() != http::verb::head) res.body() = std::move(body);
+    write(std::move(res));
+  }
+
+  void serve_file(const std::string& target) {
+    const auto file = resolve_static(state_->config.web_dir, target);
+    if (!file) return respond_text(http::status::not_found, "not found\n");
+    beast::error_code ec;
+    http::file_body::value_type body;
+    body.open(file->c_str(), beast::file_mode::scan, ec);
+    if (ec) return respond_text(http::status::not_found, "not found\n");
+    const auto size = body.size();
+    if (parser_->get().method() == http::verb::head) {
+      http::response<http::empty_body> res{http::status::ok, parser_->get().version()};
+      res.set(http::field::content_type, beast::string_view(content_type(*file).data(), content_type(*file).size()));
+      res.content_length(size);
+      return write(std::move(res));
+    }
+    http::response<http::file_body> res{std::piecewise_construct, std::make_tuple(std::move(body)),
+                                        std::make_tuple(http::status::ok, parser_->get().version())};
+    res.set(http::field::content_type, beast::string_view(content_type(*file).data(), content_type(*file).size()));
+    res.set(http::field::cache_control, "no-cache");
+    write(std::move(res));
+  }
+
+  beast::tcp_stream stream_;
+  std::shared_ptr<State> state_;
+  beast::flat_buffer buffer_;
+  std::optional<http::request_parser<http::string_body>> parser_;
+};
+
+// [SECTION] Listener -------------------------------------------------------------------------------
+
+class Listener : public std::enable_shared_from_this<Listener> {
+ public:
+  Listener(net::io_context& ioc, std::shared_ptr<State> state) : ioc_(ioc), acceptor_(ioc), state_(std::move(state)) {}
+
+  unsigned short open(const std::string& bind, unsigned short port) {
+    beast::error_code ec;
+    const auto address = net::ip::make_address(bind, ec);
+    if (ec) throw std::runtime_error("bad --bind address '" + bind + "': " + ec.message());
+    const tcp::endpoint endpoint{address, port};
+    acceptor_.open(endpoint.protocol(), ec);
+    if (!ec) acceptor_.set_option(net::socket_base::reuse_address(true), ec);
+    if (!ec) acceptor_.bind(endpoint, ec);
+    if (!ec) acceptor_.listen(net::socket_base::max_listen_connections, ec);
+    if (ec) throw std::runtime_error("cannot listen on " + bind + ":" + std::to_string(port) + ": " + ec.message());
+    return acceptor_.local_endpoint().port();
+  }
+
+  void run() { do_accept(); }
+  void close() {
+    beast::error_code ec;
+    acceptor_.close(ec);
+  }
+
+ private:
+  void do_accept() {
+    acceptor_.async_accept(beast::bind_front_handler(&Listener::on_accept, shared_from_this()));
+  }
+
+  void on_accept(beast::error_code ec, tcp::socket socket) {
+    if (ec == net::error::operation_aborted || state_->stopping) return;
+    if (!ec) {
+      if (std::size_t(state_->metrics.sockets_open) >= state_->config.max_connections) {
+        socket.close(ec);  // over the relay's connection limit
+      } else {
+        socket.set_option(tcp::no_delay(true), ec);
+        std::make_shared<HttpSession>(std::move(socket), state_)->run();
+      }
+    } else if (ec == net::error::no_descriptors) {
+      // Out of file descriptors: wait a little rather than spin.
+      auto timer = std::make_shared<net::steady_timer>(ioc_, std::chrono::milliseconds(100));
+      timer->async_wait([self = shared_from_this(), timer](beast::error_code) { self->do_accept(); });
+      return;
+    }
+    do_accept();
+  }
+
+  net::io_context& ioc_;
+  tcp::acceptor acceptor_;
+  std::shared_ptr<State> state_;
+};
+
+// [SECTION] State: message handling ----------------------------------------------------------------
+
+namespace {
+
+std::string error_frame(std::string_view code, std::string_view message, const std::string& cid) {
+  std::string out = json{{"t", "error"}, {"code", code}, {"message", message}}.dump();
+  if (!cid.empty()) out.insert(out.size() - 1, ",\"cid\":" + cid);
+  return out;
+}
+
+// A non-negative integer field, absent meaning `fallback`; nullopt if present but not one.
+std::optional<std::int64_t> non_negative(const json& msg, const char* key, std::int64_t fallback) {
+  const auto it = msg.find(key);
+  if (it == msg.end() || it->is_null()) return fallback;
+  if (!it->is_number_integer() || it->get<std::int64_t>() < 0) return std::nullopt;
+  return it->get<std::int64_t>();
+}
+
+}  // namespace
+
+void State::reject(WsSession& session, std::string_view code, std::string_view message, const std::string& cid) {
+  ++metrics.rejects[std::string(code)];
+  session.send_text(error_frame(code, message, cid));
+  if (++session.strikes >= config.strikes_before_close) {
+    log({{"event", "abuse"}, {"conn", session.id()}, {"code", code}});
+    session.close_after_writes(websocket::close_code::policy_error);
+  }
+}
+
+void State::handle(WsSession& session, std::string_view text) {
+  ++metrics.messages_in;
+  metrics.bytes_in += text.size();
+  if (!session.take_token())
+    return reject(session, "rate_limited", "too many messages; slow down (see the relay's --rate)");
+  if (text.size() > config.max_message_bytes)
+    return reject(session, "too_big", "message larger than " + std::to_string(config.max_message_bytes) + " bytes");
+  const json msg = json::parse(text, nullptr, false);
+  if (msg.is_discarded()) return reject(session, "bad_json", "not valid JSON (UTF-8)");
+  if (!msg.is_object()) return reject(session, "bad_message", "a message is a JSON object");
+  std::string cid;
+  if (const auto it = msg.find("cid"); it != msg.end()) {
+    if (!it->is_number_integer() && !it->is_string())
+      return reject(session, "bad_message", "cid must be an integer or a string");
+    cid = it->dump();
+  }
+  const auto t = msg.find("t");
+  if (t == msg.end() || !t->is_string()) return reject(session, "bad_message", "missing message type \"t\"", cid);
+  const std::string& type = t->get_ref<const std::string&>();
+  const int strikes_before = session.strikes;
+  session.strikes = 0;  // a well-formed message; the handlers below may strike again
+  if (type == "event") return handle_event(session, msg, text, cid);
+  if (type == "ping") return session.send_text(R"({"t":"pong"})");
+  if (type == "join") return handle_join(session, msg);
+  if (type == "create") return handle_create(session);
+  if (type == "sync") return handle_sync(session, msg);
+  if (type == "close") return handle_close(session);
+  session.strikes = strikes_before;
+  reject(session, "unknown_type", "unknown message type \"" + type.substr(0, 40) + "\"", cid);
+}
+
+void State::handle_create(WsSession& session) {
+  if (rooms.size() >= config.max_rooms)
+    return reject(session, "relay_full", "this relay holds its maximum number of rooms; try later");
+  std::string code;
+  do code = new_room_code();
+  while (rooms.count(code) || std::filesystem::exists(RoomFiles::log_path(config.data_dir, code)));
+
+  const std::string host_token = new_token(), kiosk_token = new_token();
+  auto room = std::make_shared<Room>();
+  room->code = code;
+  room->created_ms = now_ms();
+  room->host_token_hash = token_hash(host_token);
+  room->kiosk_token_hash = token_hash(kiosk_token);
+  room->anon_key = new_token() + new_token();
+  RoomRecord record{code, room->created_ms, room->host_token_hash, room->kiosk_token_hash, room->anon_key, {}, {}};
+  std::string error;
+  if (!room->files.create(config.data_dir, record, config.fsync, error)) {
+    room->files.remove();
+    log({{"event", "storage_error"}, {"error", error}});
+    return reject(session, "unavailable", "the relay cannot store a new room now");
+  }
+  room->add_member("h1", Role::host);
+  room->add_member("k2", Role::kiosk);
+  rooms[code] = room;
+  log({{"event", "create"}, {"conn", session.id()}, {"room", code}});
+
+  if (session.room) detach(session);
+  session.send_text(json{{"t", "created"}, {"room", code}, {"host_token", host_token}, {"kiosk_token", kiosk_token},
+                         {"you", "h1"}, {"role", "host"}, {"token", host_token}, {"seq", 0}}
+                        .dump());
+  attach(session, room, "h1");
+}
+
+void State::handle_join(WsSession& session, const json& msg) {
+  const auto room_field = msg.find("room");
+  if (room_field == msg.end() || !room_field->is_string())
+    return reject(session, "bad_message", "join needs \"room\" (the room code)");
+  std::string code = room_field->get<std::string>();
+  const auto room_it = normalize_room_code(code) ? rooms.find(code) : rooms.end();
+  if (room_it == rooms.end()) return reject(session, "no_room", "no room with this code");
+  const auto room = room_it->second;
+  const auto since = non_negative(msg, "since", 0);
+  if (!since) return reject(session, "bad_message", "since must be a non-negative integer");
+  const auto token_field = msg.find("token");
+  if (token_field != msg.end() && !token_field->is_null() && !token_field->is_string())
+    return reject(session, "bad_message", "token must be a string");
+  if (room->sessions.size() >= config.max_connections_per_room && session.room != room)
+    return reject(session, "room_full", "this room has reached its connection limit");
+
+  std::string member_id, token;
+  if (token_field != msg.end() && token_field->is_string()) {
+    token = token_field->get<std::string>();
+    const std::string hash = token_hash(token);
+    if (hash == room->host_token_hash) member_id = "h1";
+    else if (hash == room->kiosk_token_hash) member_id = "k2";
+    else if (const auto p = room->participant_by_token_hash.find(hash); p != room->participant_by_token_hash.end())
+      member_id = p->second;
+    else return reject(session, "bad_token", "this token opens nothing in this room");
+  } else {
+    token = new_token();
+    const ParticipantRecord record{"p" + std::to_string(room->next_member_number), token_hash(token)};
+    if (!room->files.append_member(record, config.fsync)) {
+      log({{"event", "storage_error"}, {"room", room->code}, {"error", "cannot append member"}});
+      return reject(session, "unavailable", "the relay cannot store a new participant now");
+    }
+    room->add_member(record.id, Role::participant);
+    room->participant_by_token_hash[record.token_hash] = record.id;
+    member_id = record.id;
+  }
+  if (session.room) detach(session);
+  const Member& member = room->members.at(member_id);
+  session.send_text(json{{"t", "joined"}, {"room", room->code}, {"you", member_id}, {"role", role_name(member.role)},
+                         {"token", token}, {"anon", member.pseudonym}, {"seq", room->last_seq()}}
+                        .dump());
+  attach(session, room, member_id);
+  send_history(session, *room, *since);
+}
+
+void State::handle_event(WsSession& session, const json& msg, std::string_view text, const std::string& cid) {
+  if (!session.room) return reject(session, "not_joined", "join a room first", cid);
+  if (session.role == Role::kiosk) return reject(session, "forbidden", "a kiosk may not send events", cid);
+  const auto vis = msg.find("vis");
+  if (vis == msg.end() || !vis->is_string() || (*vis != "public" && *vis != "staff"))
+    return reject(session, "bad_message", "vis must be \"public\" or \"staff\"", cid);
+  const auto ev = msg.find("ev");
+  if (ev == msg.end() || !ev->is_object()) return reject(session, "bad_message", "ev must be a JSON object", cid);
+  const auto anon = msg.find("anon");
+  if (anon != msg.end() && !anon->is_boolean()) return reject(session, "bad_message", "anon must be true or false", cid);
+  const bool anonymous = anon != msg.end() && anon->get<bool>();
+
+  // Re-emit the client's exact bytes of `ev` unless they would break the one-line log format.
+  std::string ev_text;
+  const auto raw = raw_member_text(text, "ev");
+  if (raw && raw->find_first_of("\r\n") == std::string_view::npos) ev_text = std::string(*raw);
+  else ev_text = ev->dump();
+
+  Room& room = *session.room;
+  const Member& member = room.members.at(session.member_id);
+  stamp(room, *vis == "staff", member.id, anonymous ? member.pseudonym : member.id, role_name(member.role), ev_text,
+        session.weak_from_this(), cid);
+  schedule_flush(session.room);
+}
+
+void State::handle_sync(WsSession& session, const json& msg) {
+  if (!session.room) return reject(session, "not_joined", "join a room first");
+  const auto since = non_negative(msg, "since", 0);
+  if (!since) return reject(session, "bad_message", "since must be a non-negative integer");
+  send_history(session, *session.room, *since);
+}
+
+void State::handle_close(WsSession& session) {
+  if (!session.room) return reject(session, "not_joined", "join a room first");
+  if (session.role != Role::host) return reject(session, "forbidden", "only a host may close the room");
+  close_room(session.room);
+}
+
+// [SECTION] State: rooms, batching, persistence ----------------------------------------------------
+
+namespace {
+std::string presence_ev(const std::string& who, bool online) {
+  return std::string(R"({"type":"presence","who":")") + who + "\",\"online\":" + (online ? "true" : "false") + "}";
+}
+}  // namespace
+
+void State::attach(WsSession& session, const std::shared_ptr<Room>& room, const std::string& member_id) {
+  Member& member = room->members.at(member_id);
+  session.room = room;
+  session.member_id = member_id;
+  session.role = member.role;
+  room->sessions.insert(&session);
+  room->last_activity = Clock::now();
+  log({{"event", "join"}, {"conn", session.id()}, {"room", room->code}, {"member", member_id},
+       {"role", role_name(member.role)}});
+  if (++member.connections == 1) {
+    stamp(*room, true, "relay", "relay", "relay", presence_ev(member_id, true), {}, {});
+    schedule_flush(room);
+  }
+}
+
+void State::detach(WsSession& session) {
+  const auto room = std::move(session.room);
+  session.room.reset();
+  if (!room) return;
+  room->sessions.erase(&session);
+  room->last_activity = Clock::now();
+  const auto member = room->members.find(session.member_id);
+  if (member != room->members.end() && --member->second.connections == 0 && rooms.count(room->code)) {
+    stamp(*room, true, "relay", "relay", "relay", presence_ev(member->first, false), {}, {});
+    schedule_flush(room);
+  }
+}
+
+void State::stamp(Room& room, bool staff, std::string sender, std::string from, std::string_view role,
+                  std::string_view ev_text, std::weak_ptr<WsSession> sender_session, std::string cid) {
+  room.last_at = std::max(room.last_at, now_ms());
+  Pending p;
+  p.env.seq = room.next_seq++;
+  p.env.staff = staff;
+  p.env.sender = std::move(sender);
+  p.env.text.reserve(96 + ev_text.size());
+  p.env.text.append("{\"seq\":").append(std::to_string(p.env.seq));
+  p.env.text.append(",\"at\":").append(std::to_string(room.last_at));
+  p.env.text.append(",\"from\":\"").append(from);
+  p.env.text.append("\",\"role\":\"").append(role);
+  p.env.text.append(staff ? "\",\"vis\":\"staff\",\"ev\":" : "\",\"vis\":\"public\",\"ev\":");
+  p.env.text.append(ev_text).append("}");
+  p.sender = std::move(sender_session);
+  p.cid = std::move(cid);
+  p.received = Clock::now();
+  room.pending.push_back(std::move(p));
+  ++metrics.events_in;
+}
+
+void State::schedule_flush(const std::shared_ptr<Room>& room) {
+  if (room->flush_scheduled) return;
+  room->flush_scheduled = true;
+  // Posted behind the handlers already ready: what they stamp joins this batch (one loop tick).
+  net::post(ioc, [self = shared_from_this(), room] {
+    room->flush_scheduled = false;
+    if (self->rooms.count(room->code)) self->flush(*room);
+  });
+}
+
+namespace {
+Frame events_frame(const std::vector<const std::string*>& envs) {
+  std::size_t size = 32;
+  for (const auto* e : envs) size += e->size() + 1;
+  std::string out;
+  out.reserve(size);
+  out.append(R"({"t":"events","envs":[)");
+  for (std::size_t i = 0; i < envs.size(); ++i) {
+    if (i) out.push_back(',');
+    out.append(*envs[i]);
+  }
+  out.append("]}");
+  return std::make_shared<const std::string>(std::move(out));
+}
+}  // namespace
+
+void State::flush(Room& room) {
+  if (room.pending.empty()) return;
+  std::vector<Pending> batch = std::move(room.pending);
+  room.pending.clear();
+
+  // On disk before anyone sees it: an envelope a client has seen survives a crash of the relay.
+  std::string lines;
+  for (const auto& p : batch) lines.append(p.env.text).push_back('\n');
+  if (!room.files.append_log(lines, config.fsync)) {
+    log({{"event", "storage_error"}, {"room", room.code}, {"error", "cannot append to the log"}});
+    room.next_seq = room.last_seq() + 1;  // nothing of this batch exists
+    for (const auto& p : batch)
+      if (auto sender = p.sender.lock()) reject(*sender, "unavailable", "the relay could not store this event", p.cid);
+    return;
+  }
+
+  // One frame per visibility class: everything (hosts, kiosks), public (participants), and one
+  // per participant who sent a staff envelope in this batch (public + their own staff).
+  std::vector<const std::string*> all, public_only;
+  std::map<std::string, std::vector<const std::string*>> own;
+  for (const auto& p : batch) {
+    all.push_back(&p.env.text);
+    if (!p.env.staff) public_only.push_back(&p.env.text);
+  }
+  for (const auto& p : batch)
+    if (p.env.staff && p.env.sender != "relay") own.try_emplace(p.env.sender);
+  for (auto& [member, envs] : own)
+    for (const auto& p : batch)
+      if (!p.env.staff || p.env.sender == member) envs.push_back(&p.env.text);
+
+  Frame all_frame, public_frame;
+  std::map<std::string, Frame> own_frames;
+  for (WsSession* session : room.sessions) {
+    if (session->closing()) continue;
+    if (session->sees_staff()) {
+      if (!all_frame) all_frame = events_frame(all);
+      session->send(all_frame);
+      metrics.envelopes_out += all.size();
+    } else if (const auto it = own.find(session->member_id); it != own.end()) {
+      auto& frame = own_frames[it->first];
+      if (!frame) frame = events_frame(it->second);
+      session->send(frame);
+      metrics.envelopes_out += it->second.size();
+    } else if (!public_only.empty()) {
+      if (!public_frame) public_frame = events_frame(public_only);
+      session->send(public_frame);
+      metrics.envelopes_out += public_only.size();
+    }
+  }
+  const auto sent = Clock::now();
+  for (auto& p : batch) {
+    if (auto sender = p.sender.lock()) {
+      std::string ack = R"({"t":"ack",)";
+      if (!p.cid.empty()) ack.append("\"cid\":").append(p.cid).append(",");
+      ack.append("\"seq\":").append(std::to_string(p.env.seq)).append("}");
+      sender->send_text(std::move(ack));
+    }
+    metrics.observe_latency(std::chrono::duration<double>(sent - p.received).count());
+    room.envelopes.push_back(std::move(p.env));
+  }
+  room.last_activity = sent;
+}
+
+void State::send_history(WsSession& session, Room& room, std::int64_t since) {
+  // Only what is on disk and already sent to others; this tick's envelopes follow in their batch.
+  auto it = std::upper_bound(room.envelopes.begin(), room.envelopes.end(), since,
+                             [](std::int64_t s, const StoredEnvelope& e) { return s < e.seq; });
+  constexpr std::size_t kMaxFrameBytes = 256 * 1024;
+  std::vector<const std::string*> chunk;
+  std::size_t chunk_bytes = 0;
+  for (; it != room.envelopes.end(); ++it) {
+    const bool visible = !it->staff || session.sees_staff() || it->sender == session.member_id;
+    if (!visible) continue;
+    chunk.push_back(&it->text);
+    chunk_bytes += it->text.size();
+    if (chunk_bytes >= kMaxFrameBytes) {
+      session.send(events_frame(chunk));
+      metrics.envelopes_out += chunk.size();
+      chunk.clear();
+      chunk_bytes = 0;
+    }
+  }
+  if (!chunk.empty()) {
+    session.send(events_frame(chunk));
+    metrics.envelopes_out += chunk.size();
+  }
+}
+
+void State::close_room(const std::shared_ptr<Room>& room) {
+  flush(*room);
+  const Frame closed = std::make_shared<const std::string>(json{{"t", "closed"}, {"room", room->code}}.dump());
+  const auto sessions = room->sessions;
+  for (WsSession* session : sessions) {
+    session->send(closed);
+    session->room.reset();
+  }
+  room->sessions.clear();
+  room->pending.clear();
+  room->files.remove();
+  rooms.erase(room->code);
+  log({{"event", "room_closed"}, {"room", room->code}});
+}
+
+void State::stop_everything() {
+  if (stopping) return;
+  for (auto& [code, room] : rooms) flush(*room);
+  stopping = true;
+  for (auto& [code, room] : rooms) room->files.sync();
+  sync_timer.cancel();
+  expiry_timer.cancel();
+  const auto all = sessions;
+  for (WsSession* session : all) session->abort();
+}
+
+// [SECTION] State: metrics and timers --------------------------------------------------------------
+
+void State::load() {
+  for (auto& record : load_rooms(config.data_dir, load_warnings)) {
+    auto room = std::make_shared<Room>();
+    room->code = record.code;
+    room->created_ms = record.created_ms;
+    room->host_token_hash = record.host_token_hash;
+    room->kiosk_token_hash = record.kiosk_token_hash;
+    room->anon_key = record.anon_key;
+    room->add_member("h1", Role::host);
+    room->add_member("k2", Role::kiosk);
+    for (const auto& p : record.participants) {
+      room->add_member(p.id, Role::participant);
+      room->participant_by_token_hash[p.token_hash] = p.id;
+    }
+    for (auto& env : record.envelopes) {
+      // `from` may be a pseudonym: visibility needs the real sender.
+      if (const auto it = room->member_by_pseudonym.find(env.sender); it != room->member_by_pseudonym.end())
+        env.sender = it->second;
+    }
+    room->envelopes = std::move(record.envelopes);
+    room->next_seq = room->last_seq() + 1;
+    std::string error;
+    if (!room->files.open(config.data_dir, room->code, error)) {
+      load_warnings.push_back(error);
+      continue;
+    }
+    rooms[room->code] = room;
+  }
+}
+
+void State::start_timers() {
+  if (config.fsync == FsyncPolicy::batch) arm_sync_timer();
+  if (config.room_expiry.count() > 0) arm_expiry_timer();
+}
+
+void State::arm_sync_timer() {
+  sync_timer.expires_after(std::chrono::seconds(1));
+  sync_timer.async_wait([self = shared_from_this()](beast::error_code ec) {
+    if (ec || self->stopping) return;
+    for (auto& [code, room] : self->rooms) room->files.sync();
+    self->arm_sync_timer();
+  });
+}
+
+void State::arm_expiry_timer() {
+  const Clock::duration period = std::min<Clock::duration>(config.room_expiry / 4 + std::chrono::seconds(1),
+                                                           std::chrono::minutes(1));
+  expiry_timer.expires_after(period);
+  expiry_timer.async_wait([self = shared_from_this()](beast::error_code ec) {
+    if (ec || self->stopping) return;
+    const auto now = Clock::now();
+    std::vector<std::shared_ptr<Room>> expired;
+    for (auto& [code, room] : self->rooms)
+      if (room->sessions.empty() && room->pending.empty() && now - room->last_activity >= self->config.room_expiry)
+        expired.push_back(room);
+    for (auto& room : expired) {
+      self->log({{"event", "room_expired"}, {"room", room->code}});
+      self->close_room(room);
+    }
+    self->arm_expiry_timer();
+  });
+}
+
+std::string State::metrics_text() const {
+  std::string out;
+  auto line = [&](std::string_view name, std::string_view type, std::string_view help, auto value) {
+    out.append("# HELP ").append(name).append(" ").append(help).append("\n");
+    out.append("# TYPE ").append(name).append(" ").append(type).append("\n");
+    out.append(name).append(" ").append(std::to_string(value)).append("\n");
+  };
+  line("palabre_connections", "gauge", "Open WebSocket connections.", metrics.connections_open);
+  line("palabre_connections_total", "counter", "WebSocket connections accepted.", metrics.connections_total);
+  line("palabre_sockets", "gauge", "Open TCP connections (HTTP and WebSocket).", metrics.sockets_open);
+  line("palabre_rooms", "gauge", "Rooms held by the relay.", rooms.size());
+  line("palabre_messages_in_total", "counter", "WebSocket messages received.", metrics.messages_in);
+  line("palabre_bytes_in_total", "counter", "WebSocket payload bytes received.", metrics.bytes_in);
+  line("palabre_events_in_total", "counter", "Envelopes stamped (presence included).", metrics.events_in);
+  line("palabre_envelopes_out_total", "counter", "Envelope deliveries to connections.", metrics.envelopes_out);
+  line("palabre_frames_out_total", "counter", "WebSocket frames queued for sending.", metrics.frames_out);
+  line("palabre_bytes_out_total", "counter", "WebSocket payload bytes queued for sending.", metrics.bytes_out);
+  line("palabre_http_requests_total", "counter", "HTTP requests (upgrades included).", metrics.http_requests);
+  out.append("# HELP palabre_rejects_total Messages answered with an error, by code.\n");
+  out.append("# TYPE palabre_rejects_total counter\n");
+  for (const auto& [code, count] : metrics.rejects)
+    out.append("palabre_rejects_total{code=\"").append(code).append("\"} ").append(std::to_string(count)).append("\n");
+  out.append("# HELP palabre_fanout_seconds From receiving an event to its frames being queued to every member.\n");
+  out.append("# TYPE palabre_fanout_seconds histogram\n");
+  for (std::size_t i = 0; i < kLatencyBuckets.size(); ++i) {
+    char le[32];
+    std::snprintf(le, sizeof le, "%g", kLatencyBuckets[i]);
+    out.append("palabre_fanout_seconds_bucket{le=\"").append(le).append("\"} ");
+    out.append(std::to_string(metrics.latency_buckets[i])).append("\n");
+  }
+  out.append("palabre_fanout_seconds_bucket{le=\"+Inf\"} ").append(std::to_string(metrics.latency_count)).append("\n");
+  char sum[64];
+  std::snprintf(sum, sizeof sum, "%.6f", metrics.latency_sum);
+  out.append("palabre_fanout_seconds_sum ").append(sum).append("\n");
+  out.append("palabre_fanout_seconds_count ").append(std::to_string(metrics.latency_count)).append("\n");
+  return out;
+}
+
+// [SECTION] Server ---------------------------------------------------------------------------------
+
+struct Server::Impl {
+  explicit Impl(Config config) : state(std::make_shared<State>(ioc, std::move(config))) {}
+  net::io_context ioc{1};
+  std::shared_ptr<State> state;
+  std::shared_ptr<Listener> listener;
+  std::thread thread;
+  unsigned short port = 0;
+  bool opened = false, stopped = false;
+};
+
+Server::Server(Config config) : impl_(std::make_unique<Impl>(std::move(config))) {}
+
+Server::~Server() {
+  stop();
+  // Handlers still queued own sessions; destroy them while the state they point to is alive.
+  impl_->listener.reset();
+}
+
+unsigned short Server::open() {
+  impl_->state->load();
+  impl_->listener = std::make_shared<Listener>(impl_->ioc, impl_->state);
+  impl_->port = impl_->listener->open(impl_->state->config.bind, impl_->state->config.port);
+  impl_->listener->run();
+  impl_->state->start_timers();
+  impl_->opened = true;
+  return impl_->port;
+}
+
+void Server::run() {
+  net::signal_set signals(impl_->ioc, SIGINT, SIGTERM);
+  signals.async_wait([this](beast::error_code ec, int) {
+    if (ec) return;
+    impl_->listener->close();
+    impl_->state->stop_everything();
+    impl_->ioc.stop();
+  });
+  impl_->ioc.run();
+}
+
+void Server::start() {
+  impl_->thread = std::thread([this] { impl_->ioc.run(); });
+}
+
+void Server::stop() {
+  if (!impl_->opened || impl_->stopped) return;
+  impl_->stopped = true;
+  if (impl_->thread.joinable()) {
+    net::post(impl_->ioc, [this] {
+      impl_->listener->close();
+      impl_->state->stop_everything();
+      impl_->ioc.stop();
+    });
+    impl_->thread.join();
+  } else {
+    impl_->listener->close();
+    impl_->state->stop_everything();
+    impl_->ioc.stop();
+  }
+}
+
+unsigned short Server::port() const { return impl_->port; }
+const std::vector<std::string>& Server::load_warnings() const { return impl_->state->load_warnings; }
+
+}  // namespace palabre::relay

@@ -1,0 +1,289 @@
+#include "store.hpp"
+
+#include "secrets.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <algorithm>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
+namespace palabre::relay {
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+namespace {
+
+constexpr std::string_view kLogSuffix = ".palabre.jsonl";
+constexpr std::string_view kMembersSuffix = ".members.jsonl";
+
+bool write_all(int fd, const std::string& text) {
+  std::size_t done = 0;
+  while (done < text.size()) {
+    const ssize_t n = ::write(fd, text.data() + done, text.size() - done);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return false;
+    }
+    done += std::size_t(n);
+  }
+  return true;
+}
+
+// Appends `text` to `fd`; on failure cuts the file back to where it was.
+bool append(int fd, const std::string& text, FsyncPolicy fsync) {
+  const off_t before = ::lseek(fd, 0, SEEK_END);
+  if (before < 0) return false;
+  if (!write_all(fd, text)) {
+    if (::ftruncate(fd, before) != 0) { /* nothing better to do: loading drops a torn line */ }
+    return false;
+  }
+  if (fsync == FsyncPolicy::always && ::fdatasync(fd) != 0) return false;
+  return true;
+}
+
+int open_append(const fs::path& path, bool create) {
+  int flags = O_WRONLY | O_APPEND | O_CLOEXEC;
+  if (create) flags |= O_CREAT | O_EXCL;
+  return ::open(path.c_str(), flags, 0600);
+}
+
+// The whole lines of a file. A last line without '\n' (torn by a crash) is not returned;
+// `torn_at` is then the byte length of the whole lines.
+struct Lines {
+  std::vector<std::string> lines;
+  bool torn = false;
+  std::size_t whole_length = 0;
+};
+
+bool read_lines(const fs::path& path, Lines& out) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return false;
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  const std::string text = buffer.str();
+  std::size_t start = 0;
+  while (start < text.size()) {
+    const std::size_t end = text.find('\n', start);
+    if (end == std::string::npos) {
+      out.torn = true;
+      break;
+    }
+    out.lines.push_back(text.substr(start, end - start));
+    start = end + 1;
+  }
+  out.whole_length = start < text.size() ? start : text.size();
+  return true;
+}
+
+// Drops the last line of `path` (torn by a crash), keeping `length` bytes.
+void cut_to(const fs::path& path, std::size_t length, std::vector<std::string>& warnings) {
+  std::error_code ec;
+  fs::resize_file(path, length, ec);
+  if (ec) warnings.push_back(path.filename().string() + ": could not cut the torn line: " + ec.message());
+}
+
+std::string string_or_empty(const json& object, const char* key) {
+  const auto it = object.find(key);
+  return it != object.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+// Reads the sidecar of `room`; false (with a warning) if it is unusable.
+bool load_members(const fs::path& path, RoomRecord& room, std::vector<std::string>& warnings) {
+  const std::string name = path.filename().string();
+  Lines file;
+  if (!read_lines(path, file)) {
+    warnings.push_back(name + ": missing or unreadable; room " + room.code + " not loaded");
+    return false;
+  }
+  if (file.lines.empty()) {
+    warnings.push_back(name + ": empty; room " + room.code + " not loaded");
+    return false;
+  }
+  const json header = json::parse(file.lines[0], nullptr, false);
+  if (header.is_discarded() || !header.is_object() || string_or_empty(header, "format") != "palabre-members" ||
+      string_or_empty(header, "room") != room.code) {
+    warnings.push_back(name + ": bad header; room " + room.code + " not loaded");
+    return false;
+  }
+  room.host_token_hash = string_or_empty(header, "host");
+  room.kiosk_token_hash = string_or_empty(header, "kiosk");
+  room.anon_key = string_or_empty(header, "anon_key");
+  for (std::size_t i = 1; i < file.lines.size(); ++i) {
+    const json line = json::parse(file.lines[i], nullptr, false);
+    const std::string id = line.is_object() ? string_or_empty(line, "id") : std::string();
+    const std::string hash = line.is_object() ? string_or_empty(line, "token") : std::string();
+    if (id.empty() || hash.empty()) {
+      warnings.push_back(name + ": line " + std::to_string(i + 1) + " is not a member; skipped");
+      continue;
+    }
+    room.participants.push_back({id, hash});
+  }
+  if (file.torn) {
+    warnings.push_back(name + ": torn last line dropped");
+    cut_to(path, file.whole_length, warnings);
+  }
+  return true;
+}
+
+bool load_log(const fs::path& path, RoomRecord& room, std::vector<std::string>& warnings) {
+  const std::string name = path.filename().string();
+  Lines file;
+  if (!read_lines(path, file) || file.lines.empty()) {
+    warnings.push_back(name + ": unreadable or without header; not loaded");
+    return false;
+  }
+  const json header = json::parse(file.lines[0], nullptr, false);
+  if (header.is_discarded() || !header.is_object() || string_or_empty(header, "format") != "palabre-log" ||
+      string_or_empty(header, "room") != room.code) {
+    warnings.push_back(name + ": bad header; not loaded");
+    return false;
+  }
+  if (const auto it = header.find("created"); it != header.end() && it->is_number_integer())
+    room.created_ms = it->get<std::int64_t>();
+  for (std::size_t i = 1; i < file.lines.size(); ++i) {
+    const json line = json::parse(file.lines[i], nullptr, false);
+    const bool ok = line.is_object() && line.contains("seq") && line["seq"].is_number_integer() &&
+                    line.contains("from") && line["from"].is_string() && line.contains("vis") &&
+                    line["vis"].is_string();
+    if (!ok) {
+      const bool last = i + 1 == file.lines.size() && !file.torn;
+      warnings.push_back(name + ": line " + std::to_string(i + 1) + " is not an envelope; " +
+                         (last ? "treated as torn and dropped" : "skipped"));
+      if (last) {
+        cut_to(path, file.whole_length - file.lines[i].size() - 1, warnings);
+      }
+      continue;
+    }
+    StoredEnvelope env;
+    env.seq = line["seq"].get<std::int64_t>();
+    env.staff = line["vis"].get<std::string>() == "staff";
+    env.sender = line["from"].get<std::string>();
+    env.text = file.lines[i];
+    if (!room.envelopes.empty() && env.seq != room.envelopes.back().seq + 1)
+      warnings.push_back(name + ": seq " + std::to_string(env.seq) + " follows " +
+                         std::to_string(room.envelopes.back().seq));
+    room.envelopes.push_back(std::move(env));
+  }
+  if (file.torn) {
+    warnings.push_back(name + ": torn last line dropped");
+    cut_to(path, file.whole_length, warnings);
+  }
+  return true;
+}
+
+}  // namespace
+
+std::string log_header(const std::string& code, std::int64_t created_ms) {
+  return json{{"format", "palabre-log"}, {"version", 1}, {"room", code}, {"created", created_ms}}.dump();
+}
+
+RoomFiles::~RoomFiles() {
+  if (log_fd_ >= 0) ::close(log_fd_);
+  if (members_fd_ >= 0) ::close(members_fd_);
+}
+
+fs::path RoomFiles::log_path(const fs::path& dir, const std::string& code) {
+  return dir / (code + std::string(kLogSuffix));
+}
+fs::path RoomFiles::members_path(const fs::path& dir, const std::string& code) {
+  return dir / (code + std::string(kMembersSuffix));
+}
+
+bool RoomFiles::create(const fs::path& dir, const RoomRecord& room, FsyncPolicy fsync, std::string& error) {
+  dir_ = dir;
+  code_ = room.code;
+  log_fd_ = open_append(log_path(dir, room.code), true);
+  if (log_fd_ < 0) {
+    error = "cannot create " + log_path(dir, room.code).string() + ": " + std::strerror(errno);
+    return false;
+  }
+  members_fd_ = open_append(members_path(dir, room.code), true);
+  if (members_fd_ < 0) {
+    error = "cannot create " + members_path(dir, room.code).string() + ": " + std::strerror(errno);
+    return false;
+  }
+  // The sidecar first: a log without its sidecar is skipped at load, a sidecar alone is harmless.
+  const json members_header = {{"format", "palabre-members"}, {"version", 1},
+                               {"room", room.code},           {"host", room.host_token_hash},
+                               {"kiosk", room.kiosk_token_hash}, {"anon_key", room.anon_key}};
+  const FsyncPolicy first = fsync == FsyncPolicy::never ? FsyncPolicy::never : FsyncPolicy::always;
+  if (!append(members_fd_, members_header.dump() + "\n", first) ||
+      !append(log_fd_, log_header(room.code, room.created_ms) + "\n", first)) {
+    error = "cannot write the files of room " + room.code + ": " + std::strerror(errno);
+    return false;
+  }
+  return true;
+}
+
+bool RoomFiles::open(const fs::path& dir, const std::string& code, std::string& error) {
+  dir_ = dir;
+  code_ = code;
+  log_fd_ = open_append(log_path(dir, code), false);
+  members_fd_ = open_append(members_path(dir, code), false);
+  if (log_fd_ < 0 || members_fd_ < 0) {
+    error = "cannot open the files of room " + code + ": " + std::strerror(errno);
+    return false;
+  }
+  return true;
+}
+
+bool RoomFiles::append_log(const std::string& lines, FsyncPolicy fsync) {
+  dirty_ = true;
+  return append(log_fd_, lines, fsync);
+}
+
+bool RoomFiles::append_member(const ParticipantRecord& participant, FsyncPolicy fsync) {
+  dirty_ = true;
+  const json line = {{"id", participant.id}, {"token", participant.token_hash}};
+  return append(members_fd_, line.dump() + "\n", fsync);
+}
+
+void RoomFiles::sync() {
+  if (!dirty_) return;
+  dirty_ = false;
+  if (log_fd_ >= 0) ::fdatasync(log_fd_);
+  if (members_fd_ >= 0) ::fdatasync(members_fd_);
+}
+
+void RoomFiles::remove() {
+  if (log_fd_ >= 0) ::close(log_fd_);
+  if (members_fd_ >= 0) ::close(members_fd_);
+  log_fd_ = members_fd_ = -1;
+  std::error_code ec;
+  fs::remove(log_path(dir_, code_), ec);
+  fs::remove(members_path(dir_, code_), ec);
+}
+
+std::vector<RoomRecord> load_rooms(const fs::path& dir, std::vector<std::string>& warnings) {
+  std::vector<RoomRecord> rooms;
+  std::error_code ec;
+  fs::create_directories(dir, ec);
+  std::vector<fs::path> logs;
+  for (const auto& entry : fs::directory_iterator(dir, ec)) {
+    const std::string name = entry.path().filename().string();
+    if (name.size() > kLogSuffix.size() && name.ends_with(kLogSuffix)) logs.push_back(entry.path());
+  }
+  std::sort(logs.begin(), logs.end());
+  for (const auto& path : logs) {
+    RoomRecord room;
+    room.code = path.filename().string();
+    room.code.resize(room.code.size() - kLogSuffix.size());
+    std::string normalized = room.code;
+    if (!normalize_room_code(normalized) || normalized != room.code) {
+      warnings.push_back(path.filename().string() + ": not a room code; ignored");
+      continue;
+    }
+    if (!load_members(RoomFiles::members_path(dir, room.code), room, warnings)) continue;
+    if (!load_log(path, room, warnings)) continue;
+    rooms.push_back(std::move(room));
+  }
+  return rooms;
+}
+
+}  // namespace palabre::relay
