@@ -1,0 +1,99 @@
+// Quiz: timed questions, points falling with time, one answer per question, leaderboard.
+#include <gtest/gtest.h>
+
+#include "core/activity_rules.hpp"
+#include "core/aggregates.hpp"
+#include "helpers.hpp"
+
+using namespace palabre::core;
+using namespace palabre::core::testing;
+
+TEST(Quiz, GivenPointsFormula_WhenComputed_ThenFallsFrom1000To500AtTheLimit) {
+  EXPECT_EQ(detail::quiz_points(0, 20), 1000);
+  EXPECT_EQ(detail::quiz_points(10000, 20), 750);
+  EXPECT_EQ(detail::quiz_points(20000, 20), 500);
+  EXPECT_EQ(detail::quiz_points(20001, 20), 0);
+  EXPECT_EQ(detail::quiz_points(3000, 20), 925);
+}
+
+TEST(Quiz, GivenStart_WhenStarted_ThenFirstQuestionIsShown) {
+  Script s;
+  const std::int64_t id = s.running(quiz_spec());
+  EXPECT_EQ(s.activity(id).current_question, 0);
+}
+
+TEST(Quiz, GivenCorrectAnswer_WhenSentAfter3Seconds_ThenPointsFallWithTime) {
+  Script s;
+  const std::int64_t id = s.running(quiz_spec(), 1);  // start at t, answer at t + 1 s + 2 s
+  s.wait_ms(2000);
+  EXPECT_TRUE(s.participant("p1", QuizAnswer{id, 0, {1}}).accepted());
+  const QuizResponse& r = s.activity(id).quiz_answers[0].at("p1");
+  EXPECT_TRUE(r.correct);
+  EXPECT_EQ(r.elapsed_ms, 3000);
+  EXPECT_EQ(r.points, 925);
+}
+
+TEST(Quiz, GivenWrongOrPartialAnswer_WhenSent_ThenZeroPoints) {
+  Script s;
+  const std::int64_t id = s.running(quiz_spec(), 2);
+  s.participant("p1", QuizAnswer{id, 0, {0}});
+  s.host(QuizNext{id});
+  s.participant("p2", QuizAnswer{id, 1, {0}});  // needs 0 and 2
+  EXPECT_EQ(s.activity(id).quiz_answers[0].at("p1").points, 0);
+  EXPECT_FALSE(s.activity(id).quiz_answers[1].at("p2").correct);
+}
+
+TEST(Quiz, GivenLateAnswer_WhenSent_ThenCountedAsAnsweredWithZeroPoints) {
+  Script s;
+  const std::int64_t id = s.running(quiz_spec(5), 1);
+  s.wait_ms(6000);
+  EXPECT_TRUE(s.participant("p1", QuizAnswer{id, 0, {1}}).accepted());
+  const QuizResponse& r = s.activity(id).quiz_answers[0].at("p1");
+  EXPECT_TRUE(r.late);
+  EXPECT_EQ(r.points, 0);
+}
+
+TEST(Quiz, GivenAnsweredQuestion_WhenAnsweringAgain_ThenRejectedAlreadyAnswered) {
+  Script s;
+  const std::int64_t id = s.running(quiz_spec(), 1);
+  s.participant("p1", QuizAnswer{id, 0, {0}});
+  EXPECT_EQ(s.participant("p1", QuizAnswer{id, 0, {1}}).code(), "already_answered");
+  EXPECT_EQ(s.activity(id).quiz_answers[0].at("p1").choices, std::vector<int>{0});
+}
+
+TEST(Quiz, GivenOtherQuestionOnScreen_WhenAnswering_ThenRejectedNotCurrentQuestion) {
+  Script s;
+  const std::int64_t id = s.running(quiz_spec(), 1);
+  EXPECT_EQ(s.participant("p1", QuizAnswer{id, 1, {0}}).code(), "not_current_question");
+  EXPECT_EQ(s.participant("p1", QuizAnswer{id, 5, {0}}).code(), "unknown_question");
+}
+
+TEST(Quiz, GivenBadChoices_WhenAnswering_ThenRejectedBadChoice) {
+  Script s;
+  const std::int64_t id = s.running(quiz_spec(), 1);
+  EXPECT_EQ(s.participant("p1", QuizAnswer{id, 0, {}}).code(), "bad_choice");
+  EXPECT_EQ(s.participant("p1", QuizAnswer{id, 0, {3}}).code(), "bad_choice");
+  EXPECT_EQ(s.participant("p1", QuizAnswer{id, 0, {1, 1}}).code(), "bad_choice");
+}
+
+TEST(Quiz, GivenLastQuestion_WhenHostAsksNext_ThenRejectedNoMoreQuestions) {
+  Script s;
+  const std::int64_t id = s.running(quiz_spec(), 0);
+  EXPECT_TRUE(s.host(QuizNext{id}).accepted());
+  EXPECT_EQ(s.host(QuizNext{id}).code(), "no_more_questions");
+}
+
+TEST(Quiz, GivenAnswers_WhenFigured_ThenLeaderboardByPointsAndPercentCorrect) {
+  Script s;
+  const std::int64_t id = s.running(quiz_spec(), 3);
+  s.participant("p2", QuizAnswer{id, 0, {1}});
+  s.participant("p1", QuizAnswer{id, 0, {1}});
+  s.participant("p3", QuizAnswer{id, 0, {2}});
+  QuizFigures f = quiz_figures(s.session, s.activity(id));
+  EXPECT_EQ(f.correct_percent[0], 67);
+  ASSERT_EQ(f.leaderboard.size(), 3u);
+  EXPECT_EQ(f.leaderboard[0].who, "p2");  // faster
+  EXPECT_EQ(f.leaderboard[1].who, "p1");
+  EXPECT_EQ(f.leaderboard[2].who, "p3");
+  EXPECT_EQ(f.leaderboard[2].points, 0);
+}
