@@ -73,6 +73,7 @@ ul.stats b{margin:0 0 0 6px}
 .question h4{font-size:17.5px;margin:4px 0 2px;overflow-wrap:anywhere}
 .qkind{font-size:13.5px;color:var(--muted);margin:0 0 6px}
 svg.chart{display:block;margin:10px 0 4px;overflow:visible;font-family:inherit}
+svg.chart.narrow{display:none}
 svg.podium{display:block;width:100%;max-width:420px;margin:8px auto;font-family:inherit}
 svg.board{display:block;width:100%;height:auto;border:1px solid var(--line);border-radius:10px;margin:10px 0;font-family:inherit}
 .challenge-answer{font-size:30px;font-weight:800;text-align:center;margin:18px 0 4px;letter-spacing:.02em}
@@ -128,6 +129,8 @@ footer{text-align:center;color:var(--muted);font-size:13px;margin-top:30px}
  ol.summary a{grid-template-columns:auto 1fr}
  ol.summary .f{grid-column:2;text-align:left}
  ul.ideas{grid-template-columns:1fr}
+ svg.chart.wide{display:none}
+ svg.chart.narrow{display:block}
 }
 @page{size:A4;margin:14mm 12mm}
 @media print{

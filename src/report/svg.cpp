@@ -40,17 +40,21 @@ struct Bar {
 constexpr double kLine = 19;       // label line height
 constexpr double kBarHeight = 10;
 constexpr double kRowGap = 14;
-constexpr std::size_t kLabelWidth = 34;  // code points per label line: fits a 390 px phone beside the value
+// Code points per label line. SVG text does not wrap, so each chart is drawn twice: wide for
+// desktops and print, narrow (fits a 390 px phone beside the value); CSS shows one of them.
+constexpr std::size_t kWideLabel = 72;
+constexpr std::size_t kNarrowLabel = 34;
 
-std::string bars(const std::vector<Bar>& rows, std::string_view title) {
+std::string bars_at(const std::vector<Bar>& rows, std::string_view title, std::size_t label_width,
+                    std::string_view css_class) {
   std::vector<std::vector<std::string>> wrapped;
   double height = 0;
   for (const Bar& row : rows) {
-    wrapped.push_back(text::wrap(row.label, kLabelWidth, 3));
+    wrapped.push_back(text::wrap(row.label, label_width, 3));
     if (wrapped.back().empty()) wrapped.back().push_back("");
     height += double(wrapped.back().size()) * kLine + 4 + kBarHeight + kRowGap;
   }
-  std::string out = open_svg(height, title, "chart");
+  std::string out = open_svg(height, title, css_class);
   double y = 0;
   for (std::size_t i = 0; i < rows.size(); ++i) {
     const Bar& row = rows[i];
@@ -74,6 +78,10 @@ std::string bars(const std::vector<Bar>& rows, std::string_view title) {
     y += kBarHeight + kRowGap;
   }
   return out + "</svg>";
+}
+
+std::string bars(const std::vector<Bar>& rows, std::string_view title) {
+  return bars_at(rows, title, kWideLabel, "chart wide") + bars_at(rows, title, kNarrowLabel, "chart narrow");
 }
 }  // namespace
 
@@ -121,7 +129,7 @@ std::string podium(const std::vector<LeaderboardRow>& leaderboard, Lang lang, st
   const Step steps[] = {{1, 10, 80, "#94a3b8"}, {0, 125, 115, "#f59e0b"}, {2, 240, 55, "#b45309"}};
   const double base = 220;
   std::string out =
-      "<svg class=\"podium\" viewBox=\"0 0 360 230\" role=\"img\" "
+      "<svg class=\"podium\" viewBox=\"0 45 360 185\" role=\"img\" "
       "aria-label=\"" + html_escape(title) + "\"><title>" + html_escape(title) + "</title>";
   const Labels& l = labels(lang);
   for (const Step& step : steps) {

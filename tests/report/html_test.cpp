@@ -56,7 +56,8 @@ TEST(ReportHtml, GivenTheActivitiesList_WhenRendered_ThenEachLineHasItsHeadlineF
 TEST(ReportHtml, GivenChoiceQuestionsAndRatings_WhenRendered_ThenEachHasAnInlineSvgChart) {
   const std::string html = render_html(sample_report(Lang::fr));
   // Two single-choice questions, one ranking, one rating question, the live vote, one quiz question.
-  EXPECT_EQ(occurrences(html, "<svg class=\"chart\""), 6u);
+  EXPECT_EQ(occurrences(html, "<svg class=\"chart wide\""), 6u);
+  EXPECT_EQ(occurrences(html, "<svg class=\"chart narrow\""), 6u);
   const std::string text = visible_text(html);
   EXPECT_NE(text.find("36 % · 9"), std::string::npos);
   EXPECT_NE(text.find("56 % · 25"), std::string::npos);

@@ -1,0 +1,344 @@
+// The Session → report model mapping: figures from core, names, anonymity, hiding, time zone.
+#include <gtest/gtest.h>
+
+#include "core/session.hpp"
+#include "report/from_session.hpp"
+#include "report/render.hpp"
+
+namespace palabre::report {
+namespace {
+
+constexpr std::int64_t kStart = 1664956800000;  // 2022-10-05T08:00:00Z = 10:00 in Paris
+
+// Drives a core session through apply(), failing the test on any rejection.
+struct Workshop {
+  core::Session session;
+  std::int64_t seq = 0;
+  std::int64_t at = kStart;
+
+  std::int64_t send(const std::string& from, core::Event ev, std::int64_t seconds_later = 1) {
+    at += seconds_later * 1000;
+    core::Envelope e;
+    e.seq = ++seq;
+    e.at = at;
+    e.from = from;
+    e.role = from.starts_with("h") ? core::Role::host : from == "relay" ? core::Role::relay : core::Role::participant;
+    e.ev = std::move(ev);
+    const core::Outcome outcome = core::apply(session, e);
+    EXPECT_TRUE(outcome.accepted()) << core::event_type(e.ev) << " from " << from << ": " << outcome.code();
+    return e.seq;
+  }
+  void join(int n) {
+    for (int i = 1; i <= n; ++i) send("p" + std::to_string(i), core::ParticipantJoin{"Person " + std::to_string(i)});
+  }
+  std::int64_t add(core::ActivitySpec spec) {
+    const std::int64_t id = send("h1", core::ActivityAdd{std::move(spec)});
+    send("h1", core::ActivityStart{id});
+    return id;
+  }
+};
+
+Workshop configured(std::string locale = "fr") {
+  Workshop w;
+  core::SessionConfigure configure;
+  configure.title = "Café";
+  configure.host = "Anne Le Gall";
+  configure.date = "2022-10-05";
+  configure.locale = locale;
+  configure.timezone = "Europe/Paris";
+  w.send("h1", configure);
+  return w;
+}
+
+core::ActivitySpec spec(core::ActivityKind kind, std::string title) {
+  core::ActivitySpec s;
+  s.kind = kind;
+  s.title = std::move(title);
+  return s;
+}
+
+TEST(ReportFromSession, GivenASessionConfiguration_WhenMapped_ThenTheHeaderCarriesIt) {
+  Workshop w = configured();
+  w.join(3);
+  const Report r = build_report(w.session);
+  EXPECT_EQ(r.lang, Lang::fr);
+  EXPECT_EQ(r.header.title, "Café");
+  EXPECT_EQ(r.header.host, "Anne Le Gall");
+  EXPECT_EQ(r.header.date.year, 2022);
+  EXPECT_EQ(r.header.date.month, 10);
+  EXPECT_EQ(r.header.date.day, 5);
+  EXPECT_EQ(r.header.participants, 3);
+}
+
+TEST(ReportFromSession, GivenAnEnglishSession_WhenMappedWithoutOverride_ThenTheReportIsEnglish) {
+  Workshop w = configured("en");
+  EXPECT_EQ(build_report(w.session).lang, Lang::en);
+  EXPECT_EQ(build_report(w.session, Lang::fr).lang, Lang::fr);
+}
+
+TEST(ReportFromSession, GivenAChallengeWonOnTheSecondAttempt_WhenMapped_ThenItsFiguresAreCoresFigures) {
+  Workshop w = configured();
+  w.join(71);
+  auto s = spec(core::ActivityKind::challenge, "A quelle date ?");
+  s.hint = "(jj/mm/aaaa)";
+  s.answers = {"26/09/2022"};
+  const std::int64_t id = w.add(s);
+  w.send("p5", core::ChallengeAttempt{id, "25/09/2022"}, 10);
+  w.send("p1", core::ChallengeAttempt{id, "01/01/2022"}, 5);
+  w.send("p5", core::ChallengeAttempt{id, "26/09/2022"}, 12);
+  const Report r = build_report(w.session);
+  ASSERT_EQ(r.activities.size(), 1u);
+  const Activity& a = r.activities[0];
+  const auto& d = std::get<ChallengeDetail>(a.detail);
+  EXPECT_TRUE(d.won);
+  EXPECT_EQ(d.winner, "Person 5");
+  EXPECT_EQ(d.answer, "26/09/2022");
+  EXPECT_EQ(d.hint, "(jj/mm/aaaa)");
+  EXPECT_EQ(d.attempts, 3);
+  EXPECT_EQ(d.winner_attempts, 2);
+  EXPECT_EQ(d.seconds_to_win, 27);
+  EXPECT_EQ(a.participation.took_part, 2);
+  EXPECT_EQ(a.participation.session_participants, 71);
+  EXPECT_EQ(a.participation.percent, 3);
+  EXPECT_EQ(a.headline.kind, HeadlineKind::answer);
+  EXPECT_EQ(a.headline.text, "26/09/2022");
+  ASSERT_EQ(a.records.size(), 3u);
+  EXPECT_EQ(a.records[0].participant, "Person 5");
+  EXPECT_EQ(a.records[0].at.offset_minutes, 120);
+}
+
+TEST(ReportFromSession, GivenSurveyAnswers_WhenMapped_ThenChoicesCarryCoresRoundedPercentages) {
+  Workshop w = configured();
+  w.join(44);
+  auto s = spec(core::ActivityKind::survey, "Votre usage");
+  core::SurveyQuestion photo;
+  photo.kind = core::QuestionKind::single;
+  photo.text = "Avez vous mis une photo de profil ?";
+  photo.choices = {"non et jamais de la vie", "non mais promis", "oui mais vieille", "oui et récente"};
+  s.questions = {photo};
+  const std::int64_t id = w.add(s);
+  // 4 / 25 / 7 / 8 of 44 → 9 / 57 / 16 / 18; the seed's 9/56/16/20 comes from 4/25/7/9 of 45 people.
+  const int counts[] = {4, 25, 7, 8};
+  int person = 1;
+  for (int choice = 0; choice < 4; ++choice)
+    for (int k = 0; k < counts[choice]; ++k)
+      w.send("p" + std::to_string(person++), core::SurveyAnswer{id, 0, {choice}, "", 0, ""});
+  const Report r = build_report(w.session);
+  const auto& q = std::get<SurveyDetail>(r.activities[0].detail).questions[0];
+  EXPECT_EQ(q.kind, QuestionKind::single_choice);
+  EXPECT_EQ(q.respondents, 44);
+  ASSERT_EQ(q.choices.size(), 4u);
+  EXPECT_EQ(q.choices[1].label, "non mais promis");
+  EXPECT_EQ(q.choices[1].count, 25);
+  EXPECT_EQ(q.choices[0].percent, 9);
+  EXPECT_EQ(q.choices[1].percent, 57);
+  EXPECT_EQ(q.choices[2].percent, 16);
+  EXPECT_EQ(q.choices[3].percent, 18);
+  EXPECT_EQ(r.activities[0].headline.kind, HeadlineKind::questions);
+  EXPECT_EQ(r.activities[0].headline.value, 1);
+  EXPECT_EQ(r.activities[0].records.size(), 44u);
+}
+
+TEST(ReportFromSession, GivenOpenAnswersAndARatingWithComments_WhenMapped_ThenAuthorsAverageAndCommentsShow) {
+  Workshop w = configured();
+  w.join(3);
+  auto s = spec(core::ActivityKind::survey, "Avis");
+  core::SurveyQuestion open;
+  open.kind = core::QuestionKind::open;
+  open.text = "Si oui, pouvez-vous préciser ?";
+  open.hint = "Nom du dispositif";
+  core::SurveyQuestion rating;
+  rating.kind = core::QuestionKind::rating;
+  rating.text = "Que pensez-vous du site ?";
+  rating.comment = true;
+  s.questions = {open, rating};
+  const std::int64_t id = w.add(s);
+  w.send("p2", core::SurveyAnswer{id, 0, {}, "PIA 4 & découvrabilité", 0, ""});
+  w.send("p1", core::SurveyAnswer{id, 0, {}, "Fonds pour les ICC", 0, ""});
+  w.send("p1", core::SurveyAnswer{id, 1, {}, "", 4, "top bravo !"});
+  w.send("p2", core::SurveyAnswer{id, 1, {}, "", 5, ""});
+  w.send("p3", core::SurveyAnswer{id, 1, {}, "", 4, ""});
+  const Report r = build_report(w.session);
+  const auto& questions = std::get<SurveyDetail>(r.activities[0].detail).questions;
+  ASSERT_EQ(questions[0].answers.size(), 2u);
+  EXPECT_EQ(questions[0].hint, "Nom du dispositif");
+  EXPECT_EQ(questions[0].answers[0].author, "Person 2");  // in the order they were given
+  EXPECT_EQ(questions[0].answers[0].text, "PIA 4 & découvrabilité");
+  EXPECT_EQ(questions[1].rating.average_tenths, 43);
+  EXPECT_EQ(questions[1].rating.votes, 3);
+  ASSERT_EQ(questions[1].rating.distribution.size(), 5u);
+  EXPECT_EQ(questions[1].rating.distribution[3], 2);
+  ASSERT_EQ(questions[1].comments.size(), 1u);
+  EXPECT_EQ(questions[1].comments[0].author, "Person 1");
+  EXPECT_EQ(questions[1].comments[0].text, "top bravo !");
+}
+
+TEST(ReportFromSession, GivenAnAnonymousSurvey_WhenMappedAndRendered_ThenNoNameAppearsAnywhere) {
+  Workshop w = configured();
+  w.join(2);
+  auto s = spec(core::ActivityKind::survey, "Anonyme");
+  s.anonymous = true;
+  core::SurveyQuestion open;
+  open.kind = core::QuestionKind::open;
+  open.text = "Un secret ?";
+  s.questions = {open};
+  const std::int64_t id = w.add(s);
+  w.send("p1", core::SurveyAnswer{id, 0, {}, "mon secret", 0, ""});
+  const Report r = build_report(w.session);
+  const auto& q = std::get<SurveyDetail>(r.activities[0].detail).questions[0];
+  ASSERT_EQ(q.answers.size(), 1u);
+  EXPECT_EQ(q.answers[0].author, "");
+  EXPECT_EQ(r.activities[0].records.at(0).participant, "");
+  for (Format f : {Format::html, Format::markdown, Format::csv, Format::json}) {
+    const std::string out = render(r, f);
+    EXPECT_NE(out.find("mon secret"), std::string::npos);
+    EXPECT_EQ(out.find("Person 1"), std::string::npos) << file_extension(f);
+  }
+}
+
+TEST(ReportFromSession, GivenIdeasInCategoriesWithLikes_WhenMapped_ThenTheyAreGroupedMostLikedFirst) {
+  Workshop w = configured();
+  w.join(3);
+  auto s = spec(core::ActivityKind::brainstorm, "Votre rapport au TMNlab");
+  s.categories = {"Communauté", "Ressources"};
+  const std::int64_t id = w.add(s);
+  const std::int64_t a = w.send("p1", core::IdeaPost{id, "Partager", 0, 0, 0, ""});
+  const std::int64_t b = w.send("p2", core::IdeaPost{id, "Se former", 0, 0, 0, ""});
+  w.send("p3", core::IdeaPost{id, "Fiches", 1, 0, 0, ""});
+  w.send("p1", core::IdeaLike{id, b, true});
+  w.send("p3", core::IdeaLike{id, b, true});
+  w.send("p2", core::IdeaLike{id, a, true});
+  const Report r = build_report(w.session);
+  const auto& d = std::get<BrainstormDetail>(r.activities[0].detail);
+  EXPECT_EQ(d.idea_count, 3);
+  ASSERT_EQ(d.groups.size(), 2u);
+  EXPECT_EQ(d.groups[0].category, "Communauté");
+  ASSERT_EQ(d.groups[0].ideas.size(), 2u);
+  EXPECT_EQ(d.groups[0].ideas[0].text, "Se former");
+  EXPECT_EQ(d.groups[0].ideas[0].likes, 2);
+  EXPECT_EQ(d.groups[0].ideas[0].author, "Person 2");
+  EXPECT_EQ(d.groups[1].ideas[0].text, "Fiches");
+  EXPECT_TRUE(d.one_word);
+  EXPECT_EQ(r.activities[0].headline.kind, HeadlineKind::ideas);
+  EXPECT_EQ(r.activities[0].headline.value, 3);
+  EXPECT_EQ(r.activities[0].participation.took_part, 3);
+}
+
+TEST(ReportFromSession, GivenABoard_WhenMapped_ThenZonesArePlacedAndPostItsScaledToThePicture) {
+  Workshop w = configured();
+  w.join(1);
+  auto s = spec(core::ActivityKind::board, "Le board");
+  s.categories = {"Une communauté apprenante", "Espace de ressources", "Réseau national"};
+  const std::int64_t id = w.add(s);
+  w.send("p1", core::IdeaPost{id, "Post-it", 2, 5000, 10000, "#ffcc00"});
+  const Report r = build_report(w.session);
+  const auto& d = std::get<BoardDetail>(r.activities[0].detail);
+  ASSERT_EQ(d.zones.size(), 3u);
+  EXPECT_EQ(d.zones[2].label, "Réseau national");
+  EXPECT_DOUBLE_EQ(d.zones[2].x + d.zones[2].width, d.width);
+  ASSERT_EQ(d.notes.size(), 1u);
+  EXPECT_DOUBLE_EQ(d.notes[0].x, d.width / 2);
+  EXPECT_DOUBLE_EQ(d.notes[0].y, d.height);
+  EXPECT_EQ(d.notes[0].colour, "#ffcc00");
+  EXPECT_EQ(d.notes[0].category, "Réseau national");
+  EXPECT_EQ(r.activities[0].headline.kind, HeadlineKind::ideas_posted);
+}
+
+TEST(ReportFromSession, GivenALiveVote_WhenMapped_ThenTheHeadlineIsVotesOverParticipants) {
+  Workshop w = configured();
+  w.join(5);
+  const std::int64_t id = w.add(spec(core::ActivityKind::rating, "Donnez-nous votre avis"));
+  w.send("p1", core::RatingVote{id, 4});
+  w.send("p2", core::RatingVote{id, 5});
+  w.send("p2", core::RatingVote{id, 4});  // changed: the last vote counts
+  const Report r = build_report(w.session);
+  const Activity& a = r.activities[0];
+  EXPECT_EQ(a.headline.kind, HeadlineKind::votes_over_participants);
+  EXPECT_EQ(a.headline.value, 2);
+  EXPECT_EQ(a.headline.total, 5);
+  EXPECT_EQ(std::get<RatingDetail>(a.detail).rating.average_tenths, 40);
+  EXPECT_EQ(a.participation.percent, 40);
+}
+
+TEST(ReportFromSession, GivenAQuiz_WhenMapped_ThenChoicesAreMarkedAndTheLeaderboardNamed) {
+  Workshop w = configured();
+  w.join(3);
+  auto s = spec(core::ActivityKind::quiz, "Quiz");
+  s.quiz = {core::QuizQuestion{"Combien de membres ?", {"300", "840"}, {1}, 20}};
+  const std::int64_t id = w.add(s);
+  w.send("p1", core::QuizAnswer{id, 0, {1}}, 2);
+  w.send("p2", core::QuizAnswer{id, 0, {0}}, 2);
+  w.send("p3", core::QuizAnswer{id, 0, {1}}, 5);
+  const Report r = build_report(w.session);
+  const auto& d = std::get<QuizDetail>(r.activities[0].detail);
+  ASSERT_EQ(d.questions.size(), 1u);
+  EXPECT_TRUE(d.questions[0].choices[1].correct);
+  EXPECT_FALSE(d.questions[0].choices[0].correct);
+  EXPECT_EQ(d.questions[0].choices[1].count, 2);
+  EXPECT_EQ(d.questions[0].choices[1].percent, 67);
+  EXPECT_EQ(d.questions[0].percent_correct, 67);
+  ASSERT_EQ(d.leaderboard.size(), 3u);
+  EXPECT_EQ(d.leaderboard[0].name, "Person 1");  // faster
+  EXPECT_EQ(d.leaderboard[0].rank, 1);
+  EXPECT_GT(d.leaderboard[0].points, d.leaderboard[1].points);
+  EXPECT_EQ(d.leaderboard[2].name, "Person 2");
+  EXPECT_EQ(d.leaderboard[2].points, 0);
+}
+
+TEST(ReportFromSession, GivenQuestionsAndUpvotes_WhenMapped_ThenTheMostVotedComesFirst) {
+  Workshop w = configured();
+  w.join(3);
+  const std::int64_t id = w.add(spec(core::ActivityKind::qna, "Vos questions"));
+  w.send("p1", core::QnaAsk{id, "Première ?"});
+  const std::int64_t second = w.send("p2", core::QnaAsk{id, "Seconde ?"});
+  w.send("p3", core::QnaUpvote{id, second, true});
+  w.send("h1", core::QnaMark{id, second, true});
+  const Report r = build_report(w.session);
+  const auto& d = std::get<QnaDetail>(r.activities[0].detail);
+  ASSERT_EQ(d.questions.size(), 2u);
+  EXPECT_EQ(d.questions[0].text, "Seconde ?");
+  EXPECT_EQ(d.questions[0].votes, 1);
+  EXPECT_TRUE(d.questions[0].answered);
+  EXPECT_EQ(d.questions[0].author, "Person 2");
+  EXPECT_EQ(r.activities[0].participation.took_part, 3);
+}
+
+TEST(ReportFromSession, GivenAPresentation_WhenMapped_ThenItIsListedApartWithItsPagesAndImages) {
+  Workshop w = configured();
+  auto s = spec(core::ActivityKind::presentation, "Développement TMNlab");
+  s.pages = {core::Page{"Une communauté apprenante", "840 membres depuis 2013", ""},
+             core::Page{"Logo", "", "data:image/png;base64,iVBORw0KGgo="}};
+  w.add(s);
+  const Report r = build_report(w.session);
+  EXPECT_TRUE(r.activities.empty());
+  ASSERT_EQ(r.presentations.size(), 1u);
+  ASSERT_EQ(r.presentations[0].pages.size(), 2u);
+  EXPECT_EQ(r.presentations[0].pages[0].number, 1);
+  EXPECT_EQ(r.presentations[0].pages[0].text, "840 membres depuis 2013");
+  EXPECT_EQ(r.presentations[0].pages[1].image_mime, "image/png");
+  EXPECT_EQ(r.presentations[0].pages[1].image_base64, "iVBORw0KGgo=");
+}
+
+TEST(ReportFromSession, GivenAnActivityNeverStarted_WhenMapped_ThenItIsLeftOut) {
+  Workshop w = configured();
+  w.send("h1", core::ActivityAdd{spec(core::ActivityKind::rating, "Plus tard")});
+  EXPECT_TRUE(build_report(w.session).activities.empty());
+}
+
+TEST(ReportFromSession, GivenMessagesOneHidden_WhenMapped_ThenVisibleOnesShowWithParisTime) {
+  Workshop w = configured();
+  w.join(2);
+  w.at = 1665043563000 - 1000;  // next envelope at 2022-10-06T08:06:03Z
+  w.send("p1", core::ChatPost{"Découverte de Klaxoon."});
+  const std::int64_t hidden = w.send("p2", core::ChatPost{"spam"});
+  w.send("h1", core::ChatHide{hidden, true});
+  const Report r = build_report(w.session);
+  ASSERT_EQ(r.messages.size(), 1u);
+  EXPECT_EQ(r.messages[0].author, "Person 1");
+  EXPECT_EQ(r.messages[0].text, "Découverte de Klaxoon.");
+  EXPECT_EQ(r.messages[0].at.utc_ms, 1665043563000);
+  EXPECT_EQ(r.messages[0].at.offset_minutes, 120);
+}
+
+}  // namespace
+}  // namespace palabre::report
