@@ -6,7 +6,7 @@
 //    the keyboard; pointer clicks go through them to the canvas (pointer-events: none), keyboard
 //    or screen-reader activation is forwarded to the app.
 // window.palabre.items() returns the last published list (the end-to-end tests' contract).
-/* global Module, _malloc, stringToUTF8, lengthBytesUTF8 */
+/* global Module, _malloc, stringToUTF8, lengthBytesUTF8, UTF8ToString */
 (function () {
   'use strict';
   const layer = document.createElement('div');
@@ -140,6 +140,10 @@
 
   const api = window.palabre = window.palabre || {};
   api.ready = false;
+  // Canonical JSON of the current Session (core::canonical_json), as text.
+  api.state = () => UTF8ToString(Module._palabre_state_json());
+  // {view, room, you, role, connected, links: {join, kiosk, host}}
+  api.info = () => JSON.parse(UTF8ToString(Module._palabre_info_json()));
   api.items = () => items.map((i) => {
     const el = elements.get(i.key);
     return {

@@ -169,9 +169,12 @@ bool TextField(const char* label, std::string& value, const TextFieldOptions& op
   // the frame, so nothing is drawn twice.
   ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(0, 0, 0, 0));
   ImGui::PushStyleColor(ImGuiCol_TextSelectedBg, IM_COL32(0, 0, 0, 0));
-  ImGui::SetNextItemWidth(options.width);
+  if (options.width > 0) ImGui::SetNextItemWidth(options.width);
   std::string shown = value;
-  ImGui::InputText(label, &shown, ImGuiInputTextFlags_ReadOnly);
+  // No ImGui label beside the frame (views draw their own above it); the visible part of `label`
+  // becomes the accessible name of the DOM <input>.
+  recorder.next_name = parts.label;
+  ImGui::InputText(("###" + key).c_str(), &shown, ImGuiInputTextFlags_ReadOnly);
   ImGui::PopStyleColor(2);
   if (key == recorder.focused_field) {
     ImDrawList* draw = ImGui::GetWindowDrawList();

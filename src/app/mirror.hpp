@@ -45,7 +45,7 @@ const std::vector<Item>& items();
 // the visible part is the accessible name, `placeholder` shows while empty.
 struct TextFieldOptions {
   const char* placeholder = "";
-  float width = -1.0f;  // -1: fill the line
+  float width = -1.0f;  // <= 0: the current item width (a card's inner width)
   bool secret = false;
   bool autofocus = false;  // focus once when the field first appears
   int max_bytes = 2000;

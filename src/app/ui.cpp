@@ -13,7 +13,7 @@
 namespace palabre::app::ui {
 namespace {
 
-struct Card { ImVec2 start; float width; float padding; ImU32 fill; };
+struct Card { ImVec2 start; float width; float padding; ImU32 fill; float inner_right; };
 std::vector<Card> cards;
 
 float button_height() { return std::round(theme::fonts().base_px * 2.9f); }
@@ -25,7 +25,8 @@ void begin_card(float width, float padding, ImU32 fill) {
   ImDrawList* draw = ImGui::GetWindowDrawList();
   draw->ChannelsSplit(2);
   draw->ChannelsSetCurrent(1);
-  cards.push_back({ImGui::GetCursorScreenPos(), width, padding, fill ? fill : ImGui::GetColorU32(ImGuiCol_ChildBg)});
+  const ImVec2 start = ImGui::GetCursorScreenPos();
+  cards.push_back({start, width, padding, fill ? fill : ImGui::GetColorU32(ImGuiCol_ChildBg), start.x + width - padding});
   ImGui::SetCursorScreenPos(ImVec2(cards.back().start.x + padding, cards.back().start.y + padding));
   ImGui::BeginGroup();
   ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width - 2 * padding);
@@ -53,7 +54,7 @@ void end_card() {
 }
 
 bool primary_button(const char* label, float width, bool enabled) {
-  if (width < 0) width = ImGui::GetContentRegionAvail().x;
+  if (width < 0) width = avail_width();
   ImGui::PushFont(theme::fonts().strong);
   ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(255, 255, 255, 255));
   ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 0.0f);
@@ -67,7 +68,7 @@ bool primary_button(const char* label, float width, bool enabled) {
 }
 
 bool secondary_button(const char* label, float width, bool enabled) {
-  if (width < 0) width = ImGui::GetContentRegionAvail().x;
+  if (width < 0) width = avail_width();
   ImGui::PushFont(theme::fonts().strong);
   ImGui::PushStyleColor(ImGuiCol_Text, theme::colour::accent);
   ImGui::PushStyleColor(ImGuiCol_Button, theme::colour::accent_soft);
@@ -114,7 +115,7 @@ void text_in(ImFont* font, std::string_view text, ImU32 colour, bool centred) {
   ImGui::PushFont(font);
   if (centred) {
     const float w = ImGui::CalcTextSize(text.data(), text.data() + text.size()).x;
-    const float avail = ImGui::GetContentRegionAvail().x;
+    const float avail = avail_width();
     if (w < avail) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (avail - w) * 0.5f);
   }
   if (colour) ImGui::PushStyleColor(ImGuiCol_Text, colour);
@@ -212,5 +213,19 @@ float centred_column(float max_width) {
 }
 
 void gap(float px) { ImGui::Dummy(ImVec2(1, px)); }
+
+float avail_width() {
+  const float avail = ImGui::GetContentRegionAvail().x;
+  if (cards.empty()) return avail;
+  return std::min(avail, cards.back().inner_right - ImGui::GetCursorScreenPos().x);
+}
+
+void indent(float px) {
+  if (px > 0) ImGui::Indent(px);
+}
+
+void unindent(float px) {
+  if (px > 0) ImGui::Unindent(px);
+}
 
 }  // namespace palabre::app::ui

@@ -31,6 +31,11 @@ ImU32 name_colour(std::string_view name);
 void qr_code(std::string_view text, float size);
 // Lays out the next widgets in a centred column at most `max_width` wide; returns the width.
 float centred_column(float max_width);
+// Width left on the current line: inside a card, up to the card's inner edge.
+float avail_width();
+// Indents by exactly `px` (ImGui::Indent(0) would indent by the style's default).
+void indent(float px);
+void unindent(float px);
 // Vertical space in CSS px.
 void gap(float px);
 

@@ -25,7 +25,7 @@ void draw_create(Context& ctx) {
   const float avail = ImGui::GetContentRegionAvail().x;
   const float width = std::min(avail, base * 28.0f);
   const float left = (avail - width) * 0.5f;
-  ImGui::Indent(left);
+  ui::indent(left);
   ui::gap(base * (ImGui::GetIO().DisplaySize.y > 700 ? 3.0f : 1.0f));
   draw_brand(1.4f);
   ui::gap(base * 1.2f);
@@ -42,7 +42,7 @@ void draw_create(Context& ctx) {
     ctx.actions.push_back({Action::Kind::create_room});
   }
   ui::end_card();
-  ImGui::Unindent(left);
+  ui::unindent(left);
 }
 
 void copy_row(Context& ctx, const char* title, const std::string& link, const char* key, bool open_button) {
@@ -58,7 +58,7 @@ void copy_row(Context& ctx, const char* title, const std::string& link, const ch
   const bool copied = ctx.ui.copied_key == key && ctx.now_ms - ctx.ui.copied_at_ms < 2000;
   const std::string copy_label = std::string(copied ? icon::check : icon::copy) + "  " +
                                  (copied ? tr(S::host_copied) : tr(S::host_copy)) + "###copy-" + key;
-  const float w = ImGui::GetContentRegionAvail().x;
+  const float w = ui::avail_width();
   const float bw = open_button ? (w - ImGui::GetStyle().ItemSpacing.x) * 0.5f : w;
   if (ui::secondary_button(copy_label.c_str(), bw)) {
     ctx.actions.push_back({Action::Kind::copy, link});

@@ -47,7 +47,7 @@ void draw_name_form(Context& ctx) {
   const float avail = ImGui::GetContentRegionAvail().x;
   const float width = std::min(avail, base * 26.0f);
   const float left = (avail - width) * 0.5f;
-  ImGui::Indent(left);
+  ui::indent(left);
   ui::gap(base * (ImGui::GetIO().DisplaySize.y > 700 ? 2.5f : 0.8f));
   draw_brand(1.2f);
   ui::gap(base * 1.0f);
@@ -76,7 +76,7 @@ void draw_name_form(Context& ctx) {
     ui::text_wrapped(ctx.ui.error, theme::colour::live);
   }
   ui::end_card();
-  ImGui::Unindent(left);
+  ui::unindent(left);
 }
 
 // [SECTION] chat

@@ -1,0 +1,190 @@
+// The app's relay client and store: the conversation of docs/protocol.md, driven with frames as
+// the relay sends them, checking what the client sends back and the Session it builds.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "app/client.hpp"
+
+using namespace palabre::app;
+using nlohmann::json;
+
+namespace {
+
+json only_frame(Client& c) {
+  auto out = c.take_outgoing();
+  EXPECT_EQ(out.size(), 1u);
+  return out.empty() ? json() : json::parse(out.front());
+}
+
+std::string events(std::initializer_list<json> envs) {
+  return json{{"t", "events"}, {"envs", json::array_t(envs)}}.dump();
+}
+
+json envelope(int seq, const std::string& from, const std::string& role, json ev) {
+  return {{"seq", seq}, {"at", 1664960763000 + seq}, {"from", from}, {"role", role}, {"vis", "public"}, {"ev", ev}};
+}
+
+}  // namespace
+
+TEST(Client, GivenAHostWhoAsksForARoom_WhenTheSocketOpens_ThenCreateIsSent) {
+  Client c;
+  c.create_room();
+  EXPECT_TRUE(c.take_outgoing().empty());  // nothing before the socket is open
+  c.on_open();
+  EXPECT_EQ(only_frame(c)["t"], "create");
+}
+
+TEST(Client, GivenACreatedAnswer_WhenReceived_ThenTheIdentityHoldsRoomAndTokens) {
+  Client c;
+  c.create_room();
+  c.on_open();
+  c.take_outgoing();
+  c.on_frame(R"({"t":"created","room":"ABC234","host_token":"H","kiosk_token":"K","you":"h1","role":"host","token":"H","seq":0})");
+  EXPECT_EQ(c.identity().room, "ABC234");
+  EXPECT_EQ(c.identity().you, "h1");
+  EXPECT_EQ(c.identity().host_token, "H");
+  EXPECT_EQ(c.identity().kiosk_token, "K");
+  EXPECT_EQ(c.link(), Link::in_room);
+  const auto notices = c.take_notices();
+  ASSERT_EQ(notices.size(), 1u);
+  EXPECT_EQ(notices[0].kind, Notice::Kind::created);
+}
+
+TEST(Client, GivenACreatedRoom_WhenTheConnectionDropsAndReopens_ThenItRejoinsWithTheHostTokenInsteadOfCreatingAgain) {
+  Client c;
+  c.create_room();
+  c.on_open();
+  c.take_outgoing();
+  c.on_frame(R"({"t":"created","room":"ABC234","host_token":"H","kiosk_token":"K","you":"h1","role":"host","token":"H","seq":0})");
+  c.on_close();
+  c.on_open();
+  const json hello = only_frame(c);
+  EXPECT_EQ(hello["t"], "join");
+  EXPECT_EQ(hello["room"], "ABC234");
+  EXPECT_EQ(hello["token"], "H");
+}
+
+TEST(Client, GivenANewParticipant_WhenTheyJoinWithAName_ThenJoinHasNoTokenAndTheNameEventFollowsTheJoinedAnswer) {
+  Client c;
+  c.enter_room("ABC234", "");
+  c.submit(palabre::core::ParticipantJoin{"Gaëlle Lecart"});
+  c.on_open();
+  const json hello = only_frame(c);
+  EXPECT_EQ(hello["t"], "join");
+  EXPECT_FALSE(hello.contains("token"));
+  c.on_frame(R"({"t":"joined","room":"ABC234","you":"p2","role":"participant","token":"R","seq":0})");
+  const json ev = only_frame(c);
+  EXPECT_EQ(ev["t"], "event");
+  EXPECT_EQ(ev["ev"]["type"], "participant.join");
+  EXPECT_EQ(ev["ev"]["name"], "Gaëlle Lecart");
+  EXPECT_EQ(ev["cid"], 1);
+  EXPECT_EQ(c.identity().token, "R");
+}
+
+TEST(Client, GivenEnvelopes_WhenReceived_ThenTheSessionIsBuiltByTheEngine) {
+  Client c;
+  c.enter_room("ABC234", "R");
+  c.on_open();
+  c.on_frame(R"({"t":"joined","room":"ABC234","you":"p2","role":"participant","token":"R","seq":2})");
+  c.on_frame(events({envelope(1, "p2", "participant", {{"type", "participant.join"}, {"name", "Gaëlle"}}),
+                     envelope(2, "p2", "participant", {{"type", "chat.post"}, {"text", "Café — stratégie numérique"}})}));
+  ASSERT_EQ(c.session().messages.size(), 1u);
+  EXPECT_EQ(c.session().messages[0].text, "Café — stratégie numérique");
+  EXPECT_EQ(c.session().messages[0].from, "p2");
+  EXPECT_EQ(c.last_seen(), 2);
+}
+
+TEST(Client, GivenEnvelopesAlreadySeen_WhenTheyArriveAgain_ThenTheyAreNotAppliedTwice) {
+  Client c;
+  c.enter_room("ABC234", "R");
+  c.on_open();
+  c.on_frame(R"({"t":"joined","room":"ABC234","you":"p2","role":"participant","token":"R","seq":2})");
+  const std::string batch = events({envelope(1, "p2", "participant", {{"type", "participant.join"}, {"name", "G"}}),
+                                    envelope(2, "p2", "participant", {{"type", "chat.post"}, {"text", "un"}})});
+  c.on_frame(batch);
+  c.on_frame(batch);
+  EXPECT_EQ(c.session().messages.size(), 1u);
+}
+
+TEST(Client, GivenAReconnection_WhenRejoining_ThenSinceIsTheLastSeqSeen) {
+  Client c;
+  c.enter_room("ABC234", "R");
+  c.on_open();
+  c.take_outgoing();
+  c.on_frame(R"({"t":"joined","room":"ABC234","you":"p2","role":"participant","token":"R","seq":1})");
+  c.on_frame(events({envelope(1, "p2", "participant", {{"type", "participant.join"}, {"name", "G"}})}));
+  c.on_close();
+  c.on_open();
+  const json hello = only_frame(c);
+  EXPECT_EQ(hello["token"], "R");
+  EXPECT_EQ(hello["since"], 1);
+}
+
+TEST(Client, GivenAPost_WhenAckedAndEchoed_ThenItIsNoLongerPending) {
+  Client c;
+  c.enter_room("ABC234", "R");
+  c.on_open();
+  c.on_frame(R"({"t":"joined","room":"ABC234","you":"p2","role":"participant","token":"R","seq":1})");
+  c.on_frame(events({envelope(1, "p2", "participant", {{"type", "participant.join"}, {"name", "G"}})}));
+  c.take_outgoing();
+  const auto cid = c.submit(palabre::core::ChatPost{"Ça marche !"});
+  EXPECT_EQ(c.pending().size(), 1u);
+  c.on_frame(json{{"t", "ack"}, {"cid", cid}, {"seq", 2}}.dump());
+  EXPECT_EQ(c.pending().size(), 1u);  // acked, but not yet in the Session
+  c.on_frame(events({envelope(2, "p2", "participant", {{"type", "chat.post"}, {"text", "Ça marche !"}})}));
+  EXPECT_TRUE(c.pending().empty());
+  EXPECT_EQ(c.session().messages.size(), 1u);
+}
+
+TEST(Client, GivenAPostWhileOffline_WhenTheRoomIsRejoined_ThenItIsSentThen) {
+  Client c;
+  c.enter_room("ABC234", "R");
+  c.submit(palabre::core::ChatPost{"hors ligne"});
+  EXPECT_TRUE(c.take_outgoing().empty());
+  c.on_open();
+  EXPECT_EQ(only_frame(c)["t"], "join");
+  c.on_frame(R"({"t":"joined","room":"ABC234","you":"p2","role":"participant","token":"R","seq":0})");
+  const json ev = only_frame(c);
+  EXPECT_EQ(ev["ev"]["text"], "hors ligne");
+}
+
+TEST(Client, GivenARefusedEvent_WhenTheErrorNamesItsCid_ThenItLeavesThePendingList) {
+  Client c;
+  c.enter_room("ABC234", "R");
+  c.on_open();
+  c.on_frame(R"({"t":"joined","room":"ABC234","you":"k1","role":"kiosk","token":"R","seq":0})");
+  const auto cid = c.submit(palabre::core::ChatPost{"x"});
+  c.on_frame(json{{"t", "error"}, {"code", "forbidden"}, {"message", "kiosks send nothing"}, {"cid", cid}}.dump());
+  EXPECT_TRUE(c.pending().empty());
+  const auto notices = c.take_notices();
+  ASSERT_EQ(notices.size(), 2u);
+  EXPECT_EQ(notices[1].kind, Notice::Kind::error);
+  EXPECT_EQ(notices[1].code, "forbidden");
+}
+
+TEST(Client, GivenAnUnknownRoom_WhenJoiningIsRefused_ThenTheClientStopsAskingOnReconnect) {
+  Client c;
+  c.enter_room("ZZZ999", "");
+  c.on_open();
+  c.take_outgoing();
+  c.on_frame(R"({"t":"error","code":"no_room","message":"no such room"})");
+  EXPECT_EQ(c.intent(), Intent::none);
+  c.on_close();
+  c.on_open();
+  EXPECT_TRUE(c.take_outgoing().empty());
+}
+
+TEST(Client, GivenGarbageFromTheNetwork_WhenReceived_ThenNothingChanges) {
+  Client c;
+  c.enter_room("ABC234", "R");
+  c.on_open();
+  c.take_outgoing();
+  c.on_frame("not json");
+  c.on_frame("[1,2]");
+  c.on_frame(R"({"t":"events","envs":[{"seq":"x"}]})");
+  EXPECT_TRUE(c.session().messages.empty());
+  EXPECT_EQ(c.link(), Link::open);
+  EXPECT_EQ(c.refused(), 1);
+}

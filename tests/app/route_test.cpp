@@ -1,0 +1,73 @@
+// Routes and links: the URL fragment picks the view; secrets stay in the fragment.
+#include <gtest/gtest.h>
+
+#include "app/route.hpp"
+
+using namespace palabre::app;
+
+TEST(Route, GivenTheHostCreateFragment_WhenParsed_ThenTheViewCreatesARoom) {
+  EXPECT_EQ(parse_route("#/host").view, View::host_create);
+}
+
+TEST(Route, GivenAHostLink_WhenParsed_ThenRoomAndTokenAreRead) {
+  const Route r = parse_route("#/host/K7MP4Q/secret-token");
+  EXPECT_EQ(r.view, View::host);
+  EXPECT_EQ(r.room, "K7MP4Q");
+  EXPECT_EQ(r.token, "secret-token");
+}
+
+TEST(Route, GivenAJoinLinkInLowerCase_WhenParsed_ThenTheRoomCodeIsNormalised) {
+  const Route r = parse_route("#/join/k7mp4q");
+  EXPECT_EQ(r.view, View::join);
+  EXPECT_EQ(r.room, "K7MP4Q");
+  EXPECT_TRUE(r.token.empty());
+}
+
+TEST(Route, GivenAKioskLink_WhenParsed_ThenTheKioskTokenIsRead) {
+  const Route r = parse_route("#/kiosk/ABC234/kt");
+  EXPECT_EQ(r.view, View::kiosk);
+  EXPECT_EQ(r.room, "ABC234");
+  EXPECT_EQ(r.token, "kt");
+}
+
+TEST(Route, GivenAnEmptyOrUnknownFragment_WhenParsed_ThenTheLandingShows) {
+  EXPECT_EQ(parse_route("").view, View::landing);
+  EXPECT_EQ(parse_route("#/").view, View::landing);
+  EXPECT_EQ(parse_route("#/nowhere/x").view, View::landing);
+  EXPECT_EQ(parse_route("#/join/").view, View::landing);
+  EXPECT_EQ(parse_route("#/join/not a code!").view, View::landing);
+}
+
+TEST(Route, GivenAnyRoute_WhenWrittenAndReadBack_ThenItIsTheSame) {
+  for (const Route& r : {Route{View::landing, "", ""}, Route{View::host_create, "", ""},
+                         Route{View::host, "ABC234", "tok"}, Route{View::join, "ABC234", ""},
+                         Route{View::kiosk, "ABC234", "k"}}) {
+    EXPECT_EQ(parse_route(route_hash(r)), r) << route_hash(r);
+  }
+}
+
+TEST(Route, GivenCodesAsPeopleTypeThem_WhenNormalised_ThenSpacesAndDashesGoAndCaseIsUpper) {
+  EXPECT_EQ(normalise_room_code(" abc-234 "), "ABC234");
+  EXPECT_EQ(normalise_room_code("abc 234"), "ABC234");
+  EXPECT_EQ(normalise_room_code("ab"), "");       // too short to be a code
+  EXPECT_EQ(normalise_room_code("abc/234"), "");  // not a code character
+}
+
+TEST(Route, GivenAQueryRelay_WhenResolving_ThenItWinsOverConfigAndOrigin) {
+  EXPECT_EQ(relay_url("ws://elsewhere:9000/ws", "wss://config/ws", "https:", "app.example"), "ws://elsewhere:9000/ws");
+}
+
+TEST(Route, GivenOnlyAConfigRelay_WhenResolving_ThenTheConfigIsUsed) {
+  EXPECT_EQ(relay_url("", "wss://relay.example/ws", "https:", "app.example"), "wss://relay.example/ws");
+}
+
+TEST(Route, GivenNoRelayNamed_WhenResolving_ThenTheSameOriginWsPathIsUsedWithTheMatchingScheme) {
+  EXPECT_EQ(relay_url("", "", "http:", "127.0.0.1:8080"), "ws://127.0.0.1:8080/ws");
+  EXPECT_EQ(relay_url("", "", "https:", "palabre.example"), "wss://palabre.example/ws");
+}
+
+TEST(Route, GivenAPageBaseWithQuery_WhenMakingALink_ThenTheQueryIsKeptAndTheFragmentReplaced) {
+  EXPECT_EQ(app_link("https://x.example/app/?relay=wss://r/ws", {View::join, "ABC234", ""}),
+            "https://x.example/app/?relay=wss://r/ws#/join/ABC234");
+  EXPECT_EQ(app_link("http://h/#/host", {View::kiosk, "ABC234", "k"}), "http://h/#/kiosk/ABC234/k");
+}
