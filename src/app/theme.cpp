@@ -57,7 +57,7 @@ ImVec4 with_alpha(ImU32 c, float a) { ImVec4 v = v4(c); v.w = a; return v; }
 
 float base_size_for(Look look, float width, float height) {
   if (look == Look::kiosk) return std::clamp(std::min(width / 1920.0f, height / 1080.0f) * 30.0f, 18.0f, 60.0f);
-  return width < 600 ? 17.0f : 17.0f;
+  return width < 600 ? 17.0f : 18.0f;
 }
 
 bool ensure_fonts(float base_px, float dpr) {

@@ -139,6 +139,14 @@ void pill(std::string_view text, ImU32 colour, ImU32 background) {
   ImGui::PopFont();
 }
 
+float pill_width(std::string_view text) {
+  const float base = theme::fonts().base_px;
+  ImGui::PushFont(theme::fonts().strong);
+  const float w = ImGui::CalcTextSize(text.data(), text.data() + text.size()).x + base * 1.6f + base * 0.5f;
+  ImGui::PopFont();
+  return w;
+}
+
 ImU32 name_colour(std::string_view name) {
   static const ImU32 palette[] = {IM_COL32(79, 70, 229, 255),  IM_COL32(236, 72, 153, 255), IM_COL32(14, 165, 233, 255),
                                   IM_COL32(234, 88, 12, 255),  IM_COL32(22, 163, 74, 255),  IM_COL32(147, 51, 234, 255),

@@ -24,6 +24,7 @@ void text_wrapped(std::string_view text, ImU32 colour = 0);
 void text_in(ImFont* font, std::string_view text, ImU32 colour = 0, bool centred = false);
 // A rounded label with a dot: "● En ligne".
 void pill(std::string_view text, ImU32 colour, ImU32 background);
+float pill_width(std::string_view text);
 // A coloured disc with the initials of `name` (colour picked from the name, stable).
 void avatar(std::string_view name, float size);
 ImU32 name_colour(std::string_view name);

@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <cstdio>
 
 #include "app/icons.hpp"
@@ -34,6 +35,24 @@ void draw_status(Link link) {
     case Link::connecting: ui::pill(tr(S::status_connecting), theme::colour::muted, IM_COL32(236, 234, 230, 255)); break;
     case Link::offline: ui::pill(tr(S::status_offline), theme::colour::live, IM_COL32(253, 229, 225, 255)); break;
   }
+}
+
+namespace {
+const char* status_text(Link link) {
+  switch (link) {
+    case Link::in_room: return tr(S::status_online);
+    case Link::open:
+    case Link::connecting: return tr(S::status_connecting);
+    case Link::offline: return tr(S::status_offline);
+  }
+  return "";
+}
+}  // namespace
+
+void draw_status_right(Link link) {
+  const float w = ui::pill_width(status_text(link));
+  ImGui::SameLine(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - w));
+  draw_status(link);
 }
 
 std::string clock_time(std::int64_t at_ms, int tz_offset_minutes) {

@@ -45,58 +45,54 @@ void draw_create(Context& ctx) {
   ui::unindent(left);
 }
 
-void copy_row(Context& ctx, const char* title, const std::string& link, const char* key, bool open_button) {
-  const auto& f = theme::fonts();
-  ImGui::PushFont(f.strong);
-  ImGui::TextUnformatted(title);
-  ImGui::PopFont();
-  ImGui::PushStyleColor(ImGuiCol_Text, theme::colour::muted);
-  ImGui::PushTextWrapPos(0);
-  ImGui::TextUnformatted(link.c_str());
-  ImGui::PopTextWrapPos();
-  ImGui::PopStyleColor();
+// One secondary button that copies `link` and says so for two seconds.
+bool copy_button(Context& ctx, const char* what, const std::string& link, const char* key, float width) {
   const bool copied = ctx.ui.copied_key == key && ctx.now_ms - ctx.ui.copied_at_ms < 2000;
-  const std::string copy_label = std::string(copied ? icon::check : icon::copy) + "  " +
-                                 (copied ? tr(S::host_copied) : tr(S::host_copy)) + "###copy-" + key;
-  const float w = ui::avail_width();
-  const float bw = open_button ? (w - ImGui::GetStyle().ItemSpacing.x) * 0.5f : w;
-  if (ui::secondary_button(copy_label.c_str(), bw)) {
-    ctx.actions.push_back({Action::Kind::copy, link});
-    ctx.ui.copied_key = key;
-    ctx.ui.copied_at_ms = ctx.now_ms;
-  }
-  if (open_button) {
-    ImGui::SameLine();
-    const std::string open_label = std::string(icon::external_link) + "  " + tr(S::host_open_kiosk) + "###open-" + key;
-    if (ui::secondary_button(open_label.c_str(), bw)) ctx.actions.push_back({Action::Kind::open_url, link});
-  }
+  if (copied) ctx.ui.animating = true;  // to turn "Copied" back after two seconds
+  const std::string label = std::string(copied ? icon::check : icon::copy) + "  " + (copied ? tr(S::host_copied) : what) +
+                            "###copy-" + key;
+  if (!ui::secondary_button(label.c_str(), width)) return false;
+  ctx.actions.push_back({Action::Kind::copy, link});
+  ctx.ui.copied_key = key;
+  ctx.ui.copied_at_ms = ctx.now_ms;
+  return true;
+}
+
+// The join link as people can read it aloud: host and path, without the scheme.
+std::string readable_link(const std::string& url) {
+  const auto scheme = url.find("://");
+  return scheme == std::string::npos ? url : url.substr(scheme + 3);
 }
 
 // [SECTION] share panel
 void draw_share(Context& ctx, float width) {
   const auto& f = theme::fonts();
   const float base = f.base_px;
+  const ImGuiStyle& style = ImGui::GetStyle();
   ui::begin_card(width);
-  ui::text_in(f.heading, tr(S::host_share));
-  ui::gap(base * 0.2f);
+  ImGui::PushFont(f.heading);
+  ImGui::TextUnformatted(tr(S::host_share));
+  ImGui::PopFont();
   ui::text_muted(tr(S::host_code));
   ui::text_in(f.display, spaced_code(ctx.identity.room), theme::colour::accent);
-  ui::gap(base * 0.3f);
+  const float inner = ui::avail_width();
   if (!ctx.links.join.empty()) {
-    const float qr = std::min(width - base * 2.8f, base * 12.0f);
-    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (width - base * 2.8f - qr) * 0.5f);
+    const float qr = std::min(inner, base * 10.0f);
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (inner - qr) * 0.5f);
     ui::qr_code(ctx.links.join, qr);
-    ui::gap(base * 0.3f);
-    copy_row(ctx, tr(S::host_join_link), ctx.links.join, "join", false);
+    ui::text_in(f.body, readable_link(ctx.links.join), theme::colour::muted, true);
+    copy_button(ctx, tr(S::host_join_link), ctx.links.join, "join", inner);
   }
   if (!ctx.links.kiosk.empty()) {
-    ui::gap(base * 0.4f);
-    copy_row(ctx, tr(S::host_kiosk_link), ctx.links.kiosk, "kiosk", true);
+    // The kiosk link is a secret (it shows everything): copy or open it, never display it.
+    const float half = (inner - style.ItemSpacing.x) * 0.5f;
+    copy_button(ctx, tr(S::host_kiosk_link), ctx.links.kiosk, "kiosk", half);
+    ImGui::SameLine();
+    const std::string open_label = std::string(icon::kiosk) + "  " + tr(S::host_open_kiosk) + "###open-kiosk";
+    if (ui::secondary_button(open_label.c_str(), half)) ctx.actions.push_back({Action::Kind::open_url, ctx.links.kiosk});
   }
   ui::end_card();
 }
-
-bool is_pending_post(const PendingAction& p) { return std::holds_alternative<core::ChatPost>(p.event); }
 
 // [SECTION] messages
 void draw_messages(Context& ctx, float width, float height) {
@@ -193,38 +189,49 @@ void draw_host(Context& ctx) {
   }
   const auto& f = theme::fonts();
   const float base = f.base_px;
-  const ImVec2 area = ImGui::GetContentRegionAvail();
-  // Top bar: brand, room, connection.
+  const float spacing = ImGui::GetStyle().ItemSpacing.x * 1.5f;
+  // Top bar: brand, room code, connection.
   draw_brand();
   ImGui::SameLine();
-  ImGui::SetCursorPosY(ImGui::GetCursorPosY() + base * 0.2f);
-  draw_status(ctx.link);
-  ui::gap(base * 0.4f);
+  ImGui::SetCursorPosY(ImGui::GetCursorPosY() + base * 0.3f);
+  ImGui::TextDisabled("%s", spaced_code(ctx.identity.room).c_str());
+  draw_status_right(ctx.link);
+  ui::gap(base * 0.2f);
   if (!ctx.ui.error.empty()) ui::text_wrapped(ctx.ui.error, theme::colour::live);
 
-  const bool wide = area.x >= base * 50;
-  if (wide) {
-    const float side = std::min(base * 22.0f, area.x * 0.36f);
-    const float main = area.x - side - ImGui::GetStyle().ItemSpacing.x * 2;
-    ImGui::BeginGroup();
+  const ImVec2 area = ImGui::GetContentRegionAvail();
+  const float height = area.y;
+  auto column = [&](const char* id, float width, auto&& body) {
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
-    ImGui::BeginChild("share-column", ImVec2(side + ImGui::GetStyle().ItemSpacing.x, ImGui::GetContentRegionAvail().y), false,
-                      ImGuiWindowFlags_NoBackground);
+    ImGui::BeginChild(id, ImVec2(width, height), false, ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoScrollbar);
     ImGui::PopStyleVar();
-    draw_share(ctx, side);
-    ui::gap(base * 0.6f);
-    draw_people(ctx, side);
+    body();
     ImGui::EndChild();
-    ImGui::EndGroup();
-    ImGui::SameLine();
-    draw_messages(ctx, main, ImGui::GetContentRegionAvail().y);
-  } else {
-    const float width = ImGui::GetContentRegionAvail().x;
-    draw_share(ctx, width);
-    ui::gap(base * 0.6f);
-    draw_messages(ctx, width, std::max(base * 20.0f, ImGui::GetContentRegionAvail().y));
-    ui::gap(base * 0.6f);
-    draw_people(ctx, width);
+  };
+  if (area.x >= base * 62) {  // laptop and wider: share | messages | people
+    const float side = std::min(base * 20.0f, area.x * 0.27f);
+    const float people = std::min(base * 16.0f, area.x * 0.2f);
+    const float main = area.x - side - people - 2 * spacing;
+    column("share-column", side, [&] { draw_share(ctx, side); });
+    ImGui::SameLine(0, spacing);
+    draw_messages(ctx, main, height);
+    ImGui::SameLine(0, spacing);
+    column("people-column", people, [&] { draw_people(ctx, people); });
+  } else if (area.x >= base * 44) {  // tablet: share and people | messages
+    const float side = std::min(base * 20.0f, area.x * 0.4f);
+    column("share-column", side, [&] {
+      draw_share(ctx, side);
+      ui::gap(base * 0.4f);
+      draw_people(ctx, side);
+    });
+    ImGui::SameLine(0, spacing);
+    draw_messages(ctx, area.x - side - spacing, height);
+  } else {  // phone: one column, the page scrolls
+    draw_share(ctx, area.x);
+    ui::gap(base * 0.4f);
+    draw_messages(ctx, area.x, std::max(base * 20.0f, height * 0.8f));
+    ui::gap(base * 0.4f);
+    draw_people(ctx, area.x);
   }
 }
 

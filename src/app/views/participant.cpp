@@ -120,12 +120,18 @@ void draw_chat(Context& ctx) {
   const auto& f = theme::fonts();
   const float base = f.base_px;
   const ImGuiStyle& style = ImGui::GetStyle();
-  // Header: brand, room, connection.
+  // Header: brand, room code, connection; then who you are.
   draw_brand(0.85f);
   ImGui::SameLine();
-  const float status_w = base * 8.5f;
-  ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - status_w));
-  draw_status(ctx.link);
+  ImGui::SetCursorPosY(ImGui::GetCursorPosY() + base * 0.3f);
+  ImGui::TextDisabled("%s", ctx.identity.room.c_str());
+  draw_status_right(ctx.link);
+  if (const core::Participant* me = ctx.session.find_participant(ctx.identity.you)) {
+    ui::avatar(me->name, base * 1.5f);
+    ImGui::SameLine();
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + base * 0.12f);
+    ImGui::TextDisabled("%s", me->name.c_str());
+  }
   ImGui::Separator();
 
   const float composer_h = std::round(base * 2.9f) + style.ItemSpacing.y;

@@ -56,6 +56,8 @@ void draw_kiosk(Context& ctx);
 // Shared pieces.
 void draw_brand(float size_scale = 1.0f);
 void draw_status(Link link);
+// Draws the status pill flush with the right edge of the content region, on the current line.
+void draw_status_right(Link link);
 std::string clock_time(std::int64_t at_ms, int tz_offset_minutes);  // "10:06"
 
 }  // namespace palabre::app::views
