@@ -185,6 +185,7 @@ struct State : std::enable_shared_from_this<State> {
   void handle_sync(WsSession& session, const json& msg);
   void handle_close(WsSession& session);
   void reject(WsSession& session, std::string_view code, std::string_view message, const std::string& cid = {});
+  void reject_not_joined(WsSession& session, const std::string& cid = {});
 
   // Rooms.
   void attach(WsSession& session, const std::shared_ptr<Room>& room, const std::string& member_id);
@@ -194,7 +195,7 @@ struct State : std::enable_shared_from_this<State> {
   void schedule_flush(const std::shared_ptr<Room>& room);
   void flush(Room& room);
   void send_history(WsSession& session, Room& room, std::int64_t since);
-  void close_room(const std::shared_ptr<Room>& room);
+  void close_room(std::shared_ptr<Room> room);
   void stop_everything();
 
   std::string metrics_text() const;
@@ -284,6 +285,7 @@ class WsSession : public std::enable_shared_from_this<WsSession> {
   std::shared_ptr<Room> room;
   std::string member_id;
   Role role = Role::participant;
+  std::string closed_room;  // the room that was closed under this connection, if any
   bool sees_staff() const { return role == Role::host || role == Role::kiosk; }
 
  private:
@@ -642,6 +644,7 @@ void State::handle_join(WsSession& session, const json& msg) {
     member_id = record.id;
   }
   if (session.room) detach(session);
+  session.closed_room.clear();
   const Member& member = room->members.at(member_id);
   session.send_text(json{{"t", "joined"}, {"room", room->code}, {"you", member_id}, {"role", role_name(member.role)},
                          {"token", token}, {"anon", member.pseudonym}, {"seq", room->last_seq()}}
@@ -650,8 +653,14 @@ void State::handle_join(WsSession& session, const json& msg) {
   send_history(session, *room, *since);
 }
 
+void State::reject_not_joined(WsSession& session, const std::string& cid) {
+  if (!session.closed_room.empty())
+    return reject(session, "closed", "room " + session.closed_room + " was closed by its host", cid);
+  reject(session, "not_joined", "join a room first", cid);
+}
+
 void State::handle_event(WsSession& session, const json& msg, std::string_view text, const std::string& cid) {
-  if (!session.room) return reject(session, "not_joined", "join a room first", cid);
+  if (!session.room) return reject_not_joined(session, cid);
   if (session.role == Role::kiosk) return reject(session, "forbidden", "a kiosk may not send events", cid);
   const auto vis = msg.find("vis");
   if (vis == msg.end() || !vis->is_string() || (*vis != "public" && *vis != "staff"))
@@ -676,14 +685,14 @@ void State::handle_event(WsSession& session, const json& msg, std::string_view t
 }
 
 void State::handle_sync(WsSession& session, const json& msg) {
-  if (!session.room) return reject(session, "not_joined", "join a room first");
+  if (!session.room) return reject_not_joined(session);
   const auto since = non_negative(msg, "since", 0);
   if (!since) return reject(session, "bad_message", "since must be a non-negative integer");
   send_history(session, *session.room, *since);
 }
 
 void State::handle_close(WsSession& session) {
-  if (!session.room) return reject(session, "not_joined", "join a room first");
+  if (!session.room) return reject_not_joined(session);
   if (session.role != Role::host) return reject(session, "forbidden", "only a host may close the room");
   close_room(session.room);
 }
@@ -859,13 +868,14 @@ void State::send_history(WsSession& session, Room& room, std::int64_t since) {
   }
 }
 
-void State::close_room(const std::shared_ptr<Room>& room) {
+void State::close_room(std::shared_ptr<Room> room) {  // by value: callers pass session.room, reset below
   flush(*room);
   const Frame closed = std::make_shared<const std::string>(json{{"t", "closed"}, {"room", room->code}}.dump());
   const auto sessions = room->sessions;
   for (WsSession* session : sessions) {
     session->send(closed);
     session->room.reset();
+    session->closed_room = room->code;
   }
   room->sessions.clear();
   room->pending.clear();

@@ -1,5 +1,12 @@
 #include "relay_harness.hpp"
 
+#include <utility>  // before Asio: Boost 1.74's awaitable.hpp uses std::exchange unincluded
+
+#include <boost/asio.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <boost/beast/websocket.hpp>
+
 #include <fstream>
 #include <random>
 #include <stdexcept>
@@ -43,59 +50,69 @@ void RelayFixture::stop() {
   if (server_) server_->stop();
 }
 
-Client::Client(unsigned short port, std::string origin) : ws_(ioc_) {
-  beast::get_lowest_layer(ws_).connect(tcp::endpoint(net::ip::make_address("127.0.0.1"), port));
+struct Client::Connection {
+  net::io_context ioc;
+  websocket::stream<beast::tcp_stream> ws{ioc};
+  beast::flat_buffer buffer;
+  std::deque<std::string> inbox;
+  bool closed = false;
+
+  void start_read() {
+    ws.async_read(buffer, [this](beast::error_code ec, std::size_t) {
+      if (ec) {
+        closed = true;
+        return;
+      }
+      inbox.push_back(beast::buffers_to_string(buffer.data()));
+      buffer.consume(buffer.size());
+      start_read();
+    });
+  }
+};
+
+Client::Client(unsigned short port, std::string origin) : c_(std::make_unique<Connection>()) {
+  beast::get_lowest_layer(c_->ws).connect(tcp::endpoint(net::ip::make_address("127.0.0.1"), port));
   if (!origin.empty())
-    ws_.set_option(websocket::stream_base::decorator(
+    c_->ws.set_option(websocket::stream_base::decorator(
         [origin](websocket::request_type& req) { req.set(http::field::origin, origin); }));
-  ws_.handshake("127.0.0.1:" + std::to_string(port), "/ws");
-  start_read();
+  c_->ws.handshake("127.0.0.1:" + std::to_string(port), "/ws");
+  c_->start_read();
 }
 
 Client::~Client() {
   beast::error_code ec;
-  beast::get_lowest_layer(ws_).socket().close(ec);
-  ioc_.restart();
-  ioc_.poll();
+  beast::get_lowest_layer(c_->ws).socket().close(ec);
+  c_->ioc.restart();
+  c_->ioc.poll();
 }
 
-void Client::start_read() {
-  ws_.async_read(buffer_, [this](beast::error_code ec, std::size_t) {
-    if (ec) {
-      closed_ = true;
-      return;
-    }
-    inbox_.push_back(beast::buffers_to_string(buffer_.data()));
-    buffer_.consume(buffer_.size());
-    start_read();
-  });
-}
+bool Client::is_closed() const { return c_->closed; }
 
 void Client::send(const std::string& text) {
   bool done = false;
   beast::error_code result;
-  ws_.text(true);
-  ws_.async_write(net::buffer(text), [&](beast::error_code ec, std::size_t) {
+  c_->ws.text(true);
+  c_->ws.async_write(net::buffer(text), [&](beast::error_code ec, std::size_t) {
     done = true;
     result = ec;
   });
-  ioc_.restart();
-  while (!done && !ioc_.stopped()) ioc_.run_one_for(3s);
+  c_->ioc.restart();
+  while (!done && !c_->ioc.stopped()) c_->ioc.run_one_for(3s);
   if (result) throw std::runtime_error("write failed: " + result.message());
 }
 
 std::optional<std::string> Client::next_text(std::chrono::milliseconds timeout) {
   const auto deadline = std::chrono::steady_clock::now() + timeout;
-  ioc_.restart();
-  while (inbox_.empty() && !closed_) {
+  c_->ioc.restart();
+  while (c_->inbox.empty() && !c_->closed) {
     const auto left = deadline - std::chrono::steady_clock::now();
     if (left <= 0s) break;
-    ioc_.run_one_for(left);
-    if (ioc_.stopped()) ioc_.restart();
+    c_->ioc.run_one_for(left);
+    if (c_->ioc.stopped()) c_->ioc.restart();
   }
-  if (inbox_.empty()) return std::nullopt;
-  std::string text = std::move(inbox_.front());
-  inbox_.pop_front();
+  if (c_->inbox.empty()) return std::nullopt;
+  std::string text = std::move(c_->inbox.front());
+  c_->inbox.pop_front();
   return text;
 }
 
@@ -134,12 +151,12 @@ bool Client::silent_for(std::chrono::milliseconds quiet) { return !next_text(qui
 
 std::optional<int> Client::wait_closed(std::chrono::milliseconds timeout) {
   const auto deadline = std::chrono::steady_clock::now() + timeout;
-  while (!closed_) {
+  while (!c_->closed) {
     const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
     if (left <= 0ms) return std::nullopt;
     if (next_text(left)) continue;  // drain frames before the close
   }
-  return int(ws_.reason().code);
+  return int(c_->ws.reason().code);
 }
 
 json Client::create() {

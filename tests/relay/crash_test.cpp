@@ -1,0 +1,135 @@
+// Durability: a relay process killed with SIGKILL at random moments under load, then restarted on
+// the same data directory, has in its log every envelope any client received, gap-free and in order.
+#include "relay_harness.hpp"
+
+#include <gtest/gtest.h>
+
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <map>
+#include <random>
+
+namespace palabre::relay::testing {
+namespace {
+
+// A relay in a child process, so that it can really be killed with SIGKILL.
+struct RelayProcess {
+  pid_t pid = -1;
+  unsigned short port = 0;
+
+  explicit RelayProcess(const std::filesystem::path& data) {
+    int fds[2];
+    if (pipe(fds) != 0) throw std::runtime_error("pipe");
+    pid = fork();
+    if (pid == 0) {
+      close(fds[0]);
+      Config config;
+      config.log_connections = false;
+      config.port = 0;
+      config.data_dir = data;
+      config.fsync = FsyncPolicy::never;  // the page cache is what must survive kill -9
+      config.messages_per_second = 10000;
+      config.message_burst = 10000;
+      Server server(config);
+      const unsigned short bound = server.open();
+      if (write(fds[1], &bound, sizeof bound) != sizeof bound) _exit(3);
+      close(fds[1]);
+      server.run();
+      _exit(0);
+    }
+    close(fds[1]);
+    if (read(fds[0], &port, sizeof port) != sizeof port) throw std::runtime_error("relay did not start");
+    close(fds[0]);
+  }
+
+  void kill_hard() {
+    if (pid <= 0) return;
+    kill(pid, SIGKILL);
+    waitpid(pid, nullptr, 0);
+    pid = -1;
+  }
+  ~RelayProcess() { kill_hard(); }
+};
+
+struct Member {
+  std::unique_ptr<Client> client;
+  std::string token;
+  std::int64_t last_seq = 0;
+};
+
+// Reads what is already there; records every envelope and the highest seq.
+void drain(Member& m, std::map<std::int64_t, json>& seen, std::chrono::milliseconds wait) {
+  while (auto text = m.client->next_text(wait)) {
+    const json frame = json::parse(*text);
+    if (frame["t"] != "events") continue;
+    for (const auto& env : frame["envs"]) {
+      const std::int64_t seq = env["seq"];
+      const auto [it, fresh] = seen.emplace(seq, env);
+      if (!fresh) EXPECT_EQ(it->second, env) << "two clients saw different envelopes for seq " << seq;
+      m.last_seq = std::max(m.last_seq, seq);
+    }
+    wait = std::chrono::milliseconds(0);
+  }
+}
+
+TEST(Crash, KilledWithSigkillRepeatedlyLosesNothingAnyClientSaw) {
+  TempDir dir;
+  std::mt19937 random(20221005);
+  std::map<std::int64_t, json> seen;  // every envelope any client received
+  std::string room;
+  std::vector<Member> members(4);    // [0] the host, then participants
+  int sent = 0;
+
+  for (int round = 0; round < 6; ++round) {
+    // Given a relay (re)started on the same data directory, and every member (re)joined
+    RelayProcess relay(dir.path());
+    for (std::size_t i = 0; i < members.size(); ++i) {
+      Member& m = members[i];
+      m.client = std::make_unique<Client>(relay.port);
+      if (round == 0 && i == 0) {
+        const json created = m.client->create();
+        room = created["room"];
+        m.token = created["host_token"];
+        continue;
+      }
+      const json joined = m.client->join(room, m.token, m.last_seq);
+      ASSERT_EQ(joined["t"], "joined") << joined.dump();
+      m.token = joined["token"];
+    }
+    // when everyone sends public and staff events and the relay is killed at a random moment
+    const int kill_after = std::uniform_int_distribution<int>(20, 120)(random);
+    for (int step = 0; step < kill_after; ++step) {
+      for (std::size_t i = 0; i < members.size(); ++i) {
+        const bool staff = (step + int(i)) % 3 == 0;
+        members[i].client->send(json{{"t", "event"}, {"vis", staff ? "staff" : "public"},
+                                     {"ev", {{"type", "load"}, {"n", sent++}, {"by", i}}}});
+      }
+      for (auto& m : members) drain(m, seen, std::chrono::milliseconds(0));
+    }
+    relay.kill_hard();
+    for (auto& m : members) drain(m, seen, std::chrono::milliseconds(50));
+  }
+
+  // then the log holds every envelope anyone saw, and its seqs are 1, 2, 3… without a gap
+  const auto lines = log_lines(dir.path() / (room + ".palabre.jsonl"));
+  ASSERT_GT(lines.size(), 1u);
+  std::map<std::int64_t, json> logged;
+  for (std::size_t i = 1; i < lines.size(); ++i) {
+    const json env = json::parse(lines[i]);
+    EXPECT_EQ(env["seq"], std::int64_t(i)) << "gap or disorder at line " << i + 1;
+    logged[env["seq"]] = env;
+  }
+  ASSERT_FALSE(seen.empty());
+  for (const auto& [seq, env] : seen) {
+    const auto it = logged.find(seq);
+    ASSERT_NE(it, logged.end()) << "seq " << seq << " was received but is not in the log";
+    EXPECT_EQ(it->second, env);
+  }
+  RecordProperty("envelopes_seen", int(seen.size()));
+  RecordProperty("envelopes_logged", int(logged.size()));
+}
+
+}  // namespace
+}  // namespace palabre::relay::testing

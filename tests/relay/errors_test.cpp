@@ -1,0 +1,206 @@
+// Bad input and limits: every error code, each with a human sentence; the connection stays open
+// (proved by a ping answered afterwards) unless abuse persists, then it is closed with 1008.
+#include "relay_harness.hpp"
+
+#include <gtest/gtest.h>
+
+namespace palabre::relay::testing {
+namespace {
+
+// Sends `text`, expects an error `code`, then checks the connection still answers a ping.
+void expect_error_and_still_open(Client& c, const std::string& text, const std::string& code) {
+  c.send(text);
+  const auto answer = c.next_of("error");
+  ASSERT_TRUE(answer) << "no error for " << text.substr(0, 80);
+  EXPECT_EQ((*answer)["code"], code) << text.substr(0, 80);
+  EXPECT_FALSE((*answer)["message"].get<std::string>().empty());
+  c.send(R"({"t":"ping"})");
+  EXPECT_TRUE(c.next_of("pong")) << "connection closed after " << code;
+}
+
+class Errors : public ::testing::Test {
+ protected:
+  TempDir dir;
+  RelayFixture relay{dir.path(), RelayFixture::quiet_config()};
+};
+
+TEST_F(Errors, MalformedJsonIsBadJson) {
+  // Given a connection, when it sends text that is not JSON, then bad_json and it stays open
+  Client c(relay.port());
+  expect_error_and_still_open(c, R"({"t":"ping",)", "bad_json");
+}
+
+TEST_F(Errors, InvalidUtf8IsBadJson) {
+  Client c(relay.port());
+  // Given a connection, when a string holds a byte that is not UTF-8 (sent as binary-safe text
+  // would be refused by the WebSocket layer, so the byte sits in otherwise valid JSON), then bad_json
+  // or a closed connection, never an accepted event
+  c.send(std::string(R"({"t":"ping","x":")") + "\xC3\x28" + "\"}");
+  const auto answer = c.next();
+  if (answer) EXPECT_EQ((*answer)["code"], "bad_json");
+  else EXPECT_TRUE(c.is_closed());
+}
+
+TEST_F(Errors, NonObjectMissingTypeAndWrongFieldsAreBadMessage) {
+  // Given a joined participant
+  Client host(relay.port());
+  const std::string room = host.create()["room"];
+  Client c(relay.port());
+  c.join(room);
+  // when it sends messages of the wrong shape, then each is bad_message and it stays open
+  expect_error_and_still_open(c, R"([1,2])", "bad_message");
+  expect_error_and_still_open(c, R"({"room":"X"})", "bad_message");
+  expect_error_and_still_open(c, R"({"t":"event","vis":"secret","ev":{}})", "bad_message");
+  expect_error_and_still_open(c, R"({"t":"event","vis":"public","ev":"text"})", "bad_message");
+  expect_error_and_still_open(c, R"({"t":"event","vis":"public","ev":{},"anon":"yes"})", "bad_message");
+  expect_error_and_still_open(c, R"({"t":"event","vis":"public","ev":{},"cid":[1]})", "bad_message");
+  expect_error_and_still_open(c, R"({"t":"sync","since":-3})", "bad_message");
+  expect_error_and_still_open(c, R"({"t":"join"})", "bad_message");
+}
+
+TEST_F(Errors, UnknownTypeIsUnknownType) {
+  Client c(relay.port());
+  expect_error_and_still_open(c, R"({"t":"teleport"})", "unknown_type");
+}
+
+TEST_F(Errors, EventBeforeJoinIsNotJoinedWithItsCid) {
+  // Given a connection in no room, when it sends an event with cid 5, then not_joined with cid 5
+  Client c(relay.port());
+  c.send(R"({"t":"event","vis":"public","ev":{"type":"chat.post"},"cid":5})");
+  const auto answer = c.next();
+  ASSERT_TRUE(answer);
+  EXPECT_EQ((*answer)["code"], "not_joined");
+  EXPECT_EQ((*answer)["cid"], 5);
+  expect_error_and_still_open(c, R"({"t":"sync","since":0})", "not_joined");
+}
+
+TEST_F(Errors, ParticipantMayNotCloseTheRoom) {
+  // Given a participant, when it sends close, then forbidden, and the room lives on
+  Client host(relay.port());
+  const std::string room = host.create()["room"];
+  Client p(relay.port());
+  p.join(room);
+  expect_error_and_still_open(p, R"({"t":"close"})", "forbidden");
+  Client late(relay.port());
+  EXPECT_EQ(late.join(room)["t"], "joined");
+}
+
+TEST_F(Errors, TooBigMessageIsRejectedAndNothingIsStamped) {
+  // Given a host, when it sends an event of 70 KiB (limit 64 KiB), then too_big, nothing stamped
+  Client host(relay.port());
+  host.create();
+  host.envelopes_until(1);
+  const std::string big(70 * 1024, 'x');
+  expect_error_and_still_open(host, R"({"t":"event","vis":"public","ev":{"s":")" + big + R"("}})", "too_big");
+  host.event("public", {{"n", 1}});
+  EXPECT_EQ(host.next_of("ack").value()["seq"], 2);
+}
+
+TEST_F(Errors, ClosedRoomAnswersClosedToItsFormerMembers) {
+  // Given a host and a participant
+  Client host(relay.port());
+  const std::string room = host.create()["room"];
+  Client p(relay.port());
+  p.join(room);
+  // when the host closes the room
+  host.send(R"({"t":"close"})");
+  // then both get closed, the log is gone, later events get `closed`, and the code no longer joins
+  EXPECT_EQ(host.next_of("closed").value()["room"], room);
+  EXPECT_EQ(p.next_of("closed").value()["room"], room);
+  EXPECT_FALSE(std::filesystem::exists(dir.path() / (room + ".palabre.jsonl")));
+  EXPECT_FALSE(std::filesystem::exists(dir.path() / (room + ".members.jsonl")));
+  expect_error_and_still_open(p, R"({"t":"event","vis":"public","ev":{}})", "closed");
+  Client late(relay.port());
+  EXPECT_EQ(late.join(room)["code"], "no_room");
+}
+
+class Limits : public ::testing::Test {
+ protected:
+  static Config limits() {
+    Config config = RelayFixture::quiet_config();
+    config.messages_per_second = 5;
+    config.message_burst = 5;
+    config.strikes_before_close = 8;
+    config.max_connections_per_room = 2;
+    config.max_rooms = 1;
+    return config;
+  }
+  TempDir dir;
+  RelayFixture relay{dir.path(), limits()};
+};
+
+TEST_F(Limits, FloodIsRateLimitedThenClosedWith1008AndAcceptedEventsStay) {
+  // Given a host allowed 5 messages at once
+  Client host(relay.port());
+  const std::string room = host.create()["room"];
+  Client watcher(relay.port());
+  watcher.join(room, {});
+  // when it floods 30 events
+  for (int i = 0; i < 30; ++i) host.send(json{{"t", "event"}, {"vis", "public"}, {"cid", i}, {"ev", {{"n", i}}}});
+  // then the first ones are acked, later ones rate_limited, and the connection is closed with 1008
+  int acks = 0, limited = 0;
+  while (auto frame = host.next(1s)) {
+    if ((*frame)["t"] == "ack") ++acks;
+    if ((*frame)["t"] == "error" && (*frame)["code"] == "rate_limited") ++limited;
+  }
+  EXPECT_GE(acks, 3);
+  EXPECT_GE(limited, 8);
+  EXPECT_EQ(host.wait_closed(), 1008);
+  // and the relay still serves others, with the accepted events in order
+  std::vector<int> ns;
+  for (const auto& env : watcher.envelopes_until(1 << 30, 500ms))
+    if (env["ev"].contains("n")) ns.push_back(env["ev"]["n"]);
+  ASSERT_EQ(int(ns.size()), acks);
+  for (int i = 0; i < acks; ++i) EXPECT_EQ(ns[i], i);
+  watcher.send(R"({"t":"ping"})");
+  EXPECT_TRUE(watcher.next_of("pong"));
+}
+
+TEST_F(Limits, RoomConnectionLimitIsRoomFull) {
+  // Given a room holding its 2 connections, when a third joins, then room_full
+  Client host(relay.port());
+  const std::string room = host.create()["room"];
+  Client p(relay.port());
+  p.join(room);
+  Client third(relay.port());
+  EXPECT_EQ(third.join(room)["code"], "room_full");
+}
+
+TEST_F(Limits, RoomCountLimitIsRelayFull) {
+  // Given a relay holding its one room, when another client creates one, then relay_full
+  Client host(relay.port());
+  host.create();
+  Client other(relay.port());
+  other.send(R"({"t":"create"})");
+  EXPECT_EQ(other.next_of("error").value()["code"], "relay_full");
+}
+
+TEST(Origins, UpgradeFromAnOriginNotAllowedIsRefused) {
+  // Given a relay allowing only https://palabre.example
+  TempDir dir;
+  Config config = RelayFixture::quiet_config();
+  config.allowed_origins = {"https://palabre.example"};
+  RelayFixture relay(dir.path(), config);
+  // when a page from elsewhere connects, then the handshake fails; from the allowed origin it works
+  EXPECT_ANY_THROW(Client(relay.port(), "https://evil.example"));
+  Client ok(relay.port(), "https://palabre.example");
+  ok.send(R"({"t":"ping"})");
+  EXPECT_TRUE(ok.next_of("pong"));
+}
+
+TEST(IdleTimeout, SilentConnectionIsPingedThenKeptWhileItAnswers) {
+  // Given a relay with a 2-second idle timeout, when a client stays silent for 3 seconds (its
+  // WebSocket layer answers the relay's pings), then it is still connected
+  TempDir dir;
+  Config config = RelayFixture::quiet_config();
+  config.idle_timeout = std::chrono::seconds(2);
+  RelayFixture relay(dir.path(), config);
+  Client c(relay.port());
+  EXPECT_TRUE(c.silent_for(3s));
+  EXPECT_FALSE(c.is_closed());
+  c.send(R"({"t":"ping"})");
+  EXPECT_TRUE(c.next_of("pong"));
+}
+
+}  // namespace
+}  // namespace palabre::relay::testing

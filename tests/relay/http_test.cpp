@@ -1,0 +1,107 @@
+// HTTP: the app's static files with their types, no way out of the web root, /healthz, /metrics.
+#include "relay_harness.hpp"
+
+#include "relay/static_files.hpp"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+
+namespace palabre::relay::testing {
+namespace {
+
+class Http : public ::testing::Test {
+ protected:
+  Http() {
+    web = dir.path() / "web";
+    std::filesystem::create_directories(web / "assets");
+    for (const char* name : {"index.html", "palabre.js", "palabre.wasm", "assets/font.ttf", "config.json",
+                             "assets/logo.png", "assets/icon.svg", "style.css"})
+      std::ofstream(web / name) << "content of " << name;
+    std::ofstream(dir.path() / "secret.txt") << "outside the web root";
+    Config config = RelayFixture::quiet_config();
+    config.web_dir = web;
+    relay = std::make_unique<RelayFixture>(dir.path() / "data", config);
+  }
+  TempDir dir;
+  std::filesystem::path web;
+  std::unique_ptr<RelayFixture> relay;
+};
+
+TEST_F(Http, RootServesIndexHtml) {
+  // Given a web root, when / is requested, then index.html comes back as HTML
+  const auto reply = http_get(relay->port(), "/");
+  EXPECT_EQ(reply.status, 200);
+  EXPECT_EQ(reply.content_type, "text/html; charset=utf-8");
+  EXPECT_EQ(reply.body, "content of index.html");
+}
+
+TEST_F(Http, EachKindOfFileHasItsContentType) {
+  // Given the app's files, when each is requested, then each has the type browsers need
+  const std::vector<std::pair<std::string, std::string>> expected = {
+      {"/palabre.js", "text/javascript; charset=utf-8"}, {"/palabre.wasm", "application/wasm"},
+      {"/assets/font.ttf", "font/ttf"},                  {"/config.json", "application/json"},
+      {"/assets/logo.png", "image/png"},                 {"/assets/icon.svg", "image/svg+xml"},
+      {"/style.css", "text/css; charset=utf-8"},         {"/index.html?v=3", "text/html; charset=utf-8"}};
+  for (const auto& [target, type] : expected) {
+    const auto reply = http_get(relay->port(), target);
+    EXPECT_EQ(reply.status, 200) << target;
+    EXPECT_EQ(reply.content_type, type) << target;
+  }
+  EXPECT_EQ(http_get(relay->port(), "/palabre.wasm").body, "content of palabre.wasm");
+}
+
+TEST_F(Http, PathTraversalNeverLeavesTheWebRoot) {
+  // Given secret.txt beside the web root, when a request tries every way out, then 404 each time
+  for (const char* target : {"/../secret.txt", "/assets/../../secret.txt", "/%2e%2e/secret.txt",
+                             "/%2E%2E%2Fsecret.txt", "/..%2fsecret.txt", "/assets/..%5c..%5csecret.txt",
+                             "/..\\secret.txt", "/%00index.html", "//etc/passwd", "/assets/%2e%2e/%2e%2e/secret.txt"}) {
+    const auto reply = http_get(relay->port(), target);
+    EXPECT_EQ(reply.status, 404) << target;
+    EXPECT_EQ(reply.body.find("outside"), std::string::npos) << target;
+  }
+}
+
+TEST_F(Http, SymlinkOutOfTheRootIsNotFollowed) {
+  // Given a link inside the web root pointing outside, when requested, then 404
+  std::filesystem::create_symlink(dir.path() / "secret.txt", web / "link.txt");
+  EXPECT_EQ(http_get(relay->port(), "/link.txt").status, 404);
+}
+
+TEST_F(Http, MissingFileIs404) { EXPECT_EQ(http_get(relay->port(), "/nope.js").status, 404); }
+
+TEST_F(Http, HealthzAnswersOk) {
+  const auto reply = http_get(relay->port(), "/healthz");
+  EXPECT_EQ(reply.status, 200);
+  EXPECT_EQ(reply.body, "ok\n");
+}
+
+TEST_F(Http, MetricsCountConnectionsEventsAndRejectsInPrometheusText) {
+  // Given a host that sent one event and one bad message
+  Client host(relay->port());
+  host.create();
+  host.event("public", {{"n", 1}});
+  host.next_of("ack");
+  host.send("not json");
+  host.next_of("error");
+  // when /metrics is read, then it reports them in Prometheus text format
+  const auto reply = http_get(relay->port(), "/metrics");
+  EXPECT_EQ(reply.status, 200);
+  EXPECT_EQ(reply.content_type, "text/plain; version=0.0.4");
+  EXPECT_NE(reply.body.find("palabre_connections 1\n"), std::string::npos) << reply.body;
+  EXPECT_NE(reply.body.find("palabre_rooms 1\n"), std::string::npos);
+  EXPECT_NE(reply.body.find("palabre_events_in_total 2\n"), std::string::npos);  // presence + event
+  EXPECT_NE(reply.body.find("palabre_rejects_total{code=\"bad_json\"} 1\n"), std::string::npos);
+  EXPECT_NE(reply.body.find("palabre_fanout_seconds_count 2\n"), std::string::npos);
+  EXPECT_NE(reply.body.find("# TYPE palabre_fanout_seconds histogram"), std::string::npos);
+}
+
+TEST_F(Http, OtherMethodsAreRefused) { EXPECT_EQ(http_get(relay->port(), "/", "POST").status, 405); }
+
+TEST(StaticFiles, UnknownExtensionIsOctetStream) {
+  EXPECT_EQ(content_type("file.xyz"), "application/octet-stream");
+  EXPECT_EQ(content_type("APP.WASM"), "application/wasm");
+}
+
+}  // namespace
+}  // namespace palabre::relay::testing
