@@ -58,6 +58,20 @@ std::string join(const std::vector<int>& indices, const std::vector<std::string>
 
 // [SECTION] Challenge, quiz, survey ----------------------------------------------------------------
 
+// The winning answer as shown: surrounding and repeated spaces dropped (core compares it normalized).
+std::string tidy(std::string_view text) {
+  std::string out;
+  for (char ch : text) {
+    if (ch == ' ' || ch == '\t') {
+      if (!out.empty() && out.back() != ' ') out += ' ';
+    } else {
+      out += ch;
+    }
+  }
+  if (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
 void map_challenge(const Context& c, const core::Activity& a, Activity& out) {
   const core::ChallengeFigures f = core::challenge_figures(c.session, a);
   ChallengeDetail d;
@@ -69,7 +83,7 @@ void map_challenge(const Context& c, const core::Activity& a, Activity& out) {
   d.winner_attempts = f.winner_attempts;
   d.seconds_to_win = f.seconds_to_win;
   for (const core::Attempt& attempt : a.attempts) {
-    if (f.won && attempt.seq == a.winning_seq) d.answer = attempt.text;
+    if (f.won && attempt.seq == a.winning_seq) d.answer = tidy(attempt.text);
     out.records.push_back({RecordKind::attempt, a.spec.title, c.name(a, attempt.by), attempt.text, c.moment(attempt.at)});
   }
   if (d.answer.empty() && !a.spec.answers.empty()) d.answer = a.spec.answers.front();

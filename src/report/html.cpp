@@ -80,6 +80,7 @@ svg.board{display:block;width:100%;height:auto;border:1px solid var(--line);bord
 .winner{text-align:center;font-size:17px;margin:0 0 8px}
 .challenge .figures{justify-content:center}
 .average{display:flex;align-items:center;gap:16px;margin:12px 0}
+.average div{display:flex;flex-direction:column-reverse}
 .average .big{font-size:44px;font-weight:800;line-height:1;color:var(--accent)}
 .average .stars{color:#f59e0b;font-size:20px;letter-spacing:2px}
 .average .stars s{color:#d1d5db;text-decoration:none}
@@ -185,8 +186,10 @@ std::string prose(std::string_view text) {
 }
 
 struct Figure {
+  Figure(std::string v, std::string_view l) : value(std::move(v)), label(l) {}
+  Figure(std::string v, std::string l) : value(std::move(v)), label(std::move(l)) {}
   std::string value;
-  std::string_view label;
+  std::string label;
 };
 // Value first, as the seed's "2 tentatives", "27 secondes".
 std::string figures(const std::vector<Figure>& items) {
@@ -224,9 +227,11 @@ std::string stars(int average_tenths, int scale) {
 
 std::string average_block(const RatingSummary& rating, std::string_view label, Lang lang) {
   const Labels& l = labels(lang);
+  // The label follows the figure in the text ("4,3 Moyenne du groupe", as the seed reads); the stars
+  // are drawn above it by the column-reverse layout.
   return "<div class=\"average\"><span class=\"big\">" + e(format_tenths(rating.average_tenths, lang)) +
-         "</span><div>" + stars(rating.average_tenths, rating.scale) + "<small>" + e(label) + " · " +
-         e(counted(rating.votes, l.vote_one, l.vote_many, lang)) + "</small></div></div>";
+         "</span><div><small>" + e(label) + " · " + e(counted(rating.votes, l.vote_one, l.vote_many, lang)) +
+         "</small>" + stars(rating.average_tenths, rating.scale) + "</div></div>";
 }
 
 // [SECTION] Activity details -----------------------------------------------------------------------
@@ -237,17 +242,21 @@ std::string challenge_html(const ChallengeDetail& d, const Activity& a, Lang lan
   if (!d.question.empty() && d.question != a.title) out += "<p>" + e(d.question) + "</p>";
   if (!d.hint.empty()) out += "<p class=\"hint\">" + e(d.hint) + "</p>";
   out += "<p class=\"challenge-answer\">« " + e(d.answer) + " »</p>";
+  const std::string attempts_word(plural_form(d.attempts, l.attempt_one, l.attempt_many, lang));
   if (d.won) {
     out += "<p class=\"winner\">" + e(l.won_by) + " <strong>" + e(d.winner.empty() ? l.anonymous : d.winner) +
            "</strong></p>";
-    out += figures({{format_count(d.attempts, lang), plural_form(d.attempts, l.attempt_one, l.attempt_many, lang)},
+    const std::string winner_word =
+        std::string(plural_form(d.winner_attempts, l.attempt_one, l.attempt_many, lang)) + " " + std::string(l.by_the_winner);
+    out += figures({{format_count(d.winner_attempts, lang), winner_word},
+                    {format_count(d.attempts, lang), attempts_word + " " + std::string(l.in_all)},
                     {format_count(d.seconds_to_win, lang),
-                     plural_form(d.seconds_to_win, l.second_one, l.second_many, lang)},
-                    {format_percent(a.participation.percent, lang), l.participation}});
+                     std::string(plural_form(d.seconds_to_win, l.second_one, l.second_many, lang))},
+                    {format_percent(a.participation.percent, lang), std::string(l.participation)}});
   } else {
     out += "<p class=\"winner\">" + e(l.not_won) + " (" + e(l.expected_answer) + ")</p>";
-    out += figures({{format_count(d.attempts, lang), plural_form(d.attempts, l.attempt_one, l.attempt_many, lang)},
-                    {format_percent(a.participation.percent, lang), l.participation}});
+    out += figures({{format_count(d.attempts, lang), attempts_word + " " + std::string(l.in_all)},
+                    {format_percent(a.participation.percent, lang), std::string(l.participation)}});
   }
   return out + "</div>";
 }
@@ -364,7 +373,7 @@ std::string rating_html(const RatingDetail& d, const Activity& a, Lang lang) {
   if (!d.question.empty() && d.question != a.title) out += "<p>" + e(d.question) + "</p>";
   out += "<p class=\"qkind\">" + e(l.kind_rating_question) + "</p>";
   out += average_block(d.rating, l.group_average_lower, lang);
-  out += figures({{format_headline(a.headline, lang), ""}});
+  out += figures({{format_headline(a.headline, lang), std::string_view{}}});
   out += svg::rating_bars(d.rating, lang, l.distribution);
   return out;
 }

@@ -50,7 +50,8 @@ struct Labels {
   std::string_view won_by;              // "gagné par"
   std::string_view not_won;             // "personne n'a trouvé"
   std::string_view expected_answer;     // "réponse attendue"
-  std::string_view winner_attempts;     // "dont N du gagnant" prefix
+  std::string_view by_the_winner;       // "2 tentatives du gagnant" (the seed's figure)
+  std::string_view in_all;              // "3 tentatives en tout" (issue 4: attempts in all)
   std::string_view group_average;       // "Moyenne du groupe"
   std::string_view group_average_lower; // "moyenne du groupe"
   std::string_view comments;            // "commentaires"

@@ -122,12 +122,14 @@ std::string detail_md(const Activity& a, Lang lang) {
           out += "### « " + md(d.answer) + " »\n\n";
           if (d.won) {
             out += std::string(l.won_by) + " **" + md(d.winner.empty() ? l.anonymous : d.winner) + "**\n\n";
-            out += "- " + counted(d.attempts, l.attempt_one, l.attempt_many, lang) + "\n- " +
-                   counted(d.seconds_to_win, l.second_one, l.second_many, lang) + "\n- " +
+            out += "- " + counted(d.winner_attempts, l.attempt_one, l.attempt_many, lang) + " " +
+                   std::string(l.by_the_winner) + "\n- " + counted(d.attempts, l.attempt_one, l.attempt_many, lang) +
+                   " " + std::string(l.in_all) + "\n- " + counted(d.seconds_to_win, l.second_one, l.second_many, lang) +
+                   "\n- " +
                    format_percent(a.participation.percent, lang) + " " + std::string(l.participation) + "\n\n";
           } else {
             out += std::string(l.not_won) + " (" + std::string(l.expected_answer) + ")\n\n- " +
-                   counted(d.attempts, l.attempt_one, l.attempt_many, lang) + "\n- " +
+                   counted(d.attempts, l.attempt_one, l.attempt_many, lang) + " " + std::string(l.in_all) + "\n- " +
                    format_percent(a.participation.percent, lang) + " " + std::string(l.participation) + "\n\n";
           }
         } else if constexpr (std::is_same_v<T, QuizDetail>) {

@@ -39,7 +39,8 @@ TEST(ReportHtml, GivenTheLiveChallenge_WhenRendered_ThenItsBlockShowsWinnerAttem
   const std::string text = visible_text(render_html(sample_report(Lang::fr)));
   EXPECT_NE(text.find("« 26/09/2022 »"), std::string::npos);
   EXPECT_NE(text.find("gagné par Gaëlle Lecart"), std::string::npos);
-  EXPECT_NE(text.find("2 tentatives"), std::string::npos);
+  EXPECT_NE(text.find("2 tentatives du gagnant"), std::string::npos);
+  EXPECT_NE(text.find("3 tentatives en tout"), std::string::npos);
   EXPECT_NE(text.find("27 secondes"), std::string::npos);
   EXPECT_NE(text.find("3 % participation"), std::string::npos);
 }

@@ -26,7 +26,8 @@ TEST(ReportJson, GivenASession_WhenRendered_ThenHeaderAndActivityFiguresAreThere
   const json& challenge = j["activities"][0];
   EXPECT_EQ(challenge["kind"], "challenge");
   EXPECT_EQ(challenge["detail"]["winner"], "Gaëlle Lecart");
-  EXPECT_EQ(challenge["detail"]["attempts"], 2);
+  EXPECT_EQ(challenge["detail"]["attempts"], 3);
+  EXPECT_EQ(challenge["detail"]["winner_attempts"], 2);
   EXPECT_EQ(challenge["detail"]["seconds_to_win"], 27);
   EXPECT_EQ(challenge["participation"]["percent"], 3);
   EXPECT_EQ(j["activities"][4]["headline"]["display"], "37 /71 votes");

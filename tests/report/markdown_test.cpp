@@ -23,7 +23,7 @@ TEST(ReportMarkdown, GivenTheSeedsFigures_WhenRendered_ThenEachIsThere) {
   const std::string md = render_markdown(sample_report(Lang::fr));
   EXPECT_TRUE(has(md, "### « 26/09/2022 »"));
   EXPECT_TRUE(has(md, "gagné par **Gaëlle Lecart**"));
-  EXPECT_TRUE(has(md, "- 2 tentatives\n- 27 secondes\n- 3 % participation"));
+  EXPECT_TRUE(has(md, "- 2 tentatives du gagnant\n- 3 tentatives en tout\n- 27 secondes\n- 3 % participation"));
   EXPECT_TRUE(has(md, "| ce mois ci | 36 % | 9 |"));
   EXPECT_TRUE(has(md, "**4,3** Moyenne du groupe"));
   EXPECT_TRUE(has(md, "**4,2** moyenne du groupe"));

@@ -26,7 +26,7 @@ inline Report sample_report(Lang lang) {
   challenge.title = "A quelle date la feuille de route a-t-elle été publiée sur tmnlab.com ?";
   challenge.participation = {2, 71, 3};
   challenge.headline = {HeadlineKind::answer, 0, 0, "26/09/2022"};
-  challenge.detail = ChallengeDetail{challenge.title, "(jj/mm/aaaa)", "26/09/2022", true, "Gaëlle Lecart", 2, 2, 27};
+  challenge.detail = ChallengeDetail{challenge.title, "(jj/mm/aaaa)", "26/09/2022", true, "Gaëlle Lecart", 3, 2, 27};
   challenge.records = {{RecordKind::attempt, challenge.title, "Gaëlle Lecart", "25/09/2022", paris(1664956810000)},
                        {RecordKind::attempt, challenge.title, "Gaëlle Lecart", "26/09/2022", paris(1664956827000)}};
   r.activities.push_back(challenge);
