@@ -74,6 +74,7 @@ void Client::on_frame(std::string_view text) {
     if (!identity_.room.empty() && identity_.room != str_field(frame, "room")) {
       session_ = {};
       last_seen_ = 0;
+      log_.clear();
     }
     identity_.room = str_field(frame, "room");
     identity_.you = str_field(frame, "you");
@@ -98,6 +99,7 @@ void Client::on_frame(std::string_view text) {
       if (!decoded) { ++refused_; continue; }
       if (decoded.value->seq <= last_seen_) continue;  // already seen (resume overlap)
       last_seen_ = decoded.value->seq;
+      log_.push_back(value.dump(-1, ' ', false, json::error_handler_t::replace));
       if (core::apply(session_, *decoded.value).accepted()) ++applied_;
       else ++refused_;
     }

@@ -68,7 +68,9 @@ class Client {
   Intent intent() const { return intent_; }
   // Envelopes applied / refused by the engine since the start (refusals are logged, not fatal).
   std::int64_t applied() const { return applied_; }
-  std::int64_t last_seen() const { return last_seen_; }  // highest seq received (sent as `since`)
+  std::int64_t last_seen() const { return last_seen_; }
+  // Every envelope received, as JSON text in seq order (the host's log export).
+  const std::vector<std::string>& log() const { return log_; }  // highest seq received (sent as `since`)
   std::int64_t refused() const { return refused_; }
 
  private:
@@ -86,6 +88,7 @@ class Client {
   std::int64_t next_cid_ = 1;
   std::int64_t last_seen_ = 0;
   std::int64_t applied_ = 0, refused_ = 0;
+  std::vector<std::string> log_;
   std::vector<std::string> outgoing_;
   std::vector<Notice> notices_;
 };

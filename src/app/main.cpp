@@ -22,7 +22,9 @@
 #include "app/route.hpp"
 #include "app/strings.hpp"
 #include "app/theme.hpp"
+#include "app/ui.hpp"
 #include "app/views/views.hpp"
+#include "core/plan.hpp"
 #include "core/session.hpp"
 #include "imgui.h"
 #include "imgui_impl_opengl3.h"
@@ -98,6 +100,35 @@ EM_JS(void, js_resolve_relay, (), {
     .catch(() => done(""));
 });
 EM_JS(void, js_log, (const char* text), { console.info('[palabre] ' + UTF8ToString(text)); });
+EM_JS(double, js_epoch_ms, (), { return Date.now(); });
+EM_JS(void, js_download, (const char* name, const char* type, const char* text), {
+  const blob = new Blob([UTF8ToString(text)], {type: UTF8ToString(type)});
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(blob);
+  a.download = UTF8ToString(name);
+  document.body.appendChild(a);
+  a.click();
+  setTimeout(() => { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
+});
+// Plans come from a file picker or a file dropped anywhere on the page (host only).
+EM_JS(void, js_pick_plan, (), {
+  const input = document.createElement('input');
+  input.type = 'file';
+  input.accept = '.json,application/json';
+  input.onchange = () => { if (input.files[0]) Module.palabreReadPlan(input.files[0]); };
+  input.click();
+});
+EM_JS(void, js_listen_plan_drop, (), {
+  Module.palabreReadPlan = (file) => file.text().then((t) => {
+    const n = lengthBytesUTF8(t) + 1; const p = _malloc(n); stringToUTF8(t, p, n); Module._palabre_plan_text(p); _free(p);
+  });
+  document.addEventListener('dragover', (e) => { e.preventDefault(); });
+  document.addEventListener('drop', (e) => {
+    e.preventDefault();
+    const f = e.dataTransfer && e.dataTransfer.files && e.dataTransfer.files[0];
+    if (f) Module.palabreReadPlan(f);
+  });
+});
 
 namespace palabre::app {
 namespace {
@@ -324,6 +355,21 @@ void run(const views::Action& a) {
     case K::post: app.client.submit(core::ChatPost{a.text}); break;
     case K::hide_message: app.client.submit(core::ChatHide{a.id, a.flag}); break;
     case K::copy: js_copy_text(a.text.c_str()); break;
+    case K::submit: app.client.submit(a.event); break;
+    case K::pick_plan: js_pick_plan(); break;
+    case K::export_log: {
+      const Identity& id = app.client.identity();
+      const auto& lines = app.client.log();
+      std::int64_t created = 0;
+      if (!lines.empty()) {
+        const auto first = nlohmann::json::parse(lines.front(), nullptr, false);
+        if (first.is_object()) created = first.value("at", std::int64_t{0});
+      }
+      std::string text = nlohmann::json{{"format", "palabre-log"}, {"version", 1}, {"room", id.room}, {"created", created}}.dump() + "\n";
+      for (const std::string& line : lines) text += line + "\n";
+      js_download((id.room + ".palabre.jsonl").c_str(), "application/x-ndjson", text.c_str());
+      break;
+    }
     case K::set_lang: {
       set_lang(lang() == Lang::fr ? Lang::en : Lang::fr);
       js_storage_set("palabre.lang", lang() == Lang::fr ? "fr" : "en");
@@ -362,7 +408,8 @@ void frame() {
   if (link == Link::offline && app.socket > 0) link = Link::connecting;
   const bool has_token = app.route.view == View::join && !take(js_storage_get(token_key(app.route.room).c_str())).empty();
   views::Context ctx{app.client.session(), id, link, app.client.pending(), app.route, app.links, has_token,
-                     platform::now_ms(), app.ui, actions};
+                     platform::now_ms(), static_cast<std::int64_t>(js_epoch_ms()), app.ui, actions};
+  ui::reset_animation_flag();
 
   ImGui::SetNextWindowPos(ImVec2(0, 0));
   ImGui::SetNextWindowSize(io.DisplaySize);
@@ -397,7 +444,7 @@ void frame() {
     js_first_frame();
   }
   for (const views::Action& a : actions) run(a);
-  if (!actions.empty() || app.ui.animating) platform::request_frames(actions.empty() ? 1 : 3);
+  if (!actions.empty() || app.ui.animating || ui::animations_running()) platform::request_frames(actions.empty() ? 1 : 3);
 }
 
 }  // namespace
@@ -430,6 +477,20 @@ EMSCRIPTEN_KEEPALIVE const char* palabre_info_json() {
   };
   text = info.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   return text.c_str();
+}
+
+EMSCRIPTEN_KEEPALIVE void palabre_plan_text(const char* text) {
+  namespace core = palabre::core;
+  if (app.client.identity().role != "host") return;
+  auto plan = core::load_plan(text ? text : "");
+  if (!plan) {
+    app.ui.texts["plan-error"] = std::string(palabre::app::tr(palabre::app::S::plan_error)) + " " + plan.error.message();
+  } else {
+    app.ui.texts["plan-error"].clear();
+    for (core::Event& ev : core::plan_events(*plan.value)) app.client.submit(std::move(ev));
+    palabre::app::flush();
+  }
+  palabre::app::platform::request_frames();
 }
 
 EMSCRIPTEN_KEEPALIVE void palabre_relay_resolved(const char* config_relay) {
@@ -489,6 +550,7 @@ int main() {
   app.page_base = take(js_page_string(4));
 
   js_listen_hash_change();
+  js_listen_plan_drop();
   platform::set_frame_callback(frame);
   js_resolve_relay();
   start_route(parse_route(take(js_page_string(0))));

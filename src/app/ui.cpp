@@ -1,6 +1,8 @@
 #include "app/ui.hpp"
 
 #include <algorithm>
+#include <cfloat>
+#include <map>
 #include <cmath>
 #include <qrcodegen.hpp>
 #include <string>
@@ -211,6 +213,73 @@ void qr_code(std::string_view text, float size) {
     }
   }
   ImGui::Dummy(ImVec2(size, size));
+}
+
+namespace {
+std::map<ImGuiID, float> animated_values;
+bool animation_moving = false;
+}  // namespace
+
+float animate(ImGuiID id, float target) {
+  auto [it, fresh] = animated_values.try_emplace(id, 0.0f);
+  float& v = it->second;
+  const float dt = ImGui::GetIO().DeltaTime;
+  v += (target - v) * std::min(1.0f, dt * 9.0f);
+  if (std::fabs(target - v) < 0.002f) v = target;
+  else animation_moving = true;
+  return v;
+}
+
+bool animations_running() { return animation_moving; }
+void reset_animation_flag() { animation_moving = false; }
+
+void result_bar(std::string_view label, float fraction, std::string_view figure, ImU32 colour, float width, bool large) {
+  const auto& f = theme::fonts();
+  const float base = f.base_px;
+  ImFont* font = large ? f.heading : f.body;
+  const float font_size = font->FontSize * ImGui::GetIO().FontGlobalScale;
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  const ImVec2 pos = ImGui::GetCursorScreenPos();
+  const float bar_h = large ? base * 1.4f : base * 0.8f;
+  const ImU32 text = ImGui::GetColorU32(ImGuiCol_Text);
+  const ImU32 muted = ImGui::GetColorU32(ImGuiCol_TextDisabled);
+  const ImVec2 fig_size = font->CalcTextSizeA(font_size, FLT_MAX, 0, figure.data(), figure.data() + figure.size());
+  draw->AddText(font, font_size, pos, text, label.data(), label.data() + label.size(), width - fig_size.x - base);
+  const ImVec2 label_size = font->CalcTextSizeA(font_size, FLT_MAX, width - fig_size.x - base, label.data(), label.data() + label.size());
+  draw->AddText(font, font_size, ImVec2(pos.x + width - fig_size.x, pos.y), muted, figure.data(), figure.data() + figure.size());
+  const float y = pos.y + label_size.y + base * 0.3f;
+  const ImU32 track = (ImGui::GetColorU32(ImGuiCol_Text) & 0x00FFFFFF) | 0x14000000;
+  draw->AddRectFilled(ImVec2(pos.x, y), ImVec2(pos.x + width, y + bar_h), track, bar_h * 0.5f);
+  const float w = std::max(fraction > 0 ? bar_h : 0.0f, width * std::clamp(fraction, 0.0f, 1.0f));
+  if (w > 0) draw->AddRectFilled(ImVec2(pos.x, y), ImVec2(pos.x + w, y + bar_h), colour, bar_h * 0.5f);
+  ImGui::Dummy(ImVec2(width, label_size.y + base * 0.3f + bar_h));
+}
+
+void stars(float filled, int scale, float size, ImU32 colour) {
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  const ImVec2 pos = ImGui::GetCursorScreenPos();
+  const ImU32 empty = (colour & 0x00FFFFFF) | 0x33000000;
+  for (int i = 0; i < scale; ++i) {
+    const ImVec2 c(pos.x + size * (i + 0.5f) * 1.15f, pos.y + size * 0.5f);
+    ImVec2 points[10];
+    for (int k = 0; k < 10; ++k) {
+      const float a = -IM_PI / 2 + k * IM_PI / 5;
+      const float r = (k % 2 == 0) ? size * 0.5f : size * 0.21f;
+      points[k] = ImVec2(c.x + std::cos(a) * r, c.y + std::sin(a) * r);
+    }
+    const float part = std::clamp(filled - i, 0.0f, 1.0f);
+    // A star is concave: draw it as a fan of triangles from its centre.
+    auto fill = [&](ImU32 col) {
+      for (int k = 0; k < 10; ++k) draw->AddTriangleFilled(c, points[k], points[(k + 1) % 10], col);
+    };
+    fill(empty);
+    if (part > 0) {
+      draw->PushClipRect(ImVec2(c.x - size * 0.5f, c.y - size * 0.5f), ImVec2(c.x - size * 0.5f + size * part, c.y + size * 0.5f), true);
+      fill(colour);
+      draw->PopClipRect();
+    }
+  }
+  ImGui::Dummy(ImVec2(size * 1.15f * scale, size));
 }
 
 float centred_column(float max_width) {

@@ -30,6 +30,17 @@ void avatar(std::string_view name, float size);
 ImU32 name_colour(std::string_view name);
 // Draws the QR code of `text` as a square of `size` CSS px on a white background.
 void qr_code(std::string_view text, float size);
+// A value that eases toward `target` over ~0.4 s (result bars, counters). `id` names the value.
+float animate(ImGuiID id, float target);
+// True when some animated value is still moving this frame (the app then asks for another frame).
+bool animations_running();
+void reset_animation_flag();
+// A horizontal result bar: label above, bar filled to `fraction` (0..1), "42 %  (12)" at the right.
+void result_bar(std::string_view label, float fraction, std::string_view figure, ImU32 colour, float width,
+                bool large = false);
+// Stars 1..scale, `filled` of them (fractional for averages).
+void stars(float filled, int scale, float size, ImU32 colour);
+
 // Lays out the next widgets in a centred column at most `max_width` wide; returns the width.
 float centred_column(float max_width);
 // Width left on the current line: inside a card, up to the card's inner edge.

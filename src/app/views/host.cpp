@@ -208,28 +208,36 @@ void draw_host(Context& ctx) {
     body();
     ImGui::EndChild();
   };
-  if (area.x >= base * 62) {  // laptop and wider: share | messages | people
-    const float side = std::min(base * 20.0f, area.x * 0.27f);
-    const float people = std::min(base * 16.0f, area.x * 0.2f);
-    const float main = area.x - side - people - 2 * spacing;
+  if (area.x >= base * 62) {  // laptop and wider: share | activities | people and messages
+    const float side = std::min(base * 18.0f, area.x * 0.25f);
+    const float right = std::min(base * 18.0f, area.x * 0.25f);
+    const float main = area.x - side - right - 2 * spacing;
     column("share-column", side, [&] { draw_share(ctx, side); });
     ImGui::SameLine(0, spacing);
-    draw_messages(ctx, main, height);
+    draw_console(ctx, main, height);
     ImGui::SameLine(0, spacing);
-    column("people-column", people, [&] { draw_people(ctx, people); });
-  } else if (area.x >= base * 44) {  // tablet: share and people | messages
+    column("people-column", right, [&] {
+      draw_people(ctx, right);
+      ui::gap(base * 0.4f);
+      draw_messages(ctx, right, std::max(base * 12.0f, ImGui::GetContentRegionAvail().y));
+    });
+  } else if (area.x >= base * 44) {  // tablet: share, people and messages | activities
     const float side = std::min(base * 20.0f, area.x * 0.4f);
     column("share-column", side, [&] {
       draw_share(ctx, side);
       ui::gap(base * 0.4f);
       draw_people(ctx, side);
+      ui::gap(base * 0.4f);
+      draw_messages(ctx, side, base * 20.0f);
     });
     ImGui::SameLine(0, spacing);
-    draw_messages(ctx, area.x - side - spacing, height);
+    draw_console(ctx, area.x - side - spacing, height);
   } else {  // phone: one column, the page scrolls
     draw_share(ctx, area.x);
     ui::gap(base * 0.4f);
-    draw_messages(ctx, area.x, std::max(base * 20.0f, height * 0.8f));
+    draw_console(ctx, area.x, std::max(base * 24.0f, height * 0.9f));
+    ui::gap(base * 0.4f);
+    draw_messages(ctx, area.x, base * 20.0f);
     ui::gap(base * 0.4f);
     draw_people(ctx, area.x);
   }

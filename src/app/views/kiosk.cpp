@@ -104,6 +104,30 @@ void draw_wall(Context& ctx, float width, float height) {
   ImGui::EndChild();
 }
 
+void draw_activity(Context& ctx, const core::Activity& a, float width, float height) {
+  const auto& f = theme::fonts();
+  const float base = f.base_px;
+  ImGui::BeginChild("kiosk-activity", ImVec2(width, height), false,
+                    ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+  ui::text_in(f.strong, std::string(kind_icon(a.spec.kind)) + "  " + kind_name(a.spec.kind), theme::colour::live);
+  const std::string title = a.spec.kind == core::ActivityKind::quiz || a.spec.title.empty() ? std::string() : a.spec.title;
+  if (!title.empty()) {
+    ImGui::PushFont(f.display);
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextUnformatted(title.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::PopFont();
+  }
+  const int left = seconds_left(a, ctx.epoch_ms);
+  if (left >= 0) {
+    ui::pill(std::string(icon::clock) + " " + std::to_string(left) + " s", theme::colour::live, IM_COL32(255, 255, 255, 20));
+    ctx.ui.animating = true;
+  }
+  ui::gap(base * 0.5f);
+  draw_results(ctx, a, width - base, true);
+  ImGui::EndChild();
+}
+
 }  // namespace
 
 void draw_kiosk(Context& ctx) {
@@ -118,15 +142,21 @@ void draw_kiosk(Context& ctx) {
   ui::gap(base * 0.4f);
   const float rest = ImGui::GetContentRegionAvail().y;
   const bool side_panel = area.x > area.y * 1.2f;
+  const core::Activity* current = ctx.session.find_activity(ctx.session.current_activity);
+  if (current && current->status == core::ActivityStatus::draft) current = nullptr;
+  auto main_area = [&](float w, float h) {
+    if (current) draw_activity(ctx, *current, w, h);
+    else draw_wall(ctx, w, h);
+  };
   if (side_panel) {
     const float panel = std::min(area.x * 0.28f, base * 16.0f);
-    draw_wall(ctx, area.x - panel - base * 1.5f, rest);
+    main_area(area.x - panel - base * 1.5f, rest);
     ImGui::SameLine(0, base * 1.5f);
     ImGui::BeginGroup();
     draw_join_panel(ctx, panel);
     ImGui::EndGroup();
   } else {
-    draw_wall(ctx, area.x, rest);
+    main_area(area.x, rest);
   }
 }
 

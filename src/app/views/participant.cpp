@@ -116,7 +116,7 @@ void bubble(const std::string& author, const std::string& text, const std::strin
   ImGui::Dummy(ImVec2(full, h));
 }
 
-void draw_chat(Context& ctx) {
+void draw_chat(Context& ctx, float reserved_bottom) {
   const auto& f = theme::fonts();
   const float base = f.base_px;
   const ImGuiStyle& style = ImGui::GetStyle();
@@ -135,7 +135,7 @@ void draw_chat(Context& ctx) {
   ImGui::Separator();
 
   const float composer_h = std::round(base * 2.9f) + style.ItemSpacing.y;
-  const float list_h = std::max(base * 6, ImGui::GetContentRegionAvail().y - composer_h);
+  const float list_h = std::max(base * 6, ImGui::GetContentRegionAvail().y - composer_h - reserved_bottom);
   ImGui::PushStyleColor(ImGuiCol_ChildBg, IM_COL32(0, 0, 0, 0));
   ImGui::BeginChild("chat-list", ImVec2(0, list_h), false);
   const auto& messages = ctx.session.messages;
@@ -191,11 +191,75 @@ void draw_chat(Context& ctx) {
   }
 }
 
+// The activity the host is running (or last ran, while its results are shown), if any.
+const core::Activity* followed_activity(const Context& ctx) {
+  const core::Activity* a = ctx.session.find_activity(ctx.session.current_activity);
+  if (!a || a->status == core::ActivityStatus::draft) return nullptr;
+  return a;
+}
+
+void draw_activity_tab(Context& ctx, const core::Activity& a) {
+  const float base = theme::fonts().base_px;
+  draw_brand(0.85f);
+  ImGui::SameLine();
+  ImGui::SetCursorPosY(ImGui::GetCursorPosY() + base * 0.3f);
+  ImGui::TextDisabled("%s", ctx.identity.room.c_str());
+  draw_status_right(ctx.link);
+  ImGui::Separator();
+  ImGui::PushStyleColor(ImGuiCol_ChildBg, IM_COL32(0, 0, 0, 0));
+  const float bar_h = std::round(base * 2.9f) + ImGui::GetStyle().ItemSpacing.y;
+  ImGui::BeginChild("activity", ImVec2(0, ImGui::GetContentRegionAvail().y - bar_h), false);
+  const float width = std::min(ImGui::GetContentRegionAvail().x, base * 30.0f);
+  const float left = (ImGui::GetContentRegionAvail().x - width) * 0.5f;
+  ui::indent(left);
+  ui::gap(base * 0.3f);
+  draw_answer(ctx, a, width);
+  ui::gap(base);
+  ui::unindent(left);
+  ImGui::EndChild();
+  ImGui::PopStyleColor();
+}
+
+// Two tabs at the bottom, within thumb reach: the activity and the messages.
+void draw_tabs(Context& ctx) {
+  const float base = theme::fonts().base_px;
+  const float w = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
+  auto tab = [&](const char* label, bool on) {
+    ImGui::PushStyleColor(ImGuiCol_Button, on ? theme::colour::accent : theme::colour::card);
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, on ? theme::colour::accent : theme::colour::accent_soft);
+    ImGui::PushStyleColor(ImGuiCol_Text, on ? IM_COL32(255, 255, 255, 255) : theme::colour::ink);
+    ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 0.0f);
+    ImGui::PushFont(theme::fonts().strong);
+    mirror::next_role("tab");
+    const bool pressed = mirror::Button(label, ImVec2(w, std::round(base * 2.9f)));
+    ImGui::PopFont();
+    ImGui::PopStyleVar();
+    ImGui::PopStyleColor(3);
+    return pressed;
+  };
+  if (tab((std::string(icon::bolt) + "  " + tr(S::tab_activity) + "###tab-activity").c_str(), !ctx.ui.chat_tab)) ctx.ui.chat_tab = false;
+  ImGui::SameLine();
+  if (tab((std::string(icon::comments) + "  " + tr(S::tab_chat) + "###tab-chat").c_str(), ctx.ui.chat_tab)) ctx.ui.chat_tab = true;
+}
+
 }  // namespace
 
 void draw_participant(Context& ctx) {
   if (has_joined(ctx)) {
-    draw_chat(ctx);
+    const core::Activity* a = followed_activity(ctx);
+    if (a && a->id != ctx.ui.last_current) {  // the host moved on: follow
+      ctx.ui.last_current = a->id;
+      ctx.ui.chat_tab = false;
+    }
+    if (!a) {
+      draw_chat(ctx, 0);
+    } else if (ctx.ui.chat_tab) {
+      draw_chat(ctx, std::round(theme::fonts().base_px * 2.9f) + ImGui::GetStyle().ItemSpacing.y);
+      draw_tabs(ctx);
+    } else {
+      draw_activity_tab(ctx, *a);
+      draw_tabs(ctx);
+    }
   } else if (ctx.has_resume_token && !join_pending(ctx) && ctx.link != Link::in_room) {
     centred_spinner_text(ctx, tr(S::you_joining));
   } else {

@@ -9,6 +9,7 @@
 
 #include "app/client.hpp"
 #include "app/route.hpp"
+#include "core/activity.hpp"
 #include "core/session.hpp"
 
 namespace palabre::app::views {
@@ -25,14 +26,23 @@ struct Ui {
   int tz_offset_minutes = 0;      // browser's local time minus UTC, for message times
   bool animating = false;         // a view asks for the next frame (reset before each frame)
   std::map<std::int64_t, double> first_seen_ms;  // message id -> when it appeared (kiosk animation)
+  // Activities: text being typed and choices being picked, keyed by field ("a12.q0.text").
+  std::map<std::string, std::string> texts;
+  std::map<std::string, std::vector<int>> picks;
+  std::int64_t selected_activity = 0;  // host: whose results show (0 = the current one)
+  bool adding = false;                 // host: the "add an activity" form is open
+  int new_kind = 2;                    // host: core::ActivityKind of the form (survey)
+  bool chat_tab = false;               // participant: messages instead of the activity
+  std::int64_t last_current = 0;       // participant: switches back to the activity when it changes
 };
 
 struct Action {
-  enum class Kind { go, open_url, create_room, join_as, post, hide_message, copy, set_lang } kind;
+  enum class Kind { go, open_url, create_room, join_as, post, hide_message, copy, set_lang, submit, pick_plan, export_log } kind;
   std::string text;      // name, message, text to copy
   std::int64_t id = 0;   // message id
   bool flag = false;     // hide (true) or show
   Route route;           // for go
+  core::Event event{};   // for submit: any engine event this member may send
 };
 
 struct Context {
@@ -44,6 +54,7 @@ struct Context {
   const Links& links;
   bool has_resume_token;  // this browser already has a membership in the room
   double now_ms;
+  std::int64_t epoch_ms;  // wall clock, to count timers down against the relay's `at` stamps
   Ui& ui;
   std::vector<Action>& actions;
 };
@@ -52,6 +63,17 @@ void draw_landing(Context& ctx);
 void draw_host(Context& ctx);         // host_create and host
 void draw_participant(Context& ctx);
 void draw_kiosk(Context& ctx);
+
+// Activities (views/activities.cpp, views/results.cpp, views/console.cpp).
+void draw_answer(Context& ctx, const core::Activity& activity, float width);   // participant
+void draw_results(Context& ctx, const core::Activity& activity, float width, bool kiosk);
+void draw_console(Context& ctx, float width, float height);                     // host
+const char* kind_name(core::ActivityKind kind);
+const char* kind_icon(core::ActivityKind kind);
+// Seconds left on the activity's timer (< 0: no timer or not running).
+int seconds_left(const core::Activity& activity, std::int64_t epoch_ms);
+// "4,2" in French, "4.2" in English.
+std::string tenths(int value_tenths);
 
 // Shared pieces.
 void draw_brand(float size_scale = 1.0f);

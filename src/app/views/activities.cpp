@@ -1,0 +1,347 @@
+// Participant views of the current activity: one tap to answer, clear feedback, results when the
+// host reveals them. Every control has a stable key for the mirror ("choice-2", "star-4", ...).
+// [SECTION] helpers  [SECTION] per kind  [SECTION] entry
+#include <algorithm>
+#include <cmath>
+#include <concepts>
+#include <string>
+
+#include "app/icons.hpp"
+#include "app/mirror.hpp"
+#include "app/strings.hpp"
+#include "app/theme.hpp"
+#include "app/ui.hpp"
+#include "app/views/views.hpp"
+
+namespace palabre::app::views {
+namespace {
+
+// [SECTION] helpers
+std::string field_key(const core::Activity& a, const std::string& what) { return "a" + std::to_string(a.id) + "." + what; }
+
+void submit(Context& ctx, core::Event event) {
+  Action action{Action::Kind::submit};
+  action.event = std::move(event);
+  ctx.actions.push_back(std::move(action));
+}
+
+bool pending_for(const Context& ctx, std::int64_t activity) {
+  for (const PendingAction& p : ctx.pending) {
+    const bool match = std::visit([&](const auto& e) {
+      if constexpr (requires { { e.activity } -> std::convertible_to<std::int64_t>; }) return e.activity == activity;
+      else return false;
+    }, p.event);
+    if (match) return true;
+  }
+  return false;
+}
+
+void feedback(const char* icon_text, const char* text, ImU32 colour) {
+  ui::text_in(theme::fonts().strong, std::string(icon_text) + "  " + text, colour);
+}
+
+// A big choice button; `selected` shows it picked. Returns true when tapped.
+bool choice_button(const std::string& label, const std::string& key, bool selected, float width) {
+  const float h = std::round(theme::fonts().base_px * 3.0f);
+  ImGui::PushStyleVar(ImGuiStyleVar_ButtonTextAlign, ImVec2(0.0f, 0.5f));
+  ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, selected ? 2.0f : 1.0f);
+  ImGui::PushStyleColor(ImGuiCol_Button, selected ? theme::colour::accent_soft : theme::colour::card);
+  ImGui::PushStyleColor(ImGuiCol_ButtonHovered, theme::colour::accent_soft);
+  ImGui::PushStyleColor(ImGuiCol_ButtonActive, theme::colour::accent_soft);
+  ImGui::PushStyleColor(ImGuiCol_Border, selected ? theme::colour::accent : theme::colour::line);
+  ImGui::PushStyleColor(ImGuiCol_Text, theme::colour::ink);
+  const std::string text = std::string(selected ? icon::check_circle : icon::circle) + "   " + label + "###" + key;
+  ImGui::PushFont(selected ? theme::fonts().strong : theme::fonts().body);
+  mirror::next_role("button");
+  const bool pressed = mirror::Button(text.c_str(), ImVec2(width, h));
+  ImGui::PopFont();
+  ImGui::PopStyleColor(5);
+  ImGui::PopStyleVar(2);
+  return pressed;
+}
+
+void star_row(Context& ctx, const std::string& key_prefix, int scale, int current, float width, auto&& on_pick) {
+  const float base = theme::fonts().base_px;
+  const float size = std::min(base * 3.0f, (width - base * 0.5f * (scale - 1)) / scale);
+  for (int s = 1; s <= scale; ++s) {
+    if (s > 1) ImGui::SameLine(0, base * 0.5f);
+    const bool lit = s <= current;
+    ImGui::PushStyleColor(ImGuiCol_Button, lit ? IM_COL32(255, 244, 230, 255) : theme::colour::card);
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, IM_COL32(255, 244, 230, 255));
+    ImGui::PushStyleColor(ImGuiCol_ButtonActive, IM_COL32(255, 236, 210, 255));
+    ImGui::PushStyleColor(ImGuiCol_Text, lit ? theme::colour::live : theme::colour::line);
+    ImGui::PushFont(theme::fonts().heading);
+    mirror::next_name((std::to_string(s) + " / " + std::to_string(scale)).c_str());
+    const bool pressed = mirror::Button((std::string(icon::star) + "###" + key_prefix + std::to_string(s)).c_str(), ImVec2(size, size));
+    ImGui::PopFont();
+    ImGui::PopStyleColor(4);
+    if (pressed) on_pick(s);
+  }
+  (void)ctx;
+}
+
+// [SECTION] per kind
+void challenge(Context& ctx, const core::Activity& a, float width) {
+  const std::string& me = ctx.identity.you;
+  bool right = false, tried = false;
+  for (const auto& at : a.attempts) {
+    if (at.by != me) continue;
+    tried = true;
+    right = right || at.correct;
+  }
+  if (a.winning_seq != 0) {
+    for (const auto& at : a.attempts)
+      if (at.seq == a.winning_seq)
+        feedback(icon::trophy, (std::string(tr(S::won_by)) + " " + ctx.session.display_name(at.by)).c_str(), theme::colour::live);
+  }
+  if (right) {
+    feedback(icon::check_circle, tr(S::right_answer), theme::colour::ok);
+    return;
+  }
+  if (!a.running()) return;
+  std::string& text = ctx.ui.texts[field_key(a, "answer")];
+  mirror::TextFieldOptions options;
+  options.placeholder = tr(S::answer_placeholder);
+  const bool enter = mirror::TextField((std::string(tr(S::answer_placeholder)) + "###answer").c_str(), text, options);
+  const bool ready = text.find_first_not_of(' ') != std::string::npos;
+  if ((ui::primary_button((std::string(icon::send) + "  " + tr(S::submit) + "###submit").c_str(), width, ready) || enter) && ready) {
+    submit(ctx, core::ChallengeAttempt{a.id, text});
+    text.clear();
+  }
+  if (tried && !pending_for(ctx, a.id)) feedback(icon::close, tr(S::wrong_answer), theme::colour::live);
+}
+
+void quiz(Context& ctx, const core::Activity& a, float width) {
+  if (a.current_question < 0 || a.current_question >= static_cast<int>(a.spec.quiz.size())) {
+    ui::text_muted(tr(S::wait_host));
+    return;
+  }
+  const int q = a.current_question;
+  const auto& question = a.spec.quiz[static_cast<std::size_t>(q)];
+  ui::text_muted(std::string(tr(S::page)) + " " + std::to_string(q + 1) + " / " + std::to_string(a.spec.quiz.size()));
+  ui::text_in(theme::fonts().heading, question.text);
+  const core::QuizResponse* mine = nullptr;
+  if (static_cast<std::size_t>(q) < a.quiz_answers.size()) {
+    auto it = a.quiz_answers[static_cast<std::size_t>(q)].find(ctx.identity.you);
+    if (it != a.quiz_answers[static_cast<std::size_t>(q)].end()) mine = &it->second;
+  }
+  for (std::size_t c = 0; c < question.choices.size(); ++c) {
+    const bool picked = mine && std::find(mine->choices.begin(), mine->choices.end(), static_cast<int>(c)) != mine->choices.end();
+    if (choice_button(question.choices[c], "choice-" + std::to_string(c), picked, width) && !mine && a.running())
+      submit(ctx, core::QuizAnswer{a.id, q, {static_cast<int>(c)}});
+  }
+  if (mine) feedback(icon::check, tr(S::sent), theme::colour::ok);
+}
+
+void survey(Context& ctx, const core::Activity& a, float width) {
+  const float base = theme::fonts().base_px;
+  for (std::size_t qi = 0; qi < a.spec.questions.size(); ++qi) {
+    const auto& q = a.spec.questions[qi];
+    const std::string prefix = "q" + std::to_string(qi) + "-";
+    ImGui::PushID(static_cast<int>(qi));
+    const core::SurveyResponse* mine = nullptr;
+    if (qi < a.survey_answers.size()) {
+      auto it = a.survey_answers[qi].find(ctx.identity.you);
+      if (it != a.survey_answers[qi].end()) mine = &it->second;
+    }
+    ui::gap(base * 0.3f);
+    ui::text_in(theme::fonts().heading, q.text);
+    if (!q.hint.empty()) ui::text_muted(q.hint);
+    auto& picks = ctx.ui.picks[field_key(a, prefix + "picks")];
+    switch (q.kind) {
+      case core::QuestionKind::single:
+        for (std::size_t c = 0; c < q.choices.size(); ++c) {
+          const bool picked = mine && !mine->choices.empty() && mine->choices[0] == static_cast<int>(c);
+          if (choice_button(q.choices[c], prefix + "c" + std::to_string(c), picked, width) && a.running())
+            submit(ctx, core::SurveyAnswer{a.id, static_cast<int>(qi), {static_cast<int>(c)}, {}, 0, {}});
+        }
+        break;
+      case core::QuestionKind::multiple: {
+        if (picks.empty() && mine) picks = mine->choices;
+        for (std::size_t c = 0; c < q.choices.size(); ++c) {
+          auto it = std::find(picks.begin(), picks.end(), static_cast<int>(c));
+          if (choice_button(q.choices[c], prefix + "c" + std::to_string(c), it != picks.end(), width)) {
+            if (it != picks.end()) picks.erase(it);
+            else if (q.max_choices == 0 || static_cast<int>(picks.size()) < q.max_choices) picks.push_back(static_cast<int>(c));
+          }
+        }
+        if (ui::primary_button((std::string(tr(S::submit)) + "###" + prefix + "send").c_str(), width, !picks.empty() && a.running())) {
+          std::vector<int> sorted = picks;
+          std::sort(sorted.begin(), sorted.end());
+          submit(ctx, core::SurveyAnswer{a.id, static_cast<int>(qi), sorted, {}, 0, {}});
+        }
+        break;
+      }
+      case core::QuestionKind::ranking: {
+        ui::text_muted(tr(S::ranking_hint));
+        for (std::size_t c = 0; c < q.choices.size(); ++c) {
+          auto it = std::find(picks.begin(), picks.end(), static_cast<int>(c));
+          const std::string label = (it != picks.end() ? std::to_string(it - picks.begin() + 1) + ".  " : std::string()) + q.choices[c];
+          if (choice_button(label, prefix + "c" + std::to_string(c), it != picks.end(), width) && it == picks.end())
+            picks.push_back(static_cast<int>(c));
+        }
+        const float half = (width - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
+        if (ui::secondary_button((std::string(tr(S::reset)) + "###" + prefix + "reset").c_str(), half)) picks.clear();
+        ImGui::SameLine();
+        if (ui::primary_button((std::string(tr(S::submit)) + "###" + prefix + "send").c_str(), half,
+                               picks.size() == q.choices.size() && a.running()))
+          submit(ctx, core::SurveyAnswer{a.id, static_cast<int>(qi), picks, {}, 0, {}});
+        break;
+      }
+      case core::QuestionKind::open: {
+        std::string& text = ctx.ui.texts[field_key(a, prefix + "text")];
+        mirror::TextFieldOptions options;
+        options.placeholder = q.hint.empty() ? tr(S::answer_placeholder) : q.hint.c_str();
+        const bool enter = mirror::TextField((q.text + "###" + prefix + "text").c_str(), text, options);
+        const bool ready = text.find_first_not_of(' ') != std::string::npos && a.running();
+        if ((ui::primary_button((std::string(tr(S::submit)) + "###" + prefix + "send").c_str(), width, ready) || enter) && ready) {
+          submit(ctx, core::SurveyAnswer{a.id, static_cast<int>(qi), {}, text, 0, {}});
+          text.clear();
+        }
+        break;
+      }
+      case core::QuestionKind::rating: {
+        std::string& comment = ctx.ui.texts[field_key(a, prefix + "comment")];
+        const int current = mine ? mine->stars : 0;
+        star_row(ctx, prefix + "star-", q.scale, current, width, [&](int s) {
+          if (a.running()) submit(ctx, core::SurveyAnswer{a.id, static_cast<int>(qi), {}, {}, s, comment});
+        });
+        if (q.comment) {
+          mirror::TextFieldOptions options;
+          options.placeholder = tr(S::comment_placeholder);
+          if (mirror::TextField((std::string(tr(S::comment_placeholder)) + "###" + prefix + "comment").c_str(), comment, options) &&
+              current > 0 && a.running())
+            submit(ctx, core::SurveyAnswer{a.id, static_cast<int>(qi), {}, {}, current, comment});
+        }
+        break;
+      }
+    }
+    if (mine) feedback(icon::check, tr(S::sent), theme::colour::ok);
+    ImGui::PopID();
+  }
+}
+
+void ideas(Context& ctx, const core::Activity& a, float width) {
+  const float base = theme::fonts().base_px;
+  std::string& text = ctx.ui.texts[field_key(a, "idea")];
+  auto& category = ctx.ui.picks[field_key(a, "category")];
+  if (category.empty()) category.push_back(a.spec.categories.empty() ? -1 : 0);
+  if (a.running() && !a.locked) {
+    if (!a.spec.categories.empty()) {
+      for (std::size_t c = 0; c < a.spec.categories.size(); ++c) {
+        if (choice_button(a.spec.categories[c], "category-" + std::to_string(c), category[0] == static_cast<int>(c), width))
+          category[0] = static_cast<int>(c);
+      }
+    }
+    mirror::TextFieldOptions options;
+    options.placeholder = tr(S::idea_placeholder);
+    const bool enter = mirror::TextField((std::string(tr(S::idea_placeholder)) + "###idea").c_str(), text, options);
+    const bool ready = text.find_first_not_of(' ') != std::string::npos;
+    if ((ui::primary_button((std::string(icon::plus) + "  " + tr(S::post_idea) + "###post-idea").c_str(), width, ready) || enter) && ready) {
+      core::IdeaPost post{a.id, text, category[0], 0, 0, {}};
+      if (a.spec.kind == core::ActivityKind::board) {  // spread new post-its over the zone
+        post.x = 500 + static_cast<int>((a.ideas.size() * 2654435761u) % 9000);
+        post.y = 500 + static_cast<int>((a.ideas.size() * 40503u) % 9000);
+      }
+      submit(ctx, post);
+      text.clear();
+    }
+  }
+  ui::gap(base * 0.3f);
+  // Ideas everybody can see, newest first, with a like toggle.
+  for (auto it = a.ideas.rbegin(); it != a.ideas.rend(); ++it) {
+    const core::Idea& idea = it->second;
+    if (idea.hidden || (!idea.approved && idea.by != ctx.identity.you)) continue;
+    ImGui::PushID(static_cast<int>(idea.id));
+    const bool liked = idea.likes.count(ctx.identity.you) > 0;
+    ImGui::PushStyleColor(ImGuiCol_Text, theme::colour::ink);
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width - base * 4.5f);
+    ImGui::TextUnformatted(idea.text.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::PopStyleColor();
+    ImGui::SameLine(ImGui::GetCursorPosX() + width - base * 4.0f);
+    const std::string like = std::string(liked ? icon::heart : icon::thumbs_up) + " " + std::to_string(idea.likes.size()) +
+                             "###like-" + std::to_string(idea.id);
+    mirror::next_name(tr(S::post_idea));
+    if (ui::link_button(like.c_str()) && a.running()) submit(ctx, core::IdeaLike{a.id, idea.id, !liked});
+    ImGui::PopID();
+  }
+}
+
+void rating(Context& ctx, const core::Activity& a, float width) {
+  auto it = a.votes.find(ctx.identity.you);
+  const int current = it == a.votes.end() ? 0 : it->second.stars;
+  star_row(ctx, "star-", a.spec.scale, current, width, [&](int s) {
+    if (a.running()) submit(ctx, core::RatingVote{a.id, s});
+  });
+  if (current > 0) feedback(icon::check, tr(S::sent), theme::colour::ok);
+}
+
+void qna(Context& ctx, const core::Activity& a, float width) {
+  const float base = theme::fonts().base_px;
+  std::string& text = ctx.ui.texts[field_key(a, "question")];
+  if (a.running()) {
+    mirror::TextFieldOptions options;
+    options.placeholder = tr(S::question_placeholder);
+    const bool enter = mirror::TextField((std::string(tr(S::question_placeholder)) + "###question").c_str(), text, options);
+    const bool ready = text.find_first_not_of(' ') != std::string::npos;
+    if ((ui::primary_button((std::string(icon::send) + "  " + tr(S::ask) + "###ask").c_str(), width, ready) || enter) && ready) {
+      submit(ctx, core::QnaAsk{a.id, text});
+      text.clear();
+    }
+  }
+  std::vector<const core::QnaQuestion*> list;
+  for (const auto& [id, q] : a.questions)
+    if (!q.hidden) list.push_back(&q);
+  std::stable_sort(list.begin(), list.end(), [](auto* x, auto* y) { return x->upvotes.size() > y->upvotes.size(); });
+  for (const core::QnaQuestion* q : list) {
+    ImGui::PushID(static_cast<int>(q->id));
+    const bool up = q->upvotes.count(ctx.identity.you) > 0;
+    const std::string label = std::string(icon::thumbs_up) + " " + std::to_string(q->upvotes.size()) + "###upvote-" + std::to_string(q->id);
+    if (ui::link_button(label.c_str()) && a.running()) submit(ctx, core::QnaUpvote{a.id, q->id, !up});
+    ImGui::SameLine();
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width - base * 4.5f);
+    ImGui::TextUnformatted(q->text.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::PopID();
+  }
+}
+
+}  // namespace
+
+// [SECTION] entry
+void draw_answer(Context& ctx, const core::Activity& a, float width) {
+  const float base = theme::fonts().base_px;
+  ImGui::PushID(static_cast<int>(a.id));
+  ui::text_in(theme::fonts().strong, std::string(kind_icon(a.spec.kind)) + "  " + kind_name(a.spec.kind), theme::colour::accent);
+  if (a.spec.kind != core::ActivityKind::survey && a.spec.kind != core::ActivityKind::quiz &&
+      a.spec.kind != core::ActivityKind::presentation) {
+    ui::text_in(theme::fonts().heading, a.spec.title);
+    if (!a.spec.hint.empty()) ui::text_muted(a.spec.hint);
+  }
+  const int left = seconds_left(a, ctx.epoch_ms);
+  if (left >= 0) {
+    ui::pill(std::string(icon::clock) + " " + std::to_string(left) + " s " + tr(S::time_left), theme::colour::live,
+             IM_COL32(253, 229, 225, 255));
+    ctx.ui.animating = true;
+  }
+  ui::gap(base * 0.3f);
+  switch (a.spec.kind) {
+    case core::ActivityKind::challenge: challenge(ctx, a, width); break;
+    case core::ActivityKind::quiz: quiz(ctx, a, width); break;
+    case core::ActivityKind::survey: survey(ctx, a, width); break;
+    case core::ActivityKind::brainstorm:
+    case core::ActivityKind::board: ideas(ctx, a, width); break;
+    case core::ActivityKind::rating: rating(ctx, a, width); break;
+    case core::ActivityKind::qna: qna(ctx, a, width); break;
+    case core::ActivityKind::presentation: draw_results(ctx, a, width, false); break;
+  }
+  if (a.revealed && a.spec.kind != core::ActivityKind::presentation) {
+    ui::gap(base * 0.6f);
+    ImGui::Separator();
+    draw_results(ctx, a, width, false);
+  }
+  ImGui::PopID();
+}
+
+}  // namespace palabre::app::views

@@ -1,0 +1,375 @@
+// Live results of one activity, for the host console (light) and the kiosk (dark, large):
+// bars with percentages, ranking order, rating average and distribution, word cloud, ideas by
+// category, quiz leaderboard and podium, challenge winner. Figures come from core/aggregates.
+// [SECTION] helpers  [SECTION] per kind  [SECTION] entry
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <map>
+#include <string>
+
+#include "app/icons.hpp"
+#include "app/strings.hpp"
+#include "app/theme.hpp"
+#include "app/ui.hpp"
+#include "app/views/views.hpp"
+#include "core/aggregates.hpp"
+
+namespace palabre::app::views {
+
+// [SECTION] helpers
+const char* kind_name(core::ActivityKind kind) {
+  switch (kind) {
+    case core::ActivityKind::challenge: return tr(S::kind_challenge);
+    case core::ActivityKind::quiz: return tr(S::kind_quiz);
+    case core::ActivityKind::survey: return tr(S::kind_survey);
+    case core::ActivityKind::brainstorm: return tr(S::kind_brainstorm);
+    case core::ActivityKind::board: return tr(S::kind_board);
+    case core::ActivityKind::rating: return tr(S::kind_rating);
+    case core::ActivityKind::qna: return tr(S::kind_qna);
+    case core::ActivityKind::presentation: return tr(S::kind_presentation);
+  }
+  return "";
+}
+
+const char* kind_icon(core::ActivityKind kind) {
+  switch (kind) {
+    case core::ActivityKind::challenge: return icon::bolt;
+    case core::ActivityKind::quiz: return icon::trophy;
+    case core::ActivityKind::survey: return icon::bar_chart;
+    case core::ActivityKind::brainstorm: return icon::lightbulb;
+    case core::ActivityKind::board: return icon::sticky_note;
+    case core::ActivityKind::rating: return icon::star;
+    case core::ActivityKind::qna: return icon::question;
+    case core::ActivityKind::presentation: return icon::th_large;
+  }
+  return "";
+}
+
+int seconds_left(const core::Activity& a, std::int64_t epoch_ms) {
+  if (a.spec.timer_s <= 0 || !a.running() || a.opened_at <= 0) return -1;
+  const std::int64_t end = a.opened_at + static_cast<std::int64_t>(a.spec.timer_s) * 1000;
+  return static_cast<int>(std::max<std::int64_t>(0, (end - epoch_ms + 999) / 1000));
+}
+
+std::string tenths(int value) {
+  char out[32];
+  std::snprintf(out, sizeof out, "%d%s%d", value / 10, lang() == Lang::fr ? "," : ".", std::abs(value % 10));
+  return out;
+}
+
+namespace {
+
+struct Look {
+  bool kiosk;
+  ImU32 text, muted, accent, card;
+  ImFont* body;
+  ImFont* title;
+  ImFont* big;
+};
+
+Look look_for(bool kiosk) {
+  const auto& f = theme::fonts();
+  if (kiosk) return {true, theme::colour::kiosk_text, theme::colour::kiosk_muted, theme::colour::live, theme::colour::kiosk_card, f.heading, f.heading, f.display};
+  return {false, theme::colour::ink, theme::colour::muted, theme::colour::accent, theme::colour::card, f.body, f.heading, f.display};
+}
+
+std::string percent_text(int percent, int count) {
+  return std::to_string(percent) + " %  (" + std::to_string(count) + ")";
+}
+
+ImU32 bar_colour(int index, const Look& look) {
+  static const ImU32 kiosk_palette[] = {IM_COL32(242, 95, 76, 255), IM_COL32(129, 140, 248, 255), IM_COL32(52, 211, 153, 255),
+                                        IM_COL32(251, 191, 36, 255), IM_COL32(244, 114, 182, 255), IM_COL32(56, 189, 248, 255)};
+  return look.kiosk ? kiosk_palette[index % 6] : theme::colour::accent;
+}
+
+void heading(const Look& look, const std::string& text) {
+  ImGui::PushFont(look.title);
+  ImGui::PushStyleColor(ImGuiCol_Text, look.text);
+  ImGui::PushTextWrapPos(0);
+  ImGui::TextUnformatted(text.c_str());
+  ImGui::PopTextWrapPos();
+  ImGui::PopStyleColor();
+  ImGui::PopFont();
+}
+
+void line(const Look& look, const std::string& text, bool muted = true) {
+  ImGui::PushFont(look.body);
+  ImGui::PushStyleColor(ImGuiCol_Text, muted ? look.muted : look.text);
+  ImGui::PushTextWrapPos(0);
+  ImGui::TextUnformatted(text.c_str());
+  ImGui::PopTextWrapPos();
+  ImGui::PopStyleColor();
+  ImGui::PopFont();
+}
+
+void choice_bars(const Look& look, ImGuiID seed, const std::vector<std::string>& labels, const std::vector<core::ChoiceFigure>& figures,
+                 float width, const std::vector<int>* correct = nullptr) {
+  for (std::size_t i = 0; i < labels.size() && i < figures.size(); ++i) {
+    const bool right = correct && std::find(correct->begin(), correct->end(), static_cast<int>(i)) != correct->end();
+    const float shown = ui::animate(seed + static_cast<ImGuiID>(i) * 7919u, figures[i].percent / 100.0f);
+    std::string label = (right ? std::string(icon::check) + " " : std::string()) + labels[i];
+    ui::result_bar(label, shown, percent_text(figures[i].percent, figures[i].count),
+                   right ? theme::colour::ok : bar_colour(static_cast<int>(i), look), width, look.kiosk);
+  }
+}
+
+// [SECTION] per kind
+void challenge(Context& ctx, const core::Activity& a, const Look& look, float width) {
+  const auto fig = core::challenge_figures(ctx.session, a);
+  if (fig.won) {
+    std::string answer;
+    for (const auto& at : a.attempts)
+      if (at.seq == a.winning_seq) answer = at.text;
+    ui::text_in(look.big, std::string(icon::trophy) + "  " + ctx.session.display_name(fig.winner), theme::colour::live, false);
+    line(look, tr(S::won_by) + std::string(" ") + ctx.session.display_name(fig.winner) + " — « " + answer + " »", false);
+    line(look, std::to_string(fig.seconds_to_win) + " " + tr(S::seconds) + " · " + std::to_string(fig.winner_attempts) + " / " +
+                   std::to_string(fig.attempts) + " " + tr(S::attempts) + " · " + std::to_string(fig.participation_percent) +
+                   " % " + tr(S::participation));
+  } else {
+    const float n = ui::animate(ImGui::GetID("attempts"), static_cast<float>(fig.attempts));
+    ui::text_in(look.big, std::to_string(static_cast<int>(std::lround(n))), look.accent);
+    line(look, std::string(tr(S::attempts)) + " · " + std::to_string(fig.participation_percent) + " % " + tr(S::participation));
+    if (!look.kiosk) {
+      ui::gap(theme::fonts().base_px * 0.3f);
+      for (auto it = a.attempts.rbegin(); it != a.attempts.rend() && it - a.attempts.rbegin() < 6; ++it)
+        line(look, ctx.session.display_name(it->by) + " : " + it->text);
+    }
+  }
+  (void)width;
+}
+
+void quiz(Context& ctx, const core::Activity& a, const Look& look, float width) {
+  const auto fig = core::quiz_figures(ctx.session, a);
+  const int q = std::clamp(a.current_question, 0, static_cast<int>(a.spec.quiz.size()) - 1);
+  if (a.spec.quiz.empty()) return;
+  const auto& question = a.spec.quiz[static_cast<std::size_t>(q)];
+  line(look, std::string(tr(S::page)) + " " + std::to_string(q + 1) + " / " + std::to_string(a.spec.quiz.size()));
+  heading(look, question.text);
+  // Per choice: how many picked it (from the answers of this question).
+  std::vector<core::ChoiceFigure> choices(question.choices.size());
+  int answered = 0;
+  if (static_cast<std::size_t>(q) < a.quiz_answers.size()) {
+    for (const auto& [who, r] : a.quiz_answers[static_cast<std::size_t>(q)]) {
+      ++answered;
+      for (int c : r.choices)
+        if (c >= 0 && c < static_cast<int>(choices.size())) ++choices[static_cast<std::size_t>(c)].count;
+    }
+  }
+  for (auto& c : choices) c.percent = core::percent(c.count, answered);
+  choice_bars(look, ImGui::GetID("quiz") + static_cast<ImGuiID>(q) * 131u, question.choices, choices, width,
+              (a.revealed || !look.kiosk) ? &question.correct : nullptr);
+  if (!fig.leaderboard.empty()) {
+    ui::gap(theme::fonts().base_px * 0.4f);
+    heading(look, std::string(icon::trophy) + "  " + tr(S::leaderboard));
+    int rank = 0;
+    for (const auto& row : fig.leaderboard) {
+      if (++rank > 5) break;
+      line(look, std::to_string(rank) + ".  " + (row.who.empty() ? std::string("—") : ctx.session.display_name(row.who)) + "   " +
+                     std::to_string(row.points) + " " + tr(S::points), rank > 3);
+    }
+  }
+}
+
+void survey(Context& ctx, const core::Activity& a, const Look& look, float width) {
+  const auto fig = core::survey_figures(ctx.session, a);
+  const float base = theme::fonts().base_px;
+  line(look, std::to_string(fig.respondents) + " / " + std::to_string(fig.participants) + " " + tr(S::answers));
+  for (std::size_t qi = 0; qi < a.spec.questions.size() && qi < fig.questions.size(); ++qi) {
+    const auto& q = a.spec.questions[qi];
+    const auto& qf = fig.questions[qi];
+    ImGui::PushID(static_cast<int>(qi));
+    ui::gap(base * 0.4f);
+    heading(look, q.text);
+    switch (q.kind) {
+      case core::QuestionKind::single:
+      case core::QuestionKind::multiple:
+        choice_bars(look, ImGui::GetID("bars"), q.choices, qf.choices, width);
+        break;
+      case core::QuestionKind::ranking: {
+        int rank = 0;
+        for (int item : qf.ranking) {
+          if (item < 0 || item >= static_cast<int>(q.choices.size())) continue;
+          line(look, std::to_string(++rank) + ".  " + q.choices[static_cast<std::size_t>(item)], false);
+        }
+        break;
+      }
+      case core::QuestionKind::rating: {
+        ui::text_in(look.big, tenths(qf.average_tenths), look.accent);
+        ImGui::SameLine();
+        ImGui::SetCursorPosY(ImGui::GetCursorPosY() + base * 0.9f);
+        ui::stars(ui::animate(ImGui::GetID("avg"), qf.average_tenths / 10.0f), q.scale, base * 1.6f, theme::colour::live);
+        for (const auto& [who, r] : a.survey_answers[qi]) {
+          if (!r.comment.empty() && !r.hidden)
+            line(look, (a.spec.anonymous ? std::string("—") : ctx.session.display_name(who)) + " : " + r.comment);
+        }
+        break;
+      }
+      case core::QuestionKind::open: {
+        if (qi < a.survey_answers.size()) {
+          for (const auto& [who, r] : a.survey_answers[qi]) {
+            if (r.hidden || r.text.empty()) continue;
+            line(look, (a.spec.anonymous ? std::string("—") : ctx.session.display_name(who)) + " : " + r.text, false);
+          }
+        }
+        break;
+      }
+    }
+    ImGui::PopID();
+  }
+}
+
+bool single_words(const core::Activity& a) {
+  int n = 0;
+  for (const auto& [id, idea] : a.ideas) {
+    if (idea.hidden || !idea.approved) continue;
+    if (idea.text.find(' ') != std::string::npos) return false;
+    ++n;
+  }
+  return n > 0;
+}
+
+void word_cloud(const core::Activity& a, const Look& look, float width) {
+  std::map<std::string, int> counts;
+  for (const auto& [id, idea] : a.ideas) {
+    if (idea.hidden || !idea.approved) continue;
+    std::string w = idea.text;
+    for (auto& c : w) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    counts[w] += 1 + static_cast<int>(idea.likes.size());
+  }
+  int top = 1;
+  for (const auto& [w, n] : counts) top = std::max(top, n);
+  std::vector<std::pair<std::string, int>> words(counts.begin(), counts.end());
+  std::stable_sort(words.begin(), words.end(), [](auto& x, auto& y) { return x.second > y.second; });
+  const auto& f = theme::fonts();
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  const ImVec2 origin = ImGui::GetCursorScreenPos();
+  float x = 0, y = 0, row_h = 0;
+  int index = 0;
+  for (const auto& [w, n] : words) {
+    const float scale = 0.8f + 1.7f * static_cast<float>(n) / static_cast<float>(top);
+    const float size = f.heading->FontSize * ImGui::GetIO().FontGlobalScale * scale * (look.kiosk ? 1.0f : 0.7f);
+    const ImVec2 ts = f.heading->CalcTextSizeA(size, FLT_MAX, 0, w.c_str());
+    if (x + ts.x > width && x > 0) { x = 0; y += row_h; row_h = 0; }
+    draw->AddText(f.heading, size, ImVec2(origin.x + x, origin.y + y), bar_colour(index++, look) | 0xFF000000, w.c_str());
+    x += ts.x + size * 0.5f;
+    row_h = std::max(row_h, ts.y * 1.05f);
+  }
+  ImGui::Dummy(ImVec2(width, y + row_h));
+}
+
+void ideas(Context& ctx, const core::Activity& a, const Look& look, float width) {
+  const auto fig = core::idea_figures(ctx.session, a);
+  const float base = theme::fonts().base_px;
+  line(look, std::to_string(fig.ideas) + " " + tr(S::ideas) + " · " + std::to_string(fig.contributors) + " / " +
+                 std::to_string(fig.participants) + " " + tr(S::participation));
+  if (a.spec.kind == core::ActivityKind::brainstorm && single_words(a)) {
+    word_cloud(a, look, width);
+    return;
+  }
+  // Post-its, most liked first, grouped by category in spec order.
+  const int columns = std::max(1, static_cast<int>(width / (base * (look.kiosk ? 14 : 12))));
+  const float gap = base * 0.6f;
+  const float w = (width - gap * (columns - 1)) / columns;
+  const std::size_t n_cat = std::max<std::size_t>(1, a.spec.categories.size());
+  for (std::size_t cat = 0; cat < n_cat + 1; ++cat) {
+    const int category = cat < a.spec.categories.size() ? static_cast<int>(cat) : -1;
+    if (cat == n_cat && a.spec.categories.empty()) break;
+    std::vector<const core::Idea*> list;
+    for (std::int64_t id : fig.by_likes) {
+      auto it = a.ideas.find(id);
+      if (it != a.ideas.end() && (a.spec.categories.empty() || it->second.category == category)) list.push_back(&it->second);
+    }
+    if (list.empty()) continue;
+    if (!a.spec.categories.empty()) {
+      ui::gap(base * 0.3f);
+      line(look, category >= 0 ? a.spec.categories[static_cast<std::size_t>(category)] : std::string("—"), false);
+    }
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    int col = 0;
+    float row_top = ImGui::GetCursorScreenPos().y, row_h = 0;
+    const float left = ImGui::GetCursorScreenPos().x;
+    static const ImU32 notes[] = {IM_COL32(255, 236, 153, 255), IM_COL32(255, 205, 210, 255), IM_COL32(200, 230, 201, 255),
+                                  IM_COL32(187, 222, 251, 255), IM_COL32(225, 190, 231, 255)};
+    for (const core::Idea* idea : list) {
+      ImFont* font = look.kiosk ? theme::fonts().strong : theme::fonts().body;
+      const float fs = font->FontSize * ImGui::GetIO().FontGlobalScale;
+      const ImVec2 ts = font->CalcTextSizeA(fs, FLT_MAX, w - base * 1.2f, idea->text.c_str());
+      const float h = ts.y + base * 2.6f;
+      const ImVec2 p(left + col * (w + gap), row_top);
+      const ImU32 colour = notes[(category < 0 ? 0 : category) % 5];
+      draw->AddRectFilled(ImVec2(p.x + 2, p.y + 3), ImVec2(p.x + w + 2, p.y + h + 3), IM_COL32(0, 0, 0, 30), base * 0.4f);
+      draw->AddRectFilled(p, ImVec2(p.x + w, p.y + h), colour, base * 0.4f);
+      draw->AddText(font, fs, ImVec2(p.x + base * 0.6f, p.y + base * 0.5f), theme::colour::ink, idea->text.c_str(), nullptr, w - base * 1.2f);
+      const std::string likes = std::string(icon::heart) + " " + std::to_string(idea->likes.size() + static_cast<std::size_t>(idea->dot_total));
+      draw->AddText(ImVec2(p.x + base * 0.6f, p.y + h - base * 1.6f), IM_COL32(120, 60, 60, 255), likes.c_str());
+      row_h = std::max(row_h, h);
+      if (++col == columns) { col = 0; row_top += row_h + gap; row_h = 0; }
+    }
+    if (col != 0) row_top += row_h + gap;
+    ImGui::SetCursorScreenPos(ImVec2(left, row_top));
+    ImGui::Dummy(ImVec2(width, 1));
+  }
+}
+
+void rating(Context& ctx, const core::Activity& a, const Look& look, float width) {
+  const auto fig = core::rating_figures(ctx.session, a);
+  const float base = theme::fonts().base_px;
+  ui::text_in(look.big, tenths(fig.average_tenths), look.accent);
+  ImGui::SameLine();
+  ImGui::SetCursorPosY(ImGui::GetCursorPosY() + base * (look.kiosk ? 1.4f : 0.9f));
+  ui::stars(ui::animate(ImGui::GetID("avg"), fig.average_tenths / 10.0f), a.spec.scale, base * (look.kiosk ? 2.4f : 1.6f),
+            theme::colour::live);
+  line(look, std::to_string(fig.votes) + " / " + std::to_string(fig.participants) + " " + tr(S::votes));
+  std::vector<std::string> labels;
+  std::vector<core::ChoiceFigure> figures;
+  for (int s = a.spec.scale; s >= 1; --s) {
+    labels.push_back(std::to_string(s) + " " + icon::star);
+    const int n = s - 1 < static_cast<int>(fig.per_star.size()) ? fig.per_star[static_cast<std::size_t>(s - 1)] : 0;
+    figures.push_back({n, core::percent(n, fig.votes)});
+  }
+  choice_bars(look, ImGui::GetID("dist"), labels, figures, width);
+}
+
+void qna(Context& ctx, const core::Activity& a, const Look& look, float width) {
+  const auto fig = core::qna_figures(ctx.session, a);
+  line(look, std::to_string(fig.questions) + " · " + std::to_string(fig.answered) + " " + tr(S::answered));
+  for (std::int64_t id : fig.by_votes) {
+    auto it = a.questions.find(id);
+    if (it == a.questions.end()) continue;
+    const auto& q = it->second;
+    line(look, std::string(q.answered ? icon::check_circle : icon::thumbs_up) + " " + std::to_string(q.upvotes.size()) + "   " +
+                   q.text, q.answered);
+  }
+  (void)width;
+}
+
+void presentation(const core::Activity& a, const Look& look) {
+  if (a.spec.pages.empty()) return;
+  const auto& page = a.spec.pages[static_cast<std::size_t>(std::clamp(a.page, 0, static_cast<int>(a.spec.pages.size()) - 1))];
+  line(look, std::string(tr(S::page)) + " " + std::to_string(a.page + 1) + " / " + std::to_string(a.spec.pages.size()));
+  ui::text_in(look.big, page.title, look.text);
+  line(look, page.text, false);
+}
+
+}  // namespace
+
+// [SECTION] entry
+void draw_results(Context& ctx, const core::Activity& a, float width, bool kiosk) {
+  const Look look = look_for(kiosk);
+  ImGui::PushID(static_cast<int>(a.id));
+  switch (a.spec.kind) {
+    case core::ActivityKind::challenge: challenge(ctx, a, look, width); break;
+    case core::ActivityKind::quiz: quiz(ctx, a, look, width); break;
+    case core::ActivityKind::survey: survey(ctx, a, look, width); break;
+    case core::ActivityKind::brainstorm:
+    case core::ActivityKind::board: ideas(ctx, a, look, width); break;
+    case core::ActivityKind::rating: rating(ctx, a, look, width); break;
+    case core::ActivityKind::qna: qna(ctx, a, look, width); break;
+    case core::ActivityKind::presentation: presentation(a, look); break;
+  }
+  ImGui::PopID();
+}
+
+}  // namespace palabre::app::views
