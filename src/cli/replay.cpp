@@ -29,13 +29,13 @@ int run_replay(std::span<const std::string_view> args) {
   std::ifstream in(path, std::ios::binary);
   if (!in) { std::fprintf(stderr, "palabre replay: cannot open '%s'\n", path.c_str()); return 1; }
   const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  LogContents log = read_log(text);
+  ReplayStream log = replay_log_text(text);
   if (!log.ok()) {
     std::fprintf(stderr, "palabre replay: %s:%zu: %s\n", path.c_str(), log.fatal->line, log.fatal->reason.c_str());
     return 1;
   }
   if (log.torn_tail) std::fprintf(stderr, "palabre replay: warning: %s:%zu: %s\n", path.c_str(), log.torn_tail->line, log.torn_tail->reason.c_str());
-  Replay r = replay(log.envelopes);
+  const Replay& r = log.replay;
   if (!r.rejected.empty()) {
     std::fprintf(stderr, "palabre replay: %zu applied, %zu rejected by the rules (first: seq %lld, %.*s)\n", r.applied,
                  r.rejected.size(), static_cast<long long>(r.rejected[0].seq), int(reason_code(r.rejected[0].reason).size()),

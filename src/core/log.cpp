@@ -36,8 +36,17 @@ std::optional<LogHeader> decode_header(std::string_view line, DecodeError& error
 }
 }  // namespace
 
-LogContents read_log(std::string_view text) {
-  LogContents out;
+namespace {
+struct ScanResult {
+  std::optional<LogHeader> header;
+  std::optional<LogProblem> fatal;
+  std::optional<LogProblem> torn_tail;
+};
+
+// Walks the lines of a log: the header, then each decoded envelope handed to `on_envelope`.
+template <class OnEnvelope>
+ScanResult scan_log(std::string_view text, OnEnvelope&& on_envelope) {
+  ScanResult out;
   std::size_t line_no = 0;
   std::size_t pos = 0;
   while (pos < text.size()) {
@@ -61,7 +70,7 @@ LogContents read_log(std::string_view text) {
       continue;
     }
     auto env = decode_envelope(line);
-    if (env) { out.envelopes.push_back(std::move(*env.value)); continue; }
+    if (env) { on_envelope(std::move(*env.value)); continue; }
     if (last && !has_newline) {
       out.torn_tail = LogProblem{line_no, "torn last line dropped: " + env.error.message()};
       break;
@@ -73,13 +82,34 @@ LogContents read_log(std::string_view text) {
   return out;
 }
 
+void apply_counted(Replay& r, const Envelope& e) {
+  Outcome o = apply(r.session, e);
+  if (o.accepted()) ++r.applied;
+  else r.rejected.push_back({e.seq, o.reason});
+}
+}  // namespace
+
+LogContents read_log(std::string_view text) {
+  LogContents out;
+  ScanResult scan = scan_log(text, [&](Envelope&& e) { out.envelopes.push_back(std::move(e)); });
+  out.header = std::move(scan.header);
+  out.fatal = std::move(scan.fatal);
+  out.torn_tail = std::move(scan.torn_tail);
+  return out;
+}
+
+ReplayStream replay_log_text(std::string_view text) {
+  ReplayStream out;
+  ScanResult scan = scan_log(text, [&](Envelope&& e) { apply_counted(out.replay, e); });
+  out.header = std::move(scan.header);
+  out.fatal = std::move(scan.fatal);
+  out.torn_tail = std::move(scan.torn_tail);
+  return out;
+}
+
 Replay replay(const std::vector<Envelope>& envelopes) {
   Replay r;
-  for (const Envelope& e : envelopes) {
-    Outcome o = apply(r.session, e);
-    if (o.accepted()) ++r.applied;
-    else r.rejected.push_back({e.seq, o.reason});
-  }
+  for (const Envelope& e : envelopes) apply_counted(r, e);
   return r;
 }
 

@@ -54,4 +54,15 @@ struct Replay {
 // Applies envelopes in order to a fresh session.
 Replay replay(const std::vector<Envelope>& envelopes);
 
+struct ReplayStream {
+  std::optional<LogHeader> header;
+  std::optional<LogProblem> fatal;      // as in LogContents; replay stops at a fatal line
+  std::optional<LogProblem> torn_tail;
+  Replay replay;
+  bool ok() const { return header.has_value() && !fatal; }
+};
+// Reads and applies a log line by line without keeping the envelopes (memory stays that of the
+// state): what `palabre replay` does. Same rules as read_log + replay.
+ReplayStream replay_log_text(std::string_view text);
+
 }  // namespace palabre::core
