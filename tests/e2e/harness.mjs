@@ -64,12 +64,12 @@ export async function startRelay({ dataDir } = {}) {
 
 /** Debian's chromium, headless, with WebGL2 on SwiftShader (flags from DESIGN.md). */
 export async function launchBrowser() {
-  const userDataDir = mkdtempSync(join(tmpdir(), 'palabre-chromium-'));
+  // playwright gives every launch a fresh, empty profile of its own (DESIGN.md's --user-data-dir).
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
       '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync',
-      '--no-first-run', '--disable-quic', `--user-data-dir=${userDataDir}`],
+      '--no-first-run', '--disable-quic'],
   });
   return browser;
 }
