@@ -162,6 +162,8 @@ struct App {
   int reconnect_attempt = 0;
   long reconnect_timer = 0;
   long ping_timer = 0;
+  long redraw_timer = 0;
+  long frames_drawn = 0;
   bool first_frame_done = false;
   bool gpu_ready = false;
   theme::Look look = theme::Look::light;
@@ -431,6 +433,7 @@ void frame() {
   ImGui::End();
 
   mirror::end_frame();
+  ++app.frames_drawn;
   ImGui::Render();
   const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
   glViewport(0, 0, static_cast<int>(io.DisplaySize.x * io.DisplayFramebufferScale.x),
@@ -445,6 +448,12 @@ void frame() {
   }
   for (const views::Action& a : actions) run(a);
   if (!actions.empty() || app.ui.animating || ui::animations_running()) platform::request_frames(actions.empty() ? 1 : 3);
+  // A countdown or a cycling kiosk wants one frame later, not sixty a second until then.
+  if (app.ui.redraw_in_ms > 0 && !app.redraw_timer) {
+    app.redraw_timer = emscripten_set_timeout([](void*) { app.redraw_timer = 0; platform::request_frames(1); },
+                                              app.ui.redraw_in_ms + 5, nullptr);
+  }
+  app.ui.redraw_in_ms = 0;
 }
 
 }  // namespace
@@ -473,6 +482,7 @@ EMSCRIPTEN_KEEPALIVE const char* palabre_info_json() {
       {"connected", app.client.link() == palabre::app::Link::in_room},
       {"links", {{"join", app.links.join}, {"kiosk", app.links.kiosk}, {"host", app.links.host}}},
       {"pending", app.client.pending().size()},
+      {"frames", app.frames_drawn},
       {"relay", app.relay},
   };
   text = info.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);

@@ -83,8 +83,12 @@ void ImGuiTestEngineHook_ItemInfo(ImGuiContext* ctx, ImGuiID id, const char* lab
   r.next_field.reset();
   if (id == 0 || id != r.last_add_id || !label) return;
   ImRect rect = r.last_add_rect;
+  const float full_height = rect.GetHeight();
   rect.ClipWithFull(r.last_add_clip);
   if (rect.GetWidth() < 1.0f || rect.GetHeight() < 1.0f) return;  // scrolled out of sight
+  // A DOM <input> cannot be cut by the scroll region like ImGui's drawing is: a text field is
+  // mirrored only while it is (almost) entirely visible.
+  if (field && rect.GetHeight() < full_height - 1.0f) return;
   Item item;
   const LabelParts parts = split_label(label);
   item.key = parts.key;

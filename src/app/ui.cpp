@@ -121,7 +121,11 @@ void text_in(ImFont* font, std::string_view text, ImU32 colour, bool centred) {
     if (w < avail) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (avail - w) * 0.5f);
   }
   if (colour) ImGui::PushStyleColor(ImGuiCol_Text, colour);
+  // Wrap at the enclosing wrap position (a card's edge) or else at the window's edge.
+  const bool wrap = !centred && ImGui::GetCurrentWindow()->DC.TextWrapPos < 0.0f;
+  if (wrap) ImGui::PushTextWrapPos(0.0f);
   ImGui::TextUnformatted(text.data(), text.data() + text.size());
+  if (wrap) ImGui::PopTextWrapPos();
   if (colour) ImGui::PopStyleColor();
   ImGui::PopFont();
 }

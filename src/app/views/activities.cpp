@@ -313,6 +313,7 @@ void qna(Context& ctx, const core::Activity& a, float width) {
 void draw_answer(Context& ctx, const core::Activity& a, float width) {
   const float base = theme::fonts().base_px;
   ImGui::PushID(static_cast<int>(a.id));
+  ImGui::PushItemWidth(width);
   ui::text_in(theme::fonts().strong, std::string(kind_icon(a.spec.kind)) + "  " + kind_name(a.spec.kind), theme::colour::accent);
   if (a.spec.kind != core::ActivityKind::survey && a.spec.kind != core::ActivityKind::quiz &&
       a.spec.kind != core::ActivityKind::presentation) {
@@ -323,7 +324,7 @@ void draw_answer(Context& ctx, const core::Activity& a, float width) {
   if (left >= 0) {
     ui::pill(std::string(icon::clock) + " " + std::to_string(left) + " s " + tr(S::time_left), theme::colour::live,
              IM_COL32(253, 229, 225, 255));
-    ctx.ui.animating = true;
+    ctx.ui.redraw_in_ms = 1000.0 - static_cast<double>(ctx.epoch_ms % 1000);  // next second
   }
   ui::gap(base * 0.3f);
   switch (a.spec.kind) {
@@ -341,6 +342,7 @@ void draw_answer(Context& ctx, const core::Activity& a, float width) {
     ImGui::Separator();
     draw_results(ctx, a, width, false);
   }
+  ImGui::PopItemWidth();
   ImGui::PopID();
 }
 

@@ -167,64 +167,86 @@ bool small_button(const std::string& label, bool primary = false) {
 }
 
 // [SECTION] activity rows
+// Buttons of one row, drawn right-aligned: measured first, then drawn.
+struct RowButton { std::string label; bool primary; core::Event event; bool select = false; };
+
+std::vector<RowButton> row_buttons(const Context& ctx, const core::Activity& a, bool selected) {
+  const std::string id = std::to_string(a.id);
+  std::vector<RowButton> out;
+  if (!selected) out.push_back({std::string(icon::bar_chart) + "###select-" + id, false, {}, true});
+  if (a.running() && a.spec.kind == core::ActivityKind::quiz && a.current_question + 1 < static_cast<int>(a.spec.quiz.size()))
+    out.push_back({std::string(icon::arrow_right) + " " + tr(S::next_question) + "###next-" + id, false, core::QuizNext{a.id}});
+  if (a.running() && a.spec.kind == core::ActivityKind::presentation) {
+    out.push_back({std::string(icon::chevron_left) + "###prev-page-" + id, false, core::PresentationGoto{a.id, std::max(0, a.page - 1)}});
+    out.push_back({std::string(icon::chevron_right) + "###next-page-" + id, false,
+                   core::PresentationGoto{a.id, std::min(static_cast<int>(a.spec.pages.size()) - 1, a.page + 1)}});
+  }
+  if (a.status != core::ActivityStatus::draft && a.spec.kind != core::ActivityKind::presentation)
+    out.push_back({std::string(a.revealed ? icon::eye_slash : icon::eye) + "###reveal-" + id, false, core::ActivityReveal{a.id, !a.revealed}});
+  if (a.status == core::ActivityStatus::draft)
+    out.push_back({std::string(icon::play) + " " + tr(S::start) + "###start-" + id, true, core::ActivityStart{a.id}});
+  else if (a.running())
+    out.push_back({std::string(icon::stop) + " " + tr(S::stop) + "###stop-" + id, false, core::ActivityStop{a.id}});
+  else
+    out.push_back({std::string(icon::refresh) + " " + tr(S::reopen) + "###reopen-" + id, false, core::ActivityReopen{a.id}});
+  (void)ctx;
+  return out;
+}
+
 void draw_row(Context& ctx, const core::Activity& a, bool selected) {
   const float base = theme::fonts().base_px;
-  const std::string id = std::to_string(a.id);
   ImGui::PushID(static_cast<int>(a.id));
   const ImVec2 start = ImGui::GetCursorScreenPos();
   const float width = ImGui::GetContentRegionAvail().x;
+  const auto buttons = row_buttons(ctx, a, selected);
+  const ImGuiStyle& style = ImGui::GetStyle();
+  float buttons_w = 0;
+  ImGui::PushFont(theme::fonts().strong);
+  for (const auto& b : buttons) buttons_w += ImGui::CalcTextSize(b.label.c_str(), nullptr, true).x + base * 1.6f + style.ItemSpacing.x;
+  ImGui::PopFont();
   ImDrawList* draw = ImGui::GetWindowDrawList();
   draw->ChannelsSplit(2);
   draw->ChannelsSetCurrent(1);
-  ImGui::SetCursorScreenPos(ImVec2(start.x + base * 0.6f, start.y + base * 0.5f));
+  const float pad = base * 0.6f;
+  ImGui::SetCursorScreenPos(ImVec2(start.x + pad, start.y + pad));
   ImGui::BeginGroup();
   ImGui::PushStyleColor(ImGuiCol_Text, a.running() ? theme::colour::live : theme::colour::accent);
   ImGui::TextUnformatted(kind_icon(a.spec.kind));
   ImGui::PopStyleColor();
   ImGui::SameLine();
+  ImGui::BeginGroup();
   ImGui::PushFont(theme::fonts().strong);
   const std::string title = a.spec.title.empty() ? kind_name(a.spec.kind) : a.spec.title;
-  ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width - base * 10);
+  ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + std::max(base * 6, width - buttons_w - base * 3.5f));
   ImGui::TextUnformatted(title.c_str());
   ImGui::PopTextWrapPos();
   ImGui::PopFont();
   ImGui::TextDisabled("%s · %s%s", kind_name(a.spec.kind), status_text(a.status),
                       ctx.session.current_activity == a.id ? (std::string(" · ") + tr(S::current)).c_str() : "");
-  // Controls.
-  if (!selected && small_button(std::string(icon::bar_chart) + "###select-" + id)) ctx.ui.selected_activity = a.id;
-  if (!selected) ImGui::SameLine();
-  if (a.status == core::ActivityStatus::draft) {
-    if (small_button(std::string(icon::play) + " " + tr(S::start) + "###start-" + id, true)) submit(ctx, core::ActivityStart{a.id});
-  } else if (a.running()) {
-    if (small_button(std::string(icon::stop) + " " + tr(S::stop) + "###stop-" + id)) submit(ctx, core::ActivityStop{a.id});
-  } else {
-    if (small_button(std::string(icon::refresh) + " " + tr(S::reopen) + "###reopen-" + id)) submit(ctx, core::ActivityReopen{a.id});
-  }
-  if (a.status != core::ActivityStatus::draft && a.spec.kind != core::ActivityKind::presentation) {
-    ImGui::SameLine();
-    const std::string reveal = std::string(a.revealed ? icon::eye_slash : icon::eye) + " " + (a.revealed ? tr(S::hide_results) : tr(S::reveal)) +
-                               "###reveal-" + id;
-    if (small_button(reveal)) submit(ctx, core::ActivityReveal{a.id, !a.revealed});
-  }
-  if (a.running() && a.spec.kind == core::ActivityKind::quiz && a.current_question + 1 < static_cast<int>(a.spec.quiz.size())) {
-    ImGui::SameLine();
-    if (small_button(std::string(icon::arrow_right) + " " + tr(S::next_question) + "###next-" + id)) submit(ctx, core::QuizNext{a.id});
-  }
-  if (a.running() && a.spec.kind == core::ActivityKind::presentation) {
-    ImGui::SameLine();
-    if (small_button(std::string(icon::chevron_left) + "###prev-page-" + id) && a.page > 0)
-      submit(ctx, core::PresentationGoto{a.id, a.page - 1});
-    ImGui::SameLine();
-    if (small_button(std::string(icon::chevron_right) + "###next-page-" + id) && a.page + 1 < static_cast<int>(a.spec.pages.size()))
-      submit(ctx, core::PresentationGoto{a.id, a.page + 1});
-  }
   ImGui::EndGroup();
-  const float bottom = ImGui::GetItemRectMax().y + base * 0.5f;
+  ImGui::EndGroup();
+  const float text_bottom = ImGui::GetItemRectMax().y;
+  // Controls, right-aligned on the first line.
+  ImGui::SetCursorScreenPos(ImVec2(start.x + width - pad - buttons_w + style.ItemSpacing.x, start.y + pad * 0.6f));
+  for (std::size_t i = 0; i < buttons.size(); ++i) {
+    if (i) ImGui::SameLine();
+    if (small_button(buttons[i].label, buttons[i].primary)) {
+      if (buttons[i].select) ctx.ui.selected_activity = a.id;
+      else {
+        Action action{Action::Kind::submit};
+        action.event = buttons[i].event;
+        ctx.actions.push_back(std::move(action));
+        if (std::holds_alternative<core::ActivityStart>(buttons[i].event)) ctx.ui.selected_activity = 0;  // follow it
+      }
+    }
+  }
+  const float bottom = std::max(text_bottom, ImGui::GetItemRectMax().y) + pad;
   draw->ChannelsSetCurrent(0);
   draw->AddRectFilled(start, ImVec2(start.x + width, bottom), selected ? theme::colour::accent_soft : IM_COL32(248, 247, 244, 255),
                       base * 0.7f);
+  if (a.running()) draw->AddRectFilled(start, ImVec2(start.x + base * 0.25f, bottom), theme::colour::live, base * 0.7f, ImDrawFlags_RoundCornersLeft);
   draw->ChannelsMerge();
-  ImGui::SetCursorScreenPos(ImVec2(start.x, bottom + base * 0.4f));
+  ImGui::SetCursorScreenPos(ImVec2(start.x, bottom + base * 0.35f));
   ImGui::Dummy(ImVec2(width, 0));
   ImGui::PopID();
 }
@@ -262,17 +284,37 @@ void draw_console(Context& ctx, float width, float height) {
   }
   std::int64_t selected = ctx.ui.selected_activity ? ctx.ui.selected_activity : ctx.session.current_activity;
   if (!ctx.session.find_activity(selected) && !ctx.session.activities.empty()) selected = ctx.session.activities.front().id;
-  for (const core::Activity& a : ctx.session.activities) draw_row(ctx, a, a.id == selected);
-  if (const core::Activity* a = ctx.session.find_activity(selected)) {
-    ui::gap(base * 0.4f);
+  const core::Activity* shown = ctx.session.find_activity(selected);
+  // The list scrolls on its own above the results; it keeps the current activity (and the next
+  // one, which the host starts next) in view.
+  const float list_h = shown ? std::min(ImGui::GetContentRegionAvail().y * 0.42f, base * 4.6f * ctx.session.activities.size() + base)
+                             : ImGui::GetContentRegionAvail().y;
+  if (!ctx.session.activities.empty()) {
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+    ImGui::BeginChild("activity-list", ImVec2(inner, list_h), false, ImGuiWindowFlags_NoBackground);
+    ImGui::PopStyleVar();
+    for (const core::Activity& a : ctx.session.activities) {
+      draw_row(ctx, a, a.id == selected);
+      if (a.id == ctx.session.current_activity && ctx.ui.texts["list-followed"] != std::to_string(a.id)) {
+        ctx.ui.texts["list-followed"] = std::to_string(a.id);
+        ImGui::SetScrollHereY(0.25f);
+      }
+    }
+    ImGui::EndChild();
+  }
+  if (shown) {
     ImGui::Separator();
-    ui::text_in(f.heading, std::string(kind_icon(a->spec.kind)) + "  " + (a->spec.title.empty() ? kind_name(a->spec.kind) : a->spec.title));
-    const int left = seconds_left(*a, ctx.epoch_ms);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+    ImGui::BeginChild("activity-results", ImVec2(inner, ImGui::GetContentRegionAvail().y), false, ImGuiWindowFlags_NoBackground);
+    ImGui::PopStyleVar();
+    ui::text_in(f.heading, std::string(kind_icon(shown->spec.kind)) + "  " + (shown->spec.title.empty() ? kind_name(shown->spec.kind) : shown->spec.title));
+    const int left = seconds_left(*shown, ctx.epoch_ms);
     if (left >= 0) {
       ui::pill(std::string(icon::clock) + " " + std::to_string(left) + " s", theme::colour::live, IM_COL32(253, 229, 225, 255));
-      ctx.ui.animating = true;
+      ctx.ui.redraw_in_ms = 1000.0 - static_cast<double>(ctx.epoch_ms % 1000);  // next second
     }
-    draw_results(ctx, *a, inner, false);
+    draw_results(ctx, *shown, inner - base, false);
+    ImGui::EndChild();
   }
   ImGui::EndChild();
 }

@@ -121,7 +121,7 @@ void draw_activity(Context& ctx, const core::Activity& a, float width, float hei
   const int left = seconds_left(a, ctx.epoch_ms);
   if (left >= 0) {
     ui::pill(std::string(icon::clock) + " " + std::to_string(left) + " s", theme::colour::live, IM_COL32(255, 255, 255, 20));
-    ctx.ui.animating = true;
+    ctx.ui.redraw_in_ms = 1000.0 - static_cast<double>(ctx.epoch_ms % 1000);  // next second
   }
   ui::gap(base * 0.5f);
   draw_results(ctx, a, width - base, true);
@@ -137,8 +137,10 @@ void draw_kiosk(Context& ctx) {
   draw_brand(1.2f);
   ImGui::SameLine();
   ImGui::SetCursorPosY(ImGui::GetCursorPosY() + base * 0.35f);
+  const bool has_activity = ctx.session.find_activity(ctx.session.current_activity) != nullptr;
   if (ctx.link != Link::in_room) draw_status(ctx.link);
-  else ui::text_in(f.strong, std::string(icon::comments) + "  " + tr(S::kiosk_messages), theme::colour::kiosk_muted);
+  else if (has_activity && !ctx.session.info.title.empty()) ui::text_in(f.strong, ctx.session.info.title, theme::colour::kiosk_muted);
+  else if (!has_activity) ui::text_in(f.strong, std::string(icon::comments) + "  " + tr(S::kiosk_messages), theme::colour::kiosk_muted);
   ui::gap(base * 0.4f);
   const float rest = ImGui::GetContentRegionAvail().y;
   const bool side_panel = area.x > area.y * 1.2f;

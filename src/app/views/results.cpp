@@ -131,7 +131,7 @@ void challenge(Context& ctx, const core::Activity& a, const Look& look, float wi
     const float n = ui::animate(ImGui::GetID("attempts"), static_cast<float>(fig.attempts));
     ui::text_in(look.big, std::to_string(static_cast<int>(std::lround(n))), look.accent);
     line(look, std::string(tr(S::attempts)) + " · " + std::to_string(fig.participation_percent) + " % " + tr(S::participation));
-    if (!look.kiosk) {
+    if (!look.kiosk && ctx.identity.role == "host") {  // the host sees who tries what
       ui::gap(theme::fonts().base_px * 0.3f);
       for (auto it = a.attempts.rbegin(); it != a.attempts.rend() && it - a.attempts.rbegin() < 6; ++it)
         line(look, ctx.session.display_name(it->by) + " : " + it->text);
@@ -176,7 +176,16 @@ void survey(Context& ctx, const core::Activity& a, const Look& look, float width
   const auto fig = core::survey_figures(ctx.session, a);
   const float base = theme::fonts().base_px;
   line(look, std::to_string(fig.respondents) + " / " + std::to_string(fig.participants) + " " + tr(S::answers));
-  for (std::size_t qi = 0; qi < a.spec.questions.size() && qi < fig.questions.size(); ++qi) {
+  // The kiosk shows one question at a time, moving on every 10 seconds; the console shows all.
+  std::size_t first = 0, last = a.spec.questions.size();
+  if (look.kiosk && last > 1) {
+    constexpr std::int64_t period_ms = 10000;
+    first = static_cast<std::size_t>((ctx.epoch_ms / period_ms) % static_cast<std::int64_t>(last));
+    last = first + 1;
+    line(look, std::to_string(first + 1) + " / " + std::to_string(a.spec.questions.size()));
+    ctx.ui.redraw_in_ms = static_cast<double>(period_ms - ctx.epoch_ms % period_ms);
+  }
+  for (std::size_t qi = first; qi < last && qi < fig.questions.size(); ++qi) {
     const auto& q = a.spec.questions[qi];
     const auto& qf = fig.questions[qi];
     ImGui::PushID(static_cast<int>(qi));

@@ -25,6 +25,7 @@ struct Ui {
   std::string error;              // last error shown as a banner
   int tz_offset_minutes = 0;      // browser's local time minus UTC, for message times
   bool animating = false;         // a view asks for the next frame (reset before each frame)
+  double redraw_in_ms = 0;        // a view asks for a frame after this delay (countdowns, cycling); 0: none
   std::map<std::int64_t, double> first_seen_ms;  // message id -> when it appeared (kiosk animation)
   // Activities: text being typed and choices being picked, keyed by field ("a12.q0.text").
   std::map<std::string, std::string> texts;
