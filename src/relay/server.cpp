@@ -48,6 +48,7 @@ namespace websocket = beast::websocket;
 namespace net = boost::asio;
 using tcp = net::ip::tcp;
 using nlohmann::json;
+using Reply = nlohmann::ordered_json;  // replies keep "t" first, so clients can dispatch on a prefix
 using Clock = std::chrono::steady_clock;
 using Frame = std::shared_ptr<const std::string>;
 
@@ -110,11 +111,29 @@ struct Room {
   std::int64_t last_at = 0;
   int next_member_number = 1;
   std::unordered_set<WsSession*> sessions;
+  // The same connections by member, and the hosts' and kiosks' alone: a batch without public
+  // envelopes (votes, presence) then touches only the connections that receive something.
+  std::unordered_map<std::string, std::unordered_set<WsSession*>> sessions_by_member;
+  std::unordered_set<WsSession*> staff_sessions;
   RoomFiles files;
   bool flush_scheduled = false;
   Clock::time_point last_activity = Clock::now();
 
   std::int64_t last_seq() const { return envelopes.empty() ? 0 : envelopes.back().seq; }
+
+  void add_session(WsSession* session, const std::string& member_id, bool staff) {
+    sessions.insert(session);
+    sessions_by_member[member_id].insert(session);
+    if (staff) staff_sessions.insert(session);
+  }
+  void remove_session(WsSession* session, const std::string& member_id) {
+    sessions.erase(session);
+    staff_sessions.erase(session);
+    if (const auto it = sessions_by_member.find(member_id); it != sessions_by_member.end()) {
+      it->second.erase(session);
+      if (it->second.empty()) sessions_by_member.erase(it);
+    }
+  }
 
   Member& add_member(std::string id, Role role) {
     Member member{id, role, pseudonym(anon_key, id), 0};
@@ -219,7 +238,7 @@ class WsSession : public std::enable_shared_from_this<WsSession> {
     if (accepted_) --state_->metrics.connections_open;
     state_->sessions.erase(this);
     if (room && !state_->stopping) state_->detach(*this);
-    if (room) room->sessions.erase(this);
+    if (room) room->remove_session(this, member_id);
   }
 
   void run(http::request<http::string_body> request) {
@@ -519,7 +538,7 @@ class Listener : public std::enable_shared_from_this<Listener> {
 namespace {
 
 std::string error_frame(std::string_view code, std::string_view message, const std::string& cid) {
-  std::string out = json{{"t", "error"}, {"code", code}, {"message", message}}.dump();
+  std::string out = Reply{{"t", "error"}, {"code", code}, {"message", message}}.dump();
   if (!cid.empty()) out.insert(out.size() - 1, ",\"cid\":" + cid);
   return out;
 }
@@ -601,7 +620,7 @@ void State::handle_create(WsSession& session) {
   log({{"event", "create"}, {"conn", session.id()}, {"room", code}});
 
   if (session.room) detach(session);
-  session.send_text(json{{"t", "created"}, {"room", code}, {"host_token", host_token}, {"kiosk_token", kiosk_token},
+  session.send_text(Reply{{"t", "created"}, {"room", code}, {"host_token", host_token}, {"kiosk_token", kiosk_token},
                          {"you", "h1"}, {"role", "host"}, {"token", host_token}, {"seq", 0}}
                         .dump());
   attach(session, room, "h1");
@@ -646,7 +665,7 @@ void State::handle_join(WsSession& session, const json& msg) {
   if (session.room) detach(session);
   session.closed_room.clear();
   const Member& member = room->members.at(member_id);
-  session.send_text(json{{"t", "joined"}, {"room", room->code}, {"you", member_id}, {"role", role_name(member.role)},
+  session.send_text(Reply{{"t", "joined"}, {"room", room->code}, {"you", member_id}, {"role", role_name(member.role)},
                          {"token", token}, {"anon", member.pseudonym}, {"seq", room->last_seq()}}
                         .dump());
   attach(session, room, member_id);
@@ -710,7 +729,7 @@ void State::attach(WsSession& session, const std::shared_ptr<Room>& room, const 
   session.room = room;
   session.member_id = member_id;
   session.role = member.role;
-  room->sessions.insert(&session);
+  room->add_session(&session, member_id, session.sees_staff());
   room->last_activity = Clock::now();
   log({{"event", "join"}, {"conn", session.id()}, {"room", room->code}, {"member", member_id},
        {"role", role_name(member.role)}});
@@ -724,7 +743,7 @@ void State::detach(WsSession& session) {
   const auto room = std::move(session.room);
   session.room.reset();
   if (!room) return;
-  room->sessions.erase(&session);
+  room->remove_session(&session, session.member_id);
   room->last_activity = Clock::now();
   const auto member = room->members.find(session.member_id);
   if (member != room->members.end() && --member->second.connections == 0 && rooms.count(room->code)) {
@@ -812,8 +831,8 @@ void State::flush(Room& room) {
 
   Frame all_frame, public_frame;
   std::map<std::string, Frame> own_frames;
-  for (WsSession* session : room.sessions) {
-    if (session->closing()) continue;
+  auto deliver = [&](WsSession* session) {
+    if (session->closing()) return;
     if (session->sees_staff()) {
       if (!all_frame) all_frame = events_frame(all);
       session->send(all_frame);
@@ -828,6 +847,15 @@ void State::flush(Room& room) {
       session->send(public_frame);
       metrics.envelopes_out += public_only.size();
     }
+  };
+  if (!public_only.empty()) {
+    for (WsSession* session : room.sessions) deliver(session);
+  } else {
+    for (WsSession* session : room.staff_sessions) deliver(session);
+    for (const auto& [member, envs] : own)
+      if (const auto it = room.sessions_by_member.find(member); it != room.sessions_by_member.end())
+        for (WsSession* session : it->second)
+          if (!session->sees_staff()) deliver(session);  // staff connections were served above
   }
   const auto sent = Clock::now();
   for (auto& p : batch) {
@@ -870,7 +898,7 @@ void State::send_history(WsSession& session, Room& room, std::int64_t since) {
 
 void State::close_room(std::shared_ptr<Room> room) {  // by value: callers pass session.room, reset below
   flush(*room);
-  const Frame closed = std::make_shared<const std::string>(json{{"t", "closed"}, {"room", room->code}}.dump());
+  const Frame closed = std::make_shared<const std::string>(Reply{{"t", "closed"}, {"room", room->code}}.dump());
   const auto sessions = room->sessions;
   for (WsSession* session : sessions) {
     session->send(closed);
@@ -878,6 +906,8 @@ void State::close_room(std::shared_ptr<Room> room) {  // by value: callers pass 
     session->closed_room = room->code;
   }
   room->sessions.clear();
+  room->sessions_by_member.clear();
+  room->staff_sessions.clear();
   room->pending.clear();
   room->files.remove();
   rooms.erase(room->code);

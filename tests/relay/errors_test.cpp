@@ -136,7 +136,13 @@ TEST_F(Limits, FloodIsRateLimitedThenClosedWith1008AndAcceptedEventsStay) {
   Client watcher(relay.port());
   watcher.join(room, {});
   // when it floods 30 events
-  for (int i = 0; i < 30; ++i) host.send(json{{"t", "event"}, {"vis", "public"}, {"cid", i}, {"ev", {{"n", i}}}});
+  for (int i = 0; i < 30; ++i) {
+    try {
+      host.send(json{{"t", "event"}, {"vis", "public"}, {"cid", i}, {"ev", {{"n", i}}}});
+    } catch (const std::runtime_error&) {
+      break;  // the relay already closed the connection
+    }
+  }
   // then the first ones are acked, later ones rate_limited, and the connection is closed with 1008
   int acks = 0, limited = 0;
   while (auto frame = host.next(1s)) {

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <map>
 
 namespace palabre::relay::testing {
 namespace {
@@ -82,6 +83,42 @@ TEST_F(Visibility, MixedStaffAndPublicEventsGiveEachTheirShare) {
   for (int n : host)
     if (n != 1) public_only.push_back(n);
   EXPECT_EQ(bob, public_only);
+}
+
+TEST_F(Visibility, EachConnectionGetsAStaffEnvelopeExactlyOnce) {
+  // Given a host on two connections and Alice on two devices
+  Client host(relay.port());
+  const json created = host.create();
+  const std::string room = created["room"];
+  Client cohost(relay.port()), alice(relay.port()), alice2(relay.port()), bob(relay.port());
+  cohost.join(room, created["host_token"]);
+  const json ja = alice.join(room);
+  alice2.join(room, ja["token"]);
+  bob.join(room);
+  // when the host and Alice each send a staff event
+  host.event("staff", {{"n", 1}});
+  const std::int64_t s1 = host.next_of("ack").value()["seq"];
+  alice.event("staff", {{"n", 2}});
+  const std::int64_t s2 = alice.next_of("ack").value()["seq"];
+  // then each host connection and each of Alice's devices receives Alice's envelope exactly once,
+  // the host's own staff envelope reaches both host connections once, and Bob gets neither
+  auto count = [](Client& c, std::int64_t until, std::vector<json> already = {}) {
+    std::map<int, int> n;
+    for (const auto& frame : already)
+      if (frame["t"] == "events")
+        for (const auto& env : frame["envs"])
+          if (env["ev"].contains("n")) ++n[env["ev"]["n"]];
+    for (const auto& env : c.envelopes_until(until, 500ms))
+      if (env["ev"].contains("n")) ++n[env["ev"]["n"]];
+    c.silent_for(100ms);
+    return n;
+  };
+  EXPECT_EQ(count(host, s2, host.skipped), (std::map<int, int>{{1, 1}, {2, 1}}));
+  EXPECT_EQ(count(cohost, s2), (std::map<int, int>{{1, 1}, {2, 1}}));
+  EXPECT_EQ(count(alice, s2, alice.skipped), (std::map<int, int>{{2, 1}}));
+  EXPECT_EQ(count(alice2, s2), (std::map<int, int>{{2, 1}}));
+  EXPECT_TRUE(bob.silent_for(200ms));
+  (void)s1;
 }
 
 TEST_F(Visibility, ParticipantsDoNotSeePresence) {

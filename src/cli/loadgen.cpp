@@ -1,0 +1,500 @@
+// `palabre loadgen`: N simulated participants + a host + a kiosk against a relay on loopback.
+// All clients share one Asio thread (one Beast WebSocket each), so thousands fit on a small machine.
+// By default it starts its own relay (`palabre serve` as a child process) so it can report that
+// process's CPU time and memory; `--connect HOST:PORT` targets a running relay instead.
+//
+// [SECTION] Options
+// [SECTION] Measurements
+// [SECTION] Simulated client
+// [SECTION] Relay process
+// [SECTION] Scenario and report
+#include "commands.hpp"
+
+#include <utility>  // before Asio: Boost 1.74's awaitable.hpp uses std::exchange unincluded
+
+#include <boost/asio.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/websocket.hpp>
+#include <nlohmann/json.hpp>
+
+#include <signal.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <charconv>
+#include <chrono>
+#include <cstdio>
+#include <deque>
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <random>
+#include <string>
+#include <vector>
+
+namespace {
+
+namespace beast = boost::beast;
+namespace websocket = beast::websocket;
+namespace net = boost::asio;
+using tcp = net::ip::tcp;
+using nlohmann::json;
+using Clock = std::chrono::steady_clock;
+
+// [SECTION] Options --------------------------------------------------------------------------------
+
+constexpr const char* kHelp = R"(usage: palabre loadgen [options]
+
+Simulates a workshop against a relay and reports latencies, traffic, and the relay's CPU and memory.
+A host creates a room, a kiosk joins it, then participants connect in waves and run a scenario.
+
+options:
+  --participants N     simulated participants (default 1000)
+  --wave N             participants connecting at once (default 250)
+  --scenario vote|chat vote: every participant votes once (staff) within --duration seconds;
+                       chat: every participant posts --messages public messages within --duration
+  --duration SECONDS   spread of the scenario's sends (default 5)
+  --messages N         chat messages per participant (default 3)
+  --connect HOST:PORT  use a running relay (default: start `palabre serve` on a free port with a
+                       temporary --data directory, and measure it)
+  --relay-pid PID      with --connect, the relay process to measure
+  --fsync P            passed to the relay it starts (default batch)
+  --json               print the report as one JSON object
+)";
+
+struct Options {
+  int participants = 1000;
+  int wave = 250;
+  std::string scenario = "vote";
+  double duration = 5;
+  int messages = 3;
+  std::string host = "127.0.0.1";
+  unsigned short port = 0;
+  pid_t relay_pid = 0;
+  std::string fsync = "batch";
+  bool json_output = false;
+};
+
+template <class Number>
+std::optional<Number> parse_number(std::string_view text) {
+  Number value{};
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc() || end != text.data() + text.size()) return std::nullopt;
+  return value;
+}
+
+// [SECTION] Measurements ---------------------------------------------------------------------------
+
+struct Samples {
+  std::vector<double> ms;
+  void add(Clock::duration d) { ms.push_back(std::chrono::duration<double, std::milli>(d).count()); }
+  double quantile(double q) {
+    if (ms.empty()) return 0;
+    std::sort(ms.begin(), ms.end());
+    return ms[std::min(ms.size() - 1, std::size_t(q * double(ms.size())))];
+  }
+  json summary() {
+    return {{"n", ms.size()}, {"p50_ms", quantile(0.5)}, {"p99_ms", quantile(0.99)},
+            {"max_ms", ms.empty() ? 0.0 : *std::max_element(ms.begin(), ms.end())}};
+  }
+};
+
+struct ProcessUsage {
+  double cpu_seconds = 0;
+  long rss_kib = 0, peak_rss_kib = 0;
+};
+
+std::optional<ProcessUsage> usage_of(pid_t pid) {
+  ProcessUsage usage;
+  std::ifstream stat("/proc/" + std::to_string(pid) + "/stat");
+  std::string text((std::istreambuf_iterator<char>(stat)), {});
+  const auto close = text.rfind(')');
+  if (close == std::string::npos) return std::nullopt;
+  std::vector<std::string> fields;
+  std::string field;
+  for (char c : text.substr(close + 2)) {
+    if (c == ' ') {
+      fields.push_back(field);
+      field.clear();
+    } else {
+      field.push_back(c);
+    }
+  }
+  if (fields.size() < 13) return std::nullopt;
+  const double ticks = double(sysconf(_SC_CLK_TCK));
+  usage.cpu_seconds = (std::stod(fields[11]) + std::stod(fields[12])) / ticks;  // utime + stime
+  std::ifstream status("/proc/" + std::to_string(pid) + "/status");
+  for (std::string line; std::getline(status, line);) {
+    if (line.rfind("VmRSS:", 0) == 0) usage.rss_kib = std::stol(line.substr(6));
+    if (line.rfind("VmHWM:", 0) == 0) usage.peak_rss_kib = std::stol(line.substr(6));
+  }
+  return usage;
+}
+
+struct Totals {
+  std::uint64_t frames_in = 0, bytes_in = 0;
+  int connected = 0, failed = 0, acks = 0, errors = 0;
+  Samples connect, ack, to_host, to_kiosk, to_participant;
+};
+
+// [SECTION] Simulated client -----------------------------------------------------------------------
+
+class SimClient : public std::enable_shared_from_this<SimClient> {
+ public:
+  using FrameFn = std::function<void(SimClient&, const std::string&)>;
+  SimClient(net::io_context& ioc, Totals& totals, int index) : ws_(ioc), totals_(totals), index(index) {}
+
+  void connect(const tcp::endpoint& endpoint, std::function<void(bool)> done) {
+    started_ = Clock::now();
+    beast::get_lowest_layer(ws_).expires_after(std::chrono::seconds(30));
+    beast::get_lowest_layer(ws_).async_connect(endpoint, [self = shared_from_this(), done, endpoint](beast::error_code ec) {
+      if (ec) return done(false);
+      beast::get_lowest_layer(self->ws_).expires_never();
+      self->ws_.set_option(websocket::stream_base::timeout::suggested(beast::role_type::client));
+      self->ws_.async_handshake(endpoint.address().to_string() + ":" + std::to_string(endpoint.port()), "/ws",
+                                [self, done](beast::error_code ec) {
+                                  if (ec) return done(false);
+                                  self->read();
+                                  done(true);
+                                });
+    });
+  }
+
+  void send(std::string text) {
+    queue_.push_back(std::move(text));
+    if (queue_.size() == 1) write();
+  }
+
+  FrameFn on_frame;
+  Clock::time_point started_;
+  int index;
+  std::string id;  // member id once joined
+
+ private:
+  void read() {
+    ws_.async_read(buffer_, [self = shared_from_this()](beast::error_code ec, std::size_t n) {
+      if (ec) return;
+      self->totals_.frames_in++;
+      self->totals_.bytes_in += n;
+      const std::string text = beast::buffers_to_string(self->buffer_.data());
+      self->buffer_.consume(self->buffer_.size());
+      if (self->on_frame) self->on_frame(*self, text);
+      self->read();
+    });
+  }
+  void write() {
+    ws_.async_write(net::buffer(queue_.front()), [self = shared_from_this()](beast::error_code ec, std::size_t) {
+      if (ec) return;
+      self->queue_.pop_front();
+      if (!self->queue_.empty()) self->write();
+    });
+  }
+
+  websocket::stream<beast::tcp_stream> ws_;
+  beast::flat_buffer buffer_;
+  std::deque<std::string> queue_;
+  Totals& totals_;
+};
+
+// [SECTION] Relay process --------------------------------------------------------------------------
+
+struct ChildRelay {
+  pid_t pid = 0;
+  unsigned short port = 0;
+  std::filesystem::path data;
+  ~ChildRelay() {
+    if (pid > 0) {
+      kill(pid, SIGTERM);
+      waitpid(pid, nullptr, 0);
+    }
+    std::error_code ec;
+    if (!data.empty()) std::filesystem::remove_all(data, ec);
+  }
+};
+
+bool start_relay(ChildRelay& relay, const std::string& fsync) {
+  relay.data = std::filesystem::temp_directory_path() / ("palabre-loadgen-" + std::to_string(getpid()));
+  int out[2];
+  if (pipe(out) != 0) return false;
+  relay.pid = fork();
+  if (relay.pid < 0) return false;
+  if (relay.pid == 0) {
+    dup2(out[1], STDOUT_FILENO);
+    close(out[0]);
+    close(out[1]);
+    execl("/proc/self/exe", "palabre", "serve", "--port", "0", "--quiet", "--data", relay.data.c_str(), "--fsync",
+          fsync.c_str(), "--rate", "1000", "--burst", "1000", "--max-connections", "60000",
+          "--max-room-connections", "60000", static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  close(out[1]);
+  std::string line;
+  char c;
+  while (read(out[0], &c, 1) == 1 && c != '\n') line.push_back(c);
+  close(out[0]);
+  const auto colon = line.rfind(':');
+  if (line.find("listening on") == std::string::npos || colon == std::string::npos) return false;
+  const auto port = parse_number<unsigned short>(line.substr(colon + 1));
+  if (!port) return false;
+  relay.port = *port;
+  return true;
+}
+
+// [SECTION] Scenario and report --------------------------------------------------------------------
+
+std::int64_t field_int(const std::string& text, std::string_view key) {
+  const auto at = text.find(key);
+  if (at == std::string::npos) return -1;
+  std::int64_t value = -1;
+  const char* begin = text.data() + at + key.size();
+  std::from_chars(begin, text.data() + text.size(), value);
+  return value;
+}
+
+int run_loadgen(std::span<const std::string_view> args) {
+  Options o;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const std::string_view flag = args[i];
+    if (flag == "--help" || flag == "-h") {
+      std::fputs(kHelp, stdout);
+      return 0;
+    }
+    if (flag == "--json") {
+      o.json_output = true;
+      continue;
+    }
+    if (i + 1 >= args.size()) {
+      std::fprintf(stderr, "palabre loadgen: %.*s needs a value\n", int(flag.size()), flag.data());
+      return 2;
+    }
+    const std::string_view value = args[++i];
+    bool ok = true;
+    if (flag == "--participants") ok = (o.participants = parse_number<int>(value).value_or(-1)) > 0;
+    else if (flag == "--wave") ok = (o.wave = parse_number<int>(value).value_or(-1)) > 0;
+    else if (flag == "--messages") ok = (o.messages = parse_number<int>(value).value_or(-1)) > 0;
+    else if (flag == "--duration") ok = (o.duration = parse_number<int>(value).value_or(-1)) > 0;
+    else if (flag == "--scenario") ok = (o.scenario = std::string(value)) == "vote" || o.scenario == "chat";
+    else if (flag == "--fsync") o.fsync = std::string(value);
+    else if (flag == "--relay-pid") ok = (o.relay_pid = parse_number<int>(value).value_or(0)) > 0;
+    else if (flag == "--connect") {
+      const auto colon = value.rfind(':');
+      const auto port = colon == std::string_view::npos ? std::nullopt : parse_number<unsigned short>(value.substr(colon + 1));
+      ok = port.has_value();
+      if (ok) {
+        o.host = std::string(value.substr(0, colon));
+        o.port = *port;
+      }
+    } else {
+      std::fprintf(stderr, "palabre loadgen: unknown option '%.*s'\n", int(flag.size()), flag.data());
+      return 2;
+    }
+    if (!ok) {
+      std::fprintf(stderr, "palabre loadgen: bad value '%.*s' for %.*s\n", int(value.size()), value.data(),
+                   int(flag.size()), flag.data());
+      return 2;
+    }
+  }
+
+  rlimit limit{};
+  if (getrlimit(RLIMIT_NOFILE, &limit) == 0) {
+    limit.rlim_cur = limit.rlim_max;
+    setrlimit(RLIMIT_NOFILE, &limit);
+  }
+  ChildRelay child;
+  if (o.port == 0) {
+    if (!start_relay(child, o.fsync)) {
+      std::fprintf(stderr, "palabre loadgen: could not start the relay\n");
+      return 1;
+    }
+    o.port = child.port;
+    o.relay_pid = child.pid;
+  }
+  const tcp::endpoint endpoint(net::ip::make_address(o.host), o.port);
+
+  net::io_context ioc(1);
+  Totals totals;
+  std::string room, kiosk_token;
+  std::vector<Clock::time_point> sent_at;  // by participant index, chat: by index*messages+k
+  const int sends_per_participant = o.scenario == "vote" ? 1 : o.messages;
+  sent_at.resize(std::size_t(o.participants) * std::size_t(sends_per_participant));
+  int host_seen = 0, kiosk_seen = 0;
+  const int expected = o.participants * sends_per_participant;
+
+  // Host and kiosk parse every envelope and match it to its send time through `ev.k`.
+  auto observe = [&](Samples& samples, int& seen) {
+    return [&samples, &seen, &sent_at](SimClient&, const std::string& text) {
+      if (text.rfind(R"({"t":"events")", 0) != 0) return;
+      const auto now = Clock::now();
+      const json frame = json::parse(text, nullptr, false);
+      if (frame.is_discarded()) return;
+      for (const auto& env : frame["envs"]) {
+        const auto& ev = env["ev"];
+        if (!ev.contains("k")) continue;
+        samples.add(now - sent_at[ev["k"].get<std::size_t>()]);
+        ++seen;
+      }
+    };
+  };
+
+  auto ok_or_die = [&](bool ok, const char* what) {
+    if (!ok) {
+      std::fprintf(stderr, "palabre loadgen: %s failed\n", what);
+      ioc.stop();
+    }
+  };
+
+  const auto usage_before = o.relay_pid ? usage_of(o.relay_pid) : std::nullopt;
+  auto host = std::make_shared<SimClient>(ioc, totals, -1);
+  auto kiosk = std::make_shared<SimClient>(ioc, totals, -2);
+  std::vector<std::shared_ptr<SimClient>> participants;
+  std::mt19937 random(42);
+  std::optional<ProcessUsage> usage_connected;
+  Clock::time_point scenario_start;
+
+  std::function<void(int)> connect_wave;
+  auto start_scenario = [&] {
+    usage_connected = o.relay_pid ? usage_of(o.relay_pid) : std::nullopt;
+    scenario_start = Clock::now();
+    std::uniform_real_distribution<double> when(0, o.duration);
+    for (auto& p : participants) {
+      for (int k = 0; k < sends_per_participant; ++k) {
+        auto timer = std::make_shared<net::steady_timer>(ioc, std::chrono::duration_cast<Clock::duration>(
+                                                                  std::chrono::duration<double>(when(random))));
+        const std::size_t key = std::size_t(p->index) * std::size_t(sends_per_participant) + std::size_t(k);
+        timer->async_wait([&, p, timer, key](beast::error_code) {
+          sent_at[key] = Clock::now();
+          const bool vote = o.scenario == "vote";
+          p->send(json{{"t", "event"}, {"vis", vote ? "staff" : "public"}, {"cid", key},
+                       {"ev", vote ? json{{"type", "rating.vote"}, {"value", 1 + key % 5}, {"k", key}}
+                                   : json{{"type", "chat.post"}, {"text", "Ça marche ! " + std::to_string(key)}, {"k", key}}}}
+                      .dump());
+        });
+      }
+    }
+  };
+
+  auto participant_frame = [&](SimClient& self, const std::string& text) {
+    if (text.rfind(R"({"t":"joined")", 0) == 0) {
+      totals.connect.add(Clock::now() - self.started_);
+      ++totals.connected;
+      return;
+    }
+    if (text.rfind(R"({"t":"ack")", 0) == 0) {
+      const auto key = field_int(text, "\"cid\":");
+      if (key >= 0 && std::size_t(key) < sent_at.size()) totals.ack.add(Clock::now() - sent_at[std::size_t(key)]);
+      ++totals.acks;
+      return;
+    }
+    if (text.rfind(R"({"t":"error")", 0) == 0) ++totals.errors;
+    // chat: how long until a message reaches a participant (sampled on participant 0 only)
+    if (o.scenario == "chat" && self.index == 0 && text.rfind(R"({"t":"events")", 0) == 0) {
+      const auto now = Clock::now();
+      const json frame = json::parse(text, nullptr, false);
+      if (!frame.is_discarded())
+        for (const auto& env : frame["envs"])
+          if (env["ev"].contains("k")) totals.to_participant.add(now - sent_at[env["ev"]["k"].get<std::size_t>()]);
+    }
+  };
+
+  connect_wave = [&](int first) {
+    const int last = std::min(o.participants, first + o.wave);
+    auto pending = std::make_shared<int>(last - first);
+    for (int i = first; i < last; ++i) {
+      auto p = std::make_shared<SimClient>(ioc, totals, i);
+      p->on_frame = participant_frame;
+      participants.push_back(p);
+      p->connect(endpoint, [&, p, pending, last](bool ok) {
+        if (!ok) ++totals.failed;
+        else p->send(json{{"t", "join"}, {"room", room}}.dump());
+        if (--*pending == 0) {
+          // Next wave once this one's sockets are open; the scenario once joins have settled.
+          if (last < o.participants) return connect_wave(last);
+          auto settle = std::make_shared<net::steady_timer>(ioc, std::chrono::milliseconds(200));
+          auto check = std::make_shared<std::function<void()>>();
+          *check = [&, settle, check] {
+            if (totals.connected + totals.failed >= o.participants) return start_scenario();
+            settle->expires_after(std::chrono::milliseconds(50));
+            settle->async_wait([check](beast::error_code) { (*check)(); });
+          };
+          (*check)();
+        }
+      });
+    }
+  };
+
+  host->on_frame = [&](SimClient& self, const std::string& text) {
+    if (text.rfind(R"({"t":"created")", 0) == 0) {
+      const json created = json::parse(text);
+      room = created["room"];
+      kiosk_token = created["kiosk_token"];
+      self.id = "h1";
+      kiosk->connect(endpoint, [&](bool ok) {
+        ok_or_die(ok, "kiosk connect");
+        kiosk->send(json{{"t", "join"}, {"room", room}, {"token", kiosk_token}}.dump());
+        connect_wave(0);
+      });
+      return;
+    }
+    observe(totals.to_host, host_seen)(self, text);
+  };
+  kiosk->on_frame = observe(totals.to_kiosk, kiosk_seen);
+  host->connect(endpoint, [&](bool ok) {
+    ok_or_die(ok, "host connect");
+    host->send(R"({"t":"create"})");
+  });
+
+  // Run until the host and kiosk have every event, or a generous deadline.
+  const auto deadline = Clock::now() + std::chrono::seconds(60) + std::chrono::duration_cast<Clock::duration>(
+                                                                      std::chrono::duration<double>(o.duration * 2));
+  const auto started = Clock::now();
+  while (!ioc.stopped() && Clock::now() < deadline) {
+    ioc.run_for(std::chrono::milliseconds(50));
+    if (host_seen >= expected && kiosk_seen >= expected && totals.acks >= expected) break;
+  }
+  const double scenario_seconds =
+      scenario_start == Clock::time_point{} ? 0 : std::chrono::duration<double>(Clock::now() - scenario_start).count();
+  const auto usage_after = o.relay_pid ? usage_of(o.relay_pid) : std::nullopt;
+
+  json report = {
+      {"scenario", o.scenario},
+      {"participants", o.participants},
+      {"connected", totals.connected},
+      {"failed", totals.failed},
+      {"events_sent", expected},
+      {"acks", totals.acks},
+      {"errors", totals.errors},
+      {"delivered_to_host", host_seen},
+      {"delivered_to_kiosk", kiosk_seen},
+      {"connect", totals.connect.summary()},
+      {"ack", totals.ack.summary()},
+      {"to_host", totals.to_host.summary()},
+      {"to_kiosk", totals.to_kiosk.summary()},
+      {"frames_in", totals.frames_in},
+      {"bytes_in", totals.bytes_in},
+      {"scenario_seconds", scenario_seconds},
+      {"total_seconds", std::chrono::duration<double>(Clock::now() - started).count()},
+  };
+  if (o.scenario == "chat") report["to_participant0"] = totals.to_participant.summary();
+  if (usage_before && usage_after && usage_connected) {
+    report["relay_cpu_seconds"] = usage_after->cpu_seconds - usage_before->cpu_seconds;
+    report["relay_rss_kib"] = usage_after->rss_kib;
+    report["relay_peak_rss_kib"] = usage_after->peak_rss_kib;
+    report["relay_rss_per_connection_kib"] =
+        double(usage_connected->rss_kib - usage_before->rss_kib) / double(std::max(1, totals.connected + 2));
+  }
+  if (o.json_output) {
+    std::printf("%s\n", report.dump().c_str());
+  } else {
+    std::printf("%s\n", report.dump(2).c_str());
+  }
+  const bool complete = host_seen >= expected && kiosk_seen >= expected && totals.acks >= expected;
+  return complete ? 0 : 1;
+}
+
+}  // namespace
+
+PALABRE_COMMAND("loadgen", "simulate N participants against a relay; latency, traffic, CPU, memory", run_loadgen);
