@@ -140,6 +140,7 @@
 
   const api = window.palabre = window.palabre || {};
   api.ready = false;
+  api.scriptMs = performance.now();  // palabre.js started (firstFrameMs - scriptMs = wasm + first frame)
   // Canonical JSON of the current Session (core::canonical_json), as text.
   api.state = () => UTF8ToString(Module._palabre_state_json());
   // {view, room, you, role, connected, links: {join, kiosk, host}}

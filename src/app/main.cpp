@@ -101,6 +101,7 @@ EM_JS(void, js_resolve_relay, (), {
 });
 EM_JS(void, js_log, (const char* text), { console.info('[palabre] ' + UTF8ToString(text)); });
 EM_JS(double, js_epoch_ms, (), { return Date.now(); });
+EM_JS(void, js_mark_main, (), { window.palabre.mainMs = performance.now(); });
 EM_JS(void, js_download, (const char* name, const char* type, const char* text), {
   const blob = new Blob([UTF8ToString(text)], {type: UTF8ToString(type)});
   const a = document.createElement('a');
@@ -529,6 +530,7 @@ extern "C" EMSCRIPTEN_KEEPALIVE void palabre_hash_changed() {
 
 int main() {
   using namespace palabre::app;
+  js_mark_main();  // window.palabre.mainMs: wasm loaded and started (the rest is the first frame)
   IMGUI_CHECKVERSION();
   ImGui::CreateContext();
   ImGuiIO& io = ImGui::GetIO();
