@@ -99,6 +99,7 @@
         const role = item.role === 'button' ? null : item.role;
         if (role) el.setAttribute('role', role); else el.removeAttribute('role');
         if (el.getAttribute('aria-label') !== item.label) el.setAttribute('aria-label', item.label);
+        if (item.disabled) el.setAttribute('aria-disabled', 'true'); else el.removeAttribute('aria-disabled');
       }
     }
     // (no destructuring here: emscripten 3.1.6's JS optimizer mangles it)

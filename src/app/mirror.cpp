@@ -102,6 +102,7 @@ void ImGuiTestEngineHook_ItemInfo(ImGuiContext* ctx, ImGuiID id, const char* lab
   item.w = rect.GetWidth();
   item.h = rect.GetHeight();
   item.focused = ctx->NavId == id && !ctx->NavDisableHighlight;
+  item.disabled = (ctx->CurrentItemFlags & ImGuiItemFlags_Disabled) != 0;
   if (field) {
     item.role = "textbox";
     item.placeholder = field->placeholder;

@@ -21,6 +21,7 @@ struct Item {
   std::string role;   // "button", "textbox", "checkbox", "radio", "tab", "link"
   float x = 0, y = 0, w = 0, h = 0;  // CSS pixels, relative to the viewport
   bool focused = false;
+  bool disabled = false;
   // Text fields only: how the DOM <input> should look to match the frame it covers.
   std::string placeholder;
   float font_px = 0, pad_x = 0;

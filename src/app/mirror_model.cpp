@@ -40,6 +40,7 @@ std::string items_json(const std::vector<Item>& items) {
     nlohmann::json j = {{"key", item.key}, {"label", item.label}, {"role", item.role},
                         {"x", rounded(item.x)}, {"y", rounded(item.y)}, {"w", rounded(item.w)},
                         {"h", rounded(item.h)}, {"focused", item.focused}};
+    if (item.disabled) j["disabled"] = true;
     if (item.role == "textbox") {
       j["placeholder"] = item.placeholder;
       j["fontPx"] = rounded(item.font_px);
