@@ -122,6 +122,8 @@ constexpr std::array<Entry, static_cast<std::size_t>(S::count_)> catalogue = {{
     {"Page", "Page"},
     {"à l’écran", "on screen"},
     {"Nuage de mots", "Word cloud"},
+    {"Question", "Question"},
+    {"participants", "participants"},
 }};
 
 Lang current = Lang::fr;

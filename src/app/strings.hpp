@@ -86,6 +86,8 @@ enum class S {
   page,
   current,
   words,
+  question_n,
+  participants_word,
   count_
 };
 

@@ -118,7 +118,7 @@ void quiz(Context& ctx, const core::Activity& a, float width) {
   }
   const int q = a.current_question;
   const auto& question = a.spec.quiz[static_cast<std::size_t>(q)];
-  ui::text_muted(std::string(tr(S::page)) + " " + std::to_string(q + 1) + " / " + std::to_string(a.spec.quiz.size()));
+  ui::text_muted(std::string(tr(S::question_n)) + " " + std::to_string(q + 1) + " / " + std::to_string(a.spec.quiz.size()));
   ui::text_in(theme::fonts().heading, question.text);
   const core::QuizResponse* mine = nullptr;
   if (static_cast<std::size_t>(q) < a.quiz_answers.size()) {

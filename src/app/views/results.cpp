@@ -145,7 +145,7 @@ void quiz(Context& ctx, const core::Activity& a, const Look& look, float width) 
   const int q = std::clamp(a.current_question, 0, static_cast<int>(a.spec.quiz.size()) - 1);
   if (a.spec.quiz.empty()) return;
   const auto& question = a.spec.quiz[static_cast<std::size_t>(q)];
-  line(look, std::string(tr(S::page)) + " " + std::to_string(q + 1) + " / " + std::to_string(a.spec.quiz.size()));
+  line(look, std::string(tr(S::question_n)) + " " + std::to_string(q + 1) + " / " + std::to_string(a.spec.quiz.size()));
   heading(look, question.text);
   // Per choice: how many picked it (from the answers of this question).
   std::vector<core::ChoiceFigure> choices(question.choices.size());
@@ -182,7 +182,7 @@ void survey(Context& ctx, const core::Activity& a, const Look& look, float width
     constexpr std::int64_t period_ms = 10000;
     first = static_cast<std::size_t>((ctx.epoch_ms / period_ms) % static_cast<std::int64_t>(last));
     last = first + 1;
-    line(look, std::to_string(first + 1) + " / " + std::to_string(a.spec.questions.size()));
+    line(look, std::string(tr(S::question_n)) + " " + std::to_string(first + 1) + " / " + std::to_string(a.spec.questions.size()));
     ctx.ui.redraw_in_ms = static_cast<double>(period_ms - ctx.epoch_ms % period_ms);
   }
   for (std::size_t qi = first; qi < last && qi < fig.questions.size(); ++qi) {
@@ -272,7 +272,7 @@ void ideas(Context& ctx, const core::Activity& a, const Look& look, float width)
   const auto fig = core::idea_figures(ctx.session, a);
   const float base = theme::fonts().base_px;
   line(look, std::to_string(fig.ideas) + " " + tr(S::ideas) + " · " + std::to_string(fig.contributors) + " / " +
-                 std::to_string(fig.participants) + " " + tr(S::participation));
+                 std::to_string(fig.participants) + " " + tr(S::participants_word));
   if (a.spec.kind == core::ActivityKind::brainstorm && single_words(a)) {
     word_cloud(a, look, width);
     return;
