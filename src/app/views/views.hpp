@@ -38,8 +38,8 @@ struct Ui {
 };
 
 struct Action {
-  enum class Kind { go, open_url, create_room, join_as, post, hide_message, copy, set_lang, submit, pick_plan, export_log } kind;
-  std::string text;      // name, message, text to copy
+  enum class Kind { go, open_url, create_room, join_as, post, hide_message, copy, set_lang, submit, pick_plan, export_log, export_report } kind;
+  std::string text;      // name, message, text to copy, report format ("html", "md", "csv", "json")
   std::int64_t id = 0;   // message id
   bool flag = false;     // hide (true) or show
   Route route;           // for go
