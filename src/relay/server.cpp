@@ -250,10 +250,13 @@ class WsSession : public std::enable_shared_from_this<WsSession> {
     ws_.async_accept(request, beast::bind_front_handler(&WsSession::on_accept, shared_from_this()));
   }
 
-  // Queues a frame; one async_write in flight at a time.
-  void send(Frame frame) {
+  // Queues a frame; one async_write in flight at a time. Live frames count against the connection's
+  // backlog limit; `history` frames (a resume or sync answer, bounded by the log) do not, so a
+  // member far behind can always catch up.
+  void send(Frame frame, bool history = false) {
     if (closing_ || !accepted_) return;
-    queued_bytes_ += frame->size();
+    const std::size_t counted = history ? 0 : frame->size();
+    queued_bytes_ += counted;
     if (queued_bytes_ > state_->config.max_queued_bytes) {
       // A reader this slow would hold the whole room's memory: drop it; it resumes with its token.
       state_->log({{"event", "drop"}, {"conn", id_}, {"reason", "slow reader"}});
@@ -264,7 +267,7 @@ class WsSession : public std::enable_shared_from_this<WsSession> {
     }
     state_->metrics.frames_out += 1;
     state_->metrics.bytes_out += frame->size();
-    queue_.push_back(std::move(frame));
+    queue_.push_back({std::move(frame), counted});
     if (queue_.size() == 1) do_write();
   }
 
@@ -329,13 +332,36 @@ class WsSession : public std::enable_shared_from_this<WsSession> {
   }
 
   void do_write() {
+    coalesce_events();
     ws_.text(true);
-    ws_.async_write(net::buffer(*queue_.front()), beast::bind_front_handler(&WsSession::on_write, shared_from_this()));
+    ws_.async_write(net::buffer(*queue_.front().frame), beast::bind_front_handler(&WsSession::on_write, shared_from_this()));
+  }
+
+  // A reader that fell behind has several `events` frames queued: send them as one, so a slow host
+  // or kiosk catches up in fewer, larger messages instead of falling further behind.
+  void coalesce_events() {
+    static constexpr std::string_view prefix = R"({"t":"events","envs":[)";
+    constexpr std::size_t kMaxMerged = 1024 * 1024;
+    auto is_events = [](const Queued& q) { return std::string_view(*q.frame).substr(0, prefix.size()) == prefix; };
+    if (queue_.size() < 2 || !is_events(queue_[0]) || !is_events(queue_[1])) return;
+    const std::string_view first = *queue_.front().frame;
+    std::string merged(first.substr(0, first.size() - 2));  // without the closing "]}"
+    std::size_t counted = queue_.front().counted;
+    queue_.pop_front();
+    while (!queue_.empty() && is_events(queue_.front()) && merged.size() + queue_.front().frame->size() < kMaxMerged) {
+      const std::string_view next = *queue_.front().frame;
+      merged.push_back(',');
+      merged.append(next.substr(prefix.size(), next.size() - prefix.size() - 2));
+      counted += queue_.front().counted;
+      queue_.pop_front();
+    }
+    merged.append("]}");
+    queue_.push_front({std::make_shared<const std::string>(std::move(merged)), counted});
   }
 
   void on_write(beast::error_code ec, std::size_t) {
     if (ec) return fail(ec, "write");
-    queued_bytes_ -= queue_.front()->size();
+    queued_bytes_ -= queue_.front().counted;
     queue_.pop_front();
     if (!queue_.empty()) return do_write();
     if (closing_ && close_code_) do_close();
@@ -366,7 +392,11 @@ class WsSession : public std::enable_shared_from_this<WsSession> {
   std::uint64_t id_;
   std::string peer_;
   beast::flat_buffer buffer_;
-  std::deque<Frame> queue_;
+  struct Queued {
+    Frame frame;
+    std::size_t counted;  // bytes counted against max_queued_bytes
+  };
+  std::deque<Queued> queue_;
   std::size_t queued_bytes_ = 0;
   bool accepted_ = false, closing_ = false, ended_ = false;
   std::optional<websocket::close_code> close_code_;
@@ -884,14 +914,14 @@ void State::send_history(WsSession& session, Room& room, std::int64_t since) {
     chunk.push_back(&it->text);
     chunk_bytes += it->text.size();
     if (chunk_bytes >= kMaxFrameBytes) {
-      session.send(events_frame(chunk));
+      session.send(events_frame(chunk), true);
       metrics.envelopes_out += chunk.size();
       chunk.clear();
       chunk_bytes = 0;
     }
   }
   if (!chunk.empty()) {
-    session.send(events_frame(chunk));
+    session.send(events_frame(chunk), true);
     metrics.envelopes_out += chunk.size();
   }
 }
