@@ -8,23 +8,27 @@ namespace palabre::report {
 namespace {
 // A spreadsheet would run a cell starting with = + - @ (or tab/CR) as a formula: prefix it with '.
 // A leading '-' followed by a digit or a space is ordinary text ("- item", "-3") and kept.
-std::string defuse(std::string_view value) {
-  if (value.empty()) return {};
+bool needs_defusing(std::string_view value) {
+  if (value.empty()) return false;
   const char c = value.front();
-  const bool risky = c == '=' || c == '+' || c == '@' || c == '\t' || c == '\r' ||
-                     (c == '-' && value.size() > 1 && value[1] != ' ' && (value[1] < '0' || value[1] > '9'));
-  return risky ? "'" + std::string(value) : std::string(value);
+  return c == '=' || c == '+' || c == '@' || c == '\t' || c == '\r' ||
+         (c == '-' && value.size() > 1 && value[1] != ' ' && (value[1] < '0' || value[1] > '9'));
 }
 
-void cell(std::string& out, std::string_view raw, bool last = false) {
-  const std::string value = defuse(raw);
-  if (value.find_first_of(",\"\r\n") == std::string::npos) {
+void cell(std::string& out, std::string_view value, bool last = false) {
+  const bool defuse = needs_defusing(value);
+  if (value.find_first_of(",\"\r\n") == std::string_view::npos) {
+    if (defuse) out += '\'';
     out += value;
   } else {
     out += '"';
-    for (char c : value) {
-      if (c == '"') out += '"';
-      out += c;
+    if (defuse) out += '\'';
+    for (std::size_t i = 0; i < value.size();) {
+      const std::size_t quote = value.find('"', i);
+      const std::size_t end = quote == std::string_view::npos ? value.size() : quote + 1;
+      out.append(value.data() + i, end - i);
+      if (quote != std::string_view::npos) out += '"';
+      i = end;
     }
     out += '"';
   }
@@ -33,7 +37,11 @@ void cell(std::string& out, std::string_view raw, bool last = false) {
 }  // namespace
 
 std::string render_csv(const Report& report) {
-  std::string out = "activity_id,activity_kind,activity,question,record,participant,value,time\r\n";
+  std::size_t rows = report.messages.size();
+  for (const Activity& a : report.activities) rows += a.records.size();
+  std::string out;
+  out.reserve(64 + rows * 96);
+  out += "activity_id,activity_kind,activity,question,record,participant,value,time\r\n";
   for (const Activity& a : report.activities) {
     const std::string_view kind = to_string(a.kind());
     for (const Record& r : a.records) {

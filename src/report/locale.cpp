@@ -274,13 +274,17 @@ std::string format_date_time(const Moment& moment, Lang lang) {
 
 std::string format_iso8601(const Moment& moment) {
   if (!moment.known()) return {};
+  // Written into a fixed buffer: CSV and JSON call this once per record.
   const Date date = local_date(moment);
-  std::string year = digits(date.year);
-  while (year.size() < 4) year.insert(0, "0");
+  const std::int64_t local = local_seconds(moment);
+  const std::int64_t seconds_of_day = local - floor_div(local, 86400) * 86400;
   const int offset = moment.offset_minutes;
   const int magnitude = offset < 0 ? -offset : offset;
-  return year + "-" + two_digits(date.month) + "-" + two_digits(date.day) + "T" + format_time(moment) +
-         (offset < 0 ? "-" : "+") + two_digits(magnitude / 60) + ":" + two_digits(magnitude % 60);
+  char buffer[48];
+  const int length = std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02dT%02d:%02d:%02d%c%02d:%02d", date.year, date.month,
+                                   date.day, int(seconds_of_day / 3600), int(seconds_of_day / 60 % 60),
+                                   int(seconds_of_day % 60), offset < 0 ? '-' : '+', magnitude / 60, magnitude % 60);
+  return std::string(buffer, length > 0 ? std::size_t(length) : 0);
 }
 
 // [SECTION] Headlines and kinds -------------------------------------------------------------------

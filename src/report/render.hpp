@@ -1,7 +1,6 @@
 #pragma once
 // Report renderers: one self-contained HTML file, Markdown, CSV, JSON. Pure functions of the model:
 // no I/O, no clock, no exceptions (the app calls them in the browser to offer downloads).
-#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -27,6 +26,5 @@ std::string render_markdown(const Report& report);
 std::string render_csv(const Report& report);
 // The model itself, schema "palabre-report" version kReportSchemaVersion (docs/report.md).
 std::string render_json(const Report& report);
-nlohmann::ordered_json to_json(const Report& report);
 
 }  // namespace palabre::report

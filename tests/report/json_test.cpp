@@ -1,6 +1,8 @@
 // The JSON renderer: the model with a versioned schema, parseable, anonymity kept.
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
+
 #include "report/render.hpp"
 #include "sample_report.hpp"
 
@@ -55,6 +57,24 @@ TEST(ReportJson, GivenInvalidUtf8InUserText_WhenRendered_ThenItIsReplacedNotFata
   const json j = parsed(report);
   ASSERT_FALSE(j.is_discarded());
   EXPECT_EQ(j["messages"].back()["text"], "caf\xEF\xBF\xBD");
+}
+
+TEST(ReportJson, GivenControlCharactersAndQuotes_WhenRendered_ThenTheyAreEscapedAndReadBack) {
+  Report report = sample_report(Lang::fr);
+  const std::string tricky = std::string("tab\tquote\"back\\slash\x01 end", 25);
+  report.messages.push_back({"x", tricky, {}});
+  const json j = parsed(report);
+  ASSERT_FALSE(j.is_discarded());
+  EXPECT_EQ(j["messages"].back()["text"], tricky);
+  EXPECT_NE(render_json(report).find("\\u0001"), std::string::npos);
+}
+
+TEST(ReportJson, GivenABoard_WhenRendered_ThenCoordinatesAreNumbers) {
+  const json j = parsed(sample_report(Lang::fr));
+  const json& board = j["activities"][3]["detail"];
+  EXPECT_DOUBLE_EQ(board["width"].get<double>(), 1200.0);
+  EXPECT_DOUBLE_EQ(board["notes"][0]["x"].get<double>(), 40.0);
+  EXPECT_EQ(board["zones"][2]["label"], "Réseau national");
 }
 
 TEST(ReportJson, GivenTheSameReport_WhenRenderedTwice_ThenTheBytesAreEqual) {
