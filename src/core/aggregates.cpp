@@ -5,6 +5,8 @@
 #include <numeric>
 #include <set>
 
+#include "core/text.hpp"
+
 namespace palabre::core {
 
 int percent(std::int64_t part, std::int64_t whole) {
@@ -140,6 +142,14 @@ IdeaFigures idea_figures(const Session& s, const Activity& a) {
     ranked.emplace_back(-likes, id);
   }
   if (none.ideas > 0) f.categories.push_back(none);
+  std::map<std::string, std::size_t> word_index;  // normalized word -> index in f.words
+  for (const auto& [id, idea] : a.ideas) {
+    if (idea.hidden || !idea.approved || idea.text.find(' ') != std::string::npos) continue;
+    auto [it, fresh] = word_index.emplace(normalize_answer(idea.text), f.words.size());
+    if (fresh) f.words.emplace_back(idea.text, 0);
+    ++f.words[it->second].second;
+  }
+  std::stable_sort(f.words.begin(), f.words.end(), [](const auto& x, const auto& y) { return x.second > y.second; });
   std::sort(ranked.begin(), ranked.end());
   for (const auto& [neg, id] : ranked) f.by_likes.push_back(id);
   f.contributors = int(people.size());

@@ -74,6 +74,9 @@ struct IdeaFigures {
   int participants = 0;   // session participants
   std::vector<CategoryFigures> categories;  // spec order, then "no category" when used
   std::vector<std::int64_t> by_likes;       // visible idea ids, most liked first, ties by id
+  // Word cloud for one-word prompts: visible one-word ideas grouped by normalized form (case,
+  // accents), shown as first written; most frequent first, ties by first appearance.
+  std::vector<std::pair<std::string, int>> words;
 };
 
 struct RatingFigures {

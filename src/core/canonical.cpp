@@ -172,6 +172,9 @@ void write_ideas(ojson& j, const Session& s, const Activity& a) {
   }
   fig["categories"] = std::move(cats);
   fig["by_likes"] = f.by_likes;
+  ojson words = ojson::array();
+  for (const auto& [word, count] : f.words) words.push_back(ojson::array({word, count}));
+  fig["words"] = std::move(words);
   j["figures"] = std::move(fig);
 }
 

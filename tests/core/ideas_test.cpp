@@ -179,3 +179,16 @@ TEST(Board, GivenBrainstorm_WhenMovingOrLocking_ThenRejectedWrongKind) {
   EXPECT_EQ(s.participant("p1", IdeaMove{id, idea, 10, 10, -1}).code(), "wrong_kind");
   EXPECT_EQ(s.host(BoardLock{id, true}).code(), "wrong_kind");
 }
+
+TEST(Ideas, GivenOneWordIdeas_WhenFigured_ThenWordCloudGroupsCaseAndAccents) {
+  Script s;
+  const std::int64_t id = s.running(ideas_spec());
+  post(s, id, "p1", "Médiation");
+  post(s, id, "p2", "mediation");
+  post(s, id, "p3", "Envie");
+  post(s, id, "p3", "deux mots");
+  IdeaFigures f = idea_figures(s.session, s.activity(id));
+  ASSERT_EQ(f.words.size(), 2u);
+  EXPECT_EQ(f.words[0], (std::pair<std::string, int>{"Médiation", 2}));
+  EXPECT_EQ(f.words[1], (std::pair<std::string, int>{"Envie", 1}));
+}
