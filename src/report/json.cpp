@@ -8,6 +8,8 @@
 #include <array>
 #include <charconv>
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
 
 #include "report/locale.hpp"
 #include "report/render.hpp"
@@ -44,16 +46,26 @@ class JsonWriter {
     (void)ec;
     out_.append(buffer.data(), end);
   }
-  // Shortest text that reads back to the same double; integral values keep a ".0".
+  // Shortest fixed-point text that reads back to the same double; integral values keep a ".0"
+  // (as nlohmann/json writes them). snprintf/strtod rather than std::to_chars(double), which
+  // emscripten 3.1.6's libc++ lacks — and the same code keeps native and wasm output identical.
   void number(double v) {
     next_item();
-    if (!std::isfinite(v)) { out_ += "null"; return; }
-    std::array<char, 32> buffer{};
-    const auto [end, ec] = std::to_chars(buffer.data(), buffer.data() + buffer.size(), v);
-    (void)ec;
-    const std::string_view text(buffer.data(), std::size_t(end - buffer.data()));
-    out_ += text;
-    if (text.find_first_of(".eE") == std::string_view::npos) out_ += ".0";
+    if (!std::isfinite(v) || std::fabs(v) >= 1e15) {
+      out_ += std::isfinite(v) ? std::to_string(std::int64_t(v)) + ".0" : "null";
+      return;
+    }
+    char buffer[64];
+    for (int decimals = 0; decimals <= 17; ++decimals) {
+      const int length = std::snprintf(buffer, sizeof buffer, "%.*f", decimals, v);
+      if (length <= 0 || std::size_t(length) >= sizeof buffer) break;
+      if (std::strtod(buffer, nullptr) == v || decimals == 17) {
+        out_.append(buffer, std::size_t(length));
+        if (decimals == 0) out_ += ".0";
+        return;
+      }
+    }
+    out_ += "0.0";
   }
   // A string, or null when empty (names of anonymous authors).
   void string_or_null(std::string_view text) { text.empty() ? null() : string(text); }
