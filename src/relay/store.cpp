@@ -74,7 +74,9 @@ bool read_lines(const fs::path& path, Lines& out) {
       out.torn = true;
       break;
     }
-    out.lines.push_back(text.substr(start, end - start));
+    std::size_t line_end = end;
+    if (line_end > start && text[line_end - 1] == '\r') --line_end;  // \r\n is accepted (docs/formats.md)
+    out.lines.push_back(text.substr(start, line_end - start));
     start = end + 1;
   }
   out.whole_length = start < text.size() ? start : text.size();
@@ -180,7 +182,7 @@ bool load_log(const fs::path& path, RoomRecord& room, std::vector<std::string>& 
 }  // namespace
 
 std::string log_header(const std::string& code, std::int64_t created_ms) {
-  return json{{"format", "palabre-log"}, {"version", 1}, {"room", code}, {"created", created_ms}}.dump();
+  return nlohmann::ordered_json{{"format", "palabre-log"}, {"version", 1}, {"room", code}, {"created", created_ms}}.dump();
 }
 
 RoomFiles::~RoomFiles() {
@@ -209,7 +211,7 @@ bool RoomFiles::create(const fs::path& dir, const RoomRecord& room, FsyncPolicy 
     return false;
   }
   // The sidecar first: a log without its sidecar is skipped at load, a sidecar alone is harmless.
-  const json members_header = {{"format", "palabre-members"}, {"version", 1},
+  const nlohmann::ordered_json members_header = {{"format", "palabre-members"}, {"version", 1},
                                {"room", room.code},           {"host", room.host_token_hash},
                                {"kiosk", room.kiosk_token_hash}, {"anon_key", room.anon_key}};
   const FsyncPolicy first = fsync == FsyncPolicy::never ? FsyncPolicy::never : FsyncPolicy::always;
@@ -240,7 +242,7 @@ bool RoomFiles::append_log(const std::string& lines, FsyncPolicy fsync) {
 
 bool RoomFiles::append_member(const ParticipantRecord& participant, FsyncPolicy fsync) {
   dirty_ = true;
-  const json line = {{"id", participant.id}, {"token", participant.token_hash}};
+  const nlohmann::ordered_json line = {{"id", participant.id}, {"token", participant.token_hash}};
   return append(members_fd_, line.dump() + "\n", fsync);
 }
 
