@@ -2,6 +2,7 @@
 #include <cstdio>
 
 #include "app/icons.hpp"
+#include "app/mirror.hpp"
 #include "app/strings.hpp"
 #include "app/theme.hpp"
 #include "app/ui.hpp"
@@ -53,6 +54,14 @@ void draw_status_right(Link link) {
   const float w = ui::pill_width(status_text(link));
   ImGui::SameLine(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - w));
   draw_status(link);
+}
+
+bool draw_language_switch_right(float right_margin) {
+  const std::string label = std::string(lang() == Lang::fr ? "EN" : "FR") + "###lang";
+  const float w = ImGui::CalcTextSize(label.c_str(), nullptr, true).x + theme::fonts().base_px * 1.2f;
+  ImGui::SameLine(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - right_margin - w));
+  mirror::next_name(tr(S::language_switch));
+  return ui::link_button(label.c_str());
 }
 
 std::string clock_time(std::int64_t at_ms, int tz_offset_minutes) {

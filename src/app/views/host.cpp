@@ -196,6 +196,8 @@ void draw_host(Context& ctx) {
   ImGui::SetCursorPosY(ImGui::GetCursorPosY() + base * 0.3f);
   ImGui::TextDisabled("%s", spaced_code(ctx.identity.room).c_str());
   draw_status_right(ctx.link);
+  if (draw_language_switch_right(ui::pill_width(tr(S::status_online)) + theme::fonts().base_px * 0.8f))
+    ctx.actions.push_back({Action::Kind::set_lang});
   ui::gap(base * 0.2f);
   if (!ctx.ui.error.empty()) ui::text_wrapped(ctx.ui.error, theme::colour::live);
 

@@ -126,6 +126,8 @@ void draw_chat(Context& ctx, float reserved_bottom) {
   ImGui::SetCursorPosY(ImGui::GetCursorPosY() + base * 0.3f);
   ImGui::TextDisabled("%s", ctx.identity.room.c_str());
   draw_status_right(ctx.link);
+  if (draw_language_switch_right(ui::pill_width(tr(S::status_online)) + theme::fonts().base_px * 0.8f))
+    ctx.actions.push_back({Action::Kind::set_lang});
   if (const core::Participant* me = ctx.session.find_participant(ctx.identity.you)) {
     ui::avatar(me->name, base * 1.5f);
     ImGui::SameLine();

@@ -322,6 +322,49 @@ void ideas(Context& ctx, const core::Activity& a, const Look& look, float width)
   }
 }
 
+// The board as a picture: one zone per category side by side, post-its at their (x, y) position
+// (board units 0..10000 within the zone), like the seed report's board image.
+void board(Context& ctx, const core::Activity& a, const Look& look, float width) {
+  const auto fig = core::idea_figures(ctx.session, a);
+  const float base = theme::fonts().base_px;
+  line(look, std::to_string(fig.ideas) + " " + tr(S::ideas) + " · " + std::to_string(fig.contributors) + " / " +
+                 std::to_string(fig.participants) + " " + tr(S::participants_word));
+  const int zones = std::max<int>(1, static_cast<int>(a.spec.categories.size()));
+  const float gap = base * 0.6f;
+  const float zone_w = (width - gap * (zones - 1)) / zones;
+  const float height = std::max(base * 14.0f, std::min(ImGui::GetContentRegionAvail().y - base, base * 30.0f));
+  const ImVec2 origin = ImGui::GetCursorScreenPos();
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  static const ImU32 notes[] = {IM_COL32(255, 236, 153, 255), IM_COL32(255, 205, 210, 255), IM_COL32(200, 230, 201, 255),
+                                IM_COL32(187, 222, 251, 255), IM_COL32(225, 190, 231, 255)};
+  ImFont* font = theme::fonts().body;
+  const float fs = font->FontSize * ImGui::GetIO().FontGlobalScale * (look.kiosk ? 0.9f : 0.8f);
+  const float note_w = std::min(zone_w * 0.45f, base * 9.0f);
+  for (int z = 0; z < zones; ++z) {
+    const ImVec2 p(origin.x + z * (zone_w + gap), origin.y);
+    draw->AddRectFilled(p, ImVec2(p.x + zone_w, p.y + height), look.kiosk ? IM_COL32(255, 255, 255, 14) : IM_COL32(240, 238, 233, 255),
+                        base * 0.6f);
+    if (z < static_cast<int>(a.spec.categories.size())) {
+      const std::string& name = a.spec.categories[static_cast<std::size_t>(z)];
+      draw->AddText(theme::fonts().strong, theme::fonts().strong->FontSize * ImGui::GetIO().FontGlobalScale,
+                    ImVec2(p.x + base * 0.6f, p.y + base * 0.4f), look.muted, name.c_str(), nullptr, zone_w - base * 1.2f);
+    }
+    for (const auto& [id, idea] : a.ideas) {
+      if (idea.hidden || !idea.approved) continue;
+      if (!a.spec.categories.empty() && idea.category != z) continue;
+      const ImVec2 ts = font->CalcTextSizeA(fs, FLT_MAX, note_w - base * 0.8f, idea.text.c_str());
+      const float note_h = ts.y + base * 0.9f;
+      const float x = p.x + base * 0.4f + (zone_w - note_w - base * 0.8f) * std::clamp(idea.x / 10000.0f, 0.0f, 1.0f);
+      const float y = p.y + base * 2.2f + (height - note_h - base * 2.6f) * std::clamp(idea.y / 10000.0f, 0.0f, 1.0f);
+      draw->AddRectFilled(ImVec2(x + 2, y + 3), ImVec2(x + note_w + 2, y + note_h + 3), IM_COL32(0, 0, 0, 35), base * 0.25f);
+      draw->AddRectFilled(ImVec2(x, y), ImVec2(x + note_w, y + note_h), notes[(z < 0 ? 0 : z) % 5], base * 0.25f);
+      draw->AddText(font, fs, ImVec2(x + base * 0.4f, y + base * 0.45f), theme::colour::ink, idea.text.c_str(), nullptr,
+                    note_w - base * 0.8f);
+    }
+  }
+  ImGui::Dummy(ImVec2(width, height));
+}
+
 void rating(Context& ctx, const core::Activity& a, const Look& look, float width) {
   const auto fig = core::rating_figures(ctx.session, a);
   const float base = theme::fonts().base_px;
@@ -372,8 +415,8 @@ void draw_results(Context& ctx, const core::Activity& a, float width, bool kiosk
     case core::ActivityKind::challenge: challenge(ctx, a, look, width); break;
     case core::ActivityKind::quiz: quiz(ctx, a, look, width); break;
     case core::ActivityKind::survey: survey(ctx, a, look, width); break;
-    case core::ActivityKind::brainstorm:
-    case core::ActivityKind::board: ideas(ctx, a, look, width); break;
+    case core::ActivityKind::brainstorm: ideas(ctx, a, look, width); break;
+    case core::ActivityKind::board: board(ctx, a, look, width); break;
     case core::ActivityKind::rating: rating(ctx, a, look, width); break;
     case core::ActivityKind::qna: qna(ctx, a, look, width); break;
     case core::ActivityKind::presentation: presentation(a, look); break;

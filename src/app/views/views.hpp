@@ -81,6 +81,8 @@ void draw_brand(float size_scale = 1.0f);
 void draw_status(Link link);
 // Draws the status pill flush with the right edge of the content region, on the current line.
 void draw_status_right(Link link);
+// A small "EN"/"FR" switch on the current line, `right_margin` px left of the right edge.
+bool draw_language_switch_right(float right_margin);
 std::string clock_time(std::int64_t at_ms, int tz_offset_minutes);  // "10:06"
 
 }  // namespace palabre::app::views
