@@ -37,10 +37,8 @@ void cell(std::string& out, std::string_view value, bool last = false) {
 }  // namespace
 
 std::string render_csv(const Report& report) {
-  std::size_t rows = report.messages.size();
-  for (const Activity& a : report.activities) rows += a.records.size();
   std::string out;
-  out.reserve(64 + rows * 96);
+  out.reserve(256 + record_count(report) * 96);
   out += "activity_id,activity_kind,activity,question,record,participant,value,time\r\n";
   for (const Activity& a : report.activities) {
     const std::string_view kind = to_string(a.kind());

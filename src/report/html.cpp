@@ -241,7 +241,7 @@ std::string challenge_html(const ChallengeDetail& d, const Activity& a, Lang lan
   std::string out = "<div class=\"challenge\">";
   if (!d.question.empty() && d.question != a.title) out += "<p>" + e(d.question) + "</p>";
   if (!d.hint.empty()) out += "<p class=\"hint\">" + e(d.hint) + "</p>";
-  out += "<p class=\"challenge-answer\">« " + e(d.answer) + " »</p>";
+  out += "<p class=\"challenge-answer\">" + e(l.quote_open) + e(d.answer) + e(l.quote_close) + "</p>";
   const std::string attempts_word(plural_form(d.attempts, l.attempt_one, l.attempt_many, lang));
   if (d.won) {
     out += "<p class=\"winner\">" + e(l.won_by) + " <strong>" + e(d.winner.empty() ? l.anonymous : d.winner) +
@@ -469,7 +469,7 @@ std::string render_html(const Report& report) {
   const Labels& l = labels(lang);
   const Header& h = report.header;
   std::string out;
-  out.reserve(64 * 1024);
+  out.reserve((1 << 17) + record_count(report) * 64);
   out += "<!DOCTYPE html>\n<html lang=\"" + std::string(l.html_lang) + "\"><head><meta charset=\"utf-8\">";
   out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">";
   out += "<meta name=\"generator\" content=\"Palabre\">";

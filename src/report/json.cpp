@@ -424,7 +424,7 @@ std::string date_text(const Date& d) {
 
 std::string render_json(const Report& report) {
   std::string out;
-  out.reserve(1 << 16);
+  out.reserve((1 << 16) + record_count(report) * 256);
   JsonWriter w(out);
   const Header& h = report.header;
   w.begin_object();

@@ -62,6 +62,8 @@ const Labels kFrench{
     .kind_rating_question = "évaluation",
     .kind_rating_with_comments = "évaluation avec commentaires",
     .at_most = "au plus",
+    .quote_open = "« ",
+    .quote_close = " »",
     .won_by = "gagné par",
     .not_won = "personne n'a trouvé",
     .expected_answer = "réponse attendue",
@@ -138,6 +140,8 @@ const Labels kEnglish{
     .kind_rating_question = "rating",
     .kind_rating_with_comments = "rating with comments",
     .at_most = "at most",
+    .quote_open = "“",
+    .quote_close = "”",
     .won_by = "won by",
     .not_won = "nobody found it",
     .expected_answer = "expected answer",
@@ -388,6 +392,12 @@ std::string_view to_string(HeadlineKind kind) {
 }
 
 std::string_view to_string(Lang lang) { return lang == Lang::fr ? "fr" : "en"; }
+
+std::size_t record_count(const Report& report) {
+  std::size_t n = report.messages.size();
+  for (const Activity& a : report.activities) n += a.records.size();
+  return n;
+}
 
 std::vector<TocEntry> table_of_contents(const Report& report) {
   const Labels& l = labels(report.lang);

@@ -47,6 +47,7 @@ struct Labels {
   std::string_view kind_single_choice, kind_multiple_choice, kind_open, kind_ranking, kind_rating_question,
       kind_rating_with_comments;
   std::string_view at_most;             // "au plus"
+  std::string_view quote_open, quote_close;  // "« " " »" / "“" "”" around the challenge's answer
   std::string_view won_by;              // "gagné par"
   std::string_view not_won;             // "personne n'a trouvé"
   std::string_view expected_answer;     // "réponse attendue"

@@ -119,7 +119,7 @@ std::string detail_md(const Activity& a, Lang lang) {
         if constexpr (std::is_same_v<T, ChallengeDetail>) {
           if (!d.question.empty() && d.question != a.title) out += md(d.question) + "\n\n";
           if (!d.hint.empty()) out += "*" + md(d.hint) + "*\n\n";
-          out += "### « " + md(d.answer) + " »\n\n";
+          out += "### " + std::string(l.quote_open) + md(d.answer) + std::string(l.quote_close) + "\n\n";
           if (d.won) {
             out += std::string(l.won_by) + " **" + md(d.winner.empty() ? l.anonymous : d.winner) + "**\n\n";
             out += "- " + counted(d.winner_attempts, l.attempt_one, l.attempt_many, lang) + " " +
@@ -222,7 +222,9 @@ std::string render_markdown(const Report& report) {
   const Lang lang = report.lang;
   const Labels& l = labels(lang);
   const Header& h = report.header;
-  std::string out = "# " + std::string(l.report_title) + "\n\n**" + md(h.title) + "**\n\n";
+  std::string out;
+  out.reserve((1 << 16) + record_count(report) * 32);
+  out += "# " + std::string(l.report_title) + "\n\n**" + md(h.title) + "**\n\n";
   if (!h.host.empty()) out += std::string(l.hosted_by) + " " + md(h.host) + "\n\n";
 
   out += "## " + std::string(l.contents) + "\n\n";

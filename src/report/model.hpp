@@ -256,6 +256,10 @@ struct TocEntry {
 // Présentations, Messages — sections that are empty are left out.
 std::vector<TocEntry> table_of_contents(const Report& report);
 
+// Records plus messages: what a report's size grows with, so renderers reserve their output once
+// instead of copying megabytes while growing.
+std::size_t record_count(const Report& report);
+
 std::string_view to_string(ActivityKind kind);   // "challenge", "survey", … (JSON and CSV)
 std::string_view to_string(QuestionKind kind);   // "single_choice", …
 std::string_view to_string(RecordKind kind);     // "answer", "idea", …

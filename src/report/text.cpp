@@ -10,7 +10,16 @@ namespace palabre::report::text {
 std::string html_escape(std::string_view text) {
   std::string out;
   out.reserve(text.size() + text.size() / 8);
-  for (char c : text) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    // Runs without markup characters go out in one append.
+    const std::size_t special = text.find_first_of("&<>\"'", i);
+    const std::size_t end = special == std::string_view::npos ? text.size() : special;
+    if (end > i) {
+      out.append(text.data() + i, end - i);
+      i = end;
+      if (i == text.size()) break;
+    }
+    const char c = text[i];
     switch (c) {
       case '&': out += "&amp;"; break;
       case '<': out += "&lt;"; break;
