@@ -140,7 +140,7 @@ std::optional<ProcessUsage> usage_of(pid_t pid) {
 struct Totals {
   std::uint64_t frames_in = 0, bytes_in = 0;
   int connected = 0, failed = 0, acks = 0, errors = 0;
-  Samples connect, ack, to_host, to_kiosk, to_participant;
+  Samples connect, ack, to_host, to_kiosk, to_participant, host_after_stamp;
 };
 
 // [SECTION] Simulated client -----------------------------------------------------------------------
@@ -366,10 +366,13 @@ int run_loadgen(std::span<const std::string_view> args) {
 
   // Host and kiosk match every envelope to its send time through `ev.k` (a scan, not a parse, so
   // that the simulated host does not become the bottleneck it measures).
-  auto observe = [&](Samples& samples, int& seen) {
-    return [&samples, &seen, &sent_at](SimClient&, const std::string& text) {
+  // `after_stamp` splits the delay: from the relay's stamp (`at`, wall clock ms) to receipt.
+  auto observe = [&](Samples& samples, int& seen, Samples* after_stamp = nullptr) {
+    return [&samples, &seen, &sent_at, after_stamp](SimClient&, const std::string& text) {
       if (text.rfind(R"({"t":"events")", 0) != 0) return;
       const auto now = Clock::now();
+      const auto wall_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                               std::chrono::system_clock::now().time_since_epoch()).count();
       constexpr std::string_view key = "\"k\":";
       for (auto at = text.find(key); at != std::string::npos; at = text.find(key, at + 1)) {
         std::size_t k = 0;
@@ -377,6 +380,13 @@ int run_loadgen(std::span<const std::string_view> args) {
         if (std::from_chars(begin, text.data() + text.size(), k).ec != std::errc() || k >= sent_at.size()) continue;
         samples.add(now - sent_at[k]);
         ++seen;
+        if (after_stamp) {
+          const auto stamp = text.rfind("\"at\":", at);
+          std::int64_t stamped = 0;
+          if (stamp != std::string::npos &&
+              std::from_chars(text.data() + stamp + 5, text.data() + text.size(), stamped).ec == std::errc())
+            after_stamp->add(std::chrono::milliseconds(wall_ms - stamped));
+        }
       }
     };
   };
@@ -474,7 +484,7 @@ int run_loadgen(std::span<const std::string_view> args) {
       });
       return;
     }
-    observe(totals.to_host, host_seen)(self, text);
+    observe(totals.to_host, host_seen, &totals.host_after_stamp)(self, text);
   };
   kiosk->on_frame = observe(totals.to_kiosk, kiosk_seen);
   host->connect(endpoint, [&](bool ok) {
@@ -508,6 +518,7 @@ int run_loadgen(std::span<const std::string_view> args) {
       {"ack", totals.ack.summary()},
       {"to_host", totals.to_host.summary()},
       {"to_kiosk", totals.to_kiosk.summary()},
+      {"host_after_stamp", totals.host_after_stamp.summary()},  // ms resolution
       {"frames_in", totals.frames_in},
       {"bytes_in", totals.bytes_in},
       {"scenario_seconds", scenario_seconds},
