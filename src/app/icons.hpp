@@ -23,6 +23,7 @@ inline constexpr const char* eye_slash = "\uf070";
 inline constexpr const char* sign_in = "\uf090";
 inline constexpr const char* wifi = "\uf1eb";
 inline constexpr const char* circle = "\uf111";
+inline constexpr const char* circle_o = "\uf10c";
 inline constexpr const char* refresh = "\uf021";
 inline constexpr const char* arrow_right = "\uf061";
 inline constexpr const char* clock = "\uf017";

@@ -50,7 +50,7 @@ bool choice_button(const std::string& label, const std::string& key, bool select
   ImGui::PushStyleColor(ImGuiCol_ButtonActive, theme::colour::accent_soft);
   ImGui::PushStyleColor(ImGuiCol_Border, selected ? theme::colour::accent : theme::colour::line);
   ImGui::PushStyleColor(ImGuiCol_Text, theme::colour::ink);
-  const std::string text = std::string(selected ? icon::check_circle : icon::circle) + "   " + label + "###" + key;
+  const std::string text = std::string(selected ? icon::check_circle : icon::circle_o) + "   " + label + "###" + key;
   ImGui::PushFont(selected ? theme::fonts().strong : theme::fonts().body);
   mirror::next_role("button");
   const bool pressed = mirror::Button(text.c_str(), ImVec2(width, h));

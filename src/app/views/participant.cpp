@@ -207,6 +207,7 @@ void draw_activity_tab(Context& ctx, const core::Activity& a) {
   ImGui::SetCursorPosY(ImGui::GetCursorPosY() + base * 0.3f);
   ImGui::TextDisabled("%s", ctx.identity.room.c_str());
   draw_status_right(ctx.link);
+  if (draw_language_switch_right(ui::pill_width(tr(S::status_online)) + base * 0.8f)) ctx.actions.push_back({Action::Kind::set_lang});
   ImGui::Separator();
   ImGui::PushStyleColor(ImGuiCol_ChildBg, IM_COL32(0, 0, 0, 0));
   const float bar_h = std::round(base * 2.9f) + ImGui::GetStyle().ItemSpacing.y;
