@@ -25,10 +25,8 @@
 #include "app/ui.hpp"
 #include "app/views/views.hpp"
 #include "core/plan.hpp"
-#ifdef PALABRE_APP_REPORT
 #include "report/from_session.hpp"
 #include "report/render.hpp"
-#endif
 #include "core/session.hpp"
 #include "imgui.h"
 #include "imgui_impl_opengl3.h"
@@ -365,13 +363,11 @@ void run(const views::Action& a) {
     case K::submit: app.client.submit(a.event); break;
     case K::pick_plan: js_pick_plan(); break;
     case K::export_report: {
-#ifdef PALABRE_APP_REPORT
       const auto format = report::format_from_string(a.text);
       if (!format) break;
       const std::string text = report::render(report::build_report(app.client.session()), *format);
       const std::string name = app.client.identity().room + "-report." + std::string(report::file_extension(*format));
       js_download(name.c_str(), std::string(report::mime_type(*format)).c_str(), text.c_str());
-#endif
       break;
     }
     case K::export_log: {

@@ -3,6 +3,7 @@
 // messages, in order. Every input is a real click or key press located through the item mirror.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import {
   startRelay, launchBrowser, openApp, clickItem, typeInto, findItem, appState, appInfo, eventually,
   screenshot, waitReady, viewports,
@@ -83,6 +84,14 @@ test('a message goes from a phone to the kiosk through the real relay', async ()
   await kiosk.page.waitForTimeout(300);
   await screenshot(kiosk.page, 'kiosk');
   await screenshot(host.page, 'host-messages-laptop');
+
+  // And the host can download the report mid-session, with both messages in it
+  for (const format of ['html', 'md', 'csv', 'json']) {
+    const [download] = await Promise.all([host.page.waitForEvent('download'), clickItem(host.page, `report-${format}`)]);
+    const text = readFileSync(await download.path(), 'utf8');
+    assert.ok(text.includes(first) && text.includes(second), `the ${format} report holds both messages`);
+    if (format === 'html') assert.ok(!/(src|href)="https?:/.test(text), 'the HTML report makes no external request');
+  }
 
   // And no page reported an error
   for (const who of [host, gaelle, caroline, kiosk]) assert.deepEqual(who.errors, []);

@@ -276,14 +276,12 @@ void draw_console(Context& ctx, float width, float height) {
   ImGui::SameLine();
   if (small_button(add, true)) ctx.ui.adding = !ctx.ui.adding;
   const float inner = ImGui::GetContentRegionAvail().x;
-#ifdef PALABRE_APP_REPORT
   // The report, at any moment, in every format.
   for (const char* format : {"html", "md", "csv", "json"}) {
     if (std::string_view(format) != "html") ImGui::SameLine();
     if (small_button(std::string(icon::download) + " " + (std::string_view(format) == "md" ? "Markdown" : std::string(format) == "html" ? "HTML" : std::string(format) == "csv" ? "CSV" : "JSON") + "###report-" + format))
       ctx.actions.push_back({Action::Kind::export_report, format});
   }
-#endif
   if (!ctx.ui.texts["plan-error"].empty()) ui::text_wrapped(ctx.ui.texts["plan-error"], theme::colour::live);
   if (ctx.ui.adding) draw_add_form(ctx, inner);
   if (ctx.session.activities.empty() && !ctx.ui.adding) {
