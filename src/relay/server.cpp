@@ -928,6 +928,8 @@ void State::send_history(WsSession& session, Room& room, std::int64_t since) {
 
 void State::close_room(std::shared_ptr<Room> room) {  // by value: callers pass session.room, reset below
   flush(*room);
+  // Files go before anyone hears `closed`: a member told the room is gone must find its log gone too.
+  room->files.remove();
   const Frame closed = std::make_shared<const std::string>(Reply{{"t", "closed"}, {"room", room->code}}.dump());
   const auto sessions = room->sessions;
   for (WsSession* session : sessions) {
@@ -939,7 +941,6 @@ void State::close_room(std::shared_ptr<Room> room) {  // by value: callers pass 
   room->sessions_by_member.clear();
   room->staff_sessions.clear();
   room->pending.clear();
-  room->files.remove();
   rooms.erase(room->code);
   log({{"event", "room_closed"}, {"room", room->code}});
 }
