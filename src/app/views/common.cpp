@@ -7,6 +7,7 @@
 #include "app/theme.hpp"
 #include "app/ui.hpp"
 #include "app/views/views.hpp"
+#include "core/timezone.hpp"
 
 namespace palabre::app::views {
 
@@ -64,7 +65,9 @@ bool draw_language_switch_right(float right_margin) {
   return ui::link_button(label.c_str());
 }
 
-std::string clock_time(std::int64_t at_ms, int tz_offset_minutes) {
+std::string clock_time(const core::Session& session, std::int64_t at_ms, int browser_offset_minutes) {
+  const auto zone = core::parse_timezone(session.info.timezone);
+  const int tz_offset_minutes = zone ? core::utc_offset_minutes(*zone, at_ms) : browser_offset_minutes;
   const std::int64_t minutes = (at_ms / 60000 + tz_offset_minutes) % (24 * 60);
   const std::int64_t m = minutes < 0 ? minutes + 24 * 60 : minutes;
   char out[8];

@@ -125,7 +125,7 @@ void draw_messages(Context& ctx, float width, float height) {
     ImGui::TextUnformatted(name.c_str());
     ImGui::PopFont();
     ImGui::SameLine();
-    ImGui::TextDisabled("%s%s", clock_time(m.at, ctx.ui.tz_offset_minutes).c_str(),
+    ImGui::TextDisabled("%s%s", clock_time(ctx.session, m.at, ctx.ui.tz_offset_minutes).c_str(),
                         m.hidden ? (std::string(" · ") + tr(S::host_hidden)).c_str() : "");
     ImGui::PushTextWrapPos(ImGui::GetWindowContentRegionMax().x - base * 6.5f);
     if (m.hidden) ImGui::PushStyleColor(ImGuiCol_Text, theme::colour::muted);

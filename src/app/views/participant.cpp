@@ -148,7 +148,7 @@ void draw_chat(Context& ctx, float reserved_bottom) {
     ++shown;
     const bool mine = m.from == ctx.identity.you;
     const std::string author = mine ? std::string() : ctx.session.display_name(m.from);
-    bubble(author, m.text, clock_time(m.at, ctx.ui.tz_offset_minutes), mine, base * 26);
+    bubble(author, m.text, clock_time(ctx.session, m.at, ctx.ui.tz_offset_minutes), mine, base * 26);
   }
   for (const PendingAction& p : ctx.pending) {
     if (const auto* post = std::get_if<core::ChatPost>(&p.event)) {

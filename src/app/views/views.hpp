@@ -23,7 +23,7 @@ struct Ui {
   double copied_at_ms = -1e9;
   std::size_t messages_seen = 0;  // to follow new messages to the bottom
   std::string error;              // last error shown as a banner
-  int tz_offset_minutes = 0;      // browser's local time minus UTC, for message times
+  int tz_offset_minutes = 0;      // browser's local time minus UTC: message times when the session's zone is unknown
   bool animating = false;         // a view asks for the next frame (reset before each frame)
   double redraw_in_ms = 0;        // a view asks for a frame after this delay (countdowns, cycling); 0: none
   std::map<std::int64_t, double> first_seen_ms;  // message id -> when it appeared (kiosk animation)
@@ -83,6 +83,7 @@ void draw_status(Link link);
 void draw_status_right(Link link);
 // A small "EN"/"FR" switch on the current line, `right_margin` px left of the right edge.
 bool draw_language_switch_right(float right_margin);
-std::string clock_time(std::int64_t at_ms, int tz_offset_minutes);  // "10:06"
+// "10:06" in the session's time zone, as the report shows it; the browser's when the zone is unknown.
+std::string clock_time(const core::Session& session, std::int64_t at_ms, int browser_offset_minutes);
 
 }  // namespace palabre::app::views
