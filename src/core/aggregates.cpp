@@ -56,10 +56,15 @@ QuizFigures quiz_figures(const Session& s, const Activity& a) {
   QuizFigures f;
   f.participants = int(s.participants.size());
   std::map<std::string, LeaderboardRow> rows;
-  for (const auto& per_question : a.quiz_answers) {
+  for (std::size_t qi = 0; qi < a.quiz_answers.size(); ++qi) {
+    const auto& per_question = a.quiz_answers[qi];
+    const std::size_t choices = qi < a.spec.quiz.size() ? a.spec.quiz[qi].choices.size() : 0;
+    std::vector<int> picks(choices, 0);
     int answered = 0, correct = 0;
     for (const auto& [who, r] : per_question) {
       ++answered;
+      for (int choice : r.choices)
+        if (choice >= 0 && std::size_t(choice) < choices) ++picks[std::size_t(choice)];
       LeaderboardRow& row = rows[who];
       row.who = who;
       if (r.correct) { ++correct; ++row.correct; row.points += r.points; }
@@ -67,6 +72,10 @@ QuizFigures quiz_figures(const Session& s, const Activity& a) {
     f.answered.push_back(answered);
     f.correct.push_back(correct);
     f.correct_percent.push_back(percent(correct, answered));
+    std::vector<int> picks_percent;
+    for (int n : picks) picks_percent.push_back(percent(n, answered));
+    f.picks.push_back(std::move(picks));
+    f.picks_percent.push_back(std::move(picks_percent));
   }
   f.respondents = int(rows.size());
   for (auto& [who, row] : rows) f.leaderboard.push_back(row);

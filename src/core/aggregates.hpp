@@ -58,6 +58,8 @@ struct QuizFigures {
   std::vector<int> answered;         // per question
   std::vector<int> correct;          // per question
   std::vector<int> correct_percent;  // per question, of those who answered it
+  std::vector<std::vector<int>> picks;          // per question, per choice: people who picked it
+  std::vector<std::vector<int>> picks_percent;  // the same, rounded per choice over those who answered
   std::vector<LeaderboardRow> leaderboard;  // by points desc, then correct desc, then join order
 };
 

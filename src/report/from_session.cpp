@@ -122,18 +122,14 @@ void map_quiz(const Context& c, const core::Activity& a, Activity& out) {
     q.answered = i < f.answered.size() ? f.answered[i] : 0;
     q.correct = i < f.correct.size() ? f.correct[i] : 0;
     q.percent_correct = i < f.correct_percent.size() ? f.correct_percent[i] : 0;
-    // Core gives right/wrong per question but not picks per choice: count them here, round with core.
-    std::vector<int> picks(spec.choices.size(), 0);
     if (i < a.quiz_answers.size())
-      for (const auto& [member, response] : a.quiz_answers[i]) {
-        for (int choice : response.choices)
-          if (choice >= 0 && std::size_t(choice) < picks.size()) ++picks[std::size_t(choice)];
+      for (const auto& [member, response] : a.quiz_answers[i])
         out.records.push_back({RecordKind::answer, spec.text, c.name(a, member), join(response.choices, spec.choices, "; "),
                                c.moment(response.at)});
-      }
     for (std::size_t j = 0; j < spec.choices.size(); ++j) {
       const bool correct = std::find(spec.correct.begin(), spec.correct.end(), int(j)) != spec.correct.end();
-      q.choices.push_back({spec.choices[j], picks[j], core::percent(picks[j], q.answered), correct});
+      const bool counted = i < f.picks.size() && j < f.picks[i].size();
+      q.choices.push_back({spec.choices[j], counted ? f.picks[i][j] : 0, counted ? f.picks_percent[i][j] : 0, correct});
     }
     d.questions.push_back(std::move(q));
   }

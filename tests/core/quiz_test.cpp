@@ -97,3 +97,18 @@ TEST(Quiz, GivenAnswers_WhenFigured_ThenLeaderboardByPointsAndPercentCorrect) {
   EXPECT_EQ(f.leaderboard[2].who, "p3");
   EXPECT_EQ(f.leaderboard[2].points, 0);
 }
+
+TEST(Quiz, GivenAnswers_WhenFigured_ThenPicksPerChoiceAreCountedAndRoundedPerChoice) {
+  // Given three answers to a three-choice question: two pick "2014", one picks "2016"
+  Script s;
+  const std::int64_t id = s.running(quiz_spec(), 3);
+  s.participant("p1", QuizAnswer{id, 0, {1}});
+  s.participant("p2", QuizAnswer{id, 0, {1}});
+  s.participant("p3", QuizAnswer{id, 0, {2}});
+  // when figured
+  const QuizFigures f = quiz_figures(s.session, s.activity(id));
+  // then each choice has its count and its percentage of those who answered, rounded per choice
+  ASSERT_GE(f.picks.size(), 1u);
+  EXPECT_EQ(f.picks[0], (std::vector<int>{0, 2, 1}));
+  EXPECT_EQ(f.picks_percent[0], (std::vector<int>{0, 67, 33}));
+}
