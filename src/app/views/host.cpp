@@ -34,11 +34,14 @@ void draw_create(Context& ctx) {
   ui::gap(base * 0.2f);
   ui::text_muted(tr(S::host_blurb));
   ui::gap(base * 0.6f);
+  draw_session_fields(ctx, ui::avail_width());
+  ui::gap(base * 0.6f);
   const bool creating = ctx.identity.room.empty() && ctx.ui.copied_key == "creating";
   const std::string label = creating ? std::string(tr(S::host_creating)) + "###create"
                                      : std::string(icon::play) + "  " + tr(S::host_create) + "###create";
   if (ui::primary_button(label.c_str(), -1, !creating)) {
     ctx.ui.copied_key = "creating";
+    remember_session_details(ctx);
     ctx.actions.push_back({Action::Kind::create_room});
   }
   ui::end_card();
@@ -187,6 +190,7 @@ void draw_host(Context& ctx) {
     draw_create(ctx);
     return;
   }
+  send_pending_session_details(ctx);
   const auto& f = theme::fonts();
   const float base = f.base_px;
   const float spacing = ImGui::GetStyle().ItemSpacing.x * 1.5f;
@@ -214,7 +218,11 @@ void draw_host(Context& ctx) {
     const float side = std::min(base * 18.0f, area.x * 0.25f);
     const float right = std::min(base * 18.0f, area.x * 0.25f);
     const float main = area.x - side - right - 2 * spacing;
-    column("share-column", side, [&] { draw_share(ctx, side); });
+    column("share-column", side, [&] {
+      draw_session_card(ctx, side);
+      ui::gap(base * 0.4f);
+      draw_share(ctx, side);
+    });
     ImGui::SameLine(0, spacing);
     draw_console(ctx, main, height);
     ImGui::SameLine(0, spacing);
@@ -226,6 +234,8 @@ void draw_host(Context& ctx) {
   } else if (area.x >= base * 44) {  // tablet: share, people and messages | activities
     const float side = std::min(base * 20.0f, area.x * 0.4f);
     column("share-column", side, [&] {
+      draw_session_card(ctx, side);
+      ui::gap(base * 0.4f);
       draw_share(ctx, side);
       ui::gap(base * 0.4f);
       draw_people(ctx, side);
@@ -235,6 +245,8 @@ void draw_host(Context& ctx) {
     ImGui::SameLine(0, spacing);
     draw_console(ctx, area.x - side - spacing, height);
   } else {  // phone: one column, the page scrolls
+    draw_session_card(ctx, area.x);
+    ui::gap(base * 0.4f);
     draw_share(ctx, area.x);
     ui::gap(base * 0.4f);
     draw_console(ctx, area.x, std::max(base * 24.0f, height * 0.9f));

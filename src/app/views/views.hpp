@@ -34,6 +34,12 @@ struct Ui {
   bool adding = false;                 // host: the "add an activity" form is open
   int new_kind = 2;                    // host: core::ActivityKind of the form (survey)
   bool chat_tab = false;               // participant: messages instead of the activity
+  core::ActivitySpec draft;            // host: the activity being written in the editor (views/editor.cpp)
+  std::int64_t editing = 0;            // host: the activity the editor changes (0: a new one)
+  std::string scroll_to;               // host: editor field to bring into view on the next frame
+  std::int64_t drag_note = 0;          // board: the post-it being dragged (0: none)
+  float drag_dx = 0, drag_dy = 0;      // board: where it was grabbed, from its top-left corner
+  std::map<std::int64_t, core::IdeaMove> note_moves;  // board: moves sent, drawn there until the session has them
   std::int64_t last_current = 0;       // participant: switches back to the activity when it changes
 };
 
@@ -68,13 +74,27 @@ void draw_kiosk(Context& ctx);
 // Activities (views/activities.cpp, views/results.cpp, views/console.cpp).
 void draw_answer(Context& ctx, const core::Activity& activity, float width);   // participant
 void draw_results(Context& ctx, const core::Activity& activity, float width, bool kiosk);
+// The board as zones with post-its at their places; with `interactive`, post-its this member may
+// move (the host: all; a participant: their own, while it runs) are dragged with mouse or finger.
+void draw_board(Context& ctx, const core::Activity& activity, float width, bool kiosk, bool interactive);
 void draw_console(Context& ctx, float width, float height);                     // host
+// The activity editor (views/editor.cpp): opens on a new activity of `kind`, or on `existing`.
+void open_editor(Ui& ui, core::ActivityKind kind);
+void open_editor(Ui& ui, const core::Activity& existing);
+void draw_editor(Context& ctx, float width, float height);
 const char* kind_name(core::ActivityKind kind);
 const char* kind_icon(core::ActivityKind kind);
 // Seconds left on the activity's timer (< 0: no timer or not running).
 int seconds_left(const core::Activity& activity, std::int64_t epoch_ms);
 // "4,2" in French, "4.2" in English.
 std::string tenths(int value_tenths);
+
+// The session's details (views/session_form.cpp): fields on the create card, kept until the room
+// exists and then sent once; the console's card shows and edits them.
+void draw_session_fields(Context& ctx, float width);
+void remember_session_details(Context& ctx);
+void send_pending_session_details(Context& ctx);
+void draw_session_card(Context& ctx, float width);
 
 // Shared pieces.
 void draw_brand(float size_scale = 1.0f);

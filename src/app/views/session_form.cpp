@@ -1,0 +1,180 @@
+// The session's own details (title, facilitator, date, description, report language, time zone):
+// typed on the create card before the room exists, sent as one `session.configure` once the host is
+// in the room, and editable later from the console's session card. The report's cover page reads them.
+// Item keys: session-title, session-host, session-date, session-description, session-locale-fr,
+// session-locale-en, session-edit, session-save, session-cancel.
+// [SECTION] fields  [SECTION] sending  [SECTION] session card
+#include <emscripten.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <ctime>
+#include <string>
+
+#include "app/icons.hpp"
+#include "app/mirror.hpp"
+#include "app/strings.hpp"
+#include "app/theme.hpp"
+#include "app/ui.hpp"
+#include "app/views/views.hpp"
+#include "core/timezone.hpp"
+
+namespace palabre::app::views {
+namespace {
+
+// The browser's IANA zone ("Europe/Paris"), the default zone of a session created here: the report
+// prints times in the session's zone, and the facilitator's browser is where the workshop happens.
+EM_JS(char*, js_time_zone, (), {
+  var zone = "";
+  try { zone = Intl.DateTimeFormat().resolvedOptions().timeZone || ""; } catch (e) {}
+  return stringToNewUTF8(zone);
+});
+
+std::string browser_time_zone() {
+  char* raw = js_time_zone();
+  std::string zone = raw ? raw : "";
+  free(raw);
+  return zone;
+}
+
+// Field texts live in Ui::texts under these keys; "session-pending" holds "1" while the details
+// typed on the create card are still to be sent.
+constexpr const char* k_title = "session-title";
+constexpr const char* k_host = "session-host";
+constexpr const char* k_date = "session-date";
+constexpr const char* k_description = "session-description";
+constexpr const char* k_locale = "session-locale";
+constexpr const char* k_pending = "session-pending";
+constexpr const char* k_editing = "session-editing";
+
+bool blank(const std::string& s) { return s.find_first_not_of(" \t\n") == std::string::npos; }
+
+std::string iso_date(std::int64_t epoch_ms) {
+  const std::time_t t = static_cast<std::time_t>(epoch_ms / 1000);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+  return buf;
+}
+
+void labelled_field(Context& ctx, S label, S placeholder, const char* key, float width) {
+  ImGui::TextUnformatted(tr(label));
+  mirror::TextFieldOptions options;
+  options.placeholder = tr(placeholder);
+  options.width = width;
+  options.max_bytes = key == std::string_view(k_description) ? 2000 : 200;
+  mirror::TextField((std::string(tr(label)) + "###" + key).c_str(), ctx.ui.texts[key], options);
+}
+
+// Two toggles, "Français" and "English": the language of the report (and of the kiosk's texts).
+void locale_toggle(Context& ctx, float width) {
+  ImGui::TextUnformatted(tr(S::session_report_lang));
+  std::string& locale = ctx.ui.texts[k_locale];
+  if (locale.empty()) locale = lang() == Lang::fr ? "fr" : "en";
+  const float half = (width - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
+  const struct { const char* code; const char* name; } options[] = {{"fr", "Français"}, {"en", "English"}};
+  for (int i = 0; i < 2; ++i) {
+    if (i) ImGui::SameLine();
+    const bool on = locale == options[i].code;
+    const std::string label = std::string(on ? icon::check_circle : icon::circle_o) + "  " + options[i].name +
+                              "###session-locale-" + options[i].code;
+    if (on ? ui::primary_button(label.c_str(), half) : ui::secondary_button(label.c_str(), half)) locale = options[i].code;
+  }
+}
+
+// [SECTION] fields
+void draw_fields(Context& ctx, float width) {
+  if (ctx.ui.texts[k_date].empty()) ctx.ui.texts[k_date] = iso_date(ctx.epoch_ms);
+  labelled_field(ctx, S::session_title, S::session_title_placeholder, k_title, width);
+  labelled_field(ctx, S::session_host, S::session_host_placeholder, k_host, width);
+  labelled_field(ctx, S::session_date, S::session_date_placeholder, k_date, width);
+  labelled_field(ctx, S::session_description, S::session_description_placeholder, k_description, width);
+  locale_toggle(ctx, width);
+}
+
+// The configure event for what the fields hold: only fields that differ from the session's.
+core::SessionConfigure configure_from_fields(Context& ctx, bool with_zone) {
+  const core::SessionInfo& info = ctx.session.info;
+  core::SessionConfigure c;
+  auto set = [&](std::optional<std::string>& out, const char* key, const std::string& current) {
+    const std::string& value = ctx.ui.texts[key];
+    if (!blank(value) && value != current) out = value;
+  };
+  set(c.title, k_title, info.title);
+  set(c.host, k_host, info.host);
+  set(c.date, k_date, info.date);
+  set(c.description, k_description, info.description);
+  set(c.locale, k_locale, info.locale);
+  if (with_zone) {
+    const std::string zone = browser_time_zone();
+    // A zone core does not know would refuse the whole event: keep the session's default then.
+    if (zone != info.timezone && core::parse_timezone(zone)) c.timezone = zone;
+  }
+  return c;
+}
+
+bool changes_something(const core::SessionConfigure& c) {
+  return c.title || c.host || c.date || c.description || c.locale || c.timezone;
+}
+
+void submit_configure(Context& ctx, core::SessionConfigure c) {
+  Action action{Action::Kind::submit};
+  action.event = std::move(c);
+  ctx.actions.push_back(std::move(action));
+}
+
+}  // namespace
+
+void draw_session_fields(Context& ctx, float width) { draw_fields(ctx, width); }
+
+void remember_session_details(Context& ctx) { ctx.ui.texts[k_pending] = "1"; }
+
+// [SECTION] sending
+void send_pending_session_details(Context& ctx) {
+  if (ctx.ui.texts[k_pending] != "1" || ctx.identity.role != "host" || ctx.link != Link::in_room) return;
+  ctx.ui.texts[k_pending].clear();
+  auto c = configure_from_fields(ctx, true);
+  if (changes_something(c)) submit_configure(ctx, std::move(c));
+}
+
+// [SECTION] session card
+void draw_session_card(Context& ctx, float width) {
+  const auto& f = theme::fonts();
+  const float base = f.base_px;
+  const core::SessionInfo& info = ctx.session.info;
+  std::string& editing = ctx.ui.texts[k_editing];
+  ui::begin_card(width);
+  const float inner = ui::avail_width();
+  if (editing != "1") {
+    ui::text_in(f.heading, info.title.empty() ? tr(S::session_untitled) : info.title);
+    std::string line = info.date;
+    if (!info.host.empty()) line += (line.empty() ? "" : " · ") + info.host;
+    if (!line.empty()) ui::text_muted(line);
+    ui::gap(base * 0.2f);
+    const std::string edit = std::string(icon::pencil) + "  " + tr(S::session_edit) + "###session-edit";
+    if (ui::secondary_button(edit.c_str(), inner)) {
+      editing = "1";
+      ctx.ui.texts[k_title] = info.title;
+      ctx.ui.texts[k_host] = info.host;
+      ctx.ui.texts[k_date] = info.date;
+      ctx.ui.texts[k_description] = info.description;
+      ctx.ui.texts[k_locale] = info.locale;
+    }
+  } else {
+    draw_fields(ctx, inner);
+    ui::gap(base * 0.3f);
+    const float half = (inner - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
+    if (ui::secondary_button((std::string(tr(S::cancel)) + "###session-cancel").c_str(), half)) editing.clear();
+    ImGui::SameLine();
+    auto c = configure_from_fields(ctx, false);
+    const bool ready = !blank(ctx.ui.texts[k_title]);
+    if (ui::primary_button((std::string(icon::check) + "  " + tr(S::session_save) + "###session-save").c_str(), half, ready)) {
+      if (changes_something(c)) submit_configure(ctx, std::move(c));
+      editing.clear();
+    }
+  }
+  ui::end_card();
+}
+
+}  // namespace palabre::app::views
