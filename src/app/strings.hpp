@@ -17,6 +17,7 @@ enum class S {
   session_title, session_title_placeholder, session_host, session_host_placeholder, session_date,
   session_date_placeholder, session_description, session_description_placeholder, session_report_lang,
   session_untitled, session_edit, session_save,
+  mod_title, mod_approve, mod_unanswer, mod_waiting, mod_lock, mod_unlock,
   you_name_title, you_name_label, you_name_placeholder, you_join, you_joining,
   chat_title, chat_placeholder, chat_send, chat_empty, chat_sending, chat_you,
   kiosk_join_at, kiosk_waiting, kiosk_messages,

@@ -1,6 +1,25 @@
-// Host console for activities: load a plan or add activities, run them (start, stop, reopen,
-// reveal, next question, pages), and watch the selected one's live results.
-// [SECTION] add form  [SECTION] activity rows  [SECTION] entry
+// Host console for activities: prepare the plan (add, edit, reorder, remove activities; load and
+// save the plan file), run it (start, stop, reopen, reveal, next question, pages), and watch the
+// selected activity's live results. The editor itself is views/editor.cpp.
+//
+// Stable item keys (the DOM mirror's `key`; e2e tests click and type by them):
+//   toolbar    add (opens the editor), load-plan, plan-save, export-log, report-html|md|csv|json
+//   editor     add-kind-<challenge|quiz|survey|brainstorm|board|rating|qna|presentation> (new only),
+//              act-title, act-hint, act-timer, act-anonymous, act-save, act-cancel
+//   challenge  answer<i>, answer-add, answer-remove<i>
+//   quiz       q-add, q<n>-text, q<n>-choice<i>, q<n>-correct<i> (checkbox), q<n>-choice-add,
+//              q<n>-choice-remove<i>, q<n>-limit, q<n>-remove
+//   survey     q-add, q<n>-kind-<single|multiple|open|ranking|rating>, q<n>-text, q<n>-hint,
+//              q<n>-choice<i>, q<n>-choice-add, q<n>-choice-remove<i>, q<n>-max (multiple),
+//              q<n>-scale + q<n>-comment (rating), q<n>-remove
+//   brainstorm / board   cat<i>, cat-add, cat-remove<i>, act-dots, act-controlled
+//   rating     act-scale          presentation   page-add, p<n>-title, p<n>-text, p<n>-remove
+//   rows       act-up-<id>, act-down-<id>, act-edit-<id>, act-remove-<id> (edit/remove: drafts only),
+//              select-<id>, start-<id>, stop-<id>, reopen-<id>, reveal-<id>, next-<id>,
+//              prev-page-<id>, next-page-<id>
+// Numbers (act-timer, q<n>-limit, act-scale...) are text fields holding the current value: select
+// it (Ctrl+A) before typing a new one. <n>, <i> count from 0; <id> is the activity id (its seq).
+// [SECTION] toolbar  [SECTION] activity rows  [SECTION] entry
 #include <algorithm>
 #include <string>
 
@@ -14,133 +33,6 @@
 
 namespace palabre::app::views {
 namespace {
-
-void submit(Context& ctx, core::Event event) {
-  Action action{Action::Kind::submit};
-  action.event = std::move(event);
-  ctx.actions.push_back(std::move(action));
-}
-
-std::vector<std::string> split_choices(const std::string& text) {
-  std::vector<std::string> out;
-  std::size_t start = 0;
-  while (start <= text.size()) {
-    const auto end = text.find(';', start);
-    std::string part = text.substr(start, end == std::string::npos ? std::string::npos : end - start);
-    const auto a = part.find_first_not_of(' ');
-    const auto b = part.find_last_not_of(' ');
-    if (a != std::string::npos) out.push_back(part.substr(a, b - a + 1));
-    if (end == std::string::npos) break;
-    start = end + 1;
-  }
-  return out;
-}
-
-// The spec the quick form describes: one question for surveys and quizzes ("*" marks right answers).
-core::ActivitySpec spec_from_form(core::ActivityKind kind, const std::string& title, const std::string& choices_text) {
-  core::ActivitySpec spec;
-  spec.kind = kind;
-  spec.title = title;
-  auto choices = split_choices(choices_text);
-  switch (kind) {
-    case core::ActivityKind::challenge: spec.answers = choices; break;
-    case core::ActivityKind::quiz: {
-      core::QuizQuestion q;
-      q.text = title;
-      for (std::size_t i = 0; i < choices.size(); ++i) {
-        std::string c = choices[i];
-        if (!c.empty() && c[0] == '*') {
-          q.correct.push_back(static_cast<int>(i));
-          c = c.substr(c.find_first_not_of("* "));
-        }
-        q.choices.push_back(c);
-      }
-      spec.quiz.push_back(q);
-      break;
-    }
-    case core::ActivityKind::survey: {
-      core::SurveyQuestion q;
-      q.text = title;
-      q.kind = choices.empty() ? core::QuestionKind::open : core::QuestionKind::single;
-      q.choices = choices;
-      spec.questions.push_back(q);
-      break;
-    }
-    case core::ActivityKind::brainstorm:
-    case core::ActivityKind::board: spec.categories = choices; break;
-    case core::ActivityKind::rating: spec.scale = 5; break;
-    case core::ActivityKind::qna: break;
-    case core::ActivityKind::presentation:
-      if (choices.empty()) choices.push_back(title);
-      for (const auto& c : choices) spec.pages.push_back({c, {}, {}});
-      break;
-  }
-  return spec;
-}
-
-constexpr core::ActivityKind all_kinds[] = {core::ActivityKind::challenge, core::ActivityKind::quiz, core::ActivityKind::survey,
-                                            core::ActivityKind::brainstorm, core::ActivityKind::board, core::ActivityKind::rating,
-                                            core::ActivityKind::qna, core::ActivityKind::presentation};
-
-// [SECTION] add form
-void draw_add_form(Context& ctx, float width) {
-  const auto& f = theme::fonts();
-  const float base = f.base_px;
-  ui::begin_card(width);
-  ImGui::PushFont(f.strong);
-  ImGui::TextUnformatted(tr(S::add_activity));
-  ImGui::PopFont();
-  // Kind chips, wrapping.
-  float x = 0;
-  const float inner = ui::avail_width();
-  for (core::ActivityKind kind : all_kinds) {
-    const bool on = static_cast<int>(kind) == ctx.ui.new_kind;
-    const std::string label = std::string(kind_icon(kind)) + " " + kind_name(kind) + "###kind-" + std::string(core::to_string(kind));
-    const float w = ImGui::CalcTextSize(label.c_str(), nullptr, true).x + base * 1.6f;
-    if (x > 0 && x + w < inner) ImGui::SameLine();
-    else x = 0;
-    x += w + ImGui::GetStyle().ItemSpacing.x;
-    ImGui::PushStyleColor(ImGuiCol_Button, on ? theme::colour::accent : theme::colour::accent_soft);
-    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, on ? theme::colour::accent : IM_COL32(222, 219, 252, 255));
-    ImGui::PushStyleColor(ImGuiCol_Text, on ? IM_COL32(255, 255, 255, 255) : theme::colour::accent);
-    ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 0.0f);
-    ImGui::PushStyleVar(ImGuiStyleVar_FrameRounding, base);
-    if (mirror::Button(label.c_str(), ImVec2(w, base * 2.0f))) ctx.ui.new_kind = static_cast<int>(kind);
-    ImGui::PopStyleVar(2);
-    ImGui::PopStyleColor(3);
-  }
-  ui::gap(base * 0.2f);
-  std::string& title = ctx.ui.texts["new-title"];
-  std::string& choices = ctx.ui.texts["new-choices"];
-  ImGui::TextUnformatted(tr(S::new_title));
-  mirror::TextFieldOptions title_options;
-  title_options.placeholder = tr(S::new_title_placeholder);
-  mirror::TextField((std::string(tr(S::new_title)) + "###new-title").c_str(), title, title_options);
-  ImGui::TextUnformatted(tr(S::new_choices));
-  mirror::TextFieldOptions choice_options;
-  choice_options.placeholder = tr(S::new_choices_placeholder);
-  mirror::TextField((std::string(tr(S::new_choices)) + "###new-choices").c_str(), choices, choice_options);
-  std::string& error = ctx.ui.texts["new-error"];
-  if (!error.empty()) ui::text_wrapped(error, theme::colour::live);
-  const float half = (inner - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
-  if (ui::secondary_button((std::string(tr(S::cancel)) + "###cancel-activity").c_str(), half)) ctx.ui.adding = false;
-  ImGui::SameLine();
-  const bool ready = title.find_first_not_of(' ') != std::string::npos;
-  if (ui::primary_button((std::string(icon::plus) + "  " + tr(S::create_activity) + "###create-activity").c_str(), half, ready)) {
-    const auto spec = spec_from_form(static_cast<core::ActivityKind>(ctx.ui.new_kind), title, choices);
-    const core::DecodeError problem = core::validate_spec(spec, "$");
-    if (!problem.reason.empty()) {
-      error = problem.reason;
-    } else {
-      submit(ctx, core::ActivityAdd{spec});
-      title.clear();
-      choices.clear();
-      error.clear();
-      ctx.ui.adding = false;
-    }
-  }
-  ui::end_card();
-}
 
 const char* status_text(core::ActivityStatus s) {
   switch (s) {
@@ -193,7 +85,43 @@ std::vector<RowButton> row_buttons(const Context& ctx, const core::Activity& a, 
   return out;
 }
 
-void draw_row(Context& ctx, const core::Activity& a, bool selected) {
+// A quiet icon-only button with an accessible name (row edit controls).
+bool quiet_icon(const char* glyph, const char* name, const std::string& key) {
+  const float base = theme::fonts().base_px;
+  mirror::next_name(name);
+  ImGui::PushStyleColor(ImGuiCol_Text, theme::colour::muted);
+  ImGui::PushStyleColor(ImGuiCol_Button, IM_COL32(0, 0, 0, 0));
+  ImGui::PushStyleColor(ImGuiCol_ButtonHovered, theme::colour::accent_soft);
+  ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 0.0f);
+  ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(base * 0.5f, base * 0.2f));
+  const bool pressed = mirror::Button((std::string(glyph) + "###" + key).c_str(), ImVec2(base * 1.9f, 0));
+  ImGui::PopStyleVar(2);
+  ImGui::PopStyleColor(3);
+  return pressed;
+}
+
+// Reorder, edit and remove: on the status line of each row (edit and remove only before the start).
+void draw_row_edit_controls(Context& ctx, const core::Activity& a, std::size_t index, std::size_t count) {
+  const std::string id = std::to_string(a.id);
+  const auto submit = [&](core::Event ev) {
+    Action action{Action::Kind::submit};
+    action.event = std::move(ev);
+    ctx.actions.push_back(std::move(action));
+  };
+  ImGui::SameLine();
+  if (index > 0 && quiet_icon(icon::chevron_up, tr(S::ed_move_up), "act-up-" + id))
+    submit(core::ActivityMove{a.id, static_cast<int>(index) - 1});
+  if (index > 0) ImGui::SameLine(0, 0);
+  if (index + 1 < count && quiet_icon(icon::chevron_down, tr(S::ed_move_down), "act-down-" + id))
+    submit(core::ActivityMove{a.id, static_cast<int>(index) + 1});
+  if (a.status != core::ActivityStatus::draft) return;
+  if (index + 1 < count) ImGui::SameLine(0, 0);
+  if (quiet_icon(icon::pencil, tr(S::ed_edit), "act-edit-" + id)) open_editor(ctx.ui, a);
+  ImGui::SameLine(0, 0);
+  if (quiet_icon(icon::trash, tr(S::ed_remove), "act-remove-" + id)) submit(core::ActivityRemove{a.id});
+}
+
+void draw_row(Context& ctx, const core::Activity& a, bool selected, std::size_t index, std::size_t count) {
   const float base = theme::fonts().base_px;
   ImGui::PushID(static_cast<int>(a.id));
   const ImVec2 start = ImGui::GetCursorScreenPos();
@@ -223,6 +151,7 @@ void draw_row(Context& ctx, const core::Activity& a, bool selected) {
   ImGui::PopFont();
   ImGui::TextDisabled("%s · %s%s", kind_name(a.spec.kind), status_text(a.status),
                       ctx.session.current_activity == a.id ? (std::string(" · ") + tr(S::current)).c_str() : "");
+  draw_row_edit_controls(ctx, a, index, count);
   ImGui::EndGroup();
   ImGui::EndGroup();
   const float text_bottom = ImGui::GetItemRectMax().y;
@@ -251,6 +180,67 @@ void draw_row(Context& ctx, const core::Activity& a, bool selected) {
   ImGui::PopID();
 }
 
+// [SECTION] toolbar
+// The plan as a file: the session's details and every activity's content, in the list's order.
+std::string current_plan_json(const core::Session& session, const std::string& room) {
+  core::Plan plan;
+  plan.info = session.info;
+  if (plan.info.title.empty()) plan.info.title = room;  // a plan needs a title to load again
+  for (const core::Activity& a : session.activities) plan.activities.push_back(a.spec);
+  return core::plan_to_json(plan);
+}
+
+// Small buttons on as many lines as the width needs.
+struct Toolbar {
+  float width, x = 0;
+  bool button(const std::string& label, bool primary = false) {
+    const float base = theme::fonts().base_px;
+    ImGui::PushFont(theme::fonts().strong);
+    const float w = ImGui::CalcTextSize(label.c_str(), nullptr, true).x + base * 1.6f;
+    ImGui::PopFont();
+    if (x > 0 && x + w <= width) ImGui::SameLine();
+    else x = 0;
+    x += w + ImGui::GetStyle().ItemSpacing.x;
+    return small_button(label, primary);
+  }
+};
+
+void draw_toolbar(Context& ctx, float inner) {
+  const auto& f = theme::fonts();
+  const float base = f.base_px;
+  ImGui::PushFont(f.heading);
+  ImGui::TextUnformatted(tr(S::activities));
+  ImGui::PopFont();
+  ImGui::SameLine();
+  const std::string add = std::string(ctx.ui.adding ? icon::close : icon::plus) + " " +
+                          (ctx.ui.adding ? tr(S::cancel) : tr(S::add_activity)) + "###add";
+  ImGui::PushFont(f.strong);
+  const float add_w = ImGui::CalcTextSize(add.c_str(), nullptr, true).x + base * 1.6f;
+  ImGui::PopFont();
+  ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - add_w));
+  if (small_button(add, !ctx.ui.adding)) {
+    if (ctx.ui.adding) ctx.ui.adding = false, ctx.ui.editing = 0;
+    else open_editor(ctx.ui, static_cast<core::ActivityKind>(ctx.ui.new_kind));
+  }
+  ui::gap(base * 0.1f);
+  // The plan file (load, save), the report at any moment in every format, and the log.
+  Toolbar bar{inner};
+  if (bar.button(std::string(icon::sign_in) + " " + tr(S::load_plan) + "###load-plan")) ctx.actions.push_back({Action::Kind::pick_plan});
+  if (bar.button(std::string(icon::floppy) + " " + tr(S::plan_save) + "###plan-save"))
+    ui::download_text((ctx.identity.room.empty() ? std::string("palabre") : ctx.identity.room) + ".palabre.json", "application/json",
+                      current_plan_json(ctx.session, ctx.identity.room));
+  for (const char* format : {"html", "md", "csv", "json"}) {
+    const std::string_view fmt = format;
+    const char* name = fmt == "md" ? "Markdown" : fmt == "html" ? "HTML" : fmt == "csv" ? "CSV" : "JSON";
+    const std::string label = std::string(icon::download) + " " + (fmt == "html" ? std::string(tr(S::report_word)) + " " : "") + name +
+                              "###report-" + format;
+    if (bar.button(label)) ctx.actions.push_back({Action::Kind::export_report, format});
+  }
+  if (bar.button(std::string(icon::download) + " " + tr(S::export_log) + "###export-log")) ctx.actions.push_back({Action::Kind::export_log});
+  if (!ctx.ui.texts["plan-error"].empty()) ui::text_wrapped(ctx.ui.texts["plan-error"], theme::colour::live);
+  ui::gap(base * 0.2f);
+}
+
 }  // namespace
 
 // [SECTION] entry
@@ -260,31 +250,14 @@ void draw_console(Context& ctx, float width, float height) {
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(base * 1.2f, base * 1.1f));
   ImGui::BeginChild("console", ImVec2(width, height), false, ImGuiWindowFlags_AlwaysUseWindowPadding);
   ImGui::PopStyleVar();
-  ImGui::PushFont(f.heading);
-  ImGui::TextUnformatted(tr(S::activities));
-  ImGui::PopFont();
-  ImGui::SameLine();
-  const std::string load = std::string(icon::download) + " " + tr(S::load_plan) + "###load-plan";
-  const std::string add = std::string(icon::plus) + " " + tr(S::add_activity) + "###add";
-  const std::string log = std::string(icon::download) + " " + tr(S::export_log) + "###export-log";
-  const float buttons_w = ImGui::CalcTextSize(load.c_str(), nullptr, true).x + ImGui::CalcTextSize(add.c_str(), nullptr, true).x +
-                          ImGui::CalcTextSize(log.c_str(), nullptr, true).x + base * 6.0f;
-  ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - buttons_w));
-  if (small_button(log)) ctx.actions.push_back({Action::Kind::export_log});
-  ImGui::SameLine();
-  if (small_button(load)) ctx.actions.push_back({Action::Kind::pick_plan});
-  ImGui::SameLine();
-  if (small_button(add, true)) ctx.ui.adding = !ctx.ui.adding;
   const float inner = ImGui::GetContentRegionAvail().x;
-  // The report, at any moment, in every format.
-  for (const char* format : {"html", "md", "csv", "json"}) {
-    if (std::string_view(format) != "html") ImGui::SameLine();
-    if (small_button(std::string(icon::download) + " " + (std::string_view(format) == "md" ? "Markdown" : std::string(format) == "html" ? "HTML" : std::string(format) == "csv" ? "CSV" : "JSON") + "###report-" + format))
-      ctx.actions.push_back({Action::Kind::export_report, format});
+  draw_toolbar(ctx, inner);
+  if (ctx.ui.adding) {
+    draw_editor(ctx, inner, ImGui::GetContentRegionAvail().y);
+    ImGui::EndChild();
+    return;
   }
-  if (!ctx.ui.texts["plan-error"].empty()) ui::text_wrapped(ctx.ui.texts["plan-error"], theme::colour::live);
-  if (ctx.ui.adding) draw_add_form(ctx, inner);
-  if (ctx.session.activities.empty() && !ctx.ui.adding) {
+  if (ctx.session.activities.empty()) {
     ui::gap(base);
     ui::text_muted(tr(S::no_activities));
   }
@@ -299,8 +272,9 @@ void draw_console(Context& ctx, float width, float height) {
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
     ImGui::BeginChild("activity-list", ImVec2(inner, list_h), false, ImGuiWindowFlags_NoBackground);
     ImGui::PopStyleVar();
-    for (const core::Activity& a : ctx.session.activities) {
-      draw_row(ctx, a, a.id == selected);
+    for (std::size_t i = 0; i < ctx.session.activities.size(); ++i) {
+      const core::Activity& a = ctx.session.activities[i];
+      draw_row(ctx, a, a.id == selected, i, ctx.session.activities.size());
       if (a.id == ctx.session.current_activity && ctx.ui.texts["list-followed"] != std::to_string(a.id)) {
         ctx.ui.texts["list-followed"] = std::to_string(a.id);
         ImGui::SetScrollHereY(0.25f);
@@ -320,6 +294,7 @@ void draw_console(Context& ctx, float width, float height) {
       ctx.ui.redraw_in_ms = 1000.0 - static_cast<double>(ctx.epoch_ms % 1000);  // next second
     }
     draw_results(ctx, *shown, inner - base, false);
+    draw_moderation(ctx, *shown, inner - base);
     ImGui::EndChild();
   }
   ImGui::EndChild();

@@ -95,6 +95,8 @@ void draw_session_fields(Context& ctx, float width);
 void remember_session_details(Context& ctx);
 void send_pending_session_details(Context& ctx);
 void draw_session_card(Context& ctx, float width);
+// The host's moderation of an activity's ideas, questions and open answers (views/moderation.cpp).
+void draw_moderation(Context& ctx, const core::Activity& activity, float width);
 
 // Shared pieces.
 void draw_brand(float size_scale = 1.0f);
