@@ -54,6 +54,10 @@ inline constexpr const char* hourglass = "\uf252";
 inline constexpr const char* th_large = "\uf009";
 inline constexpr const char* chevron_left = "\uf053";
 inline constexpr const char* chevron_right = "\uf054";
+inline constexpr const char* chevron_up = "\uf077";
+inline constexpr const char* chevron_down = "\uf078";
+inline constexpr const char* floppy = "\uf0c7";
+inline constexpr const char* file_text = "\uf15c";
 
 // The range handed to ImGui when merging the icon font (covers every code point above).
 inline constexpr unsigned short first_code_point = 0xf000;

@@ -125,6 +125,19 @@ Reason handle_activity_event(Session& s, const Envelope& env, const ActivityRemo
   return Reason::none;
 }
 
+// Any time (running or not): the order is the host's agenda, it changes no record.
+Reason handle_activity_event(Session& s, const Envelope& env, const ActivityMove& e) {
+  Activity* a = nullptr;
+  PALABRE_TRY(host_activity(s, env, e.id, a));
+  if (e.to < 0 || e.to >= static_cast<int>(s.activities.size())) return Reason::bad_position;
+  const auto from = a - s.activities.data();
+  if (from == e.to) return Reason::no_change;
+  const auto first = s.activities.begin();
+  if (from < e.to) std::rotate(first + from, first + from + 1, first + e.to + 1);
+  else std::rotate(first + e.to, first + from, first + from + 1);
+  return Reason::none;
+}
+
 Reason handle_activity_event(Session& s, const Envelope& env, const ActivityStart& e) {
   Activity* a = nullptr;
   PALABRE_TRY(host_activity(s, env, e.id, a));

@@ -29,6 +29,8 @@ struct Presence { std::string who; bool online = false; };  // relay only
 struct ActivityAdd { ActivitySpec activity; };
 struct ActivityEdit { std::int64_t id = 0; ActivitySpec activity; };  // only before its first start
 struct ActivityRemove { std::int64_t id = 0; };                       // only before its first start
+// Host: put activity `id` at position `to` (0-based) of the session's list; the others keep their order.
+struct ActivityMove { std::int64_t id = 0; int to = 0; };
 struct ActivityStart { std::int64_t id = 0; };
 struct ActivityStop { std::int64_t id = 0; };
 struct ActivityReopen { std::int64_t id = 0; };
@@ -65,7 +67,7 @@ struct QnaAsk { std::int64_t activity = 0; std::string text; };
 struct QnaUpvote { std::int64_t activity = 0; std::int64_t id = 0; bool upvoted = true; };
 
 using Event = std::variant<ParticipantJoin, ParticipantRename, ChatPost, ChatHide, SessionConfigure, Presence,
-                           ActivityAdd, ActivityEdit, ActivityRemove, ActivityStart, ActivityStop, ActivityReopen,
+                           ActivityAdd, ActivityEdit, ActivityRemove, ActivityMove, ActivityStart, ActivityStop, ActivityReopen,
                            ActivityReveal, ItemHide, IdeaApprove, BoardLock, QuizNext, QnaMark, PresentationGoto,
                            ChallengeAttempt, QuizAnswer, SurveyAnswer, IdeaPost, IdeaEdit, IdeaDelete, IdeaMove,
                            IdeaLike, IdeaDot, RatingVote, QnaAsk, QnaUpvote>;

@@ -74,6 +74,10 @@ PALABRE_ID_EVENT(ActivityStop, "activity.stop")
 PALABRE_ID_EVENT(ActivityReopen, "activity.reopen")
 #undef PALABRE_ID_EVENT
 
+constexpr std::string_view name_of(Tag<ActivityMove>) { return "activity.move"; }
+inline void read_fields(Fields& f, ActivityMove& e) { f.i64("id", e.id); f.i32("to", e.to); }
+inline void write_fields(ojson& j, const ActivityMove& e) { j["id"] = e.id; j["to"] = e.to; }
+
 constexpr std::string_view name_of(Tag<ActivityReveal>) { return "activity.reveal"; }
 inline void read_fields(Fields& f, ActivityReveal& e) { f.i64("id", e.id); f.boolean("revealed", e.revealed, false); }
 inline void write_fields(ojson& j, const ActivityReveal& e) { j["id"] = e.id; j["revealed"] = e.revealed; }

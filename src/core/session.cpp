@@ -46,9 +46,9 @@ Visibility default_visibility(const Event& ev) {
 }
 
 Activity* Session::find_activity(std::int64_t id) {
-  auto it = std::lower_bound(activities.begin(), activities.end(), id,
-                             [](const Activity& a, std::int64_t v) { return a.id < v; });
-  return it != activities.end() && it->id == id ? &*it : nullptr;
+  // Linear: activity.move puts the list in the host's order, not the id order (a session has tens).
+  auto it = std::find_if(activities.begin(), activities.end(), [id](const Activity& a) { return a.id == id; });
+  return it != activities.end() ? &*it : nullptr;
 }
 const Activity* Session::find_activity(std::int64_t id) const {
   return const_cast<Session*>(this)->find_activity(id);

@@ -100,7 +100,7 @@ struct Session {
   std::map<std::string, std::size_t> participant_index;  // member id -> index in participants
   std::map<std::string, bool> online;              // presence by member id, from the relay
   std::vector<Message> messages;                   // in seq order
-  std::vector<Activity> activities;                // in the order they were added (= id order)
+  std::vector<Activity> activities;                // in the host's order: added order, changed by activity.move
   std::int64_t current_activity = 0;               // last started: what kiosks and participants follow
 
   Activity* find_activity(std::int64_t id);

@@ -14,7 +14,7 @@ TEST(CodecEvents, GivenOneOfEachEvent_WhenRoundTripped_ThenSameText) {
   const std::vector<Event> events = {
       ParticipantJoin{"Gaëlle"}, ParticipantRename{"G."}, ChatPost{"Merci"}, ChatHide{3, true}, c, Presence{"p3", true},
       ActivityAdd{survey_spec()}, ActivityAdd{quiz_spec()}, ActivityAdd{presentation_spec()}, ActivityAdd{challenge_spec()},
-      ActivityAdd{ideas_spec(ActivityKind::board, 3, true)}, ActivityEdit{4, rating_spec(7)}, ActivityRemove{4},
+      ActivityAdd{ideas_spec(ActivityKind::board, 3, true)}, ActivityEdit{4, rating_spec(7)}, ActivityRemove{4}, ActivityMove{4, 1},
       ActivityStart{4}, ActivityStop{4}, ActivityReopen{4}, ActivityReveal{4, false}, ItemHide{4, 9, true},
       IdeaApprove{4, 9}, BoardLock{4, true}, QuizNext{4}, QnaMark{4, 9, true}, PresentationGoto{4, 2},
       ChallengeAttempt{4, "26/09/2022"}, QuizAnswer{4, 1, {0, 2}}, SurveyAnswer{4, 0, {1}, "", 0, ""},

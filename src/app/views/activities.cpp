@@ -248,6 +248,10 @@ void ideas(Context& ctx, const core::Activity& a, float width) {
     }
   }
   ui::gap(base * 0.3f);
+  if (a.spec.kind == core::ActivityKind::board) {  // the board itself: one's own post-its are dragged into place
+    draw_board(ctx, a, width, false, true);
+    ui::gap(base * 0.5f);
+  }
   // Ideas everybody can see, newest first, with a like toggle.
   for (auto it = a.ideas.rbegin(); it != a.ideas.rend(); ++it) {
     const core::Idea& idea = it->second;

@@ -3,6 +3,7 @@
 // category, quiz leaderboard and podium, challenge winner. Figures come from core/aggregates.
 // [SECTION] helpers  [SECTION] per kind  [SECTION] entry
 #include <algorithm>
+#include <cfloat>
 #include <cmath>
 #include <cstdio>
 #include <map>
@@ -104,6 +105,15 @@ void line(const Look& look, const std::string& text, bool muted = true) {
   ImGui::PopFont();
 }
 
+// The kiosk never scrolls: lists stop where the screen ends, and say how many more there are.
+bool room_for_line(const Look& look) {
+  if (!look.kiosk) return true;
+  return ImGui::GetContentRegionAvail().y > look.body->FontSize * ImGui::GetIO().FontGlobalScale * 2.4f;
+}
+void more_line(const Look& look, int more) {
+  if (more > 0) line(look, "+ " + std::to_string(more));
+}
+
 void choice_bars(const Look& look, ImGuiID seed, const std::vector<std::string>& labels, const std::vector<core::ChoiceFigure>& figures,
                  float width, const std::vector<int>* correct = nullptr) {
   for (std::size_t i = 0; i < labels.size() && i < figures.size(); ++i) {
@@ -140,35 +150,100 @@ void challenge(Context& ctx, const core::Activity& a, const Look& look, float wi
   (void)width;
 }
 
+// The top three on steps (second, first, third), their names and points above; the steps grow
+// to their height when they first show.
+void podium(Context& ctx, const std::vector<core::LeaderboardRow>& rows, const Look& look, float width) {
+  const float base = theme::fonts().base_px;
+  const float step_w = std::min(width / 3.0f, base * (look.kiosk ? 9.0f : 8.0f));
+  const float full_h = base * (look.kiosk ? 5.0f : 4.0f);
+  const float heights[] = {1.0f, 0.72f, 0.5f};
+  const int order[] = {1, 0, 2};
+  static const ImU32 medal[] = {IM_COL32(250, 191, 36, 255), IM_COL32(203, 213, 225, 255), IM_COL32(217, 144, 88, 255)};
+  ImFont* name_font = look.kiosk ? theme::fonts().heading : theme::fonts().strong;
+  const float name_fs = name_font->FontSize * ImGui::GetIO().FontGlobalScale * (look.kiosk ? 0.8f : 1.0f);
+  ImFont* fig_font = theme::fonts().body;
+  const float fig_fs = fig_font->FontSize * ImGui::GetIO().FontGlobalScale;
+  const float label_h = name_fs + fig_fs + base * 0.5f;
+  const ImVec2 origin = ImGui::GetCursorScreenPos();
+  const float left = origin.x + (width - 3 * step_w) * 0.5f;
+  const float floor_y = origin.y + label_h + full_h;
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  for (int slot = 0; slot < 3; ++slot) {
+    const int rank = order[slot];
+    if (rank >= static_cast<int>(rows.size())) continue;
+    const auto& row = rows[static_cast<std::size_t>(rank)];
+    const float grow = ui::animate(ImGui::GetID(("podium" + std::to_string(rank)).c_str()), 1.0f);
+    const float h = full_h * heights[rank] * std::max(grow, 0.05f);
+    const float x = left + slot * step_w;
+    const ImVec2 top(x + base * 0.2f, floor_y - h);
+    draw->AddRectFilled(top, ImVec2(x + step_w - base * 0.2f, floor_y), medal[rank], base * 0.4f, ImDrawFlags_RoundCornersTop);
+    const std::string place = std::to_string(rank + 1);
+    const float pw = theme::fonts().heading->CalcTextSizeA(name_fs, FLT_MAX, 0, place.c_str()).x;
+    if (h > name_fs) draw->AddText(theme::fonts().heading, name_fs, ImVec2(x + (step_w - pw) * 0.5f, top.y + base * 0.3f), IM_COL32(40, 30, 10, 230), place.c_str());
+    const std::string name = row.who.empty() ? std::string("—") : ctx.session.display_name(row.who);
+    const float avail = step_w - base * 0.4f;
+    const ImVec2 ns = name_font->CalcTextSizeA(name_fs, avail, 0, name.c_str());
+    ImGui::PushClipRect(ImVec2(x, origin.y), ImVec2(x + step_w, floor_y), true);
+    draw->AddText(name_font, name_fs, ImVec2(x + std::max(base * 0.2f, (step_w - ns.x) * 0.5f), top.y - label_h + base * 0.1f), look.text,
+                  name.c_str());
+    ImGui::PopClipRect();
+    const std::string pts = std::to_string(row.points) + " " + tr(S::points);
+    const float fw = fig_font->CalcTextSizeA(fig_fs, FLT_MAX, 0, pts.c_str()).x;
+    draw->AddText(fig_font, fig_fs, ImVec2(x + (step_w - fw) * 0.5f, top.y - fig_fs - base * 0.3f), look.muted, pts.c_str());
+  }
+  ImGui::Dummy(ImVec2(width, label_h + full_h + base * 0.3f));
+}
+
+void leaderboard(Context& ctx, const core::QuizFigures& fig, const Look& look, float width, int max_rows) {
+  if (fig.leaderboard.empty()) return;
+  heading(look, std::string(icon::trophy) + "  " + tr(S::leaderboard));
+  ui::gap(theme::fonts().base_px * 0.3f);
+  podium(ctx, fig.leaderboard, look, width);
+  for (int rank = 3; rank < static_cast<int>(fig.leaderboard.size()) && rank < max_rows; ++rank) {
+    const auto& row = fig.leaderboard[static_cast<std::size_t>(rank)];
+    line(look, std::to_string(rank + 1) + ".  " + (row.who.empty() ? std::string("—") : ctx.session.display_name(row.who)) + "   " +
+                   std::to_string(row.points) + " " + tr(S::points));
+  }
+}
+
 void quiz(Context& ctx, const core::Activity& a, const Look& look, float width) {
   const auto fig = core::quiz_figures(ctx.session, a);
   const int q = std::clamp(a.current_question, 0, static_cast<int>(a.spec.quiz.size()) - 1);
   if (a.spec.quiz.empty()) return;
+  const float base = theme::fonts().base_px;
   const auto& question = a.spec.quiz[static_cast<std::size_t>(q)];
+  // The kiosk puts the leaderboard beside the question, so both fit one screen.
+  const bool beside = look.kiosk && width > base * 36.0f && !fig.leaderboard.empty();
+  const float main_w = beside ? width * 0.58f : width;
+  const float side_w = width - main_w - base * 2.0f;
+  const ImVec2 top = ImGui::GetCursorScreenPos();
+  ImGui::BeginGroup();
+  ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + main_w);
   line(look, std::string(tr(S::question_n)) + " " + std::to_string(q + 1) + " / " + std::to_string(a.spec.quiz.size()));
   heading(look, question.text);
-  // Per choice: how many picked it (from the answers of this question).
+  ImGui::PopTextWrapPos();
   std::vector<core::ChoiceFigure> choices(question.choices.size());
-  int answered = 0;
-  if (static_cast<std::size_t>(q) < a.quiz_answers.size()) {
-    for (const auto& [who, r] : a.quiz_answers[static_cast<std::size_t>(q)]) {
-      ++answered;
-      for (int c : r.choices)
-        if (c >= 0 && c < static_cast<int>(choices.size())) ++choices[static_cast<std::size_t>(c)].count;
-    }
+  if (static_cast<std::size_t>(q) < fig.picks.size()) {
+    for (std::size_t c = 0; c < choices.size() && c < fig.picks[static_cast<std::size_t>(q)].size(); ++c)
+      choices[c] = {fig.picks[static_cast<std::size_t>(q)][c], fig.picks_percent[static_cast<std::size_t>(q)][c]};
   }
-  for (auto& c : choices) c.percent = core::percent(c.count, answered);
-  choice_bars(look, ImGui::GetID("quiz") + static_cast<ImGuiID>(q) * 131u, question.choices, choices, width,
+  ui::gap(base * 0.3f);
+  choice_bars(look, ImGui::GetID("quiz") + static_cast<ImGuiID>(q) * 131u, question.choices, choices, main_w,
               (a.revealed || !look.kiosk) ? &question.correct : nullptr);
-  if (!fig.leaderboard.empty()) {
-    ui::gap(theme::fonts().base_px * 0.4f);
-    heading(look, std::string(icon::trophy) + "  " + tr(S::leaderboard));
-    int rank = 0;
-    for (const auto& row : fig.leaderboard) {
-      if (++rank > 5) break;
-      line(look, std::to_string(rank) + ".  " + (row.who.empty() ? std::string("—") : ctx.session.display_name(row.who)) + "   " +
-                     std::to_string(row.points) + " " + tr(S::points), rank > 3);
-    }
+  ImGui::EndGroup();
+  if (beside) {
+    const float bottom = ImGui::GetItemRectMax().y;
+    ImGui::SetCursorScreenPos(ImVec2(top.x + main_w + base * 2.0f, top.y));
+    ImGui::BeginGroup();
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + side_w);
+    leaderboard(ctx, fig, look, side_w, 6);
+    ImGui::PopTextWrapPos();
+    ImGui::EndGroup();
+    ImGui::SetCursorScreenPos(ImVec2(top.x, std::max(bottom, ImGui::GetItemRectMax().y) + base * 0.3f));
+    ImGui::Dummy(ImVec2(width, 0));
+  } else {
+    ui::gap(base * 0.5f);
+    leaderboard(ctx, fig, look, width, look.kiosk ? 4 : 8);
   }
 }
 
@@ -209,18 +284,24 @@ void survey(Context& ctx, const core::Activity& a, const Look& look, float width
         ImGui::SameLine();
         ImGui::SetCursorPosY(ImGui::GetCursorPosY() + base * 0.9f);
         ui::stars(ui::animate(ImGui::GetID("avg"), qf.average_tenths / 10.0f), q.scale, base * 1.6f, theme::colour::live);
+        int more = 0;
         for (const auto& [who, r] : a.survey_answers[qi]) {
-          if (!r.comment.empty() && !r.hidden)
-            line(look, (a.spec.anonymous ? std::string("—") : ctx.session.display_name(who)) + " : " + r.comment);
+          if (r.comment.empty() || r.hidden) continue;
+          if (more || !room_for_line(look)) { ++more; continue; }
+          line(look, (a.spec.anonymous ? std::string("—") : ctx.session.display_name(who)) + " : " + r.comment);
         }
+        more_line(look, more);
         break;
       }
       case core::QuestionKind::open: {
         if (qi < a.survey_answers.size()) {
+          int more = 0;
           for (const auto& [who, r] : a.survey_answers[qi]) {
             if (r.hidden || r.text.empty()) continue;
+            if (more || !room_for_line(look)) { ++more; continue; }
             line(look, (a.spec.anonymous ? std::string("—") : ctx.session.display_name(who)) + " : " + r.text, false);
           }
+          more_line(look, more);
         }
         break;
       }
@@ -322,47 +403,161 @@ void ideas(Context& ctx, const core::Activity& a, const Look& look, float width)
   }
 }
 
-// The board as a picture: one zone per category side by side, post-its at their (x, y) position
-// (board units 0..10000 within the zone), like the seed report's board image.
-void board(Context& ctx, const core::Activity& a, const Look& look, float width) {
+// The board as a picture, like the seed report's board image: one zone per category, post-its at
+// their (x, y) place (board units 0..10000 within the zone). Zones sit side by side when each is
+// wide enough for readable post-its, else one under the other (phones).
+struct BoardZone { ImVec2 min, max; };
+struct BoardNote { const core::Idea* idea; int zone; ImVec2 pos, size; bool movable; };
+
+std::vector<BoardZone> board_zones(int zones, ImVec2 origin, float width, float base, bool kiosk) {
+  const float gap = base * 0.6f;
+  std::vector<BoardZone> out;
+  const float side_w = (width - gap * (zones - 1)) / zones;
+  if (zones > 1 && side_w < base * 11.0f) {
+    const float h = base * 11.0f;
+    for (int z = 0; z < zones; ++z)
+      out.push_back({ImVec2(origin.x, origin.y + z * (h + gap)), ImVec2(origin.x + width, origin.y + z * (h + gap) + h)});
+    return out;
+  }
+  const float avail = ImGui::GetContentRegionAvail().y - base;
+  const float height = std::max(base * 14.0f, std::min(avail, base * (kiosk ? 40.0f : 30.0f)));
+  for (int z = 0; z < zones; ++z)
+    out.push_back({ImVec2(origin.x + z * (side_w + gap), origin.y), ImVec2(origin.x + z * (side_w + gap) + side_w, origin.y + height)});
+  return out;
+}
+
+float note_width(const BoardZone& zone, float base, bool kiosk) {
+  return std::min((zone.max.x - zone.min.x) * 0.45f, base * (kiosk ? 10.0f : 9.0f));
+}
+// Where a post-it of `size` at board units (x, y) sits in `zone`, and back.
+ImVec2 note_place(const BoardZone& zone, ImVec2 size, int x, int y, float base) {
+  const float room_x = std::max(1.0f, zone.max.x - zone.min.x - size.x - base * 0.8f);
+  const float room_y = std::max(1.0f, zone.max.y - zone.min.y - size.y - base * 2.6f);
+  return ImVec2(zone.min.x + base * 0.4f + room_x * std::clamp(x / 10000.0f, 0.0f, 1.0f),
+                zone.min.y + base * 2.2f + room_y * std::clamp(y / 10000.0f, 0.0f, 1.0f));
+}
+std::pair<int, int> note_units(const BoardZone& zone, ImVec2 size, ImVec2 pos, float base) {
+  const float room_x = std::max(1.0f, zone.max.x - zone.min.x - size.x - base * 0.8f);
+  const float room_y = std::max(1.0f, zone.max.y - zone.min.y - size.y - base * 2.6f);
+  const auto units = [](float v) { return static_cast<int>(std::lround(std::clamp(v, 0.0f, 1.0f) * 10000.0f)); };
+  return {units((pos.x - zone.min.x - base * 0.4f) / room_x), units((pos.y - zone.min.y - base * 2.2f) / room_y)};
+}
+// The zone a point falls in, or the nearest one.
+int zone_at(const std::vector<BoardZone>& zones, ImVec2 p) {
+  int best = 0;
+  float best_d = FLT_MAX;
+  for (std::size_t z = 0; z < zones.size(); ++z) {
+    const float dx = std::max({zones[z].min.x - p.x, 0.0f, p.x - zones[z].max.x});
+    const float dy = std::max({zones[z].min.y - p.y, 0.0f, p.y - zones[z].max.y});
+    if (dx * dx + dy * dy < best_d) best_d = dx * dx + dy * dy, best = static_cast<int>(z);
+  }
+  return best;
+}
+
+void board(Context& ctx, const core::Activity& a, const Look& look, float width, bool interactive) {
   const auto fig = core::idea_figures(ctx.session, a);
   const float base = theme::fonts().base_px;
+  Ui& ui = ctx.ui;
   line(look, std::to_string(fig.ideas) + " " + tr(S::ideas) + " · " + std::to_string(fig.contributors) + " / " +
                  std::to_string(fig.participants) + " " + tr(S::participants_word));
-  const int zones = std::max<int>(1, static_cast<int>(a.spec.categories.size()));
-  const float gap = base * 0.6f;
-  const float zone_w = (width - gap * (zones - 1)) / zones;
-  const float height = std::max(base * 14.0f, std::min(ImGui::GetContentRegionAvail().y - base, base * 30.0f));
+  const int zone_count = std::max<int>(1, static_cast<int>(a.spec.categories.size()));
   const ImVec2 origin = ImGui::GetCursorScreenPos();
+  const std::vector<BoardZone> zones = board_zones(zone_count, origin, width, base, look.kiosk);
   ImDrawList* draw = ImGui::GetWindowDrawList();
   static const ImU32 notes[] = {IM_COL32(255, 236, 153, 255), IM_COL32(255, 205, 210, 255), IM_COL32(200, 230, 201, 255),
                                 IM_COL32(187, 222, 251, 255), IM_COL32(225, 190, 231, 255)};
-  ImFont* font = theme::fonts().body;
-  const float fs = font->FontSize * ImGui::GetIO().FontGlobalScale * (look.kiosk ? 0.9f : 0.8f);
-  const float note_w = std::min(zone_w * 0.45f, base * 9.0f);
-  for (int z = 0; z < zones; ++z) {
-    const ImVec2 p(origin.x + z * (zone_w + gap), origin.y);
-    draw->AddRectFilled(p, ImVec2(p.x + zone_w, p.y + height), look.kiosk ? IM_COL32(255, 255, 255, 14) : IM_COL32(240, 238, 233, 255),
-                        base * 0.6f);
-    if (z < static_cast<int>(a.spec.categories.size())) {
-      const std::string& name = a.spec.categories[static_cast<std::size_t>(z)];
-      draw->AddText(theme::fonts().strong, theme::fonts().strong->FontSize * ImGui::GetIO().FontGlobalScale,
-                    ImVec2(p.x + base * 0.6f, p.y + base * 0.4f), look.muted, name.c_str(), nullptr, zone_w - base * 1.2f);
-    }
-    for (const auto& [id, idea] : a.ideas) {
-      if (idea.hidden || !idea.approved) continue;
-      if (!a.spec.categories.empty() && idea.category != z) continue;
-      const ImVec2 ts = font->CalcTextSizeA(fs, FLT_MAX, note_w - base * 0.8f, idea.text.c_str());
-      const float note_h = ts.y + base * 0.9f;
-      const float x = p.x + base * 0.4f + (zone_w - note_w - base * 0.8f) * std::clamp(idea.x / 10000.0f, 0.0f, 1.0f);
-      const float y = p.y + base * 2.2f + (height - note_h - base * 2.6f) * std::clamp(idea.y / 10000.0f, 0.0f, 1.0f);
-      draw->AddRectFilled(ImVec2(x + 2, y + 3), ImVec2(x + note_w + 2, y + note_h + 3), IM_COL32(0, 0, 0, 35), base * 0.25f);
-      draw->AddRectFilled(ImVec2(x, y), ImVec2(x + note_w, y + note_h), notes[(z < 0 ? 0 : z) % 5], base * 0.25f);
-      draw->AddText(font, fs, ImVec2(x + base * 0.4f, y + base * 0.45f), theme::colour::ink, idea.text.c_str(), nullptr,
-                    note_w - base * 0.8f);
-    }
+  ImFont* font = look.kiosk ? theme::fonts().strong : theme::fonts().body;
+  const float fs = font->FontSize * ImGui::GetIO().FontGlobalScale * (look.kiosk ? 0.95f : 0.85f);
+  ImFont* title_font = look.kiosk ? theme::fonts().heading : theme::fonts().strong;
+  const float title_fs = title_font->FontSize * ImGui::GetIO().FontGlobalScale * (look.kiosk ? 0.8f : 1.0f);
+  for (int z = 0; z < zone_count; ++z) {
+    const BoardZone& zone = zones[static_cast<std::size_t>(z)];
+    draw->AddRectFilled(zone.min, zone.max, look.kiosk ? IM_COL32(255, 255, 255, 14) : IM_COL32(240, 238, 233, 255), base * 0.6f);
+    if (z < static_cast<int>(a.spec.categories.size()))
+      draw->AddText(title_font, title_fs, ImVec2(zone.min.x + base * 0.6f, zone.min.y + base * 0.4f), look.muted,
+                    a.spec.categories[static_cast<std::size_t>(z)].c_str(), nullptr, zone.max.x - zone.min.x - base * 1.2f);
   }
-  ImGui::Dummy(ImVec2(width, height));
+  // Where each post-it is: a move this member sent shows at once, until the session has it (or
+  // nothing of ours is pending any more: the move was refused).
+  const bool may_move_any = interactive && ctx.identity.role == "host";
+  const bool may_move_own = interactive && ctx.identity.role == "participant" && a.running() && !a.locked;
+  std::vector<BoardNote> placed;
+  for (const auto& [id, idea] : a.ideas) {
+    if (idea.hidden || !idea.approved) continue;
+    int x = idea.x, y = idea.y, category = idea.category;
+    if (auto m = ui.note_moves.find(id); m != ui.note_moves.end()) {
+      if ((m->second.x == idea.x && m->second.y == idea.y && m->second.category == idea.category) || ctx.pending.empty()) {
+        ui.note_moves.erase(m);
+      } else {
+        x = m->second.x, y = m->second.y, category = m->second.category;
+      }
+    }
+    const int z = a.spec.categories.empty() ? 0 : category;
+    if (z < 0 || z >= zone_count) continue;
+    const BoardZone& zone = zones[static_cast<std::size_t>(z)];
+    const float w = note_width(zone, base, look.kiosk);
+    const ImVec2 ts = font->CalcTextSizeA(fs, FLT_MAX, w - base * 0.8f, idea.text.c_str());
+    const ImVec2 size(w, ts.y + base * 0.9f);
+    placed.push_back({&idea, z, note_place(zone, size, x, y, base), size, may_move_any || (may_move_own && idea.by == ctx.identity.you)});
+  }
+  // Hit testing: the post-it drawn last (on top) gets the press, so buttons go in reverse order.
+  const ImVec2 mouse = ImGui::GetIO().MousePos;
+  const ImVec2 keep = ImGui::GetCursorScreenPos();
+  for (auto it = placed.rbegin(); it != placed.rend(); ++it) {
+    if (!it->movable) continue;
+    const std::int64_t id = it->idea->id;
+    ImGui::PushID(static_cast<int>(id));
+    ImGui::SetCursorScreenPos(it->pos);
+    ImGui::InvisibleButton("note", it->size);
+    if (ImGui::IsItemActivated()) {
+      ui.drag_note = id;
+      ui.drag_dx = mouse.x - it->pos.x;
+      ui.drag_dy = mouse.y - it->pos.y;
+    }
+    if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+    if (ImGui::IsItemActive() && ui.drag_note == id) {
+      it->pos = ImVec2(mouse.x - ui.drag_dx, mouse.y - ui.drag_dy);
+      ui.animating = true;
+    }
+    if (ImGui::IsItemDeactivated() && ui.drag_note == id) {
+      ui.drag_note = 0;
+      const ImVec2 top_left(mouse.x - ui.drag_dx, mouse.y - ui.drag_dy);
+      const int z = zone_at(zones, ImVec2(top_left.x + it->size.x * 0.5f, top_left.y + it->size.y * 0.5f));
+      const BoardZone& zone = zones[static_cast<std::size_t>(z)];
+      const auto [ux, uy] = note_units(zone, it->size, top_left, base);
+      const int category = a.spec.categories.empty() ? -1 : z;
+      if (ux != it->idea->x || uy != it->idea->y || category != it->idea->category) {
+        core::IdeaMove move{a.id, id, ux, uy, category};
+        ui.note_moves[id] = move;
+        Action action{Action::Kind::submit};
+        action.event = move;
+        ctx.actions.push_back(std::move(action));
+      }
+    }
+    ImGui::PopID();
+  }
+  ImGui::SetCursorScreenPos(keep);
+  // Drawn in order, the dragged one last and lifted.
+  const auto draw_note = [&](const BoardNote& n, bool lifted) {
+    const ImVec2 p = n.pos;
+    const float r = base * 0.25f;
+    const float shadow = lifted ? base * 0.5f : 3.0f;
+    draw->AddRectFilled(ImVec2(p.x + 2, p.y + shadow), ImVec2(p.x + n.size.x + 2, p.y + n.size.y + shadow), IM_COL32(0, 0, 0, lifted ? 60 : 35), r);
+    draw->AddRectFilled(p, ImVec2(p.x + n.size.x, p.y + n.size.y), notes[n.zone % 5], r);
+    if (n.movable) draw->AddRect(p, ImVec2(p.x + n.size.x, p.y + n.size.y), IM_COL32(0, 0, 0, lifted ? 70 : 25), r);
+    draw->AddText(font, fs, ImVec2(p.x + base * 0.4f, p.y + base * 0.45f), theme::colour::ink, n.idea->text.c_str(), nullptr,
+                  n.size.x - base * 0.8f);
+  };
+  const BoardNote* lifted = nullptr;
+  for (const BoardNote& n : placed) {
+    if (n.idea->id == ui.drag_note) lifted = &n;
+    else draw_note(n, false);
+  }
+  if (lifted) draw_note(*lifted, true);
+  float bottom = origin.y;
+  for (const BoardZone& z : zones) bottom = std::max(bottom, z.max.y);
+  ImGui::SetCursorScreenPos(origin);
+  ImGui::Dummy(ImVec2(width, bottom - origin.y));
 }
 
 void rating(Context& ctx, const core::Activity& a, const Look& look, float width) {
@@ -387,13 +582,16 @@ void rating(Context& ctx, const core::Activity& a, const Look& look, float width
 void qna(Context& ctx, const core::Activity& a, const Look& look, float width) {
   const auto fig = core::qna_figures(ctx.session, a);
   line(look, std::to_string(fig.questions) + " · " + std::to_string(fig.answered) + " " + tr(S::answered));
+  int more = 0;
   for (std::int64_t id : fig.by_votes) {
     auto it = a.questions.find(id);
     if (it == a.questions.end()) continue;
+    if (more || !room_for_line(look)) { ++more; continue; }
     const auto& q = it->second;
     line(look, std::string(q.answered ? icon::check_circle : icon::thumbs_up) + " " + std::to_string(q.upvotes.size()) + "   " +
                    q.text, q.answered);
   }
+  more_line(look, more);
   (void)width;
 }
 
@@ -416,11 +614,17 @@ void draw_results(Context& ctx, const core::Activity& a, float width, bool kiosk
     case core::ActivityKind::quiz: quiz(ctx, a, look, width); break;
     case core::ActivityKind::survey: survey(ctx, a, look, width); break;
     case core::ActivityKind::brainstorm: ideas(ctx, a, look, width); break;
-    case core::ActivityKind::board: board(ctx, a, look, width); break;
+    case core::ActivityKind::board: board(ctx, a, look, width, !kiosk && ctx.identity.role == "host"); break;
     case core::ActivityKind::rating: rating(ctx, a, look, width); break;
     case core::ActivityKind::qna: qna(ctx, a, look, width); break;
     case core::ActivityKind::presentation: presentation(a, look); break;
   }
+  ImGui::PopID();
+}
+
+void draw_board(Context& ctx, const core::Activity& a, float width, bool kiosk, bool interactive) {
+  ImGui::PushID(static_cast<int>(a.id));
+  board(ctx, a, look_for(kiosk), width, interactive);
   ImGui::PopID();
 }
 

@@ -1,0 +1,542 @@
+// The host's activity editor: every kind of DESIGN.md with its questions, as real text fields (the
+// DOM mirror puts an <input> over each). It writes Ui::draft and sends one activity.add (new) or
+// activity.edit (draft activity) when saved; item keys are listed atop views/console.cpp.
+// [SECTION] drafts  [SECTION] fields  [SECTION] per kind  [SECTION] entry
+#include <algorithm>
+#include <string>
+
+#include "app/icons.hpp"
+#include "app/mirror.hpp"
+#include "app/strings.hpp"
+#include "app/theme.hpp"
+#include "app/ui.hpp"
+#include "app/views/views.hpp"
+#include "core/plan.hpp"
+
+namespace palabre::app::views {
+namespace {
+
+// [SECTION] drafts
+core::QuizQuestion new_quiz_question() { return core::QuizQuestion{"", {"", ""}, {}, 20}; }
+core::SurveyQuestion new_survey_question() {
+  core::SurveyQuestion q;
+  q.choices = {"", ""};
+  return q;
+}
+
+// What a new activity of `kind` starts with: the rows its rules need, empty.
+core::ActivitySpec new_spec(core::ActivityKind kind, std::string title) {
+  core::ActivitySpec spec;
+  spec.kind = kind;
+  spec.title = std::move(title);
+  switch (kind) {
+    case core::ActivityKind::challenge: spec.answers = {""}; break;
+    case core::ActivityKind::quiz: spec.quiz = {new_quiz_question()}; break;
+    case core::ActivityKind::survey: spec.questions = {new_survey_question()}; break;
+    case core::ActivityKind::board: spec.categories = {"", ""}; break;
+    case core::ActivityKind::presentation: spec.pages = {core::Page{}}; break;
+    default: break;
+  }
+  return spec;
+}
+
+bool blank(const std::string& s) { return s.find_first_not_of(" \t\r\n") == std::string::npos; }
+
+void drop_blank(std::vector<std::string>& rows) {
+  rows.erase(std::remove_if(rows.begin(), rows.end(), blank), rows.end());
+}
+
+// Choices without the empty rows, right answers following their choice.
+void drop_blank_choices(std::vector<std::string>& choices, std::vector<int>* correct) {
+  std::vector<std::string> kept;
+  std::vector<int> kept_correct;
+  for (std::size_t i = 0; i < choices.size(); ++i) {
+    if (blank(choices[i])) continue;
+    if (correct && std::find(correct->begin(), correct->end(), static_cast<int>(i)) != correct->end())
+      kept_correct.push_back(static_cast<int>(kept.size()));
+    kept.push_back(choices[i]);
+  }
+  choices = std::move(kept);
+  if (correct) *correct = std::move(kept_correct);
+}
+
+// The spec as it is sent: empty rows dropped, fields of other kinds cleared (switching kinds in the
+// editor keeps what was typed until then).
+core::ActivitySpec cleaned(core::ActivitySpec spec) {
+  using K = core::ActivityKind;
+  const K kind = spec.kind;
+  if (kind != K::challenge) spec.answers.clear();
+  if (kind != K::quiz) spec.quiz.clear();
+  if (kind != K::survey) spec.questions.clear();
+  if (kind != K::brainstorm && kind != K::board) {
+    spec.categories.clear();
+    spec.controlled = false;
+    spec.dot_budget = 0;
+  }
+  if (kind != K::rating) spec.scale = 5;
+  if (kind != K::presentation) spec.pages.clear();
+  drop_blank(spec.answers);
+  drop_blank(spec.categories);
+  for (auto& q : spec.quiz) drop_blank_choices(q.choices, &q.correct);
+  for (auto& q : spec.questions) {
+    if (q.kind == core::QuestionKind::open || q.kind == core::QuestionKind::rating) q.choices.clear();
+    else drop_blank_choices(q.choices, nullptr);
+    if (q.kind != core::QuestionKind::multiple) q.max_choices = 0;
+    if (q.kind != core::QuestionKind::rating) { q.scale = 5; q.comment = false; }
+  }
+  spec.pages.erase(std::remove_if(spec.pages.begin(), spec.pages.end(),
+                                  [](const core::Page& p) { return blank(p.title) && blank(p.text) && p.image.empty(); }),
+                   spec.pages.end());
+  return spec;
+}
+
+// Number fields keep their text here while typed ("ed:" + key), so "1" on the way to "12" is fine.
+void forget_number_texts(Ui& ui) {
+  for (auto it = ui.texts.begin(); it != ui.texts.end();) {
+    if (it->first.rfind("ed:", 0) == 0) it = ui.texts.erase(it);
+    else ++it;
+  }
+}
+
+// [SECTION] fields
+struct Editor {
+  Context& ctx;
+  float width;  // inner width of the form
+  float base = theme::fonts().base_px;
+
+  void label(const char* text) {
+    ImGui::PushFont(theme::fonts().strong);
+    ImGui::PushStyleColor(ImGuiCol_Text, theme::colour::ink);
+    ImGui::TextUnformatted(text);
+    ImGui::PopStyleColor();
+    ImGui::PopFont();
+  }
+  void follow(const std::string& key) {
+    if (ctx.ui.scroll_to != key) return;
+    ImGui::SetScrollHereY(0.35f);
+    ctx.ui.scroll_to.clear();
+    ctx.ui.animating = true;  // the scroll lands on the next frame
+  }
+  // A labelled text field the width of the form (or `w`).
+  void text(const char* name, const std::string& key, std::string& value, const char* placeholder = "", float w = -1) {
+    mirror::TextFieldOptions options;
+    options.placeholder = placeholder;
+    options.width = w > 0 ? w : width;
+    mirror::TextField((std::string(name) + "###" + key).c_str(), value, options);
+    follow(key);
+  }
+  void labelled_text(const char* name, const std::string& key, std::string& value, const char* placeholder = "") {
+    label(name);
+    text(name, key, value, placeholder);
+  }
+  // A whole number typed as text; out-of-range values are kept as typed and refused on save.
+  void number(const char* name, const std::string& key, int& value, float w) {
+    auto [slot, fresh] = ctx.ui.texts.try_emplace("ed:" + key);
+    std::string& buffer = slot->second;
+    if (fresh) buffer = std::to_string(value);
+    mirror::TextFieldOptions options;
+    options.placeholder = "0";
+    options.width = w;
+    options.max_bytes = 6;
+    mirror::TextField((std::string(name) + "###" + key).c_str(), buffer, options);
+    std::string digits;
+    for (char c : buffer)
+      if (c >= '0' && c <= '9') digits += c;
+    value = digits.empty() ? 0 : std::stoi(digits.substr(0, 6));
+  }
+  void labelled_number(const char* name, const std::string& key, int& value) {
+    label(name);
+    number(name, key, value, base * 6);
+  }
+  void check(const char* name, const std::string& key, bool& value) {
+    ImGui::Checkbox((std::string(name) + "###" + key).c_str(), &value);
+  }
+  // A small quiet icon button with an accessible name.
+  bool icon_button(const char* glyph, const char* name, const std::string& key) {
+    mirror::next_name(name);
+    ImGui::PushStyleColor(ImGuiCol_Text, theme::colour::muted);
+    ImGui::PushStyleColor(ImGuiCol_Button, IM_COL32(0, 0, 0, 0));
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, theme::colour::accent_soft);
+    ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 0.0f);
+    const float h = ImGui::GetFrameHeight();
+    const bool pressed = mirror::Button((std::string(glyph) + "###" + key).c_str(), ImVec2(h, h));
+    ImGui::PopStyleVar();
+    ImGui::PopStyleColor(3);
+    return pressed;
+  }
+  bool add_button(const char* name, const std::string& key) {
+    ImGui::PushStyleColor(ImGuiCol_Text, theme::colour::accent);
+    ImGui::PushStyleColor(ImGuiCol_Button, IM_COL32(0, 0, 0, 0));
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, theme::colour::accent_soft);
+    ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 0.0f);
+    ImGui::PushFont(theme::fonts().strong);
+    const bool pressed = mirror::Button((std::string(icon::plus) + "  " + name + "###" + key).c_str(), ImVec2(0, 0));
+    ImGui::PopFont();
+    ImGui::PopStyleVar();
+    ImGui::PopStyleColor(3);
+    return pressed;
+  }
+  // Editable rows of short texts (answers, categories, choices), each removable, plus "add".
+  // `correct` (quiz) puts a "right answer" box before each row.
+  void rows(const std::string& prefix, std::vector<std::string>& values, const char* row_name, const char* add_name,
+            std::vector<int>* correct = nullptr, std::size_t min_rows = 0) {
+    const float remove_w = ImGui::GetFrameHeight() + ImGui::GetStyle().ItemSpacing.x;
+    const float check_w = correct ? ImGui::GetFrameHeight() + ImGui::GetStyle().ItemSpacing.x : 0;
+    for (std::size_t i = 0; i < values.size(); ++i) {
+      const std::string key = prefix + std::to_string(i);
+      const std::string name = std::string(row_name) + " " + std::to_string(i + 1);
+      if (correct) {
+        // The key is "<q>-correct<i>" next to "<q>-choice<i>".
+        const std::string box_key = prefix.substr(0, prefix.size() - 6) + "correct" + std::to_string(i);
+        bool on = std::find(correct->begin(), correct->end(), static_cast<int>(i)) != correct->end();
+        mirror::next_name((std::string(tr(S::ed_correct)) + " " + std::to_string(i + 1)).c_str());
+        ImGui::PushStyleColor(ImGuiCol_CheckMark, theme::colour::ok);
+        if (ImGui::Checkbox(("###" + box_key).c_str(), &on)) {
+          if (on) correct->push_back(static_cast<int>(i));
+          else correct->erase(std::remove(correct->begin(), correct->end(), static_cast<int>(i)), correct->end());
+          std::sort(correct->begin(), correct->end());
+        }
+        ImGui::PopStyleColor();
+        ImGui::SameLine();
+      }
+      text(name.c_str(), key, values[i], "", width - remove_w - check_w);
+      ImGui::SameLine();
+      if (values.size() > min_rows && icon_button(icon::close, (std::string(tr(S::ed_remove)) + " " + name).c_str(), prefix + "-remove" + std::to_string(i))) {
+        values.erase(values.begin() + static_cast<std::ptrdiff_t>(i));
+        if (correct) {
+          std::vector<int> shifted;
+          for (int c : *correct)
+            if (c != static_cast<int>(i)) shifted.push_back(c > static_cast<int>(i) ? c - 1 : c);
+          *correct = shifted;
+        }
+        break;  // indices moved: draw the rest next frame
+      }
+      if (values.size() <= min_rows) ImGui::Dummy(ImVec2(ImGui::GetFrameHeight(), ImGui::GetFrameHeight()));
+    }
+    if (add_button(add_name, prefix + "-add")) {
+      values.emplace_back();
+      ctx.ui.scroll_to = prefix + std::to_string(values.size() - 1);
+    }
+  }
+  // A card around one question with its number and a remove button on the right.
+  void question_header(std::size_t i, const std::string& key, bool& removed) {
+    ImGui::PushFont(theme::fonts().strong);
+    ImGui::PushStyleColor(ImGuiCol_Text, theme::colour::accent);
+    ImGui::Text("%s %d", tr(S::question_n), static_cast<int>(i + 1));
+    ImGui::PopStyleColor();
+    ImGui::PopFont();
+    ImGui::SameLine(ImGui::GetWindowContentRegionMin().x + width - ImGui::GetFrameHeight());
+    removed = icon_button(icon::trash, (std::string(tr(S::ed_remove)) + " " + tr(S::question_n) + " " + std::to_string(i + 1)).c_str(),
+                          key + "-remove");
+  }
+  void separator() {
+    ui::gap(base * 0.3f);
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    ImGui::GetWindowDrawList()->AddLine(p, ImVec2(p.x + width, p.y), theme::colour::line, 1.0f);
+    ui::gap(base * 0.5f);
+  }
+};
+
+// [SECTION] per kind
+void quiz_questions(Editor& e, std::vector<core::QuizQuestion>& questions) {
+  for (std::size_t i = 0; i < questions.size(); ++i) {
+    const std::string q = "q" + std::to_string(i);
+    auto& question = questions[i];
+    ImGui::PushID(static_cast<int>(i));
+    e.separator();
+    bool removed = false;
+    e.question_header(i, q, removed);
+    if (removed) {
+      questions.erase(questions.begin() + static_cast<std::ptrdiff_t>(i));
+      forget_number_texts(e.ctx.ui);
+      ImGui::PopID();
+      break;
+    }
+    e.text(tr(S::ed_question_text), q + "-text", question.text, tr(S::ed_question_text));
+    ui::text_muted(std::string(icon::check) + "  " + tr(S::ed_correct));
+    e.rows(q + "-choice", question.choices, tr(S::ed_choice), tr(S::ed_add_choice), &question.correct, 2);
+    e.labelled_number(tr(S::ed_limit), q + "-limit", question.limit_s);
+    ImGui::PopID();
+  }
+  e.separator();
+  if (e.add_button(tr(S::ed_add_question), "q-add")) {
+    questions.push_back(new_quiz_question());
+    e.ctx.ui.scroll_to = "q" + std::to_string(questions.size() - 1) + "-text";
+  }
+}
+
+const char* question_kind_name(core::QuestionKind kind) {
+  switch (kind) {
+    case core::QuestionKind::single: return tr(S::ed_qkind_single);
+    case core::QuestionKind::multiple: return tr(S::ed_qkind_multiple);
+    case core::QuestionKind::open: return tr(S::ed_qkind_open);
+    case core::QuestionKind::ranking: return tr(S::ed_qkind_ranking);
+    case core::QuestionKind::rating: return tr(S::ed_qkind_rating);
+  }
+  return "";
+}
+
+// A row of chips, one selected; keys "<prefix><name>". Wraps on narrow screens.
+template <class T, std::size_t N>
+bool chips(Editor& e, const std::string& prefix, const T (&options)[N], T& value, const char* (*name)(T),
+           std::string_view (*wire)(T)) {
+  bool changed = false;
+  float x = 0;
+  const ImGuiStyle& style = ImGui::GetStyle();
+  for (T option : options) {
+    const bool on = option == value;
+    const std::string label = std::string(name(option)) + "###" + prefix + std::string(wire(option));
+    const float w = ImGui::CalcTextSize(label.c_str(), nullptr, true).x + e.base * 1.6f;
+    if (x > 0 && x + w < e.width) ImGui::SameLine();
+    else x = 0;
+    x += w + style.ItemSpacing.x;
+    ImGui::PushStyleColor(ImGuiCol_Button, on ? theme::colour::accent : theme::colour::accent_soft);
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, on ? theme::colour::accent : IM_COL32(222, 219, 252, 255));
+    ImGui::PushStyleColor(ImGuiCol_Text, on ? IM_COL32(255, 255, 255, 255) : theme::colour::accent);
+    ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 0.0f);
+    ImGui::PushStyleVar(ImGuiStyleVar_FrameRounding, e.base);
+    mirror::next_role("radio");
+    if (mirror::Button(label.c_str(), ImVec2(w, e.base * 2.0f)) && !on) {
+      value = option;
+      changed = true;
+    }
+    ImGui::PopStyleVar(2);
+    ImGui::PopStyleColor(3);
+  }
+  return changed;
+}
+
+std::string_view question_kind_wire(core::QuestionKind k) { return core::to_string(k); }
+std::string_view activity_kind_wire(core::ActivityKind k) { return core::to_string(k); }
+
+void survey_questions(Editor& e, std::vector<core::SurveyQuestion>& questions) {
+  static constexpr core::QuestionKind kinds[] = {core::QuestionKind::single, core::QuestionKind::multiple, core::QuestionKind::open,
+                                                 core::QuestionKind::ranking, core::QuestionKind::rating};
+  for (std::size_t i = 0; i < questions.size(); ++i) {
+    const std::string q = "q" + std::to_string(i);
+    auto& question = questions[i];
+    ImGui::PushID(static_cast<int>(i));
+    e.separator();
+    bool removed = false;
+    e.question_header(i, q, removed);
+    if (removed) {
+      questions.erase(questions.begin() + static_cast<std::ptrdiff_t>(i));
+      forget_number_texts(e.ctx.ui);
+      ImGui::PopID();
+      break;
+    }
+    if (chips(e, q + "-kind-", kinds, question.kind, question_kind_name, question_kind_wire)) {
+      const bool has_choices = question.kind != core::QuestionKind::open && question.kind != core::QuestionKind::rating;
+      if (has_choices && question.choices.size() < 2) question.choices.resize(2);
+    }
+    e.text(tr(S::ed_question_text), q + "-text", question.text, tr(S::ed_question_text));
+    e.text(tr(S::ed_hint), q + "-hint", question.hint, tr(S::ed_hint));
+    switch (question.kind) {
+      case core::QuestionKind::single:
+      case core::QuestionKind::ranking:
+        e.rows(q + "-choice", question.choices, tr(S::ed_choice), tr(S::ed_add_choice), nullptr, 2);
+        break;
+      case core::QuestionKind::multiple:
+        e.rows(q + "-choice", question.choices, tr(S::ed_choice), tr(S::ed_add_choice), nullptr, 2);
+        e.labelled_number(tr(S::ed_max_choices), q + "-max", question.max_choices);
+        break;
+      case core::QuestionKind::rating:
+        e.labelled_number(tr(S::ed_scale), q + "-scale", question.scale);
+        e.check(tr(S::ed_comment), q + "-comment", question.comment);
+        break;
+      case core::QuestionKind::open: break;
+    }
+    ImGui::PopID();
+  }
+  e.separator();
+  if (e.add_button(tr(S::ed_add_question), "q-add")) {
+    questions.push_back(new_survey_question());
+    e.ctx.ui.scroll_to = "q" + std::to_string(questions.size() - 1) + "-text";
+  }
+}
+
+void pages(Editor& e, std::vector<core::Page>& list) {
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    const std::string p = "p" + std::to_string(i);
+    ImGui::PushID(static_cast<int>(i));
+    e.separator();
+    ImGui::PushFont(theme::fonts().strong);
+    ImGui::PushStyleColor(ImGuiCol_Text, theme::colour::accent);
+    ImGui::Text("%s %d", tr(S::page), static_cast<int>(i + 1));
+    ImGui::PopStyleColor();
+    ImGui::PopFont();
+    if (list.size() > 1) {
+      ImGui::SameLine(ImGui::GetWindowContentRegionMin().x + e.width - ImGui::GetFrameHeight());
+      if (e.icon_button(icon::trash, (std::string(tr(S::ed_remove)) + " " + tr(S::page) + " " + std::to_string(i + 1)).c_str(), p + "-remove")) {
+        list.erase(list.begin() + static_cast<std::ptrdiff_t>(i));
+        ImGui::PopID();
+        break;
+      }
+    }
+    e.text(tr(S::ed_page_title), p + "-title", list[i].title, tr(S::ed_page_title));
+    e.text(tr(S::ed_page_text), p + "-text", list[i].text, tr(S::ed_page_text));
+    ImGui::PopID();
+  }
+  e.separator();
+  if (e.add_button(tr(S::ed_add_page), "page-add")) {
+    list.emplace_back();
+    e.ctx.ui.scroll_to = "p" + std::to_string(list.size() - 1) + "-title";
+  }
+}
+
+const char* title_label(core::ActivityKind kind) {
+  switch (kind) {
+    case core::ActivityKind::challenge:
+    case core::ActivityKind::rating: return tr(S::ed_question);
+    case core::ActivityKind::brainstorm:
+    case core::ActivityKind::board:
+    case core::ActivityKind::qna: return tr(S::ed_prompt);
+    default: return tr(S::ed_title);
+  }
+}
+
+void draw_form(Editor& e) {
+  Ui& ui = e.ctx.ui;
+  core::ActivitySpec& d = ui.draft;
+  using K = core::ActivityKind;
+  if (ui.editing == 0) {
+    static constexpr K kinds[] = {K::challenge, K::quiz, K::survey, K::brainstorm, K::board, K::rating, K::qna, K::presentation};
+    e.label(tr(S::ed_kind));
+    K kind = d.kind;
+    if (chips(e, "add-kind-", kinds, kind, kind_name, activity_kind_wire)) {
+      // Keep what was typed in the shared fields; give the new kind the rows it needs.
+      core::ActivitySpec fresh = new_spec(kind, d.title);
+      fresh.hint = d.hint;
+      fresh.timer_s = d.timer_s;
+      fresh.anonymous = d.anonymous;
+      if (!d.answers.empty()) fresh.answers = d.answers;
+      if (!d.quiz.empty()) fresh.quiz = d.quiz;
+      if (!d.questions.empty()) fresh.questions = d.questions;
+      if (!d.categories.empty()) fresh.categories = d.categories;
+      if (!d.pages.empty()) fresh.pages = d.pages;
+      d = std::move(fresh);
+      ui.texts["editor-error"].clear();
+    }
+    ui::gap(e.base * 0.3f);
+  }
+  e.labelled_text(title_label(d.kind), "act-title", d.title, tr(S::ed_title_placeholder));
+  e.labelled_text(tr(S::ed_hint), "act-hint", d.hint, tr(S::ed_hint_placeholder));
+  switch (d.kind) {
+    case K::challenge:
+      e.label(tr(S::ed_answers));
+      e.rows("answer", d.answers, tr(S::ed_answer_n), tr(S::ed_add_answer), nullptr, 1);
+      break;
+    case K::quiz: quiz_questions(e, d.quiz); break;
+    case K::survey: survey_questions(e, d.questions); break;
+    case K::brainstorm:
+    case K::board: {
+      const bool board = d.kind == K::board;
+      e.label(board ? tr(S::ed_zones) : tr(S::ed_categories));
+      e.rows("cat", d.categories, board ? tr(S::ed_zone) : tr(S::ed_category), board ? tr(S::ed_add_zone) : tr(S::ed_add_category));
+      e.labelled_number(tr(S::ed_dots), "act-dots", d.dot_budget);
+      e.check(tr(S::ed_controlled), "act-controlled", d.controlled);
+      break;
+    }
+    case K::rating:
+      e.labelled_number(tr(S::ed_scale), "act-scale", d.scale);
+      ui::text_muted(tr(S::ed_rating_note));
+      break;
+    case K::qna: ui::text_muted(tr(S::ed_qna_note)); break;
+    case K::presentation: pages(e, d.pages); break;
+  }
+  e.separator();
+  if (d.kind != K::presentation) {
+    e.labelled_number(tr(S::ed_timer), "act-timer", d.timer_s);
+    if (d.kind != K::qna) e.check(tr(S::ed_anonymous), "act-anonymous", d.anonymous);
+  }
+}
+
+// The reason a spec cannot be sent, in the host's words when we know them.
+std::string problem_text(const core::ActivitySpec& spec, const core::DecodeError& problem) {
+  if ((spec.kind == core::ActivityKind::quiz && spec.quiz.empty()) ||
+      (spec.kind == core::ActivityKind::survey && spec.questions.empty()))
+    return tr(S::ed_no_questions);
+  return std::string(tr(S::ed_incomplete)) + " " + problem.path + " — " + problem.reason;
+}
+
+}  // namespace
+
+// [SECTION] entry
+void open_editor(Ui& ui, core::ActivityKind kind) {
+  ui.draft = new_spec(kind, "");
+  ui.editing = 0;
+  ui.adding = true;
+  ui.scroll_to = "act-title";
+  ui.texts["editor-error"].clear();
+  forget_number_texts(ui);
+}
+
+void open_editor(Ui& ui, const core::Activity& existing) {
+  ui.draft = existing.spec;
+  // Give the rows the editor shows at least their minimum, as for a new activity.
+  if (ui.draft.kind == core::ActivityKind::challenge && ui.draft.answers.empty()) ui.draft.answers = {""};
+  ui.editing = existing.id;
+  ui.adding = true;
+  ui.scroll_to = "act-title";
+  ui.texts["editor-error"].clear();
+  forget_number_texts(ui);
+}
+
+void draw_editor(Context& ctx, float width, float height) {
+  const auto& f = theme::fonts();
+  const float base = f.base_px;
+  Ui& ui = ctx.ui;
+  // An activity edited here may have started meanwhile (a co-host): then it can no longer change.
+  if (ui.editing) {
+    const core::Activity* a = ctx.session.find_activity(ui.editing);
+    if (!a || a->status != core::ActivityStatus::draft) {
+      ui.adding = false;
+      ui.editing = 0;
+      return;
+    }
+  }
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float start_y = ImGui::GetCursorPosY();
+  const float footer = std::round(base * 2.9f) + style.ItemSpacing.y * 2 + base * 0.4f;
+  const std::string& error = ui.texts["editor-error"];
+  const float error_h = error.empty() ? 0 : ImGui::CalcTextSize(error.c_str(), nullptr, false, width).y + style.ItemSpacing.y;
+  ui::text_in(f.heading, std::string(ui.editing ? icon::pencil : icon::plus) + "  " + tr(ui.editing ? S::ed_editing : S::ed_new));
+  ui::gap(base * 0.2f);
+  const float form_h = std::max(base * 8.0f, height - (ImGui::GetCursorPosY() - start_y) - footer - error_h);
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(base * 0.9f, base * 0.8f));
+  ImGui::PushStyleColor(ImGuiCol_ChildBg, IM_COL32(250, 249, 246, 255));
+  ImGui::BeginChild("activity-editor", ImVec2(width, form_h), false, ImGuiWindowFlags_AlwaysUseWindowPadding);
+  ImGui::PopStyleColor();
+  ImGui::PopStyleVar();
+  Editor e{ctx, ImGui::GetContentRegionAvail().x - style.ScrollbarSize * 0.5f};
+  ImGui::PushItemWidth(e.width);
+  draw_form(e);
+  ImGui::PopItemWidth();
+  ImGui::EndChild();
+  if (!error.empty()) ui::text_wrapped(error, theme::colour::live);
+  ui::gap(base * 0.3f);
+  const float half = (width - style.ItemSpacing.x) * 0.5f;
+  if (ui::secondary_button((std::string(icon::close) + "  " + tr(S::cancel) + "###act-cancel").c_str(), half)) {
+    ui.adding = false;
+    ui.editing = 0;
+  }
+  ImGui::SameLine();
+  const std::string save = std::string(icon::check) + "  " + tr(ui.editing ? S::ed_save : S::create_activity) + "###act-save";
+  if (ui::primary_button(save.c_str(), half)) {
+    const core::ActivitySpec spec = cleaned(ui.draft);
+    const core::DecodeError problem = core::validate_spec(spec, "$");
+    if (!problem.reason.empty()) {
+      ui.texts["editor-error"] = problem_text(spec, problem);
+    } else {
+      Action action{Action::Kind::submit};
+      if (ui.editing) action.event = core::ActivityEdit{ui.editing, spec};
+      else action.event = core::ActivityAdd{spec};
+      ctx.actions.push_back(std::move(action));
+      ui.adding = false;
+      ui.editing = 0;
+      ui.texts["editor-error"].clear();
+    }
+  }
+}
+
+}  // namespace palabre::app::views
