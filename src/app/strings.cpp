@@ -194,6 +194,8 @@ constexpr std::array<Entry, static_cast<std::size_t>(S::count_)> catalogue = {{
     {"Rapport", "Report"},
     {"Les participants posent leurs questions et votent pour celles des autres.", "Participants ask questions and upvote each other’s."},
     {"Les participants donnent une note de 1 à l’échelle choisie.", "Participants give a mark from 1 to the chosen scale."},
+    {"Sans relais — cet appareil", "No relay — this device"},
+    {"Hôte, écran et participants de démonstration dans des onglets de ce navigateur.", "Host, screen and demo participants in tabs of this browser."},
 }};
 
 Lang current = Lang::fr;

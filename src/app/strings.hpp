@@ -144,6 +144,8 @@ enum class S {
   report_word,
   ed_qna_note,
   ed_rating_note,
+  host_create_local,
+  host_create_local_blurb,
   count_
 };
 
