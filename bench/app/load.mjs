@@ -1,7 +1,9 @@
-// Measures what a participant's phone pays to open Palabre: bytes transferred (gzip, as a static host
-// would serve them) and time from navigation to the app's first frame, in headless Chromium.
+// Measures what opening Palabre costs, for each of the two app modules (issue 7): the bytes a page
+// really fetches (every response of the page load, sized as gzip -9 as a static host would serve
+// them) and the time from navigation to the app's first frame, in headless Chromium.
+//   participant module: #/join/ROOM (and the landing page)   full module: #/host, #/kiosk
 // Usage: node bench/app/load.mjs [runs]   (after ./scripts/build.sh; starts its own relay)
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+// PALABRE_BIN / PALABRE_WEB choose the relay binary and the built web directory.
 import { gzipSync } from 'node:zlib';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,31 +11,47 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 process.env.PALABRE_BIN ??= join(root, 'build/native/src/cli/palabre');
 process.env.PALABRE_WEB ??= join(root, 'build/wasm/web');
-const { startRelay, launchBrowser, openApp, viewports } = await import(join(root, 'tests/e2e/harness.mjs'));
+const { startRelay, launchBrowser, viewports } = await import(join(root, 'tests/e2e/harness.mjs'));
 
 const runs = Number(process.argv[2] ?? 5);
-let total = 0, totalGz = 0;
-console.log('file                       bytes    gzip -9');
-for (const name of readdirSync(process.env.PALABRE_WEB).sort()) {
-  const path = join(process.env.PALABRE_WEB, name);
-  if (!statSync(path).isFile()) continue;
-  const bytes = readFileSync(path);
-  const gz = gzipSync(bytes, { level: 9 }).length;
-  total += bytes.length; totalGz += gz;
-  console.log(`${name.padEnd(24)} ${String(bytes.length).padStart(8)} ${String(gz).padStart(10)}`);
-}
-console.log(`${'total'.padEnd(24)} ${String(total).padStart(8)} ${String(totalGz).padStart(10)}`);
-
 const relay = await startRelay();
 const browser = await launchBrowser();
-const times = [];
-for (let i = 0; i < runs; i++) {
-  const { context, page } = await openApp(browser, `${relay.url}/#/join/ABCDEF`, { viewport: viewports.phone });
-  times.push(await page.evaluate(() => window.palabre.firstFrameMs));
+
+/** One cold load of `hash`: every response body (raw and gzip -9), first frame and main() times. */
+async function load(hash, viewport) {
+  const context = await browser.newContext({ viewport, locale: 'fr-FR', deviceScaleFactor: 1 });
+  const page = await context.newPage();
+  const bodies = [];
+  page.on('response', (r) => bodies.push(r.body().then((b) => ({ name: new URL(r.url()).pathname.slice(1) || 'index.html', raw: b.length, gz: gzipSync(b, { level: 9 }).length })).catch(() => null)));
+  await page.goto(`${relay.url}/${hash}`);
+  await page.waitForFunction(() => window.palabre && window.palabre.ready === true, null, { timeout: 30000 });
+  const times = await page.evaluate(() => ({ first: window.palabre.firstFrameMs, main: window.palabre.mainMs }));
+  const files = (await Promise.all(bodies)).filter(Boolean);
   await context.close();
+  return { files, ...times };
+}
+
+const cases = [
+  ['participant module', '#/join/ABCDEF', viewports.phone],
+  ['full module (host)', '#/host', viewports.laptop],
+];
+for (const [label, hash, viewport] of cases) {
+  const results = [];
+  for (let i = 0; i < runs; i++) results.push(await load(hash, viewport));
+  console.log(`\n${label}: ${hash}`);
+  console.log('  file                          bytes    gzip -9');
+  let raw = 0, gz = 0;
+  for (const f of results[0].files.sort((a, b) => a.name.localeCompare(b.name))) {
+    raw += f.raw; gz += f.gz;
+    console.log(`  ${f.name.padEnd(26)} ${String(f.raw).padStart(8)} ${String(f.gz).padStart(10)}`);
+  }
+  console.log(`  ${'total'.padEnd(26)} ${String(raw).padStart(8)} ${String(gz).padStart(10)}`);
+  const stat = (key) => {
+    const v = results.map((r) => r[key]).sort((a, b) => a - b);
+    return `min ${v[0].toFixed(0)}, median ${v[Math.floor(runs / 2)].toFixed(0)}, max ${v[runs - 1].toFixed(0)}`;
+  };
+  console.log(`  first frame (ms from navigation), ${runs} cold contexts: ${stat('first')}`);
+  console.log(`  main() reached (ms from navigation):              ${stat('main')}`);
 }
 await browser.close();
 await relay.stop();
-times.sort((a, b) => a - b);
-console.log(`first frame (ms from navigation start), ${runs} cold contexts: min ${times[0].toFixed(0)}, ` +
-  `median ${times[Math.floor(runs / 2)].toFixed(0)}, max ${times[runs - 1].toFixed(0)}`);

@@ -1,7 +1,15 @@
-// Palabre's WebAssembly app: routes the URL to a view, keeps the relay connection, draws with ImGui
-// over WebGL2 only when something changed, and answers window.palabre (items, state, info).
-// [SECTION] page bridge  [SECTION] app state  [SECTION] transport  [SECTION] actions
-// [SECTION] frame  [SECTION] exports  [SECTION] main
+// Palabre's WebAssembly app: routes the URL to a view, keeps the relay connection (a WebSocket, or
+// in the no-relay mode the room's BroadcastChannel), draws with ImGui over WebGL2 only when something
+// changed, and answers window.palabre (items, state, info).
+// [SECTION] page bridge  [SECTION] app state  [SECTION] transport  [SECTION] no-relay mode
+// [SECTION] actions  [SECTION] frame  [SECTION] exports  [SECTION] main
+// PALABRE_HOST_TOOLS (src/app/CMakeLists.txt): 1 in palabre.wasm (every view), 0 in the
+// participant module palabre-participant.wasm (landing and participant views only: no host
+// console, plan loading, report renderer or kiosk), which index.html loads for #/join and #/.
+#ifndef PALABRE_HOST_TOOLS
+#define PALABRE_HOST_TOOLS 1
+#endif
+
 #include <emscripten.h>
 #include <emscripten/html5.h>
 #include <emscripten/websocket.h>
@@ -17,6 +25,8 @@
 #include <string>
 
 #include "app/client.hpp"
+#include "app/local_channel.hpp"
+#include "app/local_relay.hpp"
 #include "app/mirror.hpp"
 #include "app/platform_web.hpp"
 #include "app/route.hpp"
@@ -24,10 +34,12 @@
 #include "app/theme.hpp"
 #include "app/ui.hpp"
 #include "app/views/views.hpp"
+#include "core/session.hpp"
+#if PALABRE_HOST_TOOLS
 #include "core/plan.hpp"
 #include "report/from_session.hpp"
 #include "report/render.hpp"
-#include "core/session.hpp"
+#endif
 #include "imgui.h"
 #include "imgui_impl_opengl3.h"
 #include "imgui_internal.h"
@@ -62,6 +74,22 @@ EM_JS(void, js_storage_set, (const char* key, const char* value), {
 });
 EM_JS(void, js_storage_remove, (const char* key), {
   try { localStorage.removeItem(UTF8ToString(key)); } catch (e) {}
+});
+// Per tab: demo participants of the no-relay mode share one browser, so each tab is its own member.
+EM_JS(char*, js_session_get, (const char* key), {
+  let v = null;
+  try { v = sessionStorage.getItem(UTF8ToString(key)); } catch (e) { v = null; }
+  if (v === null) return 0;
+  const n = lengthBytesUTF8(v) + 1;
+  const p = _malloc(n);
+  stringToUTF8(v, p, n);
+  return p;
+});
+EM_JS(void, js_session_set, (const char* key, const char* value), {
+  try { sessionStorage.setItem(UTF8ToString(key), UTF8ToString(value)); } catch (e) {}
+});
+EM_JS(void, js_session_remove, (const char* key), {
+  try { sessionStorage.removeItem(UTF8ToString(key)); } catch (e) {}
 });
 EM_JS(void, js_replace_hash, (const char* hash), { history.replaceState(null, "", UTF8ToString(hash)); });
 EM_JS(void, js_set_hash, (const char* hash), { location.hash = UTF8ToString(hash); });
@@ -113,6 +141,8 @@ EM_JS(void, js_download, (const char* name, const char* type, const char* text),
   a.click();
   setTimeout(() => { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
 });
+EM_JS(void, js_reload, (), { location.reload(); });
+#if PALABRE_HOST_TOOLS
 // Plans come from a file picker or a file dropped anywhere on the page (host only).
 EM_JS(void, js_pick_plan, (), {
   const input = document.createElement('input');
@@ -132,6 +162,7 @@ EM_JS(void, js_listen_plan_drop, (), {
     if (f) Module.palabreReadPlan(f);
   });
 });
+#endif
 
 namespace palabre::app {
 namespace {
@@ -172,27 +203,65 @@ struct App {
   theme::Look look = theme::Look::light;
   bool look_applied = false;
   std::minstd_rand jitter{12345};
+  // No-relay mode (route.local): this tab's end of the room's BroadcastChannel, and the room itself
+  // when this tab is the one that keeps it (the host tab that created or reloaded it).
+  bool channel_open = false;
+  enum class Claim { none, waiting, keeper, guest } claim = Claim::none;  // host tabs: who keeps the room
+  std::optional<LocalRelay> local_relay;
+  long local_retry_timer = 0;
 };
 App app;
 
 void connect();
 void flush();
+void handle_notices();
+
+// A participant's resume token: per browser with a relay, per tab without one (see js_session_get).
+std::string member_token_get(const std::string& room) {
+  return take(app.route.local ? js_session_get(token_key(room).c_str()) : js_storage_get(token_key(room).c_str()));
+}
+void member_token_set(const std::string& room, const std::string& token) {
+  if (app.route.local) js_session_set(token_key(room).c_str(), token.c_str());
+  else js_storage_set(token_key(room).c_str(), token.c_str());
+}
+void member_token_remove(const std::string& room) {
+  if (app.route.local) js_session_remove(token_key(room).c_str());
+  else js_storage_remove(token_key(room).c_str());
+}
 
 void update_links() {
   const Identity& id = app.client.identity();
   const std::string room = id.room.empty() ? app.route.room : id.room;
   app.links = {};
   if (room.empty()) return;
-  app.links.join = app_link(app.page_base, {View::join, room, {}});
+  const bool local = app.route.local;
+  app.links.join = app_link(app.page_base, {View::join, room, {}, local});
   std::string kiosk = id.kiosk_token;
   if (kiosk.empty() && app.route.view == View::kiosk) kiosk = app.route.token;
-  if (!kiosk.empty()) app.links.kiosk = app_link(app.page_base, {View::kiosk, room, kiosk});
+  if (!kiosk.empty()) app.links.kiosk = app_link(app.page_base, {View::kiosk, room, kiosk, local});
   const std::string host = id.role == "host" ? id.host_token : "";
-  if (!host.empty()) app.links.host = app_link(app.page_base, {View::host, room, host});
+  if (!host.empty()) app.links.host = app_link(app.page_base, {View::host, room, host, local});
 }
 
 // Starts what the route asks for: a fresh client, and a connection when there is something to do.
+void leave_local_room() {
+  if (app.channel_open) local_channel::close();
+  if (app.local_relay) local_channel::release();
+  if (app.local_retry_timer) emscripten_clear_timeout(app.local_retry_timer);
+  app.local_retry_timer = 0;
+  app.channel_open = false;
+  app.claim = App::Claim::none;
+  app.local_relay.reset();
+}
+
 void start_route(Route route) {
+#if !PALABRE_HOST_TOOLS
+  if (route.view != View::landing && route.view != View::join) {
+    js_reload();  // index.html loads the full module for host and kiosk links
+    return;
+  }
+#endif
+  leave_local_room();
   app.route = std::move(route);
   app.client = Client{};
   app.ui.error.clear();
@@ -208,8 +277,8 @@ void start_route(Route route) {
       app.want_connection = true;
       break;
     case View::join:
-      if (auto token = take_opt(js_storage_get(token_key(app.route.room).c_str()))) {
-        app.client.enter_room(app.route.room, *token);
+      if (auto token = member_token_get(app.route.room); !token.empty()) {
+        app.client.enter_room(app.route.room, token);
         app.want_connection = true;
       }
       if (app.ui.name.empty()) app.ui.name = take(js_storage_get("palabre.name"));
@@ -257,7 +326,7 @@ void handle_notices() {
       case Notice::Kind::joined: {
         app.reconnect_attempt = 0;
         app.ui.error.clear();
-        if (id.role == "participant") js_storage_set(token_key(id.room).c_str(), id.token.c_str());
+        if (id.role == "participant") member_token_set(id.room, id.token);
         break;
       }
       case Notice::Kind::error: {
@@ -266,7 +335,7 @@ void handle_notices() {
         else app.ui.error = std::string(tr(S::error_generic)) + " " + n.message;
         if (n.code == "bad_token" && app.route.view == View::join) {
           // A stale membership (room recreated, storage copied): start over as a new participant.
-          js_storage_remove(token_key(app.route.room).c_str());
+          member_token_remove(app.route.room);
           app.client = Client{};
           app.ui.error.clear();
         }
@@ -312,7 +381,10 @@ EM_BOOL on_socket_close(int, const EmscriptenWebSocketCloseEvent*, void*) {
 
 EM_BOOL on_socket_error(int, const EmscriptenWebSocketErrorEvent*, void*) { return EM_TRUE; }  // close follows
 
+void connect_local();
+
 void connect() {
+  if (app.route.local) return connect_local();
   if (!app.relay_resolved || app.socket > 0) return;
   EmscriptenWebSocketCreateAttributes attrs;
   emscripten_websocket_init_create_attributes(&attrs);
@@ -331,11 +403,112 @@ void connect() {
   emscripten_websocket_set_onerror_callback(socket, nullptr, on_socket_error);
 }
 
+void send_local(const std::string& frame);
+
 void flush() {
+  if (app.route.local) {
+    // The relay tab answers its own client at once, which may queue more (resent pending actions).
+    for (auto frames = app.client.take_outgoing(); !frames.empty(); frames = app.client.take_outgoing())
+      for (const std::string& frame : frames) send_local(frame);
+    return;
+  }
   for (const std::string& frame : app.client.take_outgoing()) {
     if (!app.socket_open) break;  // the client resends what matters after reconnecting
     emscripten_websocket_send_utf8_text(app.socket, frame.c_str());
   }
+}
+
+// [SECTION] no-relay mode
+// The relay tab stores before it delivers, as the relay writes its log before sending a batch.
+void deliver_local(std::vector<LocalRelay::Delivery> deliveries) {
+  if (deliveries.empty()) return;
+  if (!local_channel::save(*app.local_relay)) js_log("the browser refused to store the room (storage full?)");
+  if (app.local_relay->closed()) local_channel::forget(app.local_relay->room());
+  const std::string& self = local_channel::connection_id();
+  for (const LocalRelay::Delivery& d : deliveries) {
+    if (d.to == self) {
+      app.client.on_frame(d.frame);
+    } else {
+      local_channel::post(nlohmann::json{{"to", d.to}, {"f", d.frame}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    }
+  }
+  handle_notices();
+  platform::request_frames();
+}
+
+std::string fresh_token() { return local_channel::random_hex(); }
+
+// Only host tabs keep a room; in the participant module the keeper's code folds away (and the
+// LocalRelay with it: nothing references it any more).
+constexpr bool kCanKeep = PALABRE_HOST_TOOLS;
+
+void send_local(const std::string& frame) {
+  if (kCanKeep && app.local_relay) {
+    deliver_local(app.local_relay->receive(local_channel::connection_id(), frame, static_cast<std::int64_t>(js_epoch_ms()), fresh_token));
+  } else if (app.channel_open) {
+    local_channel::post(nlohmann::json{{"c", local_channel::connection_id()}, {"f", frame}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+  }
+}
+
+// A tab that is not the keeper knocks again until the keeper answers (it may be loading, or reloading).
+void knock_local_later() {
+  if (app.local_retry_timer) return;
+  app.local_retry_timer = emscripten_set_timeout([](void*) {
+    app.local_retry_timer = 0;
+    if (app.local_relay || !app.channel_open) return;
+    if (app.client.link() != Link::in_room && app.client.intent() != Intent::none) {
+      app.client.on_close();
+      app.client.on_open();
+      flush();
+    }
+    knock_local_later();
+  }, 1500, nullptr);
+}
+
+void connect_local() {
+  if (app.route.room.empty() || app.local_relay) return;
+  if (!app.channel_open) {
+    local_channel::open(app.route.room);
+    app.channel_open = true;
+  }
+  if (app.route.view == View::host && app.claim == App::Claim::none) {
+    app.claim = App::Claim::waiting;  // palabre_local_claimed decides: the room's keeper, or a co-host
+    local_channel::claim(app.route.room);
+    return;
+  }
+  if (app.claim == App::Claim::waiting || app.local_retry_timer) return;
+  app.client.on_open();
+  flush();
+  knock_local_later();
+}
+
+// Becomes the keeper of `relay`: serves the other tabs and joins it as its own first member.
+void keep_local_room(LocalRelay relay) {
+  app.local_relay = std::move(relay);
+  local_channel::save(*app.local_relay);
+  local_channel::post(R"({"up":1})");
+  app.client.on_open();
+  flush();
+}
+
+// "Sans relais — cet appareil": the room is made here, in this tab, and never leaves this browser.
+void create_local_room() {
+  leave_local_room();
+  const LocalRelay::Secrets secrets{local_channel::new_room_code(), local_channel::random_hex(),
+                                    local_channel::random_hex(), local_channel::random_hex(32)};
+  app.route = {View::host, secrets.room, secrets.host_token, true};
+  js_replace_hash(route_hash(app.route).c_str());
+  js_storage_set(kiosk_key(secrets.room).c_str(), secrets.kiosk_token.c_str());
+  app.client = Client{};
+  app.client.remember_kiosk_token(secrets.kiosk_token);
+  app.client.enter_room(secrets.room, secrets.host_token);
+  app.want_connection = true;
+  local_channel::open(secrets.room);
+  app.channel_open = true;
+  app.claim = App::Claim::keeper;  // held from now on: a second host tab becomes a co-host, not a second keeper
+  local_channel::claim(secrets.room);
+  keep_local_room(LocalRelay::create(secrets, static_cast<std::int64_t>(js_epoch_ms())));
+  update_links();
 }
 
 // [SECTION] actions
@@ -345,6 +518,7 @@ void run(const views::Action& a) {
     case K::go: js_set_hash(route_hash(a.route).c_str()); break;  // hashchange starts the route
     case K::open_url: js_open_url(a.text.c_str()); break;
     case K::create_room:
+      if (kCanKeep && (app.route.local || a.text == "local")) { create_local_room(); break; }
       app.client.create_room();
       app.want_connection = true;
       connect();
@@ -361,6 +535,7 @@ void run(const views::Action& a) {
     case K::hide_message: app.client.submit(core::ChatHide{a.id, a.flag}); break;
     case K::copy: js_copy_text(a.text.c_str()); break;
     case K::submit: app.client.submit(a.event); break;
+#if PALABRE_HOST_TOOLS
     case K::pick_plan: js_pick_plan(); break;
     case K::export_report: {
       const auto format = report::format_from_string(a.text);
@@ -383,6 +558,11 @@ void run(const views::Action& a) {
       js_download((id.room + ".palabre.jsonl").c_str(), "application/x-ndjson", text.c_str());
       break;
     }
+#else
+    case K::pick_plan:
+    case K::export_report:
+    case K::export_log: break;  // host console only
+#endif
     case K::set_lang: {
       set_lang(lang() == Lang::fr ? Lang::en : Lang::fr);
       js_storage_set("palabre.lang", lang() == Lang::fr ? "fr" : "en");
@@ -394,6 +574,28 @@ void run(const views::Action& a) {
 }
 
 // [SECTION] frame
+#if PALABRE_HOST_TOOLS
+// Below the create card: the no-relay choice (issue 6), for a workshop run from this one browser.
+void draw_local_choice(views::Context& ctx) {
+  if (ctx.route.view != View::host_create || !ctx.identity.room.empty()) return;
+  const float base = theme::fonts().base_px;
+  const float avail = ImGui::GetContentRegionAvail().x;
+  const float width = std::min(avail, base * 28.0f);
+  const float left = (avail - width) * 0.5f;
+  ui::gap(base * 0.6f);
+  ui::indent(left);
+  const std::string label = std::string(tr(S::host_create_local)) + "###create-local";
+  if (ui::secondary_button(label.c_str(), width)) {
+    views::Action local{};
+    local.kind = views::Action::Kind::create_room;
+    local.text = "local";  // run() makes the room in this tab
+    ctx.actions.push_back(std::move(local));
+  }
+  ui::text_muted(tr(S::host_create_local_blurb));
+  ui::unindent(left);
+}
+#endif
+
 void frame() {
   ImGuiIO& io = ImGui::GetIO();
   platform::begin_frame(io);
@@ -419,7 +621,7 @@ void frame() {
   const Identity& id = app.client.identity();
   Link link = app.client.link();
   if (link == Link::offline && app.socket > 0) link = Link::connecting;
-  const bool has_token = app.route.view == View::join && !take(js_storage_get(token_key(app.route.room).c_str())).empty();
+  const bool has_token = app.route.view == View::join && !member_token_get(app.route.room).empty();
   views::Context ctx{app.client.session(), id, link, app.client.pending(), app.route, app.links, has_token,
                      platform::now_ms(), static_cast<std::int64_t>(js_epoch_ms()), app.ui, actions};
   ui::reset_animation_flag();
@@ -436,10 +638,16 @@ void frame() {
   ImGui::PopStyleVar(2);
   switch (app.route.view) {
     case View::landing: views::draw_landing(ctx); break;
-    case View::host_create:
-    case View::host: views::draw_host(ctx); break;
     case View::join: views::draw_participant(ctx); break;
+#if PALABRE_HOST_TOOLS
+    case View::host_create:
+    case View::host: views::draw_host(ctx); draw_local_choice(ctx); break;
     case View::kiosk: views::draw_kiosk(ctx); break;
+#else
+    case View::host_create:
+    case View::host:
+    case View::kiosk: break;  // start_route reloads into the full module
+#endif
   }
   ImGui::End();
 
@@ -494,12 +702,15 @@ EMSCRIPTEN_KEEPALIVE const char* palabre_info_json() {
       {"links", {{"join", app.links.join}, {"kiosk", app.links.kiosk}, {"host", app.links.host}}},
       {"pending", app.client.pending().size()},
       {"frames", app.frames_drawn},
-      {"relay", app.relay},
+      {"relay", app.route.local ? std::string() : app.relay},
+      {"local", app.route.local},
+      {"keeper", app.local_relay.has_value()},
   };
   text = info.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   return text.c_str();
 }
 
+#if PALABRE_HOST_TOOLS
 EMSCRIPTEN_KEEPALIVE void palabre_plan_text(const char* text) {
   namespace core = palabre::core;
   if (app.client.identity().role != "host") return;
@@ -512,6 +723,57 @@ EMSCRIPTEN_KEEPALIVE void palabre_plan_text(const char* text) {
     palabre::app::flush();
   }
   palabre::app::platform::request_frames();
+}
+#endif
+
+// A message on the room's BroadcastChannel (local_channel.hpp lists them).
+EMSCRIPTEN_KEEPALIVE void palabre_local_message(const char* text) {
+  using namespace palabre::app;
+  const auto msg = nlohmann::json::parse(text ? text : "", nullptr, false);
+  if (!msg.is_object() || !app.route.local) return;
+  auto field = [&](const char* key) {
+    const auto it = msg.find(key);
+    return it != msg.end() && it->is_string() ? it->get<std::string>() : std::string();
+  };
+  if (kCanKeep && app.local_relay) {
+    const std::string conn = field("c");
+    if (conn.empty()) return;
+    const auto now = static_cast<std::int64_t>(js_epoch_ms());
+    if (msg.contains("bye")) deliver_local(app.local_relay->disconnect(conn, now));
+    else deliver_local(app.local_relay->receive(conn, field("f"), now, fresh_token));
+    flush();
+    return;
+  }
+  if (msg.contains("up")) {  // the keeper (re)started: join again from what we saw
+    app.client.on_close();
+    app.client.on_open();
+  } else if (field("to") == local_channel::connection_id()) {
+    app.client.on_frame(field("f"));
+    handle_notices();
+  }
+  flush();
+  platform::request_frames();
+}
+
+// The answer to local_channel::claim for a host tab.
+EMSCRIPTEN_KEEPALIVE void palabre_local_claimed(int granted) {
+  using namespace palabre::app;
+  if (!kCanKeep || !app.route.local || app.claim != App::Claim::waiting) return;
+  if (granted) {
+    if (auto relay = local_channel::load(app.route.room)) {
+      app.claim = App::Claim::keeper;
+      keep_local_room(std::move(*relay));
+    } else {
+      app.claim = App::Claim::guest;
+      local_channel::release();
+      app.ui.error = tr(S::error_no_room);
+      app.want_connection = false;
+    }
+  } else {
+    app.claim = App::Claim::guest;
+    connect_local();  // another tab keeps the room: this one is a co-host through the channel
+  }
+  platform::request_frames();
 }
 
 EMSCRIPTEN_KEEPALIVE void palabre_relay_resolved(const char* config_relay) {
@@ -572,7 +834,9 @@ int main() {
   app.page_base = take(js_page_string(4));
 
   js_listen_hash_change();
+#if PALABRE_HOST_TOOLS
   js_listen_plan_drop();
+#endif
   platform::set_frame_callback(frame);
   js_resolve_relay();
   start_route(parse_route(take(js_page_string(0))));

@@ -21,35 +21,46 @@ std::vector<std::string_view> split_path(std::string_view path) {
 
 Route parse_route(std::string_view hash) {
   if (hash.starts_with('#')) hash.remove_prefix(1);
-  if (const auto query = hash.find('?'); query != std::string_view::npos) hash = hash.substr(0, query);
+  bool local = false;
+  if (const auto query = hash.find('?'); query != std::string_view::npos) {
+    for (std::string_view q = hash.substr(query + 1); !q.empty();) {
+      const auto amp = q.find('&');
+      if (q.substr(0, amp) == "local") local = true;
+      if (amp == std::string_view::npos) break;
+      q.remove_prefix(amp + 1);
+    }
+    hash = hash.substr(0, query);
+  }
   const auto parts = split_path(hash);
   Route route;
+  route.local = local;
   if (parts.empty()) return route;
   const auto kind = parts[0];
   if (kind == "host") {
     if (parts.size() >= 3) {
-      route = {View::host, normalise_room_code(parts[1]), std::string(parts[2])};
+      route = {View::host, normalise_room_code(parts[1]), std::string(parts[2]), local};
       if (route.room.empty()) route = {};
     } else {
       route.view = View::host_create;
     }
   } else if (kind == "join" && parts.size() >= 2) {
-    route = {View::join, normalise_room_code(parts[1]), {}};
+    route = {View::join, normalise_room_code(parts[1]), {}, local};
     if (route.room.empty()) route = {};
   } else if (kind == "kiosk" && parts.size() >= 3) {
-    route = {View::kiosk, normalise_room_code(parts[1]), std::string(parts[2])};
+    route = {View::kiosk, normalise_room_code(parts[1]), std::string(parts[2]), local};
     if (route.room.empty()) route = {};
   }
   return route;
 }
 
 std::string route_hash(const Route& route) {
+  const std::string local = route.local ? "?local" : "";
   switch (route.view) {
-    case View::landing: return "#/";
-    case View::host_create: return "#/host";
-    case View::host: return "#/host/" + route.room + "/" + route.token;
-    case View::join: return "#/join/" + route.room;
-    case View::kiosk: return "#/kiosk/" + route.room + "/" + route.token;
+    case View::landing: return "#/" + local;
+    case View::host_create: return "#/host" + local;
+    case View::host: return "#/host/" + route.room + "/" + route.token + local;
+    case View::join: return "#/join/" + route.room + local;
+    case View::kiosk: return "#/kiosk/" + route.room + "/" + route.token + local;
   }
   return "#/";
 }

@@ -12,10 +12,12 @@ struct Route {
   View view = View::landing;
   std::string room;   // normalised room code ("ABC234")
   std::string token;  // host or kiosk token from the fragment
+  bool local = false; // no-relay mode: the room lives in a host tab of this browser ("?local")
   bool operator==(const Route&) const = default;
 };
 
 // "#/host", "#/host/ROOM/TOKEN", "#/join/ROOM", "#/kiosk/ROOM/TOKEN"; anything else: landing.
+// A "?local" after any of them (e.g. "#/join/ROOM?local") asks for the no-relay mode.
 Route parse_route(std::string_view hash);
 // The fragment (with its leading '#') that parse_route reads back as `route`.
 std::string route_hash(const Route& route);

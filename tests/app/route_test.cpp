@@ -71,3 +71,22 @@ TEST(Route, GivenAPageBaseWithQuery_WhenMakingALink_ThenTheQueryIsKeptAndTheFrag
             "https://x.example/app/?relay=wss://r/ws#/join/ABC234");
   EXPECT_EQ(app_link("http://h/#/host", {View::kiosk, "ABC234", "k"}), "http://h/#/kiosk/ABC234/k");
 }
+
+TEST(Route, GivenALocalLink_WhenParsed_ThenTheNoRelayModeIsAskedFor) {
+  const Route host = parse_route("#/host/abc234/secret?local");
+  EXPECT_EQ(host.view, View::host);
+  EXPECT_EQ(host.room, "ABC234");
+  EXPECT_EQ(host.token, "secret");
+  EXPECT_TRUE(host.local);
+  EXPECT_TRUE(parse_route("#/join/ABC234?x=1&local").local);
+  EXPECT_FALSE(parse_route("#/join/ABC234").local);
+  EXPECT_FALSE(parse_route("#/join/ABC234?localhost").local);
+}
+
+TEST(Route, GivenALocalRoute_WhenWrittenAndReadBack_ThenItStaysLocal) {
+  for (const Route& r : {Route{View::join, "ABC234", {}, true}, Route{View::kiosk, "ABC234", "k", true},
+                         Route{View::host, "ABC234", "h", true}}) {
+    EXPECT_EQ(parse_route(route_hash(r)), r);
+  }
+  EXPECT_EQ(route_hash({View::join, "ABC234", {}, true}), "#/join/ABC234?local");
+}

@@ -1,0 +1,199 @@
+// The no-relay mode's relay (src/app/local_relay.*): the host tab's stand-in for `palabre serve`,
+// driven with the protocol's frames, checked against what the relay answers and what a Client builds.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "app/client.hpp"
+#include "app/local_relay.hpp"
+#include "core/codec.hpp"
+#include "relay/secrets.hpp"
+
+using namespace palabre::app;
+using nlohmann::json;
+
+namespace {
+
+const LocalRelay::Secrets kSecrets{"ABC234", "hosttoken", "kiosktoken", "anonkey"};
+
+struct Tokens {
+  int next = 0;
+  std::string operator()() { return "participant-token-" + std::to_string(++next); }
+};
+
+// Frames delivered to `conn`, parsed.
+std::vector<json> to(const std::vector<LocalRelay::Delivery>& out, const std::string& conn) {
+  std::vector<json> frames;
+  for (const auto& d : out)
+    if (d.to == conn) frames.push_back(json::parse(d.frame));
+  return frames;
+}
+
+// Every envelope delivered to `conn` in `events` frames.
+std::vector<json> envelopes(const std::vector<LocalRelay::Delivery>& out, const std::string& conn) {
+  std::vector<json> envs;
+  for (const json& f : to(out, conn))
+    if (f["t"] == "events")
+      for (const json& e : f["envs"]) envs.push_back(e);
+  return envs;
+}
+
+struct Room {
+  LocalRelay relay = LocalRelay::create(kSecrets, 1000);
+  Tokens tokens;
+  std::int64_t now = 1000;
+  std::vector<LocalRelay::Delivery> send(const std::string& conn, const json& frame) {
+    return relay.receive(conn, frame.dump(), ++now, [this] { return tokens(); });
+  }
+};
+
+}  // namespace
+
+TEST(LocalRelay, GivenANewRoom_WhenTheHostJoinsWithTheHostToken_ThenItIsH1AndItsPresenceIsLogged) {
+  Room room;
+  const auto out = room.send("tab-h", {{"t", "join"}, {"room", "abc234"}, {"token", "hosttoken"}});
+  const auto frames = to(out, "tab-h");
+  ASSERT_FALSE(frames.empty());
+  EXPECT_EQ(frames[0]["t"], "joined");
+  EXPECT_EQ(frames[0]["you"], "h1");
+  EXPECT_EQ(frames[0]["role"], "host");
+  const auto envs = envelopes(out, "tab-h");
+  ASSERT_EQ(envs.size(), 1u);
+  EXPECT_EQ(envs[0]["ev"]["type"], "presence");
+  EXPECT_EQ(envs[0]["role"], "relay");
+  EXPECT_EQ(room.relay.last_seq(), 1);
+}
+
+TEST(LocalRelay, GivenAParticipantWithoutToken_WhenItJoins_ThenItGetsANewMemberAndAResumeToken) {
+  Room room;
+  const auto frames = to(room.send("tab-p", {{"t", "join"}, {"room", "ABC234"}}), "tab-p");
+  EXPECT_EQ(frames.at(0)["you"], "p3");
+  EXPECT_EQ(frames.at(0)["role"], "participant");
+  EXPECT_EQ(frames.at(0)["token"], "participant-token-1");
+  EXPECT_EQ(frames.at(0)["anon"], local_pseudonym("anonkey", "p3"));
+}
+
+TEST(LocalRelay, GivenAnEvent_WhenStamped_ThenEveryoneGetsTheRelaysEnvelopeTextAndTheSenderAnAck) {
+  Room room;
+  room.send("tab-h", {{"t", "join"}, {"room", "ABC234"}, {"token", "hosttoken"}});
+  room.send("tab-p", {{"t", "join"}, {"room", "ABC234"}});
+  const auto out = room.relay.receive("tab-p", R"({"t":"event","vis":"public","cid":7,"ev":{"type":"chat.post", "text":"Ça marche"}})",
+                                      5000, Tokens{});
+  const auto host_envs = envelopes(out, "tab-h");
+  ASSERT_EQ(host_envs.size(), 1u);
+  // The client's bytes of `ev` are kept as they were written (the space after the comma too).
+  EXPECT_NE(out[0].frame.find(R"("ev":{"type":"chat.post", "text":"Ça marche"})"), std::string::npos);
+  EXPECT_EQ(host_envs[0]["from"], "p3");
+  EXPECT_EQ(host_envs[0]["role"], "participant");
+  EXPECT_EQ(host_envs[0]["at"], 5000);
+  const auto sender = to(out, "tab-p");
+  ASSERT_EQ(sender.size(), 2u);
+  EXPECT_EQ(sender[1], json({{"t", "ack"}, {"cid", 7}, {"seq", host_envs[0]["seq"]}}));
+}
+
+TEST(LocalRelay, GivenAStaffEvent_WhenStamped_ThenOtherParticipantsDoNotReceiveIt) {
+  Room room;
+  room.send("tab-h", {{"t", "join"}, {"room", "ABC234"}, {"token", "hosttoken"}});
+  room.send("tab-a", {{"t", "join"}, {"room", "ABC234"}});
+  room.send("tab-b", {{"t", "join"}, {"room", "ABC234"}});
+  const auto out = room.send("tab-a", {{"t", "event"}, {"vis", "staff"}, {"ev", {{"type", "rating.vote"}, {"value", 4}}}});
+  EXPECT_EQ(envelopes(out, "tab-h").size(), 1u);
+  EXPECT_EQ(envelopes(out, "tab-a").size(), 1u);
+  EXPECT_TRUE(envelopes(out, "tab-b").empty());
+}
+
+TEST(LocalRelay, GivenAKiosk_WhenItSendsAnEvent_ThenItIsForbiddenAndNothingIsLogged) {
+  Room room;
+  room.send("tab-k", {{"t", "join"}, {"room", "ABC234"}, {"token", "kiosktoken"}});
+  const auto seq = room.relay.last_seq();
+  const auto frames = to(room.send("tab-k", {{"t", "event"}, {"vis", "public"}, {"cid", 1}, {"ev", {{"type", "chat.post"}}}}), "tab-k");
+  ASSERT_EQ(frames.size(), 1u);
+  EXPECT_EQ(frames[0]["code"], "forbidden");
+  EXPECT_EQ(frames[0]["cid"], 1);
+  EXPECT_EQ(room.relay.last_seq(), seq);
+}
+
+TEST(LocalRelay, GivenAWrongToken_WhenJoining_ThenBadTokenAsTheRelaySays) {
+  Room room;
+  EXPECT_EQ(to(room.send("tab-x", {{"t", "join"}, {"room", "ABC234"}, {"token", "nope"}}), "tab-x").at(0)["code"], "bad_token");
+  EXPECT_EQ(to(room.send("tab-x", {{"t", "join"}, {"room", "ZZZZZZ"}}), "tab-x").at(0)["code"], "no_room");
+  EXPECT_EQ(to(room.send("tab-x", {{"t", "event"}, {"vis", "public"}, {"ev", json::object()}}), "tab-x").at(0)["code"], "not_joined");
+}
+
+TEST(LocalRelay, GivenAnAnonymousEvent_WhenStamped_ThenFromIsTheRelaysPseudonymForThatMember) {
+  Room room;
+  room.send("tab-p", {{"t", "join"}, {"room", "ABC234"}});
+  const auto envs = envelopes(room.send("tab-p", {{"t", "event"}, {"vis", "staff"}, {"anon", true}, {"ev", {{"type", "x"}}}}), "tab-p");
+  ASSERT_EQ(envs.size(), 1u);
+  EXPECT_EQ(envs[0]["from"], palabre::relay::pseudonym("anonkey", "p3"));
+}
+
+TEST(LocalRelay, GivenAStoredRoom_WhenRestored_ThenMembersResumeAsThemselvesAndSeqContinues) {
+  Room room;
+  room.send("tab-h", {{"t", "join"}, {"room", "ABC234"}, {"token", "hosttoken"}});
+  room.send("tab-p", {{"t", "join"}, {"room", "ABC234"}});
+  room.send("tab-p", {{"t", "event"}, {"vis", "staff"}, {"anon", true}, {"ev", {{"type", "rating.vote"}}}});
+  const std::string log = room.relay.log_text();
+  EXPECT_EQ(json::parse(log.substr(0, log.find('\n')))["format"], "palabre-log");
+
+  auto restored = LocalRelay::restore(room.relay.members_text(), log);
+  ASSERT_TRUE(restored.has_value());
+  EXPECT_EQ(restored->last_seq(), room.relay.last_seq());
+  EXPECT_EQ(restored->log_text(), log);
+  const auto out = restored->receive("tab-p2", json{{"t", "join"}, {"room", "ABC234"}, {"token", "participant-token-1"}}.dump(),
+                                     9000, Tokens{});
+  const auto frames = to(out, "tab-p2");
+  EXPECT_EQ(frames.at(0)["you"], "p3");
+  // Its own anonymous staff event comes back in the history (the pseudonym maps to the real sender).
+  bool own_vote = false;
+  for (const json& e : envelopes(out, "tab-p2")) own_vote |= e["ev"]["type"] == "rating.vote";
+  EXPECT_TRUE(own_vote);
+  // A new participant gets the next number, not p3 again.
+  EXPECT_EQ(to(restored->receive("tab-q", R"({"t":"join","room":"ABC234"})", 9001, Tokens{}), "tab-q").at(0)["you"], "p4");
+}
+
+TEST(LocalRelay, GivenATornLastLogLine_WhenRestored_ThenItIsDroppedAndTheRestKept) {
+  Room room;
+  room.send("tab-h", {{"t", "join"}, {"room", "ABC234"}, {"token", "hosttoken"}});
+  const std::string log = room.relay.log_text() + R"({"seq":2,"at":12,"fro)";
+  auto restored = LocalRelay::restore(room.relay.members_text(), log);
+  ASSERT_TRUE(restored.has_value());
+  EXPECT_EQ(restored->last_seq(), 1);
+  EXPECT_FALSE(LocalRelay::restore("not a sidecar", log).has_value());
+}
+
+TEST(LocalRelay, GivenAClientStore_WhenItTalksToTheLocalRelay_ThenItBuildsTheSessionAsWithTheRealRelay) {
+  Room room;
+  Client host;
+  host.enter_room("ABC234", "hosttoken");
+  host.on_open();
+  auto pump = [&] {
+    for (bool more = true; more;) {
+      more = false;
+      for (const std::string& frame : host.take_outgoing()) {
+        for (const auto& d : room.relay.receive("tab-h", frame, ++room.now, [&] { return room.tokens(); })) host.on_frame(d.frame);
+        more = true;
+      }
+    }
+  };
+  pump();
+  ASSERT_EQ(host.link(), Link::in_room);
+  EXPECT_EQ(host.identity().you, "h1");
+  host.submit(palabre::core::ChatPost{"Bonjour"});
+  pump();
+  EXPECT_TRUE(host.pending().empty());
+  EXPECT_EQ(host.session().messages.size(), 1u);
+  EXPECT_EQ(host.refused(), 0);
+}
+
+TEST(LocalRelay, GivenTheHostCloses_WhenClosed_ThenEveryConnectionIsToldAndJoinsAreRefused) {
+  Room room;
+  room.send("tab-h", {{"t", "join"}, {"room", "ABC234"}, {"token", "hosttoken"}});
+  room.send("tab-k", {{"t", "join"}, {"room", "ABC234"}, {"token", "kiosktoken"}});
+  EXPECT_EQ(to(room.send("tab-k", {{"t", "close"}}), "tab-k").at(0)["code"], "forbidden");
+  const auto out = room.send("tab-h", {{"t", "close"}});
+  EXPECT_EQ(to(out, "tab-k").at(0)["t"], "closed");
+  EXPECT_TRUE(room.relay.closed());
+  EXPECT_EQ(to(room.send("tab-x", {{"t", "join"}, {"room", "ABC234"}}), "tab-x").at(0)["code"], "no_room");
+}
