@@ -1,0 +1,60 @@
+#pragma once
+// End-to-end encryption of events (format "palabre-e2e" v1, docs/security.md): every `ev` of an
+// encrypted session travels and is stored as
+//   {"e2e":1,"iv":"<base64url, 12 bytes>","ct":"<base64url, ciphertext + 16-byte tag>"}
+// AES-256-GCM under the room key (32 bytes, base64url in the links' URL fragment, never sent to
+// the relay), with additional data "palabre-e2e-v1|ROOM|VIS|FROM" so a ciphertext cannot be moved
+// to another room, visibility or author. The relay's own envelopes (role "relay") stay in clear.
+// This native side decrypts logs for `palabre decrypt` and encrypts for tests and tools.
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace palabre::crypto {
+
+using RoomKey = std::array<std::uint8_t, 32>;
+using Nonce = std::array<std::uint8_t, 12>;
+
+// The key from its base64url text (43 characters, padding optional); nullopt if malformed.
+std::optional<RoomKey> parse_room_key(std::string_view text);
+std::string room_key_text(const RoomKey& key);
+// A fresh random key / nonce (getrandom).
+RoomKey new_room_key();
+Nonce new_nonce();
+
+// The additional authenticated data binding a ciphertext to its place.
+std::string associated_data(std::string_view room, std::string_view vis, std::string_view from);
+
+// The encrypted `ev` object text for the plaintext event JSON `ev_json`.
+std::string encrypt_ev(const RoomKey& key, std::string_view room, std::string_view vis, std::string_view from,
+                       std::string_view ev_json, const Nonce& nonce);
+
+struct Opened {
+  std::optional<std::string> ev_json;  // the plaintext event JSON text
+  std::string error;                   // why not, when !ev_json
+};
+// Decrypts and authenticates an `ev` (its JSON text). Fails on anything but a well-formed
+// encrypted ev whose tag verifies with this key and place.
+Opened decrypt_ev(const RoomKey& key, std::string_view room, std::string_view vis, std::string_view from,
+                  std::string_view ev_object_text);
+
+struct Unopened {
+  std::size_t line = 0;  // 1-based
+  std::string reason;
+};
+struct DecryptedLog {
+  std::optional<std::string> text;  // the log with every `ev` in clear, same envelopes otherwise
+  std::size_t line = 0;             // when !text: 1-based line of the fatal problem
+  std::string error;
+  std::vector<Unopened> rejected;   // envelopes that did not authenticate, left out of `text`
+};
+// Decrypts a whole log (*.palabre.jsonl). An envelope that does not decrypt (tampered, wrong key,
+// sent in clear by someone without the key) is left out and listed in `rejected`, as every client
+// rejected it live; the relay's own envelopes pass as they are. A line that is not an envelope, or
+// a bad header, is fatal. A torn last line (no final newline) is dropped, as read_log does.
+DecryptedLog decrypt_log(std::string_view log_text, const RoomKey& key);
+
+}  // namespace palabre::crypto
