@@ -1,6 +1,7 @@
 // `palabre serve`: the relay (src/relay) with its options; docs/protocol.md has the limits table.
 #include "commands.hpp"
 
+#include "relay/redis_store.hpp"
 #include "relay/server.hpp"
 
 #include <sys/resource.h>
@@ -28,6 +29,9 @@ options:
   --bind ADDR              address to listen on (default 127.0.0.1; 0.0.0.0 for all)
   --data DIR               room logs and member files (default ./data)
   --web DIR                serve the built app from DIR (index.html at /)
+  --redis redis://HOST:PORT
+                           keep rooms in Redis Streams instead of --data, so that several
+                           relays serve the same rooms (docs/protocol.md "Several relays")
   --fsync always|batch|never
                            always: fdatasync before events go out; batch (default): every
                            second; never: leave it to the kernel. All three survive kill -9.
@@ -38,6 +42,9 @@ limits (see docs/protocol.md):
   --max-room-connections N connections per room (default 20000)
   --max-rooms N            rooms per relay (default 1000)
   --max-connections N      TCP connections per relay (default 30000)
+  --fanout-chunk N         connections sent a public frame per event-loop turn in rooms larger
+                           than N, so votes are not held up by a big fan-out (default 256;
+                           0: all at once)
   --idle-timeout SECONDS   ping an idle connection at half, close it at full (default 60)
   --room-expiry HOURS      delete a room idle this long with nobody connected; 0 never (default 48)
   --allow-origin ORIGIN    accept WebSocket upgrades only from this Origin (repeatable;
@@ -104,6 +111,11 @@ int run_serve(std::span<const std::string_view> args) {
       config.bind = std::string(value);
     } else if (flag == "--data") {
       config.data_dir = std::string(value);
+    } else if (flag == "--redis") {
+      std::string host;
+      int port = 0;
+      if (!palabre::relay::parse_redis_url(value, host, port)) return bad();
+      config.redis_url = std::string(value);
     } else if (flag == "--web") {
       config.web_dir = std::string(value);
     } else if (flag == "--fsync") {
@@ -125,6 +137,10 @@ int run_serve(std::span<const std::string_view> args) {
       (flag == "--max-rooms" ? config.max_rooms
        : flag == "--max-connections" ? config.max_connections
                                      : config.max_connections_per_room) = *n;
+    } else if (flag == "--fanout-chunk") {
+      const auto n = parse_number<std::size_t>(value);
+      if (!n) return bad();
+      config.fanout_chunk = *n;
     } else if (flag == "--idle-timeout") {
       const auto n = parse_number<unsigned>(value);
       if (!n || *n < 2) return bad();

@@ -2,7 +2,9 @@
 // Everything `palabre serve` can be told; defaults are the documented limits (docs/protocol.md).
 #include <chrono>
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -20,6 +22,7 @@ struct Config {
   std::filesystem::path data_dir = "data";
   std::filesystem::path web_dir;          // empty: no static files
   FsyncPolicy fsync = FsyncPolicy::batch;
+  std::string redis_url;                  // redis://HOST:PORT: rooms in Redis Streams, not data_dir
 
   // Limits.
   std::size_t max_message_bytes = 64 * 1024;       // larger: `too_big`, connection stays
@@ -31,9 +34,13 @@ struct Config {
   std::size_t max_rooms = 1000;
   std::size_t max_connections = 30000;             // whole relay; beyond, new sockets are closed
   std::size_t max_queued_bytes = 16 * 1024 * 1024; // per connection; a slower reader is dropped
+  std::size_t fanout_chunk = 256;                  // public frames sent per loop turn in big rooms; 0 all at once
   std::chrono::seconds idle_timeout{60};           // no traffic: ping at half, close at full
   std::chrono::seconds room_expiry{48 * 3600};     // no connection and no event: deleted; 0 never
   std::vector<std::string> allowed_origins;        // empty: any Origin (no ambient credentials)
+
+  // Wall clock behind `at` (ms since the epoch); empty: the system clock. Tests inject jumps.
+  std::function<std::int64_t()> clock_ms;
 
   bool log_connections = true;  // one JSON line per connection event on stderr
 };

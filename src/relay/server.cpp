@@ -17,6 +17,7 @@
 #include <utility>  // before Asio: Boost 1.74's awaitable.hpp uses std::exchange unincluded
 
 #include "json_text.hpp"
+#include "redis_store.hpp"
 #include "secrets.hpp"
 #include "static_files.hpp"
 #include "store.hpp"
@@ -29,6 +30,7 @@
 
 #include <algorithm>
 #include <array>
+#include <charconv>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -93,6 +95,10 @@ struct Member {
 // An envelope stamped this tick, not yet on disk nor sent.
 struct Pending {
   StoredEnvelope env;
+  // What the envelope is made of, so it can be renumbered when another relay took its seq (--redis).
+  std::string from;
+  std::string_view role;  // a literal: role_name() or "relay"
+  std::string ev_text;
   std::weak_ptr<WsSession> sender;  // to ack; empty for the relay's own envelopes
   std::string cid;                  // the client's cid as JSON text; empty if none
   Clock::time_point received;
@@ -117,6 +123,12 @@ struct Room {
   std::unordered_set<WsSession*> staff_sessions;
   RoomFiles files;
   bool flush_scheduled = false;
+  // Participants whose public frame is deferred (WsSession::defer), served a chunk per loop turn so
+  // that a 10,000-way fan-out does not hold up the votes arriving meanwhile. Pointers are checked
+  // against `sessions` before use: a connection gone since is skipped.
+  std::vector<WsSession*> deferred;
+  std::size_t deferred_next = 0;
+  bool drain_scheduled = false;
   Clock::time_point last_activity = Clock::now();
 
   std::int64_t last_seq() const { return envelopes.empty() ? 0 : envelopes.back().seq; }
@@ -183,6 +195,10 @@ struct State : std::enable_shared_from_this<State> {
   net::steady_timer sync_timer, expiry_timer;
   std::vector<std::string> load_warnings;
 
+  // With --redis: rooms live in Redis; the follower brings other relays' envelopes.
+  std::unique_ptr<RedisStore> redis;
+  std::unique_ptr<RedisFollower> follower;
+
   void load();
   void start_timers();
   void arm_sync_timer();
@@ -195,6 +211,9 @@ struct State : std::enable_shared_from_this<State> {
     const std::string text = line.dump() + "\n";
     std::fwrite(text.data(), 1, text.size(), stderr);
   }
+
+  // The clock behind `at`: the system's, or the one a test injects (Config::clock_ms).
+  std::int64_t wall_ms() const { return config.clock_ms ? config.clock_ms() : now_ms(); }
 
   // Protocol.
   void handle(WsSession& session, std::string_view text);
@@ -213,8 +232,16 @@ struct State : std::enable_shared_from_this<State> {
              std::string_view ev_text, std::weak_ptr<WsSession> sender_session, std::string cid);
   void schedule_flush(const std::shared_ptr<Room>& room);
   void flush(Room& room);
+  bool persist(Room& room, std::vector<Pending>& batch);
+  bool persist_redis(Room& room, std::vector<Pending>& batch);
+  void fan_out(Room& room, const std::vector<const StoredEnvelope*>& envs);
+  void drain_deferred(const std::shared_ptr<Room>& room);
+  std::shared_ptr<Room> room_from_redis(const std::string& code);
+  bool catch_up(Room& room);
+  void absorb(const std::string& code, std::vector<StoredEnvelope> envs);
   void send_history(WsSession& session, Room& room, std::int64_t since);
-  void close_room(std::shared_ptr<Room> room);
+  // Closes the room for its members here; deletes its files (or Redis keys) if `delete_data`.
+  void close_room(std::shared_ptr<Room> room, bool delete_data = true);
   void stop_everything();
 
   std::string metrics_text() const;
@@ -254,6 +281,24 @@ class WsSession : public std::enable_shared_from_this<WsSession> {
   // backlog limit; `history` frames (a resume or sync answer, bounded by the log) do not, so a
   // member far behind can always catch up.
   void send(Frame frame, bool history = false) {
+    release_deferred();
+    enqueue(std::move(frame), history);
+  }
+
+  // A broadcast frame this connection gets a little later, when the room's deferred fan-out reaches
+  // it (State::drain_deferred), or before anything else sent to it: its order never changes.
+  void defer(Frame frame) {
+    release_deferred();
+    deferred_ = std::move(frame);
+  }
+  void release_deferred() {
+    if (deferred_) enqueue(std::exchange(deferred_, nullptr), false);
+  }
+
+  void send_text(std::string text) { send(std::make_shared<const std::string>(std::move(text))); }
+
+ private:
+  void enqueue(Frame frame, bool history) {
     if (closing_ || !accepted_) return;
     const std::size_t counted = history ? 0 : frame->size();
     queued_bytes_ += counted;
@@ -271,11 +316,11 @@ class WsSession : public std::enable_shared_from_this<WsSession> {
     if (queue_.size() == 1) do_write();
   }
 
-  void send_text(std::string text) { send(std::make_shared<const std::string>(std::move(text))); }
-
+ public:
   // Closes with `code` once the frames already queued are written.
   void close_after_writes(websocket::close_code code) {
     if (closing_) return;
+    release_deferred();
     close_code_ = code;
     closing_ = true;
     if (queue_.empty()) do_close();
@@ -397,6 +442,7 @@ class WsSession : public std::enable_shared_from_this<WsSession> {
     std::size_t counted;  // bytes counted against max_queued_bytes
   };
   std::deque<Queued> queue_;
+  Frame deferred_;
   std::size_t queued_bytes_ = 0;
   bool accepted_ = false, closing_ = false, ended_ = false;
   std::optional<websocket::close_code> close_code_;
@@ -460,7 +506,8 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
   void write(Response&& response) {
     auto res = std::make_shared<std::decay_t<Response>>(std::forward<Response>(response));
     res->set(http::field::server, "palabre");
-    res->set("X-Content-Type-Options", "nosniff");
+    for (const auto& [name, value] : security_headers())  // CSP, nosniff, no referrer… (docs/security.md)
+      res->set(beast::string_view(name.data(), name.size()), beast::string_view(value.data(), value.size()));
     res->keep_alive(parser_->get().keep_alive());
     res->prepare_payload();
     const bool keep_alive = res->keep_alive();
@@ -628,18 +675,25 @@ void State::handle_create(WsSession& session) {
     return reject(session, "relay_full", "this relay holds its maximum number of rooms; try later");
   std::string code;
   do code = new_room_code();
-  while (rooms.count(code) || std::filesystem::exists(RoomFiles::log_path(config.data_dir, code)));
+  while (rooms.count(code) ||
+         (redis ? redis->room_exists(code) : std::filesystem::exists(RoomFiles::log_path(config.data_dir, code))));
 
   const std::string host_token = new_token(), kiosk_token = new_token();
   auto room = std::make_shared<Room>();
   room->code = code;
-  room->created_ms = now_ms();
+  room->created_ms = wall_ms();
   room->host_token_hash = token_hash(host_token);
   room->kiosk_token_hash = token_hash(kiosk_token);
   room->anon_key = new_token() + new_token();
   RoomRecord record{code, room->created_ms, room->host_token_hash, room->kiosk_token_hash, room->anon_key, {}, {}};
   std::string error;
-  if (!room->files.create(config.data_dir, record, config.fsync, error)) {
+  if (redis) {
+    if (!redis->create_room(record)) {
+      log({{"event", "storage_error"}, {"error", "cannot create the room in Redis"}});
+      return reject(session, "unavailable", "the relay cannot store a new room now");
+    }
+    follower->watch(code, 0);
+  } else if (!room->files.create(config.data_dir, record, config.fsync, error)) {
     room->files.remove();
     log({{"event", "storage_error"}, {"error", error}});
     return reject(session, "unavailable", "the relay cannot store a new room now");
@@ -661,9 +715,14 @@ void State::handle_join(WsSession& session, const json& msg) {
   if (room_field == msg.end() || !room_field->is_string())
     return reject(session, "bad_message", "join needs \"room\" (the room code)");
   std::string code = room_field->get<std::string>();
-  const auto room_it = normalize_room_code(code) ? rooms.find(code) : rooms.end();
-  if (room_it == rooms.end()) return reject(session, "no_room", "no room with this code");
-  const auto room = room_it->second;
+  const bool valid_code = normalize_room_code(code);
+  const auto room_it = valid_code ? rooms.find(code) : rooms.end();
+  std::shared_ptr<Room> room = room_it != rooms.end() ? room_it->second : nullptr;
+  // With --redis, any relay serves any room: one created elsewhere is loaded on first join.
+  if (!room && valid_code && redis && rooms.size() < config.max_rooms) room = room_from_redis(code);
+  if (!room) return reject(session, "no_room", "no room with this code");
+  // Up to date before answering (a resume from another relay must find what that relay sent).
+  if (redis && !catch_up(*room)) return reject(session, "unavailable", "the relay cannot read this room now");
   const auto since = non_negative(msg, "since", 0);
   if (!since) return reject(session, "bad_message", "since must be a non-negative integer");
   const auto token_field = msg.find("token");
@@ -680,11 +739,23 @@ void State::handle_join(WsSession& session, const json& msg) {
     else if (hash == room->kiosk_token_hash) member_id = "k2";
     else if (const auto p = room->participant_by_token_hash.find(hash); p != room->participant_by_token_hash.end())
       member_id = p->second;
-    else return reject(session, "bad_token", "this token opens nothing in this room");
+    else if (const auto elsewhere = redis ? redis->participant_by_token(room->code, hash) : std::nullopt) {
+      // Joined through another relay.
+      if (!room->members.count(*elsewhere)) room->add_member(*elsewhere, Role::participant);
+      room->participant_by_token_hash[hash] = *elsewhere;
+      member_id = *elsewhere;
+    } else return reject(session, "bad_token", "this token opens nothing in this room");
   } else {
     token = new_token();
-    const ParticipantRecord record{"p" + std::to_string(room->next_member_number), token_hash(token)};
-    if (!room->files.append_member(record, config.fsync)) {
+    ParticipantRecord record{"p" + std::to_string(room->next_member_number), token_hash(token)};
+    if (redis) {
+      const auto id = redis->add_participant(room->code, record.token_hash);
+      if (!id) {
+        log({{"event", "storage_error"}, {"room", room->code}, {"error", "cannot add member in Redis"}});
+        return reject(session, "unavailable", "the relay cannot store a new participant now");
+      }
+      record.id = *id;
+    } else if (!room->files.append_member(record, config.fsync)) {
       log({{"event", "storage_error"}, {"room", room->code}, {"error", "cannot append member"}});
       return reject(session, "unavailable", "the relay cannot store a new participant now");
     }
@@ -782,20 +853,42 @@ void State::detach(WsSession& session) {
   }
 }
 
+namespace {
+std::string envelope_text(std::int64_t seq, std::int64_t at, std::string_view from, std::string_view role, bool staff,
+                          std::string_view ev_text) {
+  std::string text;
+  text.reserve(96 + ev_text.size());
+  text.append("{\"seq\":").append(std::to_string(seq));
+  text.append(",\"at\":").append(std::to_string(at));
+  text.append(",\"from\":\"").append(from);
+  text.append("\",\"role\":\"").append(role);
+  text.append(staff ? "\",\"vis\":\"staff\",\"ev\":" : "\",\"vis\":\"public\",\"ev\":");
+  text.append(ev_text).append("}");
+  return text;
+}
+
+// `at` of an envelope's text (which starts {"seq":N,"at":M,…}); 0 if absent.
+std::int64_t at_of(std::string_view text) {
+  const auto at = text.find("\"at\":");
+  std::int64_t value = 0;
+  if (at != std::string_view::npos) std::from_chars(text.data() + at + 5, text.data() + text.size(), value);
+  return value;
+}
+}  // namespace
+
 void State::stamp(Room& room, bool staff, std::string sender, std::string from, std::string_view role,
                   std::string_view ev_text, std::weak_ptr<WsSession> sender_session, std::string cid) {
-  room.last_at = std::max(room.last_at, now_ms());
+  room.last_at = std::max(room.last_at, wall_ms());
   Pending p;
   p.env.seq = room.next_seq++;
   p.env.staff = staff;
   p.env.sender = std::move(sender);
-  p.env.text.reserve(96 + ev_text.size());
-  p.env.text.append("{\"seq\":").append(std::to_string(p.env.seq));
-  p.env.text.append(",\"at\":").append(std::to_string(room.last_at));
-  p.env.text.append(",\"from\":\"").append(from);
-  p.env.text.append("\",\"role\":\"").append(role);
-  p.env.text.append(staff ? "\",\"vis\":\"staff\",\"ev\":" : "\",\"vis\":\"public\",\"ev\":");
-  p.env.text.append(ev_text).append("}");
+  p.env.text = envelope_text(p.env.seq, room.last_at, from, role, staff, ev_text);
+  if (redis) {
+    p.from = std::move(from);
+    p.role = role;
+    p.ev_text = std::string(ev_text);
+  }
   p.sender = std::move(sender_session);
   p.cid = std::move(cid);
   p.received = Clock::now();
@@ -834,10 +927,8 @@ void State::flush(Room& room) {
   std::vector<Pending> batch = std::move(room.pending);
   room.pending.clear();
 
-  // On disk before anyone sees it: an envelope a client has seen survives a crash of the relay.
-  std::string lines;
-  for (const auto& p : batch) lines.append(p.env.text).push_back('\n');
-  if (!room.files.append_log(lines, config.fsync)) {
+  // Stored before anyone sees it: an envelope a client has seen survives a crash of the relay.
+  if (!persist(room, batch)) {
     log({{"event", "storage_error"}, {"room", room.code}, {"error", "cannot append to the log"}});
     room.next_seq = room.last_seq() + 1;  // nothing of this batch exists
     for (const auto& p : batch)
@@ -845,22 +936,136 @@ void State::flush(Room& room) {
     return;
   }
 
-  // One frame per visibility class: everything (hosts, kiosks), public (participants), and one
-  // per participant who sent a staff envelope in this batch (public + their own staff).
+  std::vector<const StoredEnvelope*> envs;
+  envs.reserve(batch.size());
+  for (const auto& p : batch) envs.push_back(&p.env);
+  fan_out(room, envs);
+  const auto sent = Clock::now();
+  for (auto& p : batch) {
+    if (auto sender = p.sender.lock()) {
+      std::string ack = R"({"t":"ack",)";
+      if (!p.cid.empty()) ack.append("\"cid\":").append(p.cid).append(",");
+      ack.append("\"seq\":").append(std::to_string(p.env.seq)).append("}");
+      sender->send_text(std::move(ack));
+    }
+    metrics.observe_latency(std::chrono::duration<double>(sent - p.received).count());
+    room.envelopes.push_back(std::move(p.env));
+  }
+  room.next_seq = room.last_seq() + 1;
+  room.last_activity = sent;
+}
+
+bool State::persist(Room& room, std::vector<Pending>& batch) {
+  if (redis) return persist_redis(room, batch);
+  std::string lines;
+  for (const auto& p : batch) lines.append(p.env.text).push_back('\n');
+  return room.files.append_log(lines, config.fsync);
+}
+
+// Appends the batch right after the last envelope this relay has of the room. If another relay
+// appended first, its envelopes are taken (and delivered here, in order) and the batch renumbered.
+bool State::persist_redis(Room& room, std::vector<Pending>& batch) {
+  std::vector<const StoredEnvelope*> envs;
+  for (auto& p : batch) envs.push_back(&p.env);
+  for (int attempt = 0; attempt < 16; ++attempt) {
+    std::int64_t seq = room.last_seq();
+    if (seq + 1 != batch.front().env.seq)
+      for (auto& p : batch) {
+        p.env.seq = ++seq;
+        room.last_at = std::max(room.last_at, wall_ms());
+        p.env.text = envelope_text(p.env.seq, room.last_at, p.from, p.role, p.env.staff, p.ev_text);
+      }
+    switch (redis->append(room.code, room.last_seq(), envs)) {
+      case RedisStore::Append::ok: return true;
+      case RedisStore::Append::conflict: break;
+      case RedisStore::Append::error: if (attempt > 0) return false; break;  // one retry after a reconnection
+    }
+    if (!catch_up(room)) return false;
+  }
+  return false;
+}
+
+// Takes what other relays appended to the room since the last envelope this relay has.
+bool State::catch_up(Room& room) {
+  std::vector<StoredEnvelope> envs;
+  if (!redis->read_after(room.code, room.last_seq(), envs)) return false;
+  if (!envs.empty()) absorb(room.code, std::move(envs));
+  return true;
+}
+
+// Envelopes another relay stored (from the follower or a catch-up): the next ones in seq order are
+// delivered to this relay's members; those it already has are skipped; after a gap, it catches up.
+void State::absorb(const std::string& code, std::vector<StoredEnvelope> incoming) {
+  const auto it = rooms.find(code);
+  if (it == rooms.end()) return;
+  Room& room = *it->second;
+  std::vector<StoredEnvelope> fresh;
+  for (auto& env : incoming) {
+    const std::int64_t expected = room.last_seq() + 1 + std::int64_t(fresh.size());
+    if (env.seq < expected) continue;
+    if (env.seq > expected) break;  // a gap: read it whole below
+    if (const auto m = room.member_by_pseudonym.find(env.sender); m != room.member_by_pseudonym.end())
+      env.sender = m->second;
+    fresh.push_back(std::move(env));
+  }
+  const bool gap = !incoming.empty() && incoming.back().seq > room.last_seq() + std::int64_t(fresh.size());
+  if (!fresh.empty()) {
+    std::vector<const StoredEnvelope*> envs;
+    for (const auto& env : fresh) envs.push_back(&env);
+    fan_out(room, envs);
+    for (auto& env : fresh) {
+      room.last_at = std::max(room.last_at, at_of(env.text));
+      room.envelopes.push_back(std::move(env));
+    }
+    room.next_seq = std::max(room.next_seq, room.last_seq() + 1);
+    room.last_activity = Clock::now();
+  }
+  if (gap) catch_up(room);
+}
+
+std::shared_ptr<Room> State::room_from_redis(const std::string& code) {
+  bool failed = false;
+  auto record = redis->load_room(code, failed);
+  if (!record) return nullptr;
+  auto room = std::make_shared<Room>();
+  room->code = record->code;
+  room->created_ms = record->created_ms;
+  room->host_token_hash = record->host_token_hash;
+  room->kiosk_token_hash = record->kiosk_token_hash;
+  room->anon_key = record->anon_key;
+  room->add_member("h1", Role::host);
+  room->add_member("k2", Role::kiosk);
+  for (const auto& p : record->participants) {
+    room->add_member(p.id, Role::participant);
+    room->participant_by_token_hash[p.token_hash] = p.id;
+  }
+  room->envelopes = std::move(record->envelopes);
+  room->next_seq = room->last_seq() + 1;
+  if (!room->envelopes.empty()) room->last_at = at_of(room->envelopes.back().text);
+  rooms[code] = room;
+  follower->watch(code, room->last_seq());
+  log({{"event", "room_loaded"}, {"room", code}});
+  return room;
+}
+
+// One frame per visibility class: everything (hosts, kiosks), public (participants), and one
+// per participant who sent a staff envelope in this batch (public + their own staff).
+void State::fan_out(Room& room, const std::vector<const StoredEnvelope*>& batch) {
   std::vector<const std::string*> all, public_only;
   std::map<std::string, std::vector<const std::string*>> own;
-  for (const auto& p : batch) {
-    all.push_back(&p.env.text);
-    if (!p.env.staff) public_only.push_back(&p.env.text);
+  for (const auto* e : batch) {
+    all.push_back(&e->text);
+    if (!e->staff) public_only.push_back(&e->text);
   }
-  for (const auto& p : batch)
-    if (p.env.staff && p.env.sender != "relay") own.try_emplace(p.env.sender);
+  for (const auto* e : batch)
+    if (e->staff && e->sender != "relay") own.try_emplace(e->sender);
   for (auto& [member, envs] : own)
-    for (const auto& p : batch)
-      if (!p.env.staff || p.env.sender == member) envs.push_back(&p.env.text);
+    for (const auto* e : batch)
+      if (!e->staff || e->sender == member) envs.push_back(&e->text);
 
   Frame all_frame, public_frame;
   std::map<std::string, Frame> own_frames;
+  const bool spread = config.fanout_chunk > 0 && room.sessions.size() > config.fanout_chunk;
   auto deliver = [&](WsSession* session) {
     if (session->closing()) return;
     if (session->sees_staff()) {
@@ -874,7 +1079,12 @@ void State::flush(Room& room) {
       metrics.envelopes_out += it->second.size();
     } else if (!public_only.empty()) {
       if (!public_frame) public_frame = events_frame(public_only);
-      session->send(public_frame);
+      if (spread) {
+        session->defer(public_frame);
+        room.deferred.push_back(session);
+      } else {
+        session->send(public_frame);
+      }
       metrics.envelopes_out += public_only.size();
     }
   };
@@ -887,18 +1097,24 @@ void State::flush(Room& room) {
         for (WsSession* session : it->second)
           if (!session->sees_staff()) deliver(session);  // staff connections were served above
   }
-  const auto sent = Clock::now();
-  for (auto& p : batch) {
-    if (auto sender = p.sender.lock()) {
-      std::string ack = R"({"t":"ack",)";
-      if (!p.cid.empty()) ack.append("\"cid\":").append(p.cid).append(",");
-      ack.append("\"seq\":").append(std::to_string(p.env.seq)).append("}");
-      sender->send_text(std::move(ack));
-    }
-    metrics.observe_latency(std::chrono::duration<double>(sent - p.received).count());
-    room.envelopes.push_back(std::move(p.env));
+  if (!room.deferred.empty() && !room.drain_scheduled) {
+    if (const auto it = rooms.find(room.code); it != rooms.end()) drain_deferred(it->second);
   }
-  room.last_activity = sent;
+}
+
+void State::drain_deferred(const std::shared_ptr<Room>& room) {
+  room->drain_scheduled = true;
+  net::post(ioc, [self = shared_from_this(), room] {
+    room->drain_scheduled = false;
+    const std::size_t end = std::min(room->deferred.size(), room->deferred_next + self->config.fanout_chunk);
+    for (; room->deferred_next < end; ++room->deferred_next) {
+      WsSession* session = room->deferred[room->deferred_next];
+      if (room->sessions.count(session)) session->release_deferred();
+    }
+    if (room->deferred_next < room->deferred.size()) return self->drain_deferred(room);
+    room->deferred.clear();
+    room->deferred_next = 0;
+  });
 }
 
 void State::send_history(WsSession& session, Room& room, std::int64_t since) {
@@ -926,10 +1142,15 @@ void State::send_history(WsSession& session, Room& room, std::int64_t since) {
   }
 }
 
-void State::close_room(std::shared_ptr<Room> room) {  // by value: callers pass session.room, reset below
+void State::close_room(std::shared_ptr<Room> room, bool delete_data) {  // by value: callers pass session.room
   flush(*room);
   // Files go before anyone hears `closed`: a member told the room is gone must find its log gone too.
-  room->files.remove();
+  if (redis) {
+    follower->unwatch(room->code);
+    if (delete_data) redis->remove_room(room->code);
+  } else {
+    room->files.remove();
+  }
   const Frame closed = std::make_shared<const std::string>(Reply{{"t", "closed"}, {"room", room->code}}.dump());
   const auto sessions = room->sessions;
   for (WsSession* session : sessions) {
@@ -949,6 +1170,7 @@ void State::stop_everything() {
   if (stopping) return;
   for (auto& [code, room] : rooms) flush(*room);
   stopping = true;
+  if (follower) follower->stop();
   for (auto& [code, room] : rooms) room->files.sync();
   sync_timer.cancel();
   expiry_timer.cancel();
@@ -959,6 +1181,21 @@ void State::stop_everything() {
 // [SECTION] State: metrics and timers --------------------------------------------------------------
 
 void State::load() {
+  if (!config.redis_url.empty()) {
+    // Rooms stay in Redis and are loaded when someone joins them; the data directory is not used.
+    redis = std::make_unique<RedisStore>();
+    std::string error;
+    if (!redis->connect(config.redis_url, error)) throw std::runtime_error(error);
+    follower = std::make_unique<RedisFollower>(config.redis_url, [weak = weak_from_this()](const std::string& code,
+                                                                                          std::vector<StoredEnvelope> envs) {
+      if (const auto self = weak.lock())
+        net::post(self->ioc, [weak, code, envs = std::move(envs)]() mutable {
+          if (const auto self = weak.lock(); self && !self->stopping) self->absorb(code, std::move(envs));
+        });
+    });
+    follower->start();
+    return;
+  }
   for (auto& record : load_rooms(config.data_dir, load_warnings)) {
     auto room = std::make_shared<Room>();
     room->code = record.code;
@@ -979,6 +1216,8 @@ void State::load() {
     }
     room->envelopes = std::move(record.envelopes);
     room->next_seq = room->last_seq() + 1;
+    // `at` never goes back, not even when the clock did while the relay was down.
+    if (!room->envelopes.empty()) room->last_at = at_of(room->envelopes.back().text);
     std::string error;
     if (!room->files.open(config.data_dir, room->code, error)) {
       load_warnings.push_back(error);
@@ -989,7 +1228,7 @@ void State::load() {
 }
 
 void State::start_timers() {
-  if (config.fsync == FsyncPolicy::batch) arm_sync_timer();
+  if (config.fsync == FsyncPolicy::batch && !redis) arm_sync_timer();
   if (config.room_expiry.count() > 0) arm_expiry_timer();
 }
 
@@ -1015,7 +1254,8 @@ void State::arm_expiry_timer() {
         expired.push_back(room);
     for (auto& room : expired) {
       self->log({{"event", "room_expired"}, {"room", room->code}});
-      self->close_room(room);
+      // In Redis, a room idle here may be busy on another relay: only this relay forgets it.
+      self->close_room(room, !self->redis);
     }
     self->arm_expiry_timer();
   });

@@ -12,7 +12,8 @@
 // event, as the app does, and the relay fans it out).
 //
 // usage: node loadgen.mjs --palabre PATH_TO_palabre [--relays palabre,ws,socketio]
-//          [--participants 10000] [--duration 10] [--workers 4] [--json OUT.json]
+//          [--participants 10000] [--duration 10] [--workers 6] [--json OUT.json]
+//          [--serve 'more palabre serve options']
 //
 // [SECTION] Options and helpers
 // [SECTION] Clients per protocol
@@ -34,7 +35,7 @@ const nowUs = () => Number(process.hrtime.bigint() / 1000n);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 function parseArgs(argv) {
-  const o = { relays: 'palabre,ws,socketio', participants: 10000, duration: 10, workers: 4, palabre: '', json: '', role: '' };
+  const o = { relays: 'palabre,ws,socketio', participants: 10000, duration: 10, workers: 6, palabre: '', serve: '', json: '', role: '' };
   for (let i = 0; i < argv.length; i += 2) {
     const key = argv[i].replace(/^--/, '');
     if (!(key in o)) throw new Error(`unknown option ${argv[i]}`);
@@ -76,16 +77,19 @@ function palabreClient(port, { role, room, token, onVote, onAck, onTally, onCrea
   ws.on('error', (e) => rejectReady(e));
   ws.on('open', () => ws.send(JSON.stringify(role === 'host' ? { t: 'create' } : token ? { t: 'join', room, token } : { t: 'join', room })));
   ws.on('message', (data) => {
-    const text = data.toString();
-    if (text.startsWith('{"t":"events"')) {
-      if (onVote && text.includes('"rating.vote"')) {
+    // Frames are looked at as bytes first: the load generator must not be what is measured.
+    if (data.indexOf('{"t":"events"') === 0) {
+      if (onVote && data.indexOf('"rating.vote"') >= 0) {
         const now = nowUs();
-        for (const env of JSON.parse(text).envs) if (env.ev.type === 'rating.vote') onVote(now - env.ev.t0);
-      } else if (onTally && text.includes('"rating.results"')) {
+        for (const env of JSON.parse(data).envs) if (env.ev.type === 'rating.vote') onVote(now - env.ev.t0);
+      } else if (onTally && data.indexOf('"rating.results"') >= 0) {
         const now = nowUs();
-        for (const env of JSON.parse(text).envs) if (env.ev.type === 'rating.results') onTally(now - env.ev.t0);
+        for (const env of JSON.parse(data).envs) if (env.ev.type === 'rating.results') onTally(now - env.ev.t0);
       }
-    } else if (text.startsWith('{"t":"ack"')) {
+      return;
+    }
+    const text = data.toString();
+    if (text.startsWith('{"t":"ack"')) {
       onAck?.(JSON.parse(text).cid);
     } else if (text.startsWith('{"t":"joined"')) {
       resolveReady();
@@ -133,7 +137,7 @@ function socketioClient(port, { role, onVote, onAck, onTally }) {
   };
 }
 
-const clientFor = { palabre: palabreClient, ws: wsClient, socketio: socketioClient };
+const clientFor = { palabre: palabreClient, 'palabre-redis': palabreClient, ws: wsClient, socketio: socketioClient };
 
 // [SECTION] Staff process (host + kiosk) -----------------------------------------------------------
 
@@ -154,7 +158,7 @@ async function runStaff(o) {
   process.on('message', async (m) => {
     if (m.type !== 'start') return;
     let timer = null;
-    if (o.relay === 'palabre') {
+    if (o.relay.startsWith('palabre') && !process.env.NO_TALLY) {
       // The host publishes the tally as a public event every 250 ms while votes come in.
       await sleep(Math.max(0, (m.at - nowUs()) / 1000));
       timer = setInterval(() => hostClient.publish(tally), 250);
@@ -213,11 +217,27 @@ async function runWorker(o) {
 
 // [SECTION] Coordinator ----------------------------------------------------------------------------
 
-function startRelay(kind, o) {
+// "palabre-redis": a redis-server on a free port and two relays on it; the staff use the first
+// relay, participants the second (`staffPort`), so every vote crosses Redis to reach the host.
+async function startRelay(kind, o) {
+  if (kind === 'palabre-redis') {
+    const redisPort = 20000 + Math.floor(Math.random() * 20000);
+    const redis = spawn('/usr/bin/redis-server', ['--port', String(redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+      { stdio: 'ignore' });
+    await sleep(500);
+    const extra = ['--redis', `redis://127.0.0.1:${redisPort}`];
+    const staffRelay = await startOne('palabre', o, extra);
+    const relay = await startOne('palabre', o, extra);
+    return { ...relay, staffPort: staffRelay.port, others: [staffRelay.child, redis], data: [relay.data, staffRelay.data] };
+  }
+  return startOne(kind, o, []);
+}
+
+function startOne(kind, o, extra) {
   const data = kind === 'palabre' ? mkdtempSync(join(tmpdir(), 'palabre-peers-')) : null;
   const [cmd, args] = kind === 'palabre'
     ? [o.palabre, ['serve', '--port', '0', '--quiet', '--data', data, '--rate', '1000', '--burst', '1000',
-        '--max-connections', '60000', '--max-room-connections', '60000']]
+        '--max-connections', '60000', '--max-room-connections', '60000', ...extra, ...o.serve.split(' ').filter(Boolean)]]
     : [process.execPath, [join(here, kind === 'ws' ? 'ws_relay.mjs' : 'socketio_relay.mjs'), '0']];
   const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
@@ -244,7 +264,7 @@ async function runOne(kind, o) {
   const before = usageOf(relay.child.pid);
   const self = fileURLToPath(import.meta.url);
   const common = ['--relays', kind, '--participants', String(o.participants), '--duration', String(o.duration)];
-  const staff = fork(self, [...common, '--role', 'staff'], { env: { ...process.env, LOADGEN: JSON.stringify({ relay: kind, port: relay.port, expected: o.participants }) } });
+  const staff = fork(self, [...common, '--role', 'staff'], { env: { ...process.env, LOADGEN: JSON.stringify({ relay: kind, port: relay.staffPort ?? relay.port, expected: o.participants }) } });
   const ready = await waitFor(staff, 'ready');
   const connectStart = nowUs();
   const workers = [];
@@ -265,10 +285,22 @@ async function runOne(kind, o) {
   for (const p of [staff, ...workers]) p.send({ type: 'start', at, duration: o.duration });
   const [staffDone, ...workersDone] = await Promise.all(doneAll);
   const after = usageOf(relay.child.pid);
+  // palabre's own view: its fan-out histogram (event received → frames queued to every member).
+  let fanout = null;
+  if (kind.startsWith('palabre')) {
+    try {
+      const text = await (await fetch(`http://127.0.0.1:${relay.port}/metrics`)).text();
+      const buckets = [...text.matchAll(/palabre_fanout_seconds_bucket\{le="([^"]+)"\} (\d+)/g)].map((m) => [m[1], Number(m[2])]);
+      const count = buckets.at(-1)?.[1] ?? 0;
+      const bound = (q) => (buckets.find(([, c]) => c >= q * count)?.[0] ?? '?');
+      fanout = { events: count, p50_s_at_most: bound(0.5), p99_s_at_most: bound(0.99) };
+    } catch { /* not essential */ }
+  }
   relay.child.kill('SIGTERM');
+  for (const other of relay.others ?? []) other.kill('SIGTERM');
   staff.kill();
   await sleep(300);
-  if (relay.data) rmSync(relay.data, { recursive: true, force: true });
+  for (const dir of [relay.data].flat()) if (dir) rmSync(dir, { recursive: true, force: true });
   const failed = connected.reduce((s, c) => s + c.failed, 0);
   const connections = o.participants - failed + 2;
   return {
@@ -288,6 +320,7 @@ async function runOne(kind, o) {
     relay_cpu_seconds_scenario: after && atConnect ? +(after.cpu - atConnect.cpu).toFixed(2) : null,
     relay_rss_kib: atConnect?.rss_kib,
     relay_rss_per_connection_kib: before && atConnect ? +((atConnect.rss_kib - before.rss_kib) / connections).toFixed(1) : null,
+    relay_fanout: fanout,
     loadgen_cpu_seconds: +(staffDone.cpu + workersDone.reduce((s, w) => s + w.cpu, 0)).toFixed(2),
   };
 }
@@ -295,7 +328,7 @@ async function runOne(kind, o) {
 async function coordinate(o) {
   const results = [];
   for (const kind of o.relays.split(',')) {
-    if (kind === 'palabre' && !o.palabre) throw new Error('--palabre PATH (the palabre binary) is needed');
+    if (kind.startsWith('palabre') && !o.palabre) throw new Error('--palabre PATH (the palabre binary) is needed');
     process.stderr.write(`loadgen: ${kind}, ${o.participants} participants voting within ${o.duration} s…\n`);
     const r = await runOne(kind, o);
     process.stderr.write(`${JSON.stringify(r)}\n`);

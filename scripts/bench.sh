@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Runs every benchmark of issue 7 and writes their figures into docs/performance.md, between the
+# "bench.sh" markers (the prose sections around them are kept):
+#   engine (bench/core), report (bench/report), relay micro-costs (bench/relay), relay vote burst at
+#   10,000 and at the per-process maximum, palabre vs the ws and socket.io relays (bench/relay/peers),
+#   two relays on Redis, the Redis tests, wasm download size + first frame (bench/app/load.mjs),
+#   host frame time (bench/app/frame.mjs, if present).
+# Raw outputs are kept in $PALABRE_BENCH_OUT (default build/bench). Environment:
+#   PALABRE_BENCH_SKIP_BUILD=1  use the existing build/native and build/wasm
+#   PALABRE_BENCH_QUICK=1       1,000 participants instead of 10,000 / 19,900 (a smoke run)
+#   PALABRE_BUILD, PALABRE_WASM_BUILD  other build directories
+set -uo pipefail
+cd "$(dirname "$0")/.."
+build=${PALABRE_BUILD:-build/native}
+out=${PALABRE_BENCH_OUT:-build/bench}
+mkdir -p "$out"
+if [ "${PALABRE_BENCH_SKIP_BUILD:-0}" != 1 ]; then
+  ./scripts/setup.sh >/dev/null && ./scripts/build.sh || exit 1
+fi
+(cd bench/relay/peers && npm ci --no-audit --no-fund --silent) || { echo "bench.sh: npm ci failed in bench/relay/peers" >&2; exit 1; }
+
+big=10000; max=19900  # 19,900 + host + kiosk + listener + files stay under a 20,000 open-files limit
+[ "${PALABRE_BENCH_QUICK:-0}" = 1 ] && big=1000 && max=2000
+palabre="$build/src/cli/palabre"
+commands="$out/commands.txt"
+: > "$commands"
+
+# run NAME COMMAND…: output in $out/NAME.txt; the command line is recorded for the report.
+run() {
+  local name=$1; shift
+  echo "bench.sh: $name: $*" >&2
+  echo "$name	$*" >> "$commands"
+  local start=$SECONDS
+  "$@" > "$out/$name.txt" 2>&1
+  echo "exit $? after $((SECONDS - start)) s" >> "$out/$name.txt"
+}
+
+peers="node bench/relay/peers/loadgen.mjs --palabre $palabre"
+run core "$build/bench/core/core_bench" --benchmark_min_time=0.2
+run core_speed "$build/bench/core/core_speed"
+run report "$build/bench/report/report_bench"
+run relay_micro "$build/bench/relay/relay_bench"
+run relay_big $peers --relays palabre --participants $big --duration 10 --json "$out/relay_big.json"
+run relay_max $peers --relays palabre --participants $max --duration 10 --json "$out/relay_max.json"
+run peers $peers --relays palabre,ws,socketio --participants $big --duration 10 --json "$out/peers.json"
+run redis_burst $peers --relays palabre-redis --participants $big --duration 10 --json "$out/redis_burst.json"
+run redis_tests "$build/tests/relay/relay_tests" --gtest_filter='Redis.*'
+run app_load node bench/app/load.mjs 5
+if [ -f bench/app/frame.mjs ]; then run app_frame node bench/app/frame.mjs; fi
+
+node bench/relay/bench_report.mjs "$out" docs/performance.md
+echo "bench.sh: figures written to docs/performance.md (raw outputs in $out)" >&2

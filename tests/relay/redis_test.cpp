@@ -1,0 +1,298 @@
+// Several relays on one Redis (`palabre serve --redis`): a real redis-server started by the test on a
+// free loopback port, two relays on it. Skipped when /usr/bin/redis-server is not installed.
+#include "relay_harness.hpp"
+
+#include <gtest/gtest.h>
+
+#include <arpa/inet.h>
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <signal.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <map>
+#include <random>
+#include <thread>
+
+namespace palabre::relay::testing {
+namespace {
+
+constexpr const char* kRedisServer = "/usr/bin/redis-server";
+
+unsigned short free_port() {
+  const int fd = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
+  socklen_t size = sizeof addr;
+  getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &size);
+  close(fd);
+  return ntohs(addr.sin_port);
+}
+
+bool redis_answers(unsigned short port) {
+  const int fd = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_port = htons(port);
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  bool ok = connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0 && write(fd, "PING\r\n", 6) == 6;
+  char reply[8] = {};
+  ok = ok && read(fd, reply, 7) >= 5 && std::string_view(reply).starts_with("+PONG");
+  close(fd);
+  return ok;
+}
+
+// A throwaway redis-server: no persistence, loopback only, killed at the end.
+struct RedisServer {
+  pid_t pid = -1;
+  unsigned short port = 0;
+
+  RedisServer() {
+    if (access(kRedisServer, X_OK) != 0) return;
+    port = free_port();
+    const std::string port_text = std::to_string(port);
+    pid = fork();
+    if (pid == 0) {
+      const int null = open("/dev/null", O_WRONLY);
+      dup2(null, STDOUT_FILENO);
+      execl(kRedisServer, "redis-server", "--port", port_text.c_str(), "--bind", "127.0.0.1", "--save", "",
+            "--appendonly", "no", static_cast<char*>(nullptr));
+      _exit(127);
+    }
+    for (int i = 0; i < 100 && !redis_answers(port); ++i) std::this_thread::sleep_for(50ms);
+  }
+  ~RedisServer() {
+    if (pid > 0) {
+      kill(pid, SIGKILL);
+      waitpid(pid, nullptr, 0);
+    }
+  }
+  bool running() const { return pid > 0 && redis_answers(port); }
+  std::string url() const { return "redis://127.0.0.1:" + std::to_string(port); }
+};
+
+Config redis_config(const RedisServer& redis) {
+  Config config = RelayFixture::quiet_config();
+  config.redis_url = redis.url();
+  config.messages_per_second = 10000;
+  config.message_burst = 10000;
+  return config;
+}
+
+// A relay in a child process on the given Redis, so that it can really be killed with SIGKILL.
+struct RelayProcess {
+  pid_t pid = -1;
+  unsigned short port = 0;
+
+  RelayProcess(const std::filesystem::path& data, const RedisServer& redis) {
+    int fds[2];
+    if (pipe(fds) != 0) throw std::runtime_error("pipe");
+    pid = fork();
+    if (pid == 0) {
+      close(fds[0]);
+      Config config = redis_config(redis);
+      config.port = 0;
+      config.data_dir = data;
+      Server server(config);
+      const unsigned short bound = server.open();
+      if (write(fds[1], &bound, sizeof bound) != sizeof bound) _exit(3);
+      close(fds[1]);
+      server.run();
+      _exit(0);
+    }
+    close(fds[1]);
+    if (read(fds[0], &port, sizeof port) != sizeof port) throw std::runtime_error("relay did not start");
+    close(fds[0]);
+  }
+  void kill_hard() {
+    if (pid <= 0) return;
+    kill(pid, SIGKILL);
+    waitpid(pid, nullptr, 0);
+    pid = -1;
+  }
+  ~RelayProcess() { kill_hard(); }
+};
+
+struct Member {
+  std::unique_ptr<Client> client;
+  std::string id, token;
+  std::int64_t last_seq = 0;
+  std::map<std::int64_t, json> seen;  // envelopes by seq
+  std::vector<std::int64_t> acked;
+  std::int64_t marker_seq = -1;  // seq of the acknowledged event with cid kMarker
+};
+
+constexpr int kMarker = 999999;
+
+// Reads every frame already there (waiting `wait` for the first): envelopes and acks.
+void drain(Member& m, std::chrono::milliseconds wait) {
+  while (auto text = m.client->next_text(wait)) {
+    const json frame = json::parse(*text);
+    if (frame["t"] == "ack") {
+      m.acked.push_back(frame["seq"]);
+      if (frame.value("cid", -1) == kMarker) m.marker_seq = frame["seq"];
+    }
+    if (frame["t"] == "events")
+      for (const auto& env : frame["envs"]) {
+        const std::int64_t seq = env["seq"];
+        EXPECT_GT(seq, m.last_seq) << m.id << " got seq " << seq << " out of order";
+        m.seen[seq] = env;
+        m.last_seq = std::max(m.last_seq, seq);
+      }
+    wait = 0ms;
+  }
+}
+
+// Reads until the envelope `seq` has arrived (or 5 s pass).
+void drain_until(Member& m, std::int64_t seq) {
+  const auto deadline = std::chrono::steady_clock::now() + 5s;
+  while (m.last_seq < seq && std::chrono::steady_clock::now() < deadline) drain(m, 100ms);
+}
+
+// What `who` may see of the host's (complete) log.
+std::map<std::int64_t, json> visible_to(const std::map<std::int64_t, json>& all, const std::string& who) {
+  std::map<std::int64_t, json> out;
+  for (const auto& [seq, env] : all)
+    if (env["vis"] == "public" || env["from"] == who) out[seq] = env;
+  return out;
+}
+
+// Sends a public event from the host and returns its seq (from its ack): every envelope before it
+// is stored, so it is where everyone's view must end.
+std::int64_t host_marker(Member& host) {
+  host.client->event("public", {{"type", "marker"}}, kMarker);
+  const auto deadline = std::chrono::steady_clock::now() + 5s;
+  while (host.marker_seq < 0 && std::chrono::steady_clock::now() < deadline) drain(host, 100ms);
+  EXPECT_GT(host.marker_seq, 0) << "no ack for the host's marker";
+  return host.marker_seq;
+}
+
+TEST(Redis, HostOnOneRelayParticipantsOnAnotherSeeTheSameOrderedLog) {
+  RedisServer redis;
+  if (access(kRedisServer, X_OK) != 0) GTEST_SKIP() << "redis-server is not installed";
+  ASSERT_TRUE(redis.running());
+  TempDir dir_a, dir_b;
+  // Given two relays on one Redis, a host on the first and three participants on the second
+  RelayFixture relay_a(dir_a.path(), redis_config(redis)), relay_b(dir_b.path(), redis_config(redis));
+  Member host;
+  host.client = std::make_unique<Client>(relay_a.port());
+  const json created = host.client->create();
+  const std::string room = created["room"];
+  host.id = "h1";
+  std::vector<Member> participants(3);
+  for (auto& p : participants) {
+    p.client = std::make_unique<Client>(relay_b.port());
+    const json joined = p.client->join(room);
+    ASSERT_EQ(joined["t"], "joined") << joined.dump();
+    p.id = joined["you"];
+  }
+  EXPECT_NE(participants[0].id, participants[1].id);
+
+  // when participants and the host send public and staff events at the same time on both relays
+  for (int round = 0; round < 30; ++round) {
+    host.client->event("public", {{"type", "note"}, {"round", round}});
+    for (std::size_t i = 0; i < participants.size(); ++i)
+      participants[i].client->event((round + int(i)) % 2 ? "staff" : "public",
+                                    {{"type", "vote"}, {"round", round}, {"by", i}}, round);
+  }
+  for (auto& p : participants) {
+    const auto deadline = std::chrono::steady_clock::now() + 5s;
+    while (p.acked.size() < 30 && std::chrono::steady_clock::now() < deadline) drain(p, 100ms);
+    ASSERT_EQ(p.acked.size(), 30u) << p.id;
+  }
+  drain(host, 0ms);
+  const std::int64_t last = host_marker(host);
+  drain_until(host, last);
+  for (auto& p : participants) drain_until(p, last);
+
+  // then the host has seqs 1…last without a gap, and every participant exactly its share, same bytes
+  ASSERT_EQ(host.seen.size(), std::size_t(last));
+  EXPECT_EQ(host.seen.begin()->first, 1);
+  int votes = 0;
+  for (const auto& [seq, env] : host.seen) votes += env["ev"]["type"] == "vote";
+  EXPECT_EQ(votes, 90);
+  for (auto& p : participants) EXPECT_EQ(p.seen, visible_to(host.seen, p.id)) << p.id;
+
+  // and a participant who joins later on the first relay gets the same public history
+  Member late;
+  late.client = std::make_unique<Client>(relay_a.port());
+  late.id = late.client->join(room)["you"];
+  drain_until(late, last);
+  EXPECT_EQ(late.seen, visible_to(host.seen, late.id));
+}
+
+TEST(Redis, RelayKilledMidBurstItsClientsResumeOnTheOtherWithNothingLost) {
+  RedisServer redis;
+  if (access(kRedisServer, X_OK) != 0) GTEST_SKIP() << "redis-server is not installed";
+  ASSERT_TRUE(redis.running());
+  TempDir dir_a, dir_b;
+  // Given a relay process (to be killed) and an in-process relay on one Redis, the host on the
+  // second and four participants on the first
+  RelayProcess doomed(dir_a.path(), redis);
+  RelayFixture survivor(dir_b.path(), redis_config(redis));
+  Member host;
+  host.client = std::make_unique<Client>(survivor.port());
+  const json created = host.client->create();
+  const std::string room = created["room"];
+  host.id = "h1";
+  std::vector<Member> participants(4);
+  for (auto& p : participants) {
+    p.client = std::make_unique<Client>(doomed.port);
+    const json joined = p.client->join(room);
+    ASSERT_EQ(joined["t"], "joined") << joined.dump();
+    p.id = joined["you"];
+    p.token = joined["token"];
+  }
+
+  // when they send a burst and their relay is killed with SIGKILL in the middle of it
+  std::mt19937 random(7);
+  const int kill_after = std::uniform_int_distribution<int>(40, 120)(random);
+  for (int step = 0; step < 150; ++step) {
+    if (step == kill_after) doomed.kill_hard();
+    for (std::size_t i = 0; i < participants.size(); ++i) {
+      if (participants[i].client->is_closed()) continue;
+      try {
+        participants[i].client->event((step + int(i)) % 3 ? "public" : "staff", {{"type", "burst"}, {"step", step}}, step);
+      } catch (const std::exception&) {  // the relay is gone: the write fails
+      }
+    }
+    for (auto& p : participants) drain(p, 0ms);
+  }
+  for (auto& p : participants) drain(p, 100ms);
+  ASSERT_TRUE(std::all_of(participants.begin(), participants.end(), [](const Member& p) { return p.client->is_closed(); }));
+
+  // and they resume on the other relay with their tokens, from the last seq they saw
+  for (auto& p : participants) {
+    p.client = std::make_unique<Client>(survivor.port());
+    const json joined = p.client->join(room, p.token, p.last_seq);
+    ASSERT_EQ(joined["t"], "joined") << joined.dump();
+    EXPECT_EQ(joined["you"], p.id);
+  }
+  drain(host, 0ms);
+  const std::int64_t last = host_marker(host);
+  drain_until(host, last);
+
+  // then the host's log is gap-free, holds every event any participant saw or had acknowledged,
+  // and every participant has exactly its share of it, byte for byte
+  ASSERT_EQ(host.seen.size(), std::size_t(last));
+  std::size_t acked = 0;
+  for (auto& p : participants) {
+    drain_until(p, last);
+    EXPECT_EQ(p.seen, visible_to(host.seen, p.id)) << p.id;
+    for (const std::int64_t seq : p.acked) {
+      ASSERT_TRUE(host.seen.count(seq)) << "acknowledged seq " << seq << " is not in the log";
+      EXPECT_EQ(host.seen[seq]["from"], p.id);
+    }
+    acked += p.acked.size();
+  }
+  EXPECT_GT(acked, 0u);
+  RecordProperty("acknowledged_before_kill", int(acked));
+  RecordProperty("envelopes_logged", int(last));
+}
+
+}  // namespace
+}  // namespace palabre::relay::testing
