@@ -16,18 +16,20 @@ from pathlib import Path
 SECTION_NAMES = {0: "custom", 1: "type", 2: "import", 3: "function", 4: "table", 5: "memory", 6: "global",
                  7: "export", 8: "start", 9: "element", 10: "code", 11: "data", 12: "datacount"}
 
-# First match wins: what each part of the code is, for people deciding what to cut.
+# First match wins, on the function's own qualified name (its return type dropped): what each part
+# of the code is, for people deciding what to cut. Template instances count where they are declared
+# (std::sort<core lambda> is libc++), inlined code where it was inlined into.
 AREAS = [
-    ("report (src/report)", r"palabre::report::"),
-    ("core engine (src/core)", r"palabre::core::"),
-    ("app views (src/app/views)", r"palabre::app::views::"),
-    ("app no-relay mode", r"palabre::app::(LocalRelay|local_)|palabre::relay::"),
-    ("app (client, mirror, platform, ui)", r"palabre::app::"),
-    ("Dear ImGui", r"^Im|ImGui|^stb|ImFont|ImDraw|imgui|ImVector|ImPool|ImStr|ImHash|ImTextStr|ImTriangle|ImBezier|ImRect"),
-    ("nlohmann::json", r"nlohmann::"),
-    ("qrcodegen", r"qrcodegen"),
-    ("libc++ (std::)", r"std::|__cxx|__1::"),
-    ("libc / malloc / printf", r"^(dlmalloc|dlfree|printf|vfprintf|fmt_|pop_arg|__|sn?printf|mem|str|malloc|free|emscripten_|fwrite|frexp|wctomb|_emscripten|sbrk|stackAlloc|stackSave|stackRestore)"),
+    ("report (src/report)", r"^palabre::report::"),
+    ("core engine (src/core)", r"^palabre::core::"),
+    ("app views (src/app/views)", r"^palabre::app::views::"),
+    ("app no-relay mode", r"^palabre::app::(LocalRelay|local_|\(anonymous namespace\)::(deliver|send|keep|create|connect)_local)|^palabre::relay::"),
+    ("app (main, client, mirror, platform, ui)", r"^palabre::app::|^palabre_|^main$"),
+    ("Dear ImGui (+ stb_truetype)", r"^(Im|stb|ImGui)"),
+    ("std::visit bodies (core events: apply, codec)", r"^std::__2::__variant_detail::"),
+    ("nlohmann::json", r"^nlohmann::|nlohmann::.*serializer"),
+    ("qrcodegen", r"^qrcodegen"),
+    ("libc++ (std::)", r"^std::"),
 ]
 
 
@@ -86,16 +88,21 @@ def report(path):
     # The symbol map numbers imports first; code bodies are the defined functions after them.
     first_defined = max(0, (max(names) + 1 if names else 0) - len(bodies))
     mangled = [names.get(first_defined + i, f"f{first_defined + i}") for i in range(len(bodies))]
+    # The map escapes bytes as \\XX (hex): "palabre::app::\\28anonymous\\20namespace\\29".
+    unescape = lambda n: re.sub(r"\\([0-9a-fA-F]{2})", lambda m: chr(int(m.group(1), 16)), n)
     demangled = subprocess.run(["llvm-cxxfilt"], input="\n".join(mangled), capture_output=True, text=True,
                                check=False).stdout.splitlines() or mangled
+    demangled = [unescape(n) for n in demangled]
     per_area = defaultdict(list)
     for name, body in zip(demangled, bodies):
-        area = next((label for label, pattern in AREAS if re.search(pattern, name)), "other")
+        name = re.sub(r"^byn\$mgfn-shared\$", "", name)  # binaryen's merged copies
+        name = re.sub(r"^(void|bool|int|unsigned int|float|double|decltype\(auto\)|auto|char|long)\s+", "", name)
+        area = next((label for label, pattern in AREAS if re.search(pattern, name)), "libc, malloc, other")
         per_area[area].append(body)
-    print(f"  {'code by area':<38}{'raw':>10}{'gzip':>10}{'functions':>11}")
+    print(f"  {'code by area':<46}{'raw':>10}{'gzip':>10}{'functions':>11}")
     for area, parts in sorted(per_area.items(), key=lambda kv: -sum(len(b) for b in kv[1])):
         raw = sum(len(b) for b in parts)
-        print(f"  {area:<38}{raw:>10,}{gz(b''.join(parts)):>10,}{len(parts):>11,}")
+        print(f"  {area:<46}{raw:>10,}{gz(b''.join(parts)):>10,}{len(parts):>11,}")
 
 
 if __name__ == "__main__":
