@@ -8,7 +8,8 @@
 # Raw outputs are kept in $PALABRE_BENCH_OUT (default build/bench). Environment:
 #   PALABRE_BENCH_SKIP_BUILD=1  use the existing build/native and build/wasm
 #   PALABRE_BENCH_QUICK=1       1,000 participants instead of 10,000 / 19,900 (a smoke run)
-#   PALABRE_BUILD, PALABRE_WASM_BUILD  other build directories
+#   PALABRE_BUILD               another native build directory (default build/native)
+#   PALABRE_BIN, PALABRE_RELAY_TESTS  the palabre binary and relay_tests to use (default: from PALABRE_BUILD)
 set -uo pipefail
 cd "$(dirname "$0")/.."
 build=${PALABRE_BUILD:-build/native}
@@ -21,7 +22,8 @@ fi
 
 big=10000; max=19900  # 19,900 + host + kiosk + listener + files stay under a 20,000 open-files limit
 [ "${PALABRE_BENCH_QUICK:-0}" = 1 ] && big=1000 && max=2000
-palabre="$build/src/cli/palabre"
+palabre=${PALABRE_BIN:-$build/src/cli/palabre}
+relay_tests=${PALABRE_RELAY_TESTS:-$build/tests/relay/relay_tests}
 commands="$out/commands.txt"
 : > "$commands"
 
@@ -31,7 +33,7 @@ run() {
   echo "bench.sh: $name: $*" >&2
   echo "$name	$*" >> "$commands"
   local start=$SECONDS
-  "$@" > "$out/$name.txt" 2>&1
+  timeout 900 "$@" > "$out/$name.txt" 2>&1
   echo "exit $? after $((SECONDS - start)) s" >> "$out/$name.txt"
 }
 
@@ -40,11 +42,12 @@ run core "$build/bench/core/core_bench" --benchmark_min_time=0.2
 run core_speed "$build/bench/core/core_speed"
 run report "$build/bench/report/report_bench"
 run relay_micro "$build/bench/relay/relay_bench"
-run relay_big $peers --relays palabre --participants $big --duration 10 --json "$out/relay_big.json"
-run relay_max $peers --relays palabre --participants $max --duration 10 --json "$out/relay_max.json"
+# The single-relay goals with palabre's own load generator (C++, one process: lighter than node).
+run relay_big "$palabre" loadgen --participants $big --wave 500 --duration 10 --tally-ms 250 --json
+run relay_max "$palabre" loadgen --participants $max --wave 500 --duration 10 --tally-ms 250 --json
 run peers $peers --relays palabre,ws,socketio --participants $big --duration 10 --json "$out/peers.json"
 run redis_burst $peers --relays palabre-redis --participants $big --duration 10 --json "$out/redis_burst.json"
-run redis_tests "$build/tests/relay/relay_tests" --gtest_filter='Redis.*'
+run redis_tests "$relay_tests" --gtest_filter='Redis.*'
 run app_load node bench/app/load.mjs 5
 if [ -f bench/app/frame.mjs ]; then run app_frame node bench/app/frame.mjs; fi
 

@@ -65,6 +65,9 @@ options:
                        temporary --data directory, and measure it)
   --relay-pid PID      with --connect, the relay process to measure
   --fsync P            passed to the relay it starts (default batch)
+  --tally-ms N         vote: the host publishes the tally as a public event every N ms while votes
+                       come in, as the app does (default 250; 0: none); reported: how many
+                       participants got one and how late
   --json               print the report as one JSON object
 )";
 
@@ -78,6 +81,7 @@ struct Options {
   unsigned short port = 0;
   pid_t relay_pid = 0;
   std::string fsync = "batch";
+  int tally_ms = 250;
   bool json_output = false;
 };
 
@@ -140,7 +144,7 @@ std::optional<ProcessUsage> usage_of(pid_t pid) {
 struct Totals {
   std::uint64_t frames_in = 0, bytes_in = 0;
   int connected = 0, failed = 0, acks = 0, errors = 0;
-  Samples connect, ack, to_host, to_kiosk, to_participant, host_after_stamp;
+  Samples connect, ack, to_host, to_kiosk, to_participant, host_after_stamp, tally;
 };
 
 // [SECTION] Simulated client -----------------------------------------------------------------------
@@ -319,6 +323,7 @@ int run_loadgen(std::span<const std::string_view> args) {
     else if (flag == "--duration") ok = (o.duration = parse_number<int>(value).value_or(-1)) > 0;
     else if (flag == "--scenario") ok = (o.scenario = std::string(value)) == "vote" || o.scenario == "chat";
     else if (flag == "--fsync") o.fsync = std::string(value);
+    else if (flag == "--tally-ms") ok = (o.tally_ms = parse_number<int>(value).value_or(-1)) >= 0;
     else if (flag == "--relay-pid") ok = (o.relay_pid = parse_number<int>(value).value_or(0)) > 0;
     else if (flag == "--connect") {
       const auto colon = value.rfind(':');
@@ -407,9 +412,27 @@ int run_loadgen(std::span<const std::string_view> args) {
   Clock::time_point scenario_start;
 
   std::function<void(int)> connect_wave;
+  // The host's tally: a public event every --tally-ms while votes come in; `t0` is its send time
+  // (steady clock, µs) so participants can tell how late it reached them.
+  std::vector<char> got_tally;
+  auto tally_timer = std::make_shared<net::steady_timer>(ioc);
+  std::function<void()> publish_tally = [&] {
+    if (o.scenario != "vote" || o.tally_ms == 0) return;
+    const auto t0 = std::chrono::duration_cast<std::chrono::microseconds>(Clock::now().time_since_epoch()).count();
+    host->send(json{{"t", "event"}, {"vis", "public"}, {"ev", {{"type", "rating.results"}, {"votes", host_seen}, {"t0", t0}}}}.dump());
+    const bool more = host_seen < expected ||
+                      Clock::now() < scenario_start + std::chrono::duration_cast<Clock::duration>(
+                                                          std::chrono::duration<double>(o.duration + 0.6));
+    if (!more) return;
+    tally_timer->expires_after(std::chrono::milliseconds(o.tally_ms));
+    tally_timer->async_wait([&](beast::error_code ec) { if (!ec) publish_tally(); });
+  };
+
   auto start_scenario = [&] {
     usage_connected = o.relay_pid ? usage_of(o.relay_pid) : std::nullopt;
     scenario_start = Clock::now();
+    got_tally.assign(std::size_t(o.participants), 0);
+    publish_tally();
     std::uniform_real_distribution<double> when(0, o.duration);
     for (auto& p : participants) {
       for (int k = 0; k < sends_per_participant; ++k) {
@@ -441,6 +464,12 @@ int run_loadgen(std::span<const std::string_view> args) {
       return;
     }
     if (text.rfind(R"({"t":"error")", 0) == 0) ++totals.errors;
+    if (const auto at = text.find(R"("type":"rating.results")"); at != std::string::npos) {
+      const auto t0 = field_int(text.substr(at), "\"t0\":");
+      const auto now = std::chrono::duration_cast<std::chrono::microseconds>(Clock::now().time_since_epoch()).count();
+      if (t0 > 0) totals.tally.add(std::chrono::microseconds(now - t0));
+      if (self.index >= 0 && std::size_t(self.index) < got_tally.size()) got_tally[std::size_t(self.index)] = 1;
+    }
     // chat: how long until a message reaches a participant (sampled on participant 0 only)
     if (o.scenario == "chat" && self.index == 0) observe(totals.to_participant, participant0_seen)(self, text);
   };
@@ -500,6 +529,13 @@ int run_loadgen(std::span<const std::string_view> args) {
     ioc.run_for(std::chrono::milliseconds(50));
     if (host_seen >= expected && kiosk_seen >= expected && totals.acks >= expected) break;
   }
+  // The last tallies (published until --duration + 0.6 s) have time to arrive.
+  if (o.scenario == "vote" && o.tally_ms > 0 && scenario_start != Clock::time_point{}) {
+    const auto tallies_end = scenario_start + std::chrono::duration_cast<Clock::duration>(
+                                                  std::chrono::duration<double>(o.duration + 1.2));
+    while (!ioc.stopped() && Clock::now() < tallies_end) ioc.run_for(std::chrono::milliseconds(50));
+  }
+  tally_timer->cancel();
   const double scenario_seconds =
       scenario_start == Clock::time_point{} ? 0 : std::chrono::duration<double>(Clock::now() - scenario_start).count();
   const auto usage_after = o.relay_pid ? usage_of(o.relay_pid) : std::nullopt;
@@ -525,6 +561,10 @@ int run_loadgen(std::span<const std::string_view> args) {
       {"total_seconds", std::chrono::duration<double>(Clock::now() - started).count()},
   };
   if (o.scenario == "chat") report["to_participant0"] = totals.to_participant.summary();
+  if (o.scenario == "vote" && o.tally_ms > 0) {
+    report["tally_reached_participants"] = std::count(got_tally.begin(), got_tally.end(), 1);
+    report["tally_to_participant"] = totals.tally.summary();
+  }
   if (usage_before && usage_after && usage_connected) {
     report["relay_cpu_seconds"] = usage_after->cpu_seconds - usage_before->cpu_seconds;
     report["relay_rss_kib"] = usage_after->rss_kib;

@@ -321,6 +321,7 @@ async function runOne(kind, o) {
     relay_rss_kib: atConnect?.rss_kib,
     relay_rss_per_connection_kib: before && atConnect ? +((atConnect.rss_kib - before.rss_kib) / connections).toFixed(1) : null,
     relay_fanout: fanout,
+    staff_cpu_seconds: +staffDone.cpu.toFixed(2),
     loadgen_cpu_seconds: +(staffDone.cpu + workersDone.reduce((s, w) => s + w.cpu, 0)).toFixed(2),
   };
 }
