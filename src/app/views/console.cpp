@@ -223,6 +223,7 @@ void draw_toolbar(Context& ctx, float inner) {
     else open_editor(ctx.ui, static_cast<core::ActivityKind>(ctx.ui.new_kind));
   }
   ui::gap(base * 0.1f);
+  if (ctx.ui.adding) return;  // the editor needs the height
   // The plan file (load, save), the report at any moment in every format, and the log.
   Toolbar bar{inner};
   if (bar.button(std::string(icon::sign_in) + " " + tr(S::load_plan) + "###load-plan")) ctx.actions.push_back({Action::Kind::pick_plan});

@@ -3,6 +3,7 @@
 // activity.edit (draft activity) when saved; item keys are listed atop views/console.cpp.
 // [SECTION] drafts  [SECTION] fields  [SECTION] per kind  [SECTION] entry
 #include <algorithm>
+#include <cmath>
 #include <string>
 
 #include "app/icons.hpp"
@@ -222,6 +223,7 @@ struct Editor {
   void question_header(std::size_t i, const std::string& key, bool& removed) {
     ImGui::PushFont(theme::fonts().strong);
     ImGui::PushStyleColor(ImGuiCol_Text, theme::colour::accent);
+    ImGui::AlignTextToFramePadding();
     ImGui::Text("%s %d", tr(S::question_n), static_cast<int>(i + 1));
     ImGui::PopStyleColor();
     ImGui::PopFont();
@@ -362,6 +364,7 @@ void pages(Editor& e, std::vector<core::Page>& list) {
     e.separator();
     ImGui::PushFont(theme::fonts().strong);
     ImGui::PushStyleColor(ImGuiCol_Text, theme::colour::accent);
+    ImGui::AlignTextToFramePadding();
     ImGui::Text("%s %d", tr(S::page), static_cast<int>(i + 1));
     ImGui::PopStyleColor();
     ImGui::PopFont();
@@ -466,7 +469,7 @@ void open_editor(Ui& ui, core::ActivityKind kind) {
   ui.draft = new_spec(kind, "");
   ui.editing = 0;
   ui.adding = true;
-  ui.scroll_to = "act-title";
+  ui.scroll_to.clear();
   ui.texts["editor-error"].clear();
   forget_number_texts(ui);
 }

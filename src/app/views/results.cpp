@@ -10,11 +10,13 @@
 #include <string>
 
 #include "app/icons.hpp"
+#include "app/mirror.hpp"
 #include "app/strings.hpp"
 #include "app/theme.hpp"
 #include "app/ui.hpp"
 #include "app/views/views.hpp"
 #include "core/aggregates.hpp"
+#include "imgui_internal.h"
 
 namespace palabre::app::views {
 
@@ -359,6 +361,8 @@ void ideas(Context& ctx, const core::Activity& a, const Look& look, float width)
     return;
   }
   // Post-its, most liked first, grouped by category in spec order.
+  const float screen_bottom = look.kiosk ? ImGui::GetWindowPos().y + ImGui::GetWindowHeight() - base * 2.0f : FLT_MAX;
+  int hidden_more = 0;
   const int columns = std::max(1, static_cast<int>(width / (base * (look.kiosk ? 14 : 12))));
   const float gap = base * 0.6f;
   const float w = (width - gap * (columns - 1)) / columns;
@@ -383,11 +387,13 @@ void ideas(Context& ctx, const core::Activity& a, const Look& look, float width)
     static const ImU32 notes[] = {IM_COL32(255, 236, 153, 255), IM_COL32(255, 205, 210, 255), IM_COL32(200, 230, 201, 255),
                                   IM_COL32(187, 222, 251, 255), IM_COL32(225, 190, 231, 255)};
     for (const core::Idea* idea : list) {
+      if (hidden_more) { ++hidden_more; continue; }
       ImFont* font = look.kiosk ? theme::fonts().strong : theme::fonts().body;
       const float fs = font->FontSize * ImGui::GetIO().FontGlobalScale;
       const ImVec2 ts = font->CalcTextSizeA(fs, FLT_MAX, w - base * 1.2f, idea->text.c_str());
       const float h = ts.y + base * 2.6f;
       const ImVec2 p(left + col * (w + gap), row_top);
+      if (p.y + h > screen_bottom) { ++hidden_more; continue; }  // the kiosk never scrolls
       const ImU32 colour = notes[(category < 0 ? 0 : category) % 5];
       draw->AddRectFilled(ImVec2(p.x + 2, p.y + 3), ImVec2(p.x + w + 2, p.y + h + 3), IM_COL32(0, 0, 0, 30), base * 0.4f);
       draw->AddRectFilled(p, ImVec2(p.x + w, p.y + h), colour, base * 0.4f);
@@ -401,6 +407,7 @@ void ideas(Context& ctx, const core::Activity& a, const Look& look, float width)
     ImGui::SetCursorScreenPos(ImVec2(left, row_top));
     ImGui::Dummy(ImVec2(width, 1));
   }
+  more_line(look, hidden_more);
 }
 
 // The board as a picture, like the seed report's board image: one zone per category, post-its at
@@ -508,7 +515,11 @@ void board(Context& ctx, const core::Activity& a, const Look& look, float width,
     const std::int64_t id = it->idea->id;
     ImGui::PushID(static_cast<int>(id));
     ImGui::SetCursorScreenPos(it->pos);
-    ImGui::InvisibleButton("note", it->size);
+    // Mirrored like a button (name: its text) so tests and assistive tools find each post-it.
+    const std::string key = "###note-" + std::to_string(id);
+    mirror::next_name(it->idea->text.c_str());
+    ImGui::InvisibleButton(key.c_str(), it->size);
+    if (GImGui->TestEngineHookItems) ImGuiTestEngineHook_ItemInfo(GImGui, ImGui::GetItemID(), key.c_str(), 0);
     if (ImGui::IsItemActivated()) {
       ui.drag_note = id;
       ui.drag_dx = mouse.x - it->pos.x;
