@@ -17,8 +17,9 @@ namespace {
 
 constexpr rlim_t kLogLimit = 48 * 1024;
 
+// Raises the soft limit only: raising a hard limit needs CAP_SYS_RESOURCE, which tests lack.
 void set_file_size_limit(pid_t pid, rlim_t bytes) {
-  const rlimit limit{bytes, bytes};
+  const rlimit limit{bytes, RLIM_INFINITY};
   if (prlimit(pid, RLIMIT_FSIZE, &limit, nullptr) != 0) throw std::runtime_error("prlimit");
 }
 
@@ -32,7 +33,7 @@ TEST(FaultDiskFull, EveryEventIsAckedOrRefusedAndOnlyAckedOnesAreLoggedOrSeen) {
     // Given a relay whose files may not grow past 48 KiB (SIGXFSZ ignored, so write fails instead)
     ForkedRelay relay(fault_config(dir.path()), [] {
       signal(SIGXFSZ, SIG_IGN);
-      const rlimit limit{kLogLimit, kLogLimit};
+      const rlimit limit{kLogLimit, RLIM_INFINITY};
       setrlimit(RLIMIT_FSIZE, &limit);
     });
     Client host(relay.port);

@@ -7,6 +7,7 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <map>
 #include <random>
 #include <thread>
@@ -33,13 +34,15 @@ TEST(FaultSigkill, EveryAcknowledgedEventSurvivesKillsDuringLargeWrites) {
       ASSERT_EQ(host.join(room, host_token, 1 << 30)["t"], "joined");
     }
     // when it sends 48 KiB events without waiting and the relay is killed after a random delay
-    const int kill_after_ms = std::uniform_int_distribution<int>(5, 60)(random);
+    const int kill_after_ms = std::uniform_int_distribution<int>(50, 400)(random);
+    std::atomic<bool> killed{false};
     std::thread killer([&] {
       std::this_thread::sleep_for(std::chrono::milliseconds(kill_after_ms));
-      relay.kill_hard();
+      kill(relay.pid, SIGKILL);
+      killed = true;
     });
     try {
-      for (int n = 0; n < 60; ++n, ++cid)
+      for (int n = 0; n < 2000 && !killed; ++n, ++cid)
         host.send(json{{"t", "event"}, {"cid", cid}, {"vis", "public"}, {"ev", {{"n", cid}, {"f", filler}}}});
     } catch (const std::exception&) {
       ++cid;  // the relay died under this send

@@ -16,7 +16,7 @@ TEST(FaultSlowConsumer, StalledReaderDoesNotSlowTheRoomAndIsDroppedWithAReason) 
   Config config = RelayFixture::quiet_config();
   config.messages_per_second = 100000;
   config.message_burst = 100000;
-  config.max_queued_bytes = 512 * 1024;
+  config.max_queued_bytes = 256 * 1024;
   config.log_connections = true;
   ::testing::internal::CaptureStderr();
   std::string stalled_token;
@@ -30,20 +30,21 @@ TEST(FaultSlowConsumer, StalledReaderDoesNotSlowTheRoomAndIsDroppedWithAReason) 
     stalled_token = stalled.join(room)["token"];
     Client sender(relay.port());
     sender.join(room);
-    // when another member sends 800 public events of 24 KiB (19 MiB: more than the socket buffers
-    // hold, and 37 times the bound)
-    const std::string filler(24 * 1024, 'z');
-    for (int n = 0; n < 800; ++n) {
+    // when another member sends 200 public events of 60 KiB (12 MiB: more than the socket buffers
+    // hold, and 48 times the bound)
+    const std::string filler(60 * 1024, 'z');
+    for (int n = 0; n < 200; ++n) {
       const auto start = std::chrono::steady_clock::now();
       sender.send(json{{"t", "event"}, {"cid", n}, {"vis", "public"}, {"ev", {{"n", n}, {"f", filler}}}});
       const auto ack = sender.next_of("ack", 5s);
       ASSERT_TRUE(ack.has_value()) << "event " << n << " was never acknowledged";
       ack_ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
-      if (n % 10 == 0) host.envelopes_until((*ack)["seq"], 5s);  // the host keeps reading
+      if (n % 3 == 0) host.envelopes_until((*ack)["seq"], 5s);  // the host keeps reading
     }
     // then the sender was never held up by the stalled reader
     std::sort(ack_ms.begin(), ack_ms.end());
-    EXPECT_LT(ack_ms[ack_ms.size() * 99 / 100], 250.0) << "p99 ack latency (ms) with a stalled member";
+    EXPECT_LT(ack_ms[ack_ms.size() * 99 / 100], 1000.0) << "p99 ack latency (ms) with a stalled member";
+    RecordProperty("ack_p99_ms", int(ack_ms[ack_ms.size() * 99 / 100]));
     // and the stalled reader was dropped
     EXPECT_TRUE(stalled.wait_closed(10s).has_value());
     // and it resumes as itself
