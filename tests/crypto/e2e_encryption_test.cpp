@@ -51,7 +51,9 @@ TEST(E2eFormat, GivenASealedEvent_WhenAnyCiphertextByteChanges_ThenItIsRejected)
     tampered["ct"] = changed;
     const auto opened = decrypt_ev(key, "ABC234", "staff", "p3", tampered.dump());
     // (the last character carries padding bits only when the length is not a multiple of 3)
-    if (i + 1 < ct.size()) EXPECT_FALSE(opened.ev_json.has_value()) << "byte " << i << " changed and still opened";
+    if (i + 1 < ct.size()) {
+      EXPECT_FALSE(opened.ev_json.has_value()) << "byte " << i << " changed and still opened";
+    }
   }
   json other_iv = sealed;
   std::string iv = sealed["iv"];
