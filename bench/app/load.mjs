@@ -25,7 +25,11 @@ async function load(hash, viewport) {
   page.on('response', (r) => bodies.push(r.body().then((b) => ({ name: new URL(r.url()).pathname.slice(1) || 'index.html', raw: b.length, gz: gzipSync(b, { level: 9 }).length })).catch(() => null)));
   await page.goto(`${relay.url}/${hash}`);
   await page.waitForFunction(() => window.palabre && window.palabre.ready === true, null, { timeout: 30000 });
-  const times = await page.evaluate(() => ({ first: window.palabre.firstFrameMs, main: window.palabre.mainMs }));
+  const times = await page.evaluate(() => {
+    const p = window.palabre.firstFrameParts || {};
+    return { first: window.palabre.firstFrameMs, main: window.palabre.mainMs, start: p.start, fonts: p.fonts,
+      gpu: p.gpu, views: p.views };
+  });
   const files = (await Promise.all(bodies)).filter(Boolean);
   await context.close();
   return { files, ...times };
@@ -52,6 +56,12 @@ for (const [label, hash, viewport] of cases) {
   };
   console.log(`  first frame (ms from navigation), ${runs} cold contexts: ${stat('first')}`);
   console.log(`  main() reached (ms from navigation):              ${stat('main')}`);
+  if (results.every((r) => r.start !== undefined)) {
+    // The first frame's parts: font atlas (CPU), GL set-up (shaders, atlas upload), views, render.
+    const part = (a, b) => results.map((r) => r[b] - r[a]).sort((x, y) => x - y)[Math.floor(runs / 2)].toFixed(0);
+    console.log(`  first frame parts (medians, ms): main→frame ${part('main', 'start')}, atlas ${part('start', 'fonts')}, ` +
+      `GL set-up ${part('fonts', 'gpu')}, views ${part('gpu', 'views')}, render ${part('views', 'first')}`);
+  }
 }
 await browser.close();
 await relay.stop();

@@ -115,6 +115,11 @@ EM_JS(void, js_set_page_mode, (const char* mode), {
   document.documentElement.lang = Module.palabreLang || 'fr';
 });
 EM_JS(void, js_set_lang_attr, (const char* lang), { Module.palabreLang = UTF8ToString(lang); document.documentElement.lang = Module.palabreLang; });
+// window.palabre.firstFrameParts: where the first frame's time goes (bench/app/load.mjs prints it).
+EM_JS(void, js_first_frame_part, (const char* name), {
+  window.palabre.firstFrameParts = window.palabre.firstFrameParts || {};
+  window.palabre.firstFrameParts[UTF8ToString(name)] = performance.now();
+});
 EM_JS(void, js_first_frame, (), {
   window.palabre.firstFrameMs = performance.now();
   window.palabre.ready = true;
@@ -601,6 +606,7 @@ void frame() {
   platform::begin_frame(io);
   const platform::Viewport vp = platform::viewport();
   const theme::Look look = app.route.view == View::kiosk ? theme::Look::kiosk : theme::Look::light;
+  if (!app.first_frame_done) js_first_frame_part("start");
   const bool fonts_rebuilt = theme::ensure_fonts(theme::base_size_for(look, vp.width, vp.height), vp.dpr);
   if (fonts_rebuilt && app.gpu_ready) {
     ImGui_ImplOpenGL3_DestroyFontsTexture();
@@ -611,7 +617,9 @@ void frame() {
     app.look = look;
     app.look_applied = true;
   }
+  if (!app.first_frame_done) js_first_frame_part("fonts");  // atlas rasterised (CPU)
   ImGui_ImplOpenGL3_NewFrame();
+  if (!app.first_frame_done) js_first_frame_part("gpu");  // shaders compiled, atlas uploaded
   app.gpu_ready = true;
   ImGui::NewFrame();
   mirror::begin_frame();
@@ -652,6 +660,7 @@ void frame() {
   ImGui::End();
 
   mirror::end_frame();
+  if (!app.first_frame_done) js_first_frame_part("views");
   ++app.frames_drawn;
   ImGui::Render();
   const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
