@@ -45,6 +45,13 @@
     });
     input.addEventListener('focus', wake);
     input.addEventListener('blur', wake);
+    // The wheel over a field scrolls the list it sits in, as over the rest of the canvas.
+    input.addEventListener('wheel', (e) => {
+      const canvas = document.getElementById('canvas');
+      if (!canvas) return;
+      e.preventDefault();
+      canvas.dispatchEvent(new WheelEvent('wheel', e));
+    }, { passive: false });
     fieldValues.set(item.key, input.value);
     return input;
   }

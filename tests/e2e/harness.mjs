@@ -75,8 +75,8 @@ export async function launchBrowser() {
 }
 
 /** Opens `url` in a new context of the given size; waits for the app's first frame. */
-export async function openApp(browser, url, { viewport = viewports.laptop, locale = 'fr-FR' } = {}) {
-  const context = await browser.newContext({ viewport, locale, deviceScaleFactor: 1 });
+export async function openApp(browser, url, { viewport = viewports.laptop, locale = 'fr-FR', timezoneId = 'Europe/Paris', context: shared } = {}) {
+  const context = shared ?? await browser.newContext({ viewport, locale, timezoneId, deviceScaleFactor: 1, acceptDownloads: true });
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
@@ -134,4 +134,64 @@ export async function eventually(check, { timeout = 15000, interval = 100, what 
 
 export async function screenshot(page, name) {
   await page.screenshot({ path: join(screenshotsDir, `${name}.png`) });
+}
+
+/** The item with this key, scrolling the region under (x, y) with the mouse wheel until it is drawn
+ *  (the mirror lists only items on screen, as a person sees them). Down first, then back up. */
+export async function reachItem(page, key, { x, y, steps = 30, delta = 50 } = {}) {
+  const size = page.viewportSize();
+  // By default the page's left margin: over a text field the wheel would reach its DOM <input>.
+  const at = { x: x ?? 8, y: y ?? size.height / 2 };
+  const visible = async () => page.evaluate((k) => {
+    const item = (window.palabre.items() || []).find((i) => i.key === k);
+    return item && item.y >= 0 && item.y + item.h <= window.innerHeight ? item : null;
+  }, key);
+  // Settled: the same place on two looks in a row (a panel that just opened may still scroll).
+  const settled = async () => {
+    const first = await visible();
+    if (!first) return null;
+    await page.waitForTimeout(60);
+    const second = await visible();
+    return second && second.x === first.x && second.y === first.y ? second : null;
+  };
+  for (const direction of [1, -1]) {
+    for (let i = 0; i <= steps; i++) {
+      const item = await settled();
+      if (item) return item;
+      await page.mouse.move(at.x, at.y);
+      await page.mouse.wheel(0, direction * delta);
+      await page.waitForTimeout(80);
+    }
+  }
+  try {
+    return await findItem(page, key, { timeout: 3000 });
+  } catch (e) {
+    const keys = await page.evaluate(() => (window.palabre.items() || []).map((i) => i.key).join(' '));
+    await page.screenshot({ path: join(screenshotsDir, `failure-${key}.png`) });
+    throw new Error(`no item "${key}" on ${page.url()} after scrolling; on screen: ${keys}`);
+  }
+}
+
+/** Clicks an item after scrolling it into view. */
+export async function clickReached(page, key, where = {}) {
+  const item = await reachItem(page, key, where);
+  await page.mouse.click(item.x + item.w / 2, item.y + item.h / 2);
+  await page.waitForTimeout(60);
+  return item;
+}
+
+/** Replaces a text field's whole value: click, select all, type. */
+export async function fillField(page, key, text, where = {}) {
+  await clickReached(page, key, where);
+  await page.keyboard.press('Control+A');
+  // As a paste or an IME commit: one input event for the whole text (typeInto types key by key).
+  await page.keyboard.insertText(text);
+  await page.waitForTimeout(30);
+}
+
+/** Clicks a download button; resolves to the downloaded file's text and name. */
+export async function downloadVia(page, key, where = {}) {
+  const { readFileSync } = await import('node:fs');
+  const [download] = await Promise.all([page.waitForEvent('download'), clickReached(page, key, where)]);
+  return { name: download.suggestedFilename(), text: readFileSync(await download.path(), 'utf8') };
 }

@@ -6,6 +6,7 @@
 // [SECTION] fields  [SECTION] sending  [SECTION] session card
 #include <emscripten.h>
 
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
@@ -87,8 +88,19 @@ void locale_toggle(Context& ctx, float width) {
 void draw_fields(Context& ctx, float width) {
   if (ctx.ui.texts[k_date].empty()) ctx.ui.texts[k_date] = iso_date(ctx.epoch_ms);
   labelled_field(ctx, S::session_title, S::session_title_placeholder, k_title, width);
-  labelled_field(ctx, S::session_host, S::session_host_placeholder, k_host, width);
-  labelled_field(ctx, S::session_date, S::session_date_placeholder, k_date, width);
+  // Facilitator and date side by side when there is room: the card then fits a laptop's height.
+  const float spacing = ImGui::GetStyle().ItemSpacing.x;
+  const bool two_columns = width >= theme::fonts().base_px * 20.0f;
+  const float date_width = two_columns ? std::round(width * 0.38f) : width;
+  if (two_columns) ImGui::BeginGroup();
+  labelled_field(ctx, S::session_host, S::session_host_placeholder, k_host, two_columns ? width - date_width - spacing : width);
+  if (two_columns) {
+    ImGui::EndGroup();
+    ImGui::SameLine(0, spacing);
+    ImGui::BeginGroup();
+  }
+  labelled_field(ctx, S::session_date, S::session_date_placeholder, k_date, date_width);
+  if (two_columns) ImGui::EndGroup();
   labelled_field(ctx, S::session_description, S::session_description_placeholder, k_description, width);
   locale_toggle(ctx, width);
 }
