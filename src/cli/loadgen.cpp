@@ -465,7 +465,7 @@ int run_loadgen(std::span<const std::string_view> args) {
     }
     if (text.rfind(R"({"t":"error")", 0) == 0) ++totals.errors;
     if (const auto at = text.find(R"("type":"rating.results")"); at != std::string::npos) {
-      const auto t0 = field_int(text.substr(at), "\"t0\":");
+      const auto t0 = field_int(text, "\"t0\":");  // votes carry "k", never "t0"
       const auto now = std::chrono::duration_cast<std::chrono::microseconds>(Clock::now().time_since_epoch()).count();
       if (t0 > 0) totals.tally.add(std::chrono::microseconds(now - t0));
       if (self.index >= 0 && std::size_t(self.index) < got_tally.size()) got_tally[std::size_t(self.index)] = 1;
