@@ -57,7 +57,14 @@ async function item(page, key, timeout = 15000) {
   const h = await page.waitForFunction((k) => window.palabre.items().find((i) => i.key === k) || null, key, { timeout });
   return h.jsonValue();
 }
-async function click(page, key) { const i = await item(page, key); await page.mouse.click(i.x + i.w / 2, i.y + i.h / 2); await page.waitForTimeout(150); }
+async function click(page, key) {
+  const i = await item(page, key);
+  await page.mouse.click(i.x + i.w / 2, i.y + i.h / 2);
+  // What the click changed (a new row, a scroll to it) is drawn before the next positions are read.
+  const frames = (await info(page)).frames;
+  await page.waitForFunction((n) => window.palabre.info().frames >= n + 2, frames, { timeout: 3000 }).catch(() => {});
+  await page.waitForTimeout(100);
+}
 async function type(page, key, text) { await click(page, key); await page.keyboard.type(text, { delay: 5 }); await page.waitForTimeout(100); }
 async function shot(page, name) { await page.waitForTimeout(500); await page.screenshot({ path: join(out, `${name}.png`) }); console.log('saved', name); }
 async function info(page) { return page.evaluate(() => window.palabre.info()); }

@@ -240,8 +240,11 @@ void ideas(Context& ctx, const core::Activity& a, float width) {
     if ((ui::primary_button((std::string(icon::plus) + "  " + tr(S::post_idea) + "###post-idea").c_str(), width, ready) || enter) && ready) {
       core::IdeaPost post{a.id, text, category[0], 0, 0, {}};
       if (a.spec.kind == core::ActivityKind::board) {  // spread new post-its over the zone
-        post.x = 500 + static_cast<int>((a.ideas.size() * 2654435761u) % 9000);
-        post.y = 500 + static_cast<int>((a.ideas.size() * 40503u) % 9000);
+        // Mixed with the author's id: two people posting at once do not land on the same spot.
+        std::uint32_t seed = static_cast<std::uint32_t>(a.ideas.size()) + 1;
+        for (char c : ctx.identity.you) seed = seed * 31u + static_cast<unsigned char>(c);
+        post.x = 500 + static_cast<int>((seed * 2654435761u) % 9000u);
+        post.y = 500 + static_cast<int>((seed * 40503u) % 9000u);
       }
       submit(ctx, post);
       text.clear();

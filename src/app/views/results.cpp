@@ -165,7 +165,7 @@ void podium(Context& ctx, const std::vector<core::LeaderboardRow>& rows, const L
   const float name_fs = name_font->FontSize * ImGui::GetIO().FontGlobalScale * (look.kiosk ? 0.8f : 1.0f);
   ImFont* fig_font = theme::fonts().body;
   const float fig_fs = fig_font->FontSize * ImGui::GetIO().FontGlobalScale;
-  const float label_h = name_fs + fig_fs + base * 0.5f;
+  const float label_h = name_fs * 2.3f + fig_fs + base * 0.5f;  // names may take two lines
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   const float left = origin.x + (width - 3 * step_w) * 0.5f;
   const float floor_y = origin.y + label_h + full_h;
@@ -184,10 +184,11 @@ void podium(Context& ctx, const std::vector<core::LeaderboardRow>& rows, const L
     if (h > name_fs) draw->AddText(theme::fonts().heading, name_fs, ImVec2(x + (step_w - pw) * 0.5f, top.y + base * 0.3f), IM_COL32(40, 30, 10, 230), place.c_str());
     const std::string name = row.who.empty() ? std::string("—") : ctx.session.display_name(row.who);
     const float avail = step_w - base * 0.4f;
-    const ImVec2 ns = name_font->CalcTextSizeA(name_fs, avail, 0, name.c_str());
+    const ImVec2 ns = name_font->CalcTextSizeA(name_fs, FLT_MAX, avail, name.c_str());
+    const float name_y = top.y - fig_fs - base * 0.4f - std::min(ns.y, name_fs * 2.3f);
     ImGui::PushClipRect(ImVec2(x, origin.y), ImVec2(x + step_w, floor_y), true);
-    draw->AddText(name_font, name_fs, ImVec2(x + std::max(base * 0.2f, (step_w - ns.x) * 0.5f), top.y - label_h + base * 0.1f), look.text,
-                  name.c_str());
+    draw->AddText(name_font, name_fs, ImVec2(x + std::max(base * 0.2f, (step_w - ns.x) * 0.5f), name_y), look.text, name.c_str(), nullptr,
+                  avail);
     ImGui::PopClipRect();
     const std::string pts = std::to_string(row.points) + " " + tr(S::points);
     const float fw = fig_font->CalcTextSizeA(fig_fs, FLT_MAX, 0, pts.c_str()).x;
