@@ -248,7 +248,14 @@ TEST(Redis, RelayKilledMidBurstItsClientsResumeOnTheOtherWithNothingLost) {
     p.token = joined["token"];
   }
 
-  // when they send a burst and their relay is killed with SIGKILL in the middle of it
+  // when each has had one event acknowledged, then they send a burst and their relay is killed with
+  // SIGKILL in the middle of it
+  for (auto& p : participants) {
+    p.client->event("staff", {{"type", "first"}}, 0);
+    const auto deadline = std::chrono::steady_clock::now() + 5s;
+    while (p.acked.empty() && std::chrono::steady_clock::now() < deadline) drain(p, 100ms);
+    ASSERT_FALSE(p.acked.empty()) << p.id;
+  }
   std::mt19937 random(7);
   const int kill_after = std::uniform_int_distribution<int>(40, 120)(random);
   for (int step = 0; step < 150; ++step) {
