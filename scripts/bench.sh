@@ -38,16 +38,16 @@ run() {
 }
 
 peers="node bench/relay/peers/loadgen.mjs --palabre $palabre"
-run core "$build/bench/core/core_bench" --benchmark_min_time=0.2
-run core_speed "$build/bench/core/core_speed"
-run report "$build/bench/report/report_bench"
-run relay_micro "$build/bench/relay/relay_bench"
 # The single-relay goals with palabre's own load generator (C++, one process: lighter than node).
 run relay_big "$palabre" loadgen --participants $big --wave 500 --duration 10 --tally-ms 250 --json
 run relay_max "$palabre" loadgen --participants $max --wave 500 --duration 10 --tally-ms 250 --json
 run peers $peers --relays palabre,ws,socketio --participants $big --duration 10 --json "$out/peers.json"
 run redis_burst $peers --relays palabre-redis --participants $big --duration 10 --json "$out/redis_burst.json"
 run redis_tests "$relay_tests" --gtest_filter='Redis.*'
+run core "$build/bench/core/core_bench" --benchmark_min_time=0.2
+run core_speed "$build/bench/core/core_speed"
+run report "$build/bench/report/report_bench"
+run relay_micro "$build/bench/relay/relay_bench"
 run app_load node bench/app/load.mjs 5
 if [ -f bench/app/frame.mjs ]; then run app_frame node bench/app/frame.mjs; fi
 
