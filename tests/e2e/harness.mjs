@@ -140,8 +140,7 @@ export async function screenshot(page, name) {
  *  (the mirror lists only items on screen, as a person sees them). Down first, then back up. */
 export async function reachItem(page, key, { x, y, steps = 30, delta = 50 } = {}) {
   const size = page.viewportSize();
-  // By default the page's left margin: over a text field the wheel would reach its DOM <input>.
-  const at = { x: x ?? 8, y: y ?? size.height / 2 };
+  const at = { x: x ?? size.width / 2, y: y ?? size.height / 2 };
   const visible = async () => page.evaluate((k) => {
     const item = (window.palabre.items() || []).find((i) => i.key === k);
     return item && item.y >= 0 && item.y + item.h <= window.innerHeight ? item : null;
@@ -174,7 +173,16 @@ export async function reachItem(page, key, { x, y, steps = 30, delta = 50 } = {}
 
 /** Clicks an item after scrolling it into view. */
 export async function clickReached(page, key, where = {}) {
-  const item = await reachItem(page, key, where);
+  // Hover first, as a hand does, and click only where the item still is a moment later: a list that
+  // scrolls a new row into view moves everything under the pointer for a few frames.
+  let item = await reachItem(page, key, where);
+  for (let tries = 0; tries < 5; tries++) {
+    await page.mouse.move(item.x + item.w / 2, item.y + item.h / 2);
+    await page.waitForTimeout(100);
+    const now = await reachItem(page, key, where);
+    if (now.x === item.x && now.y === item.y) break;
+    item = now;
+  }
   await page.mouse.click(item.x + item.w / 2, item.y + item.h / 2);
   await page.waitForTimeout(60);
   return item;

@@ -54,6 +54,7 @@ test('a complete workshop: prepared from scratch, run with three participants an
     assert.equal(session.timezone, 'Europe/Paris');
 
     const editorArea = { x: 683, y: 420 };
+    const resultsArea = { x: 683, y: 650 };  // the selected activity's results and moderation, under the list
     async function openEditor(kind, title) {
       await clickReached(host.page, 'add', editorArea);
       await clickReached(host.page, `add-kind-${kind}`, editorArea);
@@ -99,6 +100,10 @@ test('a complete workshop: prepared from scratch, run with three participants an
     await clickReached(host.page, 'q2-kind-open', editorArea);
     await fillField(host.page, 'q2-text', 'Un souhait pour 2023 ?', editorArea);
     await saveActivity('survey');
+
+    const surveySpec = (await activityOf(host.page, 'survey')).spec;
+    assert.deepEqual(surveySpec.questions.map((q) => q.kind), ['single', 'multiple', 'open'], 'the survey as the host wrote it');
+    assert.deepEqual((await activityOf(host.page, 'quiz')).spec.questions.map((q) => q.correct), [[1], [1]], 'the quiz as the host wrote it');
 
     await openEditor('brainstorm', activityTitles.brainstorm);
     await saveActivity('brainstorm');
@@ -233,22 +238,42 @@ test('a complete workshop: prepared from scratch, run with three participants an
     await eventually(async () => (await appInfo(alice.page)).you === idOf.Alice && (await appInfo(alice.page)).connected,
       { what: 'Alice back as herself after a reload' });
     await eventually(async () => (await appState(alice.page)).current_activity === survey, { what: 'Alice back on the survey' });
-    await clickReached(alice.page, 'q1-c0');
-    await clickReached(alice.page, 'q1-c1');
-    await clickReached(alice.page, 'q1-send');
-    await fillField(alice.page, 'q2-text', 'Plus de rencontres');
-    await clickReached(alice.page, 'q2-send');
-    for (const [person, first, many] of [[bruno, 'q0-c1', ['q1-c1']], [chloe, 'q0-c0', ['q1-c2']]]) {
-      await clickReached(person.page, first);
-      for (const key of many) await clickReached(person.page, key);
-      await clickReached(person.page, 'q1-send');
+    // Each person looks for the "sent" feedback of their own answer before moving on, as people do.
+    const answeredBy = async (person, name, q) => (await appState(person.page)).activities.find((a) => a.id === survey)
+      .questions[q].answers.some((x) => x.by === idOf[name]);
+    async function answer(person, name, q, picks, { text } = {}) {
+      // A picked choice shows a ticked circle (U+F058) in its label: tap again if the tap was lost.
+      const ticked = async (key) => (await reachItem(person.page, key)).label.startsWith('\uf058');
+      for (const key of picks) {
+        for (let tries = 0; tries < 3 && !(await ticked(key)); tries++) {
+          await clickReached(person.page, key);
+          await person.page.waitForTimeout(200);
+        }
+      }
+      if (text !== undefined) await fillField(person.page, `q${q}-text`, text);
+      if (picks.length > 1 || text !== undefined || q === 1) {
+        await clickReached(person.page, `q${q}-send`);
+        // A send that landed while the list moved is sent again (the last answer counts anyway).
+        if (!(await eventually(() => answeredBy(person, name, q), { timeout: 4000 }).catch(() => false)))
+          await clickReached(person.page, `q${q}-send`);
+      }
+      await eventually(() => answeredBy(person, name, q), { what: `${name}’s answer to question ${q + 1}` });
     }
-    await fillField(bruno.page, 'q2-text', 'Un outil commun');
-    await clickReached(bruno.page, 'q2-send');
+    await answer(alice, 'Alice', 1, ['q1-c0', 'q1-c1']);
+    await answer(alice, 'Alice', 2, [], { text: 'Plus de rencontres' });
+    await answer(bruno, 'Bruno', 0, ['q0-c1']);
+    await answer(bruno, 'Bruno', 1, ['q1-c1']);
+    await answer(bruno, 'Bruno', 2, [], { text: 'Un outil commun' });
+    await answer(chloe, 'Chloé', 0, ['q0-c0']);
+    await answer(chloe, 'Chloé', 1, ['q1-c2']);
+    let seen;
     const surveyFigures = await eventually(async () => {
-      const f = await questionFigures(survey);
+      const f = seen = await questionFigures(survey);
       return f[0].respondents === 3 && f[1].respondents === 3 && f[2].respondents === 2 ? f : null;
-    }, { what: 'every survey answer on the kiosk' });
+    }, { what: 'every survey answer on the kiosk' }).catch(async (e) => {
+      for (const [n, p] of Object.entries({ alice, bruno, chloe, host, kiosk })) await screenshot(p.page, `failure-survey-${n}`);
+      throw new Error(`${e.message}; figures: ${JSON.stringify(seen)}`);
+    });
     assert.deepEqual(surveyFigures[0].counts, [2, 1]);
     assert.deepEqual(surveyFigures[1].counts, [1, 2, 1]);
     await stopAndReveal(survey);
@@ -272,7 +297,7 @@ test('a complete workshop: prepared from scratch, run with three participants an
     assert.equal(ideas.length, 3, 'nothing lost by the host’s reload');
     await clickReached(host.page, `select-${brainstorm}`, editorArea).catch(() => {});
     const sobriete = ideas.find((i) => i.text === 'Sobriété');
-    await clickReached(host.page, `mod-hide-${sobriete.id}`, editorArea);
+    await clickReached(host.page, `mod-hide-${sobriete.id}`, resultsArea);
     await eventually(async () => (await appState(kiosk.page)).activities.find((a) => a.id === brainstorm).ideas
       .find((i) => i.id === sobriete.id)?.hidden !== false, { what: 'the hidden idea on the kiosk' });
     const cloud = (await figuresOnKiosk(brainstorm)).words;
@@ -319,7 +344,7 @@ test('a complete workshop: prepared from scratch, run with three participants an
     await clickReached(alice.page, `upvote-${question.id}`);
     await clickReached(bruno.page, `upvote-${question.id}`);
     await eventually(async () => (await figuresOnKiosk(qnaId)).questions === 1, { what: 'the question on the kiosk' });
-    await clickReached(host.page, `mod-answered-${question.id}`, editorArea);
+    await clickReached(host.page, `mod-answered-${question.id}`, resultsArea);
     await eventually(async () => (await figuresOnKiosk(qnaId)).answered === 1, { what: 'the question answered' });
     await shots('qna');
     await clickReached(host.page, `stop-${qnaId}`, editorArea);
