@@ -137,15 +137,6 @@ EM_JS(void, js_resolve_relay, (), {
 EM_JS(void, js_log, (const char* text), { console.info('[palabre] ' + UTF8ToString(text)); });
 EM_JS(double, js_epoch_ms, (), { return Date.now(); });
 EM_JS(void, js_mark_main, (), { window.palabre.mainMs = performance.now(); });
-EM_JS(void, js_download, (const char* name, const char* type, const char* text), {
-  const blob = new Blob([UTF8ToString(text)], {type: UTF8ToString(type)});
-  const a = document.createElement('a');
-  a.href = URL.createObjectURL(blob);
-  a.download = UTF8ToString(name);
-  document.body.appendChild(a);
-  a.click();
-  setTimeout(() => { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
-});
 EM_JS(void, js_reload, (), { location.reload(); });
 #if PALABRE_HOST_TOOLS
 // Plans come from a file picker or a file dropped anywhere on the page (host only).
@@ -547,7 +538,7 @@ void run(const views::Action& a) {
       if (!format) break;
       const std::string text = report::render(report::build_report(app.client.session()), *format);
       const std::string name = app.client.identity().room + "-report." + std::string(report::file_extension(*format));
-      js_download(name.c_str(), std::string(report::mime_type(*format)).c_str(), text.c_str());
+      ui::download_text(name, std::string(report::mime_type(*format)).c_str(), text);
       break;
     }
     case K::export_log: {
@@ -560,7 +551,7 @@ void run(const views::Action& a) {
       }
       std::string text = nlohmann::json{{"format", "palabre-log"}, {"version", 1}, {"room", id.room}, {"created", created}}.dump() + "\n";
       for (const std::string& line : lines) text += line + "\n";
-      js_download((id.room + ".palabre.jsonl").c_str(), "application/x-ndjson", text.c_str());
+      ui::download_text(id.room + ".palabre.jsonl", "application/x-ndjson", text);
       break;
     }
 #else
