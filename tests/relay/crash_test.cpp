@@ -1,5 +1,6 @@
 // Durability: a relay process killed with SIGKILL at random moments under load, then restarted on
 // the same data directory, has in its log every envelope any client received, gap-free and in order.
+#include "fault_relay_process.hpp"
 #include "relay_harness.hpp"
 
 #include <gtest/gtest.h>
@@ -15,43 +16,16 @@ namespace palabre::relay::testing {
 namespace {
 
 // A relay in a child process, so that it can really be killed with SIGKILL.
-struct RelayProcess {
-  pid_t pid = -1;
-  unsigned short port = 0;
-
-  explicit RelayProcess(const std::filesystem::path& data) {
-    int fds[2];
-    if (pipe(fds) != 0) throw std::runtime_error("pipe");
-    pid = fork();
-    if (pid == 0) {
-      close(fds[0]);
-      Config config;
-      config.log_connections = false;
-      config.port = 0;
-      config.data_dir = data;
-      config.fsync = FsyncPolicy::never;  // the page cache is what must survive kill -9
-      config.messages_per_second = 10000;
-      config.message_burst = 10000;
-      Server server(config);
-      const unsigned short bound = server.open();
-      if (write(fds[1], &bound, sizeof bound) != sizeof bound) _exit(3);
-      close(fds[1]);
-      server.run();
-      _exit(0);
-    }
-    close(fds[1]);
-    if (read(fds[0], &port, sizeof port) != sizeof port) throw std::runtime_error("relay did not start");
-    close(fds[0]);
-  }
-
-  void kill_hard() {
-    if (pid <= 0) return;
-    kill(pid, SIGKILL);
-    waitpid(pid, nullptr, 0);
-    pid = -1;
-  }
-  ~RelayProcess() { kill_hard(); }
-};
+// The relay under test runs in a forked child (fault_relay_process.hpp) so SIGKILL hits it alone.
+Config crash_config(const std::filesystem::path& data) {
+  Config config;
+  config.log_connections = false;
+  config.data_dir = data;
+  config.fsync = FsyncPolicy::never;  // the page cache is what must survive kill -9
+  config.messages_per_second = 10000;
+  config.message_burst = 10000;
+  return config;
+}
 
 struct Member {
   std::unique_ptr<Client> client;
@@ -84,7 +58,7 @@ TEST(Crash, KilledWithSigkillRepeatedlyLosesNothingAnyClientSaw) {
 
   for (int round = 0; round < 6; ++round) {
     // Given a relay (re)started on the same data directory, and every member (re)joined
-    RelayProcess relay(dir.path());
+    ForkedRelay relay(crash_config(dir.path()));
     for (std::size_t i = 0; i < members.size(); ++i) {
       Member& m = members[i];
       m.client = std::make_unique<Client>(relay.port);

@@ -1,5 +1,6 @@
 // Several relays on one Redis (`palabre serve --redis`): a real redis-server started by the test on a
 // free loopback port, two relays on it. Skipped when /usr/bin/redis-server is not installed.
+#include "fault_relay_process.hpp"
 #include "relay_harness.hpp"
 
 #include <gtest/gtest.h>
@@ -84,38 +85,12 @@ Config redis_config(const RedisServer& redis) {
 }
 
 // A relay in a child process on the given Redis, so that it can really be killed with SIGKILL.
-struct RelayProcess {
-  pid_t pid = -1;
-  unsigned short port = 0;
-
-  RelayProcess(const std::filesystem::path& data, const RedisServer& redis) {
-    int fds[2];
-    if (pipe(fds) != 0) throw std::runtime_error("pipe");
-    pid = fork();
-    if (pid == 0) {
-      close(fds[0]);
-      Config config = redis_config(redis);
-      config.port = 0;
-      config.data_dir = data;
-      Server server(config);
-      const unsigned short bound = server.open();
-      if (write(fds[1], &bound, sizeof bound) != sizeof bound) _exit(3);
-      close(fds[1]);
-      server.run();
-      _exit(0);
-    }
-    close(fds[1]);
-    if (read(fds[0], &port, sizeof port) != sizeof port) throw std::runtime_error("relay did not start");
-    close(fds[0]);
-  }
-  void kill_hard() {
-    if (pid <= 0) return;
-    kill(pid, SIGKILL);
-    waitpid(pid, nullptr, 0);
-    pid = -1;
-  }
-  ~RelayProcess() { kill_hard(); }
-};
+// A relay of the pair in a forked child (fault_relay_process.hpp), so one can be SIGKILLed alone.
+Config forked_redis_config(const std::filesystem::path& data, const RedisServer& redis) {
+  Config config = redis_config(redis);
+  config.data_dir = data;
+  return config;
+}
 
 struct Member {
   std::unique_ptr<Client> client;
@@ -232,7 +207,7 @@ TEST(Redis, RelayKilledMidBurstItsClientsResumeOnTheOtherWithNothingLost) {
   TempDir dir_a, dir_b;
   // Given a relay process (to be killed) and an in-process relay on one Redis, the host on the
   // second and four participants on the first
-  RelayProcess doomed(dir_a.path(), redis);
+  ForkedRelay doomed(forked_redis_config(dir_a.path(), redis));
   RelayFixture survivor(dir_b.path(), redis_config(redis));
   Member host;
   host.client = std::make_unique<Client>(survivor.port());
