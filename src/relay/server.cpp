@@ -61,6 +61,26 @@ std::int64_t now_ms() {
       .count();
 }
 
+// `events` frames ({"t":"events","envs":[…]}) can be merged into one: their envelope lists joined.
+constexpr std::string_view kEventsPrefix = R"({"t":"events","envs":[)";
+bool is_events_frame(std::string_view frame) {
+  return frame.size() >= kEventsPrefix.size() + 2 && frame.substr(0, kEventsPrefix.size()) == kEventsPrefix;
+}
+// Appends the envelopes of events `frame` to `merged`, an events frame without its closing "]}".
+void append_envs(std::string& merged, std::string_view frame) {
+  merged.push_back(',');
+  merged.append(frame.substr(kEventsPrefix.size(), frame.size() - kEventsPrefix.size() - 2));
+}
+// One events frame with the envelopes of `first` then those of `second`.
+Frame merged_events(std::string_view first, std::string_view second) {
+  std::string merged;
+  merged.reserve(first.size() + second.size());
+  merged.append(first.substr(0, first.size() - 2));
+  append_envs(merged, second);
+  merged.append("]}");
+  return std::make_shared<const std::string>(std::move(merged));
+}
+
 // Expected ways for a connection to end: not worth a log line.
 bool is_expected_close(beast::error_code ec) {
   return ec == net::error::operation_aborted || ec == websocket::error::closed || ec == net::error::eof ||
@@ -291,6 +311,11 @@ class WsSession : public std::enable_shared_from_this<WsSession> {
     release_deferred();
     deferred_ = std::move(frame);
   }
+  // The frame still waiting for the deferred fan-out, if any; State replaces it by a merged one when
+  // the next broadcast arrives first, so a connection the fan-out has not reached yet gets one frame
+  // (one write) for both instead of two.
+  const Frame& deferred() const { return deferred_; }
+  void replace_deferred(Frame merged) { deferred_ = std::move(merged); }
   void release_deferred() {
     if (deferred_) enqueue(std::exchange(deferred_, nullptr), false);
   }
@@ -385,18 +410,15 @@ class WsSession : public std::enable_shared_from_this<WsSession> {
   // A reader that fell behind has several `events` frames queued: send them as one, so a slow host
   // or kiosk catches up in fewer, larger messages instead of falling further behind.
   void coalesce_events() {
-    static constexpr std::string_view prefix = R"({"t":"events","envs":[)";
     constexpr std::size_t kMaxMerged = 1024 * 1024;
-    auto is_events = [](const Queued& q) { return std::string_view(*q.frame).substr(0, prefix.size()) == prefix; };
+    auto is_events = [](const Queued& q) { return is_events_frame(*q.frame); };
     if (queue_.size() < 2 || !is_events(queue_[0]) || !is_events(queue_[1])) return;
     const std::string_view first = *queue_.front().frame;
     std::string merged(first.substr(0, first.size() - 2));  // without the closing "]}"
     std::size_t counted = queue_.front().counted;
     queue_.pop_front();
     while (!queue_.empty() && is_events(queue_.front()) && merged.size() + queue_.front().frame->size() < kMaxMerged) {
-      const std::string_view next = *queue_.front().frame;
-      merged.push_back(',');
-      merged.append(next.substr(prefix.size(), next.size() - prefix.size() - 2));
+      append_envs(merged, *queue_.front().frame);
       counted += queue_.front().counted;
       queue_.pop_front();
     }
@@ -1065,6 +1087,10 @@ void State::fan_out(Room& room, const std::vector<const StoredEnvelope*>& batch)
 
   Frame all_frame, public_frame;
   std::map<std::string, Frame> own_frames;
+  // Connections the previous deferred fan-out has not reached yet get the two frames merged; the
+  // merge is shared by all of them (they mostly wait for the same frame), built once per frame.
+  std::unordered_map<const std::string*, Frame> merges;
+  constexpr std::size_t kMaxDeferredBytes = 256 * 1024;
   const bool spread = config.fanout_chunk > 0 && room.sessions.size() > config.fanout_chunk;
   auto deliver = [&](WsSession* session) {
     if (session->closing()) return;
@@ -1080,8 +1106,15 @@ void State::fan_out(Room& room, const std::vector<const StoredEnvelope*>& batch)
     } else if (!public_only.empty()) {
       if (!public_frame) public_frame = events_frame(public_only);
       if (spread) {
-        session->defer(public_frame);
-        room.deferred.push_back(session);
+        const Frame& waiting = session->deferred();
+        if (waiting && is_events_frame(*waiting) && waiting->size() < kMaxDeferredBytes) {
+          Frame& merged = merges[waiting.get()];
+          if (!merged) merged = merged_events(*waiting, *public_frame);
+          session->replace_deferred(merged);  // still in room.deferred, at its earlier place
+        } else {
+          session->defer(public_frame);
+          room.deferred.push_back(session);
+        }
       } else {
         session->send(public_frame);
       }
