@@ -1,5 +1,7 @@
 // `palabre loadgen`: N simulated participants + a host + a kiosk against a relay on loopback.
-// All clients share one Asio thread (one Beast WebSocket each), so thousands fit on a small machine.
+// One Beast WebSocket per client. The host and the kiosk have an Asio thread of their own (the
+// control thread, which also runs the scenario), so their receipts are not queued behind thousands
+// of participants' frames; participants are spread over the other threads (--threads).
 // By default it starts its own relay (`palabre serve` as a child process) so it can report that
 // process's CPU time and memory; `--connect HOST:PORT` targets a running relay instead.
 //
@@ -24,6 +26,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <charconv>
 #include <chrono>
 #include <cstdio>
@@ -36,6 +39,7 @@
 #include <random>
 #include <sstream>
 #include <string>
+#include <thread>
 #include <vector>
 
 namespace {
@@ -68,6 +72,8 @@ options:
   --tally-ms N         vote: the host publishes the tally as a public event every N ms while votes
                        come in, as the app does (default 250; 0: none); reported: how many
                        participants got one and how late
+  --threads N          Asio threads (default 2): one for the host, the kiosk and the scenario, the
+                       others share the participants; 1: everything on one thread
   --json               print the report as one JSON object
 )";
 
@@ -82,6 +88,7 @@ struct Options {
   pid_t relay_pid = 0;
   std::string fsync = "batch";
   int tally_ms = 250;
+  int threads = 2;
   bool json_output = false;
 };
 
@@ -98,6 +105,7 @@ std::optional<Number> parse_number(std::string_view text) {
 struct Samples {
   std::vector<double> ms;
   void add(Clock::duration d) { ms.push_back(std::chrono::duration<double, std::milli>(d).count()); }
+  void merge(const Samples& other) { ms.insert(ms.end(), other.ms.begin(), other.ms.end()); }
   double quantile(double q) {
     if (ms.empty()) return 0;
     std::sort(ms.begin(), ms.end());
@@ -141,17 +149,46 @@ std::optional<ProcessUsage> usage_of(pid_t pid) {
   return usage;
 }
 
+// One per thread (no locks on the hot path); merged once the threads have stopped.
 struct Totals {
   std::uint64_t frames_in = 0, bytes_in = 0;
   int connected = 0, failed = 0, acks = 0, errors = 0;
   Samples connect, ack, to_host, to_kiosk, to_participant, host_after_stamp, tally;
+  void merge(const Totals& o) {
+    frames_in += o.frames_in;
+    bytes_in += o.bytes_in;
+    connected += o.connected;
+    failed += o.failed;
+    acks += o.acks;
+    errors += o.errors;
+    for (auto [mine, theirs] : {std::pair{&connect, &o.connect}, {&ack, &o.ack}, {&to_host, &o.to_host},
+                                {&to_kiosk, &o.to_kiosk}, {&to_participant, &o.to_participant},
+                                {&host_after_stamp, &o.host_after_stamp}, {&tally, &o.tally}})
+      mine->merge(*theirs);
+  }
+};
+
+// What threads read across each other: send times (written by a participant's thread, read by the
+// host's) and the counts that end the run.
+struct Shared {
+  std::vector<std::atomic<std::int64_t>> sent_ns;  // steady clock, by send key; 0: not sent yet
+  std::atomic<int> connected{0}, failed{0}, acks{0};
+  explicit Shared(std::size_t sends) : sent_ns(sends) {}
+  void mark_sent(std::size_t key, Clock::time_point at) {
+    sent_ns[key].store(at.time_since_epoch().count(), std::memory_order_release);
+  }
+  std::optional<Clock::time_point> sent(std::size_t key) const {
+    const auto ns = sent_ns[key].load(std::memory_order_acquire);
+    if (ns == 0) return std::nullopt;
+    return Clock::time_point(Clock::duration(ns));
+  }
 };
 
 // [SECTION] Simulated client -----------------------------------------------------------------------
 
 class SimClient : public std::enable_shared_from_this<SimClient> {
  public:
-  using FrameFn = std::function<void(SimClient&, const std::string&)>;
+  using FrameFn = std::function<void(SimClient&, std::string_view)>;
   SimClient(net::io_context& ioc, Totals& totals, int index) : ws_(ioc), totals_(totals), index(index) {}
 
   void connect(const tcp::endpoint& endpoint, std::function<void(bool)> done) {
@@ -170,10 +207,17 @@ class SimClient : public std::enable_shared_from_this<SimClient> {
     });
   }
 
+  // From the client's own thread.
   void send(std::string text) {
     queue_.push_back(std::move(text));
     if (queue_.size() == 1) write();
   }
+  // From any thread.
+  void post_send(std::string text) {
+    net::post(ws_.get_executor(), [self = shared_from_this(), text = std::move(text)]() mutable { self->send(std::move(text)); });
+  }
+  net::any_io_executor executor() { return ws_.get_executor(); }
+  Totals& totals() { return totals_; }
 
   FrameFn on_frame;
   Clock::time_point started_;
@@ -186,9 +230,9 @@ class SimClient : public std::enable_shared_from_this<SimClient> {
       if (ec) return;
       self->totals_.frames_in++;
       self->totals_.bytes_in += n;
-      const std::string text = beast::buffers_to_string(self->buffer_.data());
+      const auto data = self->buffer_.data();  // flat_buffer: one contiguous block, no copy
+      if (self->on_frame) self->on_frame(*self, std::string_view(static_cast<const char*>(data.data()), data.size()));
       self->buffer_.consume(self->buffer_.size());
-      if (self->on_frame) self->on_frame(*self, text);
       self->read();
     });
   }
@@ -252,9 +296,9 @@ bool start_relay(ChildRelay& relay, const std::string& fsync) {
 
 // [SECTION] Scenario and report --------------------------------------------------------------------
 
-std::int64_t field_int(const std::string& text, std::string_view key) {
+std::int64_t field_int(std::string_view text, std::string_view key) {
   const auto at = text.find(key);
-  if (at == std::string::npos) return -1;
+  if (at == std::string_view::npos) return -1;
   std::int64_t value = -1;
   const char* begin = text.data() + at + key.size();
   std::from_chars(begin, text.data() + text.size(), value);
@@ -323,6 +367,7 @@ int run_loadgen(std::span<const std::string_view> args) {
     else if (flag == "--duration") ok = (o.duration = parse_number<int>(value).value_or(-1)) > 0;
     else if (flag == "--scenario") ok = (o.scenario = std::string(value)) == "vote" || o.scenario == "chat";
     else if (flag == "--fsync") o.fsync = std::string(value);
+    else if (flag == "--threads") ok = (o.threads = parse_number<int>(value).value_or(-1)) >= 1 && o.threads <= 64;
     else if (flag == "--tally-ms") ok = (o.tally_ms = parse_number<int>(value).value_or(-1)) >= 0;
     else if (flag == "--relay-pid") ok = (o.relay_pid = parse_number<int>(value).value_or(0)) > 0;
     else if (flag == "--connect") {
@@ -360,35 +405,49 @@ int run_loadgen(std::span<const std::string_view> args) {
   }
   const tcp::endpoint endpoint(net::ip::make_address(o.host), o.port);
 
+  Totals totals_main;
+  // The control context (host, kiosk, scenario, tallies) runs on this thread; participants' contexts
+  // on their own threads (with --threads 1, everything runs here).
   net::io_context ioc(1);
-  Totals totals;
+  std::vector<std::unique_ptr<net::io_context>> worker_iocs;
+  for (int i = 1; i < o.threads; ++i) worker_iocs.push_back(std::make_unique<net::io_context>(1));
+  auto context_for = [&](int participant) -> net::io_context& {
+    return worker_iocs.empty() ? ioc : *worker_iocs[std::size_t(participant) % worker_iocs.size()];
+  };
+  std::deque<Totals> worker_totals(worker_iocs.size());
+  auto totals_for = [&](int participant) -> Totals& {
+    return worker_iocs.empty() ? totals_main : worker_totals[std::size_t(participant) % worker_iocs.size()];
+  };
+
+  Totals& totals = totals_main;
   std::string room, kiosk_token;
-  std::vector<Clock::time_point> sent_at;  // by participant index, chat: by index*messages+k
   const int sends_per_participant = o.scenario == "vote" ? 1 : o.messages;
-  sent_at.resize(std::size_t(o.participants) * std::size_t(sends_per_participant));
-  int host_seen = 0, kiosk_seen = 0, participant0_seen = 0;
+  Shared shared(std::size_t(o.participants) * std::size_t(sends_per_participant));  // by index*sends+k
+  int host_seen = 0, kiosk_seen = 0;
   const int expected = o.participants * sends_per_participant;
 
   // Host and kiosk match every envelope to its send time through `ev.k` (a scan, not a parse, so
   // that the simulated host does not become the bottleneck it measures).
   // `after_stamp` splits the delay: from the relay's stamp (`at`, wall clock ms) to receipt.
-  auto observe = [&](Samples& samples, int& seen, Samples* after_stamp = nullptr) {
-    return [&samples, &seen, &sent_at, after_stamp](SimClient&, const std::string& text) {
+  auto observe = [&shared](Samples& samples, int& seen, Samples* after_stamp = nullptr) {
+    return [&samples, &seen, &shared, after_stamp](SimClient&, std::string_view text) {
       if (text.rfind(R"({"t":"events")", 0) != 0) return;
       const auto now = Clock::now();
       const auto wall_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
                                std::chrono::system_clock::now().time_since_epoch()).count();
       constexpr std::string_view key = "\"k\":";
-      for (auto at = text.find(key); at != std::string::npos; at = text.find(key, at + 1)) {
+      for (auto at = text.find(key); at != std::string_view::npos; at = text.find(key, at + 1)) {
         std::size_t k = 0;
         const char* begin = text.data() + at + key.size();
-        if (std::from_chars(begin, text.data() + text.size(), k).ec != std::errc() || k >= sent_at.size()) continue;
-        samples.add(now - sent_at[k]);
+        if (std::from_chars(begin, text.data() + text.size(), k).ec != std::errc() || k >= shared.sent_ns.size()) continue;
+        const auto sent = shared.sent(k);
+        if (!sent) continue;
+        samples.add(now - *sent);
         ++seen;
         if (after_stamp) {
           const auto stamp = text.rfind("\"at\":", at);
           std::int64_t stamped = 0;
-          if (stamp != std::string::npos &&
+          if (stamp != std::string_view::npos &&
               std::from_chars(text.data() + stamp + 5, text.data() + text.size(), stamped).ec == std::errc())
             after_stamp->add(std::chrono::milliseconds(wall_ms - stamped));
         }
@@ -414,7 +473,7 @@ int run_loadgen(std::span<const std::string_view> args) {
   std::function<void(int)> connect_wave;
   // The host's tally: a public event every --tally-ms while votes come in; `t0` is its send time
   // (steady clock, µs) so participants can tell how late it reached them.
-  std::vector<char> got_tally;
+  std::vector<char> got_tally(std::size_t(o.participants), 0);  // each written by its participant's thread
   auto tally_timer = std::make_shared<net::steady_timer>(ioc);
   std::function<void()> publish_tally = [&] {
     if (o.scenario != "vote" || o.tally_ms == 0) return;
@@ -431,76 +490,88 @@ int run_loadgen(std::span<const std::string_view> args) {
   auto start_scenario = [&] {
     usage_connected = o.relay_pid ? usage_of(o.relay_pid) : std::nullopt;
     scenario_start = Clock::now();
-    got_tally.assign(std::size_t(o.participants), 0);
     publish_tally();
+    // Send moments drawn here (one seeded sequence, whatever --threads), armed on each client's thread.
     std::uniform_real_distribution<double> when(0, o.duration);
     for (auto& p : participants) {
       for (int k = 0; k < sends_per_participant; ++k) {
-        auto timer = std::make_shared<net::steady_timer>(ioc, std::chrono::duration_cast<Clock::duration>(
-                                                                  std::chrono::duration<double>(when(random))));
+        const auto at = scenario_start + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(when(random)));
         const std::size_t key = std::size_t(p->index) * std::size_t(sends_per_participant) + std::size_t(k);
-        timer->async_wait([&, p, timer, key](beast::error_code) {
-          sent_at[key] = Clock::now();
-          const bool vote = o.scenario == "vote";
-          p->send(json{{"t", "event"}, {"vis", vote ? "staff" : "public"}, {"cid", key},
-                       {"ev", vote ? json{{"type", "rating.vote"}, {"value", 1 + key % 5}, {"k", key}}
-                                   : json{{"type", "chat.post"}, {"text", "Ça marche ! " + std::to_string(key)}, {"k", key}}}}
-                      .dump());
+        net::post(p->executor(), [&, p, at, key] {
+          auto timer = std::make_shared<net::steady_timer>(p->executor(), at);
+          timer->async_wait([&, p, timer, key](beast::error_code) {
+            shared.mark_sent(key, Clock::now());
+            const bool vote = o.scenario == "vote";
+            p->send(json{{"t", "event"}, {"vis", vote ? "staff" : "public"}, {"cid", key},
+                         {"ev", vote ? json{{"type", "rating.vote"}, {"value", 1 + key % 5}, {"k", key}}
+                                     : json{{"type", "chat.post"}, {"text", "Ça marche ! " + std::to_string(key)}, {"k", key}}}}
+                        .dump());
+          });
         });
       }
     }
   };
 
-  auto participant_frame = [&](SimClient& self, const std::string& text) {
+  // Runs on the participant's own thread; touches only its thread's Totals, its got_tally slot and
+  // the atomics of `shared`.
+  std::vector<int> participant0_seen(1, 0);
+  auto participant_frame = [&](SimClient& self, std::string_view text) {
+    Totals& mine = self.totals();
     if (text.rfind(R"({"t":"joined")", 0) == 0) {
-      totals.connect.add(Clock::now() - self.started_);
-      ++totals.connected;
+      mine.connect.add(Clock::now() - self.started_);
+      ++mine.connected;
+      shared.connected.fetch_add(1, std::memory_order_relaxed);
       return;
     }
     if (text.rfind(R"({"t":"ack")", 0) == 0) {
       const auto key = field_int(text, "\"cid\":");
-      if (key >= 0 && std::size_t(key) < sent_at.size()) totals.ack.add(Clock::now() - sent_at[std::size_t(key)]);
-      ++totals.acks;
+      if (key >= 0 && std::size_t(key) < shared.sent_ns.size())
+        if (const auto sent = shared.sent(std::size_t(key))) mine.ack.add(Clock::now() - *sent);
+      ++mine.acks;
+      shared.acks.fetch_add(1, std::memory_order_relaxed);
       return;
     }
-    if (text.rfind(R"({"t":"error")", 0) == 0) ++totals.errors;
-    if (const auto at = text.find(R"("type":"rating.results")"); at != std::string::npos) {
+    if (text.rfind(R"({"t":"error")", 0) == 0) ++mine.errors;
+    if (const auto at = text.find(R"("type":"rating.results")"); at != std::string_view::npos) {
       const auto t0 = field_int(text, "\"t0\":");  // votes carry "k", never "t0"
       const auto now = std::chrono::duration_cast<std::chrono::microseconds>(Clock::now().time_since_epoch()).count();
-      if (t0 > 0) totals.tally.add(std::chrono::microseconds(now - t0));
+      if (t0 > 0) mine.tally.add(std::chrono::microseconds(now - t0));
       if (self.index >= 0 && std::size_t(self.index) < got_tally.size()) got_tally[std::size_t(self.index)] = 1;
     }
     // chat: how long until a message reaches a participant (sampled on participant 0 only)
-    if (o.scenario == "chat" && self.index == 0) observe(totals.to_participant, participant0_seen)(self, text);
+    if (o.scenario == "chat" && self.index == 0) observe(mine.to_participant, participant0_seen[0])(self, text);
   };
 
   connect_wave = [&](int first) {
     const int last = std::min(o.participants, first + o.wave);
-    auto pending = std::make_shared<int>(last - first);
+    auto pending = std::make_shared<int>(last - first);  // on the control thread only
     for (int i = first; i < last; ++i) {
-      auto p = std::make_shared<SimClient>(ioc, totals, i);
+      auto p = std::make_shared<SimClient>(context_for(i), totals_for(i), i);
       p->on_frame = participant_frame;
       participants.push_back(p);
-      p->connect(endpoint, [&, p, pending, last](bool ok) {
-        if (!ok) ++totals.failed;
-        else p->send(json{{"t", "join"}, {"room", room}}.dump());
-        if (--*pending == 0) {
-          // Next wave once this one's sockets are open; the scenario once joins have settled.
-          if (last < o.participants) return connect_wave(last);
-          auto settle = std::make_shared<net::steady_timer>(ioc, std::chrono::milliseconds(200));
-          auto check = std::make_shared<std::function<void()>>();
-          *check = [&, settle, check] {
-            if (totals.connected + totals.failed >= o.participants) return start_scenario();
-            settle->expires_after(std::chrono::milliseconds(50));
-            settle->async_wait([check](beast::error_code) { (*check)(); });
-          };
-          (*check)();
-        }
+      net::post(p->executor(), [&, p, pending, last] {
+        p->connect(endpoint, [&, p, pending, last](bool ok) {  // on p's thread
+          if (!ok) shared.failed.fetch_add(1, std::memory_order_relaxed);
+          else p->send(json{{"t", "join"}, {"room", room}}.dump());
+          net::post(ioc, [&, pending, last] {
+            if (--*pending != 0) return;
+            // Next wave once this one's sockets are open; the scenario once joins have settled.
+            if (last < o.participants) return connect_wave(last);
+            auto settle = std::make_shared<net::steady_timer>(ioc, std::chrono::milliseconds(200));
+            auto check = std::make_shared<std::function<void()>>();
+            *check = [&, settle, check] {
+              if (shared.connected.load() + shared.failed.load() >= o.participants) return start_scenario();
+              settle->expires_after(std::chrono::milliseconds(50));
+              settle->async_wait([check](beast::error_code) { (*check)(); });
+            };
+            (*check)();
+          });
+        });
       });
     }
   };
 
-  host->on_frame = [&](SimClient& self, const std::string& text) {
+  host->on_frame = [&](SimClient& self, std::string_view text) {
     if (text.rfind(R"({"t":"created")", 0) == 0) {
       const json created = json::parse(text);
       room = created["room"];
@@ -521,13 +592,20 @@ int run_loadgen(std::span<const std::string_view> args) {
     host->send(R"({"t":"create"})");
   });
 
+  std::vector<net::executor_work_guard<net::io_context::executor_type>> keep_running;
+  std::vector<std::thread> threads;
+  for (auto& worker : worker_iocs) {
+    keep_running.push_back(net::make_work_guard(*worker));
+    threads.emplace_back([&worker] { worker->run(); });
+  }
+
   // Run until the host and kiosk have every event, or a generous deadline.
   const auto deadline = Clock::now() + std::chrono::seconds(60) + std::chrono::duration_cast<Clock::duration>(
                                                                       std::chrono::duration<double>(o.duration * 2));
   const auto started = Clock::now();
   while (!ioc.stopped() && Clock::now() < deadline) {
     ioc.run_for(std::chrono::milliseconds(50));
-    if (host_seen >= expected && kiosk_seen >= expected && totals.acks >= expected) break;
+    if (host_seen >= expected && kiosk_seen >= expected && shared.acks.load() >= expected) break;
   }
   // The last tallies (published until --duration + 0.6 s) have time to arrive.
   if (o.scenario == "vote" && o.tally_ms > 0 && scenario_start != Clock::time_point{}) {
@@ -536,6 +614,9 @@ int run_loadgen(std::span<const std::string_view> args) {
     while (!ioc.stopped() && Clock::now() < tallies_end) ioc.run_for(std::chrono::milliseconds(50));
   }
   tally_timer->cancel();
+  for (auto& worker : worker_iocs) worker->stop();
+  for (auto& thread : threads) thread.join();
+  for (const auto& t : worker_totals) totals.merge(t);
   const double scenario_seconds =
       scenario_start == Clock::time_point{} ? 0 : std::chrono::duration<double>(Clock::now() - scenario_start).count();
   const auto usage_after = o.relay_pid ? usage_of(o.relay_pid) : std::nullopt;
@@ -543,8 +624,9 @@ int run_loadgen(std::span<const std::string_view> args) {
   json report = {
       {"scenario", o.scenario},
       {"participants", o.participants},
+      {"threads", o.threads},
       {"connected", totals.connected},
-      {"failed", totals.failed},
+      {"failed", shared.failed.load()},
       {"events_sent", expected},
       {"acks", totals.acks},
       {"errors", totals.errors},
