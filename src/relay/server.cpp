@@ -294,6 +294,10 @@ class WsSession : public std::enable_shared_from_this<WsSession> {
     ws_.set_option(websocket::stream_base::decorator(
         [](websocket::response_type& res) { res.set(http::field::server, "palabre"); }));
     ws_.read_message_max(config.hard_message_bytes);
+    // One WebSocket frame per message: Beast's default splits a message into 4 KiB frames, each its
+    // own write and its own trip through the event loop, so a host catching up on a large merged
+    // `events` frame would take dozens of loop turns behind the room's fan-out to receive it.
+    ws_.auto_fragment(false);
     ws_.async_accept(request, beast::bind_front_handler(&WsSession::on_accept, shared_from_this()));
   }
 
