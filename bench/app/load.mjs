@@ -28,7 +28,7 @@ async function load(hash, viewport) {
   const times = await page.evaluate(() => {
     const p = window.palabre.firstFrameParts || {};
     return { first: window.palabre.firstFrameMs, main: window.palabre.mainMs, start: p.start, fonts: p.fonts,
-      gpu: p.gpu, views: p.views };
+      gpu: p.gpu, views: p.views, gl: p.gl };
   });
   const files = (await Promise.all(bodies)).filter(Boolean);
   await context.close();
@@ -59,7 +59,7 @@ for (const [label, hash, viewport] of cases) {
   if (results.every((r) => r.start !== undefined)) {
     // The first frame's parts: font atlas (CPU), GL set-up (shaders, atlas upload), views, render.
     const part = (a, b) => results.map((r) => r[b] - r[a]).sort((x, y) => x - y)[Math.floor(runs / 2)].toFixed(0);
-    console.log(`  first frame parts (medians, ms): main→frame ${part('main', 'start')}, atlas ${part('start', 'fonts')}, ` +
+    console.log(`  first frame parts (medians, ms): main→WebGL context ${part('main', 'gl')}, WebGL context→frame ${part('gl', 'start')}, atlas ${part('start', 'fonts')}, ` +
       `GL set-up ${part('fonts', 'gpu')}, views ${part('gpu', 'views')}, render ${part('views', 'first')}`);
   }
 }

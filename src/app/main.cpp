@@ -828,8 +828,8 @@ int main() {
     js_log("WebGL2 is not available");
     return 1;
   }
+  js_first_frame_part("gl");  // WebGL2 context made
   ImGui_ImplOpenGL3_Init("#version 300 es");
-  theme::share_font_with_page();
   app.ui.tz_offset_minutes = js_tz_offset_minutes();
   app.page_base = take(js_page_string(4));
 
@@ -840,6 +840,10 @@ int main() {
   platform::set_frame_callback(frame);
   js_resolve_relay();
   start_route(parse_route(take(js_page_string(0))));
+  // The first frame is drawn now rather than at the first animation frame, which Chromium gives a
+  // loading page only some 100 ms later: the app replaces the splash sooner (bench/app/load.mjs).
+  frame();
+  theme::share_font_with_page();  // for the DOM text fields; not needed before they are typed in
   // Keep the connection warm through proxies; also notices a dead link sooner.
   app.ping_timer = emscripten_set_interval([](void*) {
     if (app.socket_open) emscripten_websocket_send_utf8_text(app.socket, R"({"t":"ping"})");
