@@ -25,6 +25,7 @@
 #include <string>
 
 #include "app/client.hpp"
+#include "app/e2e_web.hpp"
 #include "app/local_channel.hpp"
 #include "app/local_relay.hpp"
 #include "app/mirror.hpp"
@@ -176,6 +177,8 @@ std::optional<std::string> take_opt(char* p) {
 
 std::string token_key(const std::string& room) { return "palabre.member." + room; }
 std::string kiosk_key(const std::string& room) { return "palabre.kiosk." + room; }
+// The room key of an end-to-end encrypted session, kept so a link or a reload without it still works.
+std::string e2e_key_name(const std::string& room) { return "palabre.e2e." + room; }
 
 // [SECTION] app state
 struct App {
@@ -231,12 +234,13 @@ void update_links() {
   app.links = {};
   if (room.empty()) return;
   const bool local = app.route.local;
-  app.links.join = app_link(app.page_base, {View::join, room, {}, local});
+  const std::string& key = app.route.key;  // every link of an encrypted session carries its key
+  app.links.join = app_link(app.page_base, {View::join, room, {}, local, key});
   std::string kiosk = id.kiosk_token;
   if (kiosk.empty() && app.route.view == View::kiosk) kiosk = app.route.token;
-  if (!kiosk.empty()) app.links.kiosk = app_link(app.page_base, {View::kiosk, room, kiosk, local});
+  if (!kiosk.empty()) app.links.kiosk = app_link(app.page_base, {View::kiosk, room, kiosk, local, key});
   const std::string host = id.role == "host" ? id.host_token : "";
-  if (!host.empty()) app.links.host = app_link(app.page_base, {View::host, room, host, local});
+  if (!host.empty()) app.links.host = app_link(app.page_base, {View::host, room, host, local, key});
 }
 
 // Starts what the route asks for: a fresh client, and a connection when there is something to do.
@@ -259,6 +263,17 @@ void start_route(Route route) {
 #endif
   leave_local_room();
   app.route = std::move(route);
+  // End-to-end encryption: the key from the link, else the one this browser kept for the room.
+  if (!app.route.local && !app.route.room.empty()) {
+    if (app.route.key.empty()) {
+      app.route.key = take(js_storage_get(e2e_key_name(app.route.room).c_str()));
+      if (!app.route.key.empty()) js_replace_hash(route_hash(app.route).c_str());
+    } else {
+      js_storage_set(e2e_key_name(app.route.room).c_str(), app.route.key.c_str());
+    }
+  }
+  e2e::use_key(app.route.local ? std::string() : app.route.key);
+  e2e::next_generation();
   app.client = Client{};
   app.ui.error.clear();
   app.ui.messages_seen = 0;
@@ -305,6 +320,7 @@ void close_socket() {
   }
   app.socket = 0;
   app.socket_open = false;
+  e2e::next_generation();  // frames still being encrypted or decrypted belonged to that socket
 }
 
 void handle_notices() {
@@ -313,8 +329,9 @@ void handle_notices() {
     switch (n.kind) {
       case Notice::Kind::created: {
         app.reconnect_attempt = 0;
-        app.route = {View::host, id.room, id.host_token};
+        app.route = {View::host, id.room, id.host_token, false, app.route.key};
         js_replace_hash(route_hash(app.route).c_str());
+        if (!app.route.key.empty()) js_storage_set(e2e_key_name(id.room).c_str(), app.route.key.c_str());
         if (!id.kiosk_token.empty()) js_storage_set(kiosk_key(id.room).c_str(), id.kiosk_token.c_str());
         app.ui.copied_key.clear();
         break;
@@ -355,12 +372,22 @@ EM_BOOL on_socket_open(int, const EmscriptenWebSocketOpenEvent*, void*) {
   return EM_TRUE;
 }
 
+void deliver_frame(std::string_view text) {
+  app.client.on_frame(text);
+  handle_notices();
+  flush();
+  platform::request_frames();
+}
+
 EM_BOOL on_socket_message(int, const EmscriptenWebSocketMessageEvent* e, void*) {
   if (e->isText && e->data) {
-    app.client.on_frame(std::string_view(reinterpret_cast<const char*>(e->data), e->numBytes > 0 ? e->numBytes - 1 : 0));
-    handle_notices();
-    flush();
-    platform::request_frames();
+    const std::string_view text(reinterpret_cast<const char*>(e->data), e->numBytes > 0 ? e->numBytes - 1 : 0);
+    if (e2e::active()) {
+      e2e::receive(text);  // decrypted in order, then palabre_e2e_deliver
+      return EM_TRUE;
+    }
+    if (e2e::holds_encrypted_events(text)) e2e::set_locked();  // encrypted, and we have no key
+    deliver_frame(text);
   }
   return EM_TRUE;
 }
@@ -369,6 +396,7 @@ EM_BOOL on_socket_close(int, const EmscriptenWebSocketCloseEvent*, void*) {
   if (app.socket > 0) emscripten_websocket_delete(app.socket);
   app.socket = 0;
   app.socket_open = false;
+  e2e::next_generation();
   app.client.on_close();
   schedule_reconnect();
   platform::request_frames();
@@ -410,7 +438,8 @@ void flush() {
   }
   for (const std::string& frame : app.client.take_outgoing()) {
     if (!app.socket_open) break;  // the client resends what matters after reconnecting
-    emscripten_websocket_send_utf8_text(app.socket, frame.c_str());
+    if (e2e::active()) e2e::send(frame);  // sealed in order, then palabre_e2e_send
+    else emscripten_websocket_send_utf8_text(app.socket, frame.c_str());
   }
 }
 
@@ -515,6 +544,9 @@ void run(const views::Action& a) {
     case K::open_url: js_open_url(a.text.c_str()); break;
     case K::create_room:
       if (kCanKeep && (app.route.local || a.text == "local")) { create_local_room(); break; }
+      // End-to-end encryption, when ticked on the create card: a fresh key before anything is sent.
+      app.route.key = app.ui.texts["session-e2e"] == "1" && e2e::available() ? e2e::new_key() : std::string();
+      e2e::use_key(app.route.key);
       app.client.create_room();
       app.want_connection = true;
       connect();
@@ -637,7 +669,10 @@ void frame() {
   ImGui::PopStyleVar(2);
   switch (app.route.view) {
     case View::landing: views::draw_landing(ctx); break;
-    case View::join: views::draw_participant(ctx); break;
+    case View::join:
+      if (e2e::locked()) e2e::draw_locked_notice();  // encrypted, and this link has no key
+      else views::draw_participant(ctx);
+      break;
 #if PALABRE_HOST_TOOLS
     case View::host_create:
     case View::host: views::draw_host(ctx); draw_local_choice(ctx); break;
@@ -649,6 +684,7 @@ void frame() {
 #endif
   }
   ImGui::End();
+  if (app.route.view == View::host && e2e::active() && !id.room.empty()) e2e::draw_badge();
 
   mirror::end_frame();
   if (!app.first_frame_done) js_first_frame_part("views");
@@ -705,6 +741,8 @@ EMSCRIPTEN_KEEPALIVE const char* palabre_info_json() {
       {"relay", app.route.local ? std::string() : app.relay},
       {"local", app.route.local},
       {"keeper", app.local_relay.has_value()},
+      {"e2e", palabre::app::e2e::active()},
+      {"e2e_locked", palabre::app::e2e::locked()},
   };
   text = info.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   return text.c_str();
@@ -725,6 +763,24 @@ EMSCRIPTEN_KEEPALIVE void palabre_plan_text(const char* text) {
   palabre::app::platform::request_frames();
 }
 #endif
+
+// End-to-end encryption (e2e_web.hpp): a frame sealed for the socket, a frame opened for the client,
+// and "none of the room's events opens with what we have". `gen` drops what an old socket left.
+EMSCRIPTEN_KEEPALIVE void palabre_e2e_send(int gen, const char* text) {
+  if (gen != palabre::app::e2e::generation() || !app.socket_open || !text) return;
+  emscripten_websocket_send_utf8_text(app.socket, text);
+}
+
+EMSCRIPTEN_KEEPALIVE void palabre_e2e_deliver(int gen, const char* text) {
+  if (gen != palabre::app::e2e::generation() || !text) return;
+  palabre::app::deliver_frame(text);
+}
+
+EMSCRIPTEN_KEEPALIVE void palabre_e2e_locked(int gen) {
+  if (gen != palabre::app::e2e::generation()) return;
+  palabre::app::e2e::set_locked();
+  palabre::app::platform::request_frames();
+}
 
 // A message on the room's BroadcastChannel (local_channel.hpp lists them).
 EMSCRIPTEN_KEEPALIVE void palabre_local_message(const char* text) {

@@ -17,15 +17,24 @@ std::vector<std::string_view> split_path(std::string_view path) {
   return parts;
 }
 
+// A room key is base64url: anything else is not one (and must not be echoed into links).
+bool is_base64url(std::string_view text) {
+  return !text.empty() && text.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_") ==
+                              std::string_view::npos;
+}
+
 }  // namespace
 
 Route parse_route(std::string_view hash) {
   if (hash.starts_with('#')) hash.remove_prefix(1);
   bool local = false;
+  std::string key;
   if (const auto query = hash.find('?'); query != std::string_view::npos) {
     for (std::string_view q = hash.substr(query + 1); !q.empty();) {
       const auto amp = q.find('&');
-      if (q.substr(0, amp) == "local") local = true;
+      const std::string_view item = q.substr(0, amp);
+      if (item == "local") local = true;
+      else if (item.starts_with("key=") && is_base64url(item.substr(4))) key = std::string(item.substr(4));
       if (amp == std::string_view::npos) break;
       q.remove_prefix(amp + 1);
     }
@@ -34,27 +43,30 @@ Route parse_route(std::string_view hash) {
   const auto parts = split_path(hash);
   Route route;
   route.local = local;
+  route.key = key;
   if (parts.empty()) return route;
   const auto kind = parts[0];
   if (kind == "host") {
     if (parts.size() >= 3) {
-      route = {View::host, normalise_room_code(parts[1]), std::string(parts[2]), local};
+      route = {View::host, normalise_room_code(parts[1]), std::string(parts[2]), local, key};
       if (route.room.empty()) route = {};
     } else {
       route.view = View::host_create;
     }
   } else if (kind == "join" && parts.size() >= 2) {
-    route = {View::join, normalise_room_code(parts[1]), {}, local};
+    route = {View::join, normalise_room_code(parts[1]), {}, local, key};
     if (route.room.empty()) route = {};
   } else if (kind == "kiosk" && parts.size() >= 3) {
-    route = {View::kiosk, normalise_room_code(parts[1]), std::string(parts[2]), local};
+    route = {View::kiosk, normalise_room_code(parts[1]), std::string(parts[2]), local, key};
     if (route.room.empty()) route = {};
   }
   return route;
 }
 
 std::string route_hash(const Route& route) {
-  const std::string local = route.local ? "?local" : "";
+  std::string local;  // the query: "?key=K", "?local", "?key=K&local"
+  if (!route.key.empty()) local = "?key=" + route.key;
+  if (route.local) local += local.empty() ? "?local" : "&local";
   switch (route.view) {
     case View::landing: return "#/" + local;
     case View::host_create: return "#/host" + local;

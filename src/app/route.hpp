@@ -13,11 +13,13 @@ struct Route {
   std::string room;   // normalised room code ("ABC234")
   std::string token;  // host or kiosk token from the fragment
   bool local = false; // no-relay mode: the room lives in a host tab of this browser ("?local")
+  std::string key;    // end-to-end encryption room key, base64url ("?key=K"); empty: not encrypted
   bool operator==(const Route&) const = default;
 };
 
 // "#/host", "#/host/ROOM/TOKEN", "#/join/ROOM", "#/kiosk/ROOM/TOKEN"; anything else: landing.
-// A "?local" after any of them (e.g. "#/join/ROOM?local") asks for the no-relay mode.
+// A "?local" after any of them (e.g. "#/join/ROOM?local") asks for the no-relay mode; "?key=K" carries
+// the room key of an end-to-end encrypted session (docs/security.md); both: "?key=K&local".
 Route parse_route(std::string_view hash);
 // The fragment (with its leading '#') that parse_route reads back as `route`.
 std::string route_hash(const Route& route);

@@ -12,6 +12,7 @@
 #include <ctime>
 #include <string>
 
+#include "app/e2e_web.hpp"
 #include "app/icons.hpp"
 #include "app/mirror.hpp"
 #include "app/strings.hpp"
@@ -138,7 +139,21 @@ void submit_configure(Context& ctx, core::SessionConfigure c) {
 
 }  // namespace
 
-void draw_session_fields(Context& ctx, float width) { draw_fields(ctx, width); }
+// End-to-end encryption (docs/security.md), off by default; main.cpp makes the key when the room is
+// created. Only where WebCrypto is (https or localhost). Item key: session-e2e.
+void e2e_toggle(Context& ctx, float width) {
+  if (!e2e::available()) return;
+  std::string& on = ctx.ui.texts["session-e2e"];
+  const std::string label = std::string(on == "1" ? icon::check_circle : icon::circle_o) + "  " + icon::key + "  " +
+                            (lang() == Lang::fr ? "Chiffrement de bout en bout" : "End-to-end encryption") + "###session-e2e";
+  mirror::next_role("checkbox");
+  if (ui::secondary_button(label.c_str(), width)) on = on == "1" ? "" : "1";  // a tick, not a second "Create"
+}
+
+void draw_session_fields(Context& ctx, float width) {
+  draw_fields(ctx, width);
+  e2e_toggle(ctx, width);
+}
 
 void remember_session_details(Context& ctx) { ctx.ui.texts[k_pending] = "1"; }
 

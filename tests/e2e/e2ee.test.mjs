@@ -1,0 +1,195 @@
+// End-to-end encryption in the browser (issue 8, docs/security.md): a host ticks "End-to-end
+// encryption" on the create card; a participant joins by the link (its fragment carries the key), a
+// kiosk opens its link; what the participant writes shows on the host console and the kiosk, while
+// the relay's stored log holds no plaintext of it — `palabre decrypt --key K` then `palabre replay`
+// gives it back. A participant who joins by the code alone sees a notice, not broken screens. Events
+// injected through a raw WebSocket — a tampered ciphertext, an event in clear — are dropped by
+// every client with a console warning; a correctly sealed one (same path, same key) is accepted, so
+// the drops are the crypto's doing. Screenshots: e2ee-*.png in $PALABRE_SCREENSHOTS.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import {
+  appInfo, appState, clickItem, clickReached, eventually, fillField, findItem, launchBrowser, openApp, screenshot,
+  startRelay, typeInto, viewports,
+} from './harness.mjs';
+
+const title = 'Atelier Zéphyr confidentiel';
+const participantName = 'Ysaline Quartz';
+const message = 'Le mot de passe du coffre est ornithorynque';
+const idea = 'Chiffrer les cartographies';
+const injected = { sealed: 'Injection scellée valide', tampered: 'Injection falsifiée', clear: 'Injection en clair' };
+
+const texts = (state) => JSON.stringify(state);
+
+/** Console warnings of a page, kept as they come (end-to-end drops are warnings, not errors). */
+function collectWarnings(page) {
+  const warnings = [];
+  page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
+  return warnings;
+}
+
+test('an encrypted session: readable by its members, ciphertext on the relay, tampering rejected', { timeout: 300000 }, async () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'palabre-e2ee-'));
+  const relay = await startRelay({ dataDir });
+  const browser = await launchBrowser();
+  try {
+    // Given a host who creates an end-to-end encrypted session
+    const host = await openApp(browser, `${relay.url}/#/host`, { viewport: viewports.laptop });
+    const hostWarnings = collectWarnings(host.page);
+    await fillField(host.page, 'session-title', title);
+    await clickReached(host.page, 'session-e2e');
+    await host.page.waitForTimeout(200);  // (the mirror's labels carry no icons: the tick shows on the screenshot)
+    await screenshot(host.page, 'e2ee-host-create-laptop');
+    await clickReached(host.page, 'create');
+    const hostInfo = await eventually(async () => {
+      const i = await appInfo(host.page);
+      return i.room && i.connected && i.links?.kiosk ? i : null;
+    }, { what: 'the room to be created' });
+    assert.equal(hostInfo.e2e, true, 'the host console encrypts');
+    const key = new URL(hostInfo.links.join).hash.match(/[?&]key=([A-Za-z0-9_-]+)/)?.[1];
+    assert.match(key ?? '', /^[A-Za-z0-9_-]{43}$/, 'the join link carries a 32-byte key in its fragment');
+    for (const link of [hostInfo.links.kiosk, hostInfo.links.host, await host.page.evaluate(() => location.href)])
+      assert.ok(new URL(link).hash.includes(`key=${key}`), `${link} carries the key`);
+    await eventually(async () => (await appState(host.page)).session.title === title, { what: 'the title, sent encrypted, applied' });
+
+    // And a brainstorm prepared in the editor
+    const editorArea = { x: 683, y: 420 };
+    await clickReached(host.page, 'add', editorArea);
+    await clickReached(host.page, 'add-kind-brainstorm', editorArea);
+    await fillField(host.page, 'act-title', 'Idées pour la suite', editorArea);
+    await clickReached(host.page, 'act-save', editorArea);
+    const brainstorm = await eventually(async () => (await appState(host.page)).activities[0], { what: 'the brainstorm added' });
+
+    // And a participant who joins by the link, and a kiosk
+    const alice = await openApp(browser, hostInfo.links.join, { viewport: viewports.phone });
+    const aliceWarnings = collectWarnings(alice.page);
+    await typeInto(alice.page, 'name', participantName);
+    await clickItem(alice.page, 'join');
+    await findItem(alice.page, 'message');
+    const kiosk = await openApp(browser, hostInfo.links.kiosk, { viewport: viewports.kiosk });
+    const kioskWarnings = collectWarnings(kiosk.page);
+    assert.equal((await appInfo(kiosk.page)).e2e, true);
+
+    // When the participant posts a message, then an idea in the running brainstorm
+    await typeInto(alice.page, 'message', message);
+    await clickItem(alice.page, 'send');
+    await clickReached(host.page, `start-${brainstorm.id}`, editorArea);
+    await eventually(async () => (await appState(alice.page)).current_activity === brainstorm.id, { what: 'the brainstorm on the phone' });
+    await typeInto(alice.page, 'idea', idea);
+    await clickItem(alice.page, 'post-idea');
+
+    // Then the host and the kiosk show both
+    for (const [who, page] of [['host', host.page], ['kiosk', kiosk.page], ['participant', alice.page]]) {
+      await eventually(async () => { const s = texts(await appState(page)); return s.includes(message) && s.includes(idea) && s.includes(participantName); },
+        { what: `the message, the idea and the name on the ${who}'s screen` });
+    }
+    await host.page.waitForTimeout(300);
+    await screenshot(host.page, 'e2ee-host-badge-laptop');
+    await screenshot(kiosk.page, 'e2ee-kiosk');
+
+    // And a participant who only has the code sees a notice instead of broken screens
+    const bruno = await openApp(browser, `${relay.url}/`, { viewport: viewports.phone });
+    await typeInto(bruno.page, 'code', hostInfo.room);
+    await clickItem(bruno.page, 'go');
+    await typeInto(bruno.page, 'name', 'Bruno');
+    await clickItem(bruno.page, 'join');
+    await eventually(async () => (await appInfo(bruno.page)).e2e_locked === true, { what: 'the keyless participant to be told' });
+    assert.ok(!texts(await appState(bruno.page)).includes(message), 'nothing readable reached the keyless participant');
+    await bruno.page.waitForTimeout(300);
+    await screenshot(bruno.page, 'e2ee-participant-locked-phone');
+
+    // When a raw WebSocket client with the key injects a sealed event, a tampered one, one in clear
+    const roomLog = join(dataDir, `${hostInfo.room}.palabre.jsonl`);
+    const plainLog = join(dataDir, 'plain.palabre.jsonl');
+    const decrypt = () => execFileSync(process.env.PALABRE_BIN, ['decrypt', '--key', key, roomLog, '-o', plainLog], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    decrypt();
+    const aliceId = (await appInfo(alice.page)).you;
+    const plainLines = readFileSync(plainLog, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const template = plainLines.find((e) => e.from === aliceId && JSON.stringify(e.ev).includes(message)).ev;
+    const joinTemplate = plainLines.find((e) => e.from === aliceId && JSON.stringify(e.ev).includes(participantName)).ev;
+    const probe = await browser.newContext();
+    const raw = await probe.newPage();
+    await raw.goto(`${relay.url}/config.json`);  // same origin: a secure context with WebCrypto
+    const before = { host: (await appState(host.page)).last_seq };
+    // (Bruno's name, sent in clear, was already dropped with a warning: count only what follows.)
+    const seen = { host: hostWarnings.length, kiosk: kioskWarnings.length, participant: aliceWarnings.length };
+    const injectedId = await raw.evaluate(async ({ room, key, template, joinTemplate, injected, name }) => {
+      const b64 = (bytes) => btoa(String.fromCharCode(...bytes)).replaceAll('+', '-').replaceAll('/', '_').split('=')[0];
+      const unb64 = (t) => Uint8Array.from(atob(t.replaceAll('-', '+').replaceAll('_', '/')), (c) => c.charCodeAt(0));
+      const cryptoKey = await crypto.subtle.importKey('raw', unb64(key), { name: 'AES-GCM' }, false, ['encrypt']);
+      const ws = new WebSocket(`ws://${location.host}/ws`);
+      const frames = [];
+      ws.onmessage = (e) => frames.push(JSON.parse(e.data));
+      await new Promise((r) => { ws.onopen = r; });
+      ws.send(JSON.stringify({ t: 'join', room }));
+      while (!frames.some((f) => f.t === 'joined')) await new Promise((r) => setTimeout(r, 20));
+      const you = frames.find((f) => f.t === 'joined').you;
+      const seal = async (ev) => {
+        const iv = crypto.getRandomValues(new Uint8Array(12));
+        const ad = new TextEncoder().encode(`palabre-e2e-v1|${room}|public|${you}`);
+        const ct = new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: ad }, cryptoKey,
+          new TextEncoder().encode(JSON.stringify(ev))));
+        return { e2e: 1, iv: b64(iv), ct: b64(ct) };
+      };
+      const send = (ev) => ws.send(JSON.stringify({ t: 'event', vis: 'public', ev }));
+      send(await seal({ ...joinTemplate, name }));
+      send(await seal({ ...template, text: injected.sealed }));
+      const tampered = await seal({ ...template, text: injected.tampered });
+      const flipped = tampered.ct[10] === 'A' ? 'B' : 'A';
+      send({ ...tampered, ct: tampered.ct.slice(0, 10) + flipped + tampered.ct.slice(11) });
+      send({ ...template, text: injected.clear });
+      // The relay stamps and acks all four: it cannot tell (and must not need to).
+      while (frames.filter((f) => f.t === 'ack').length < 4) await new Promise((r) => setTimeout(r, 20));
+      ws.close();
+      return you;
+    }, { room: hostInfo.room, key, template, joinTemplate, injected, name: 'Mallory' });
+
+    // Then every client shows the sealed one and drops the other two, with a warning
+    for (const [who, page, warnings] of [['host', host.page, hostWarnings], ['kiosk', kiosk.page, kioskWarnings], ['participant', alice.page, aliceWarnings]]) {
+      await eventually(async () => texts(await appState(page)).includes(injected.sealed), { what: `the sealed injection on the ${who}'s screen` });
+      const fresh = () => warnings.slice(seen[who]);
+      await eventually(() => fresh().some((w) => w.includes('does not authenticate')) && fresh().some((w) => w.includes('sent in clear')),
+        { what: `the ${who}'s console warnings` });
+      const state = texts(await appState(page));
+      assert.ok(!state.includes(injected.tampered), `the ${who} ignored the tampered ciphertext`);
+      assert.ok(!state.includes(injected.clear), `the ${who} ignored the event in clear`);
+      assert.ok(state.includes(message) && state.includes(idea), `the ${who} still has the session`);
+    }
+    assert.ok((await appState(host.page)).last_seq > before.host);
+    assert.ok(injectedId.startsWith('p'));
+    await probe.close();
+
+    // And the relay's stored log holds ciphertext only
+    assert.ok(existsSync(roomLog), 'the relay stored the room');
+    const stored = readFileSync(roomLog, 'utf8');
+    for (const secret of [title, participantName, message, idea, 'Idées pour la suite', injected.sealed, injected.tampered])
+      assert.ok(!stored.includes(secret), `the stored log holds no "${secret}"`);
+    const envelopes = stored.trim().split('\n').slice(1).map((l) => JSON.parse(l));
+    const clearLines = envelopes.filter((e) => e.role !== 'relay' && e.ev.e2e !== 1);
+    assert.deepEqual(clearLines.map((e) => e.from).sort(), [(await appInfo(bruno.page)).you, injectedId].sort(),
+      'event types are sealed too: only Bruno\'s keyless join and the injected cleartext are in clear');
+    assert.ok(envelopes.filter((e) => e.role !== 'relay' && e.ev.e2e === 1).length >= 6, 'the events are stored as {"e2e":1,...}');
+
+    // And `palabre decrypt` with the link's key, then `palabre replay`, gives the session back
+    decrypt();
+    const replayed = execFileSync(process.env.PALABRE_BIN, ['replay', plainLog], { encoding: 'utf8' });
+    for (const plain of [title, participantName, message, idea, injected.sealed])
+      assert.ok(replayed.includes(plain), `the decrypted log replays to a session holding "${plain}"`);
+    for (const dropped of [injected.tampered, injected.clear])
+      assert.ok(!replayed.includes(dropped), `the decrypted log leaves out "${dropped}", as the clients did`);
+    const replayedState = JSON.parse(replayed);
+    assert.equal(replayedState.session.title, title);
+
+    // And no page reported an error
+    for (const who of [host, alice, kiosk, bruno]) assert.deepEqual(who.errors, []);
+  } finally {
+    await browser.close();
+    await relay.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+});
