@@ -15,7 +15,7 @@ import { join } from 'node:path';
 
 import {
   appInfo, appState, clickItem, clickReached, eventually, fillField, findItem, launchBrowser, openApp, screenshot,
-  startRelay, typeInto, viewports,
+  startRelay, typeInto, viewports, waitReady,
 } from './harness.mjs';
 
 const title = 'Atelier Zéphyr confidentiel';
@@ -88,6 +88,17 @@ test('an encrypted session: readable by its members, ciphertext on the relay, ta
       await eventually(async () => { const s = texts(await appState(page)); return s.includes(message) && s.includes(idea) && s.includes(participantName); },
         { what: `the message, the idea and the name on the ${who}'s screen` });
     }
+    // And a reload (the link keeps the key; a resume is one batch of envelopes) loses nothing
+    await alice.page.reload();
+    await waitReady(alice.page);
+    await eventually(async () => { const s = texts(await appState(alice.page)); return s.includes(message) && s.includes(idea); },
+      { what: 'the participant back, decrypting, after a reload' });
+    // And the join link opened again without its key still decrypts: this browser kept it for the room
+    await alice.page.goto(`${relay.url}/#/join/${hostInfo.room}`);
+    await waitReady(alice.page);
+    await eventually(async () => (await appInfo(alice.page)).e2e === true && texts(await appState(alice.page)).includes(message),
+      { what: 'the kept key used for a link without it' });
+    assert.match(await alice.page.evaluate(() => location.hash), new RegExp(`key=${key}`), 'the address shows the key again');
     await host.page.waitForTimeout(300);
     await screenshot(host.page, 'e2ee-host-badge-laptop');
     await screenshot(kiosk.page, 'e2ee-kiosk');
