@@ -74,6 +74,9 @@ options:
                        participants got one and how late
   --threads N          Asio threads (default 2): one for the host, the kiosk and the scenario, the
                        others share the participants; 1: everything on one thread
+  --protocol P         palabre (default), or ws / socketio: the two relays of bench/relay/peers
+                       (votes to the staff, an ack to the sender, the relay's own tally every 250 ms
+                       to every participant), same scenario and measurements; needs --connect
   --json               print the report as one JSON object
 )";
 
@@ -89,6 +92,7 @@ struct Options {
   std::string fsync = "batch";
   int tally_ms = 250;
   int threads = 2;
+  std::string protocol = "palabre";
   bool json_output = false;
 };
 
@@ -173,6 +177,7 @@ struct Totals {
 struct Shared {
   std::vector<std::atomic<std::int64_t>> sent_ns;  // steady clock, by send key; 0: not sent yet
   std::atomic<int> connected{0}, failed{0}, acks{0};
+  std::atomic<bool> scenario_started{false};  // tallies before it (ws, socket.io send them always) are not counted
   explicit Shared(std::size_t sends) : sent_ns(sends) {}
   void mark_sent(std::size_t key, Clock::time_point at) {
     sent_ns[key].store(at.time_since_epoch().count(), std::memory_order_release);
@@ -191,14 +196,14 @@ class SimClient : public std::enable_shared_from_this<SimClient> {
   using FrameFn = std::function<void(SimClient&, std::string_view)>;
   SimClient(net::io_context& ioc, Totals& totals, int index) : ws_(ioc), totals_(totals), index(index) {}
 
-  void connect(const tcp::endpoint& endpoint, std::function<void(bool)> done) {
+  void connect(const tcp::endpoint& endpoint, std::string target, std::function<void(bool)> done) {
     started_ = Clock::now();
     beast::get_lowest_layer(ws_).expires_after(std::chrono::seconds(30));
-    beast::get_lowest_layer(ws_).async_connect(endpoint, [self = shared_from_this(), done, endpoint](beast::error_code ec) {
+    beast::get_lowest_layer(ws_).async_connect(endpoint, [self = shared_from_this(), done, endpoint, target](beast::error_code ec) {
       if (ec) return done(false);
       beast::get_lowest_layer(self->ws_).expires_never();
       self->ws_.set_option(websocket::stream_base::timeout::suggested(beast::role_type::client));
-      self->ws_.async_handshake(endpoint.address().to_string() + ":" + std::to_string(endpoint.port()), "/ws",
+      self->ws_.async_handshake(endpoint.address().to_string() + ":" + std::to_string(endpoint.port()), target,
                                 [self, done](beast::error_code ec) {
                                   if (ec) return done(false);
                                   self->read();
@@ -367,6 +372,7 @@ int run_loadgen(std::span<const std::string_view> args) {
     else if (flag == "--duration") ok = (o.duration = parse_number<int>(value).value_or(-1)) > 0;
     else if (flag == "--scenario") ok = (o.scenario = std::string(value)) == "vote" || o.scenario == "chat";
     else if (flag == "--fsync") o.fsync = std::string(value);
+    else if (flag == "--protocol") ok = (o.protocol = std::string(value)) == "palabre" || o.protocol == "ws" || o.protocol == "socketio";
     else if (flag == "--threads") ok = (o.threads = parse_number<int>(value).value_or(-1)) >= 1 && o.threads <= 64;
     else if (flag == "--tally-ms") ok = (o.tally_ms = parse_number<int>(value).value_or(-1)) >= 0;
     else if (flag == "--relay-pid") ok = (o.relay_pid = parse_number<int>(value).value_or(0)) > 0;
@@ -393,6 +399,10 @@ int run_loadgen(std::span<const std::string_view> args) {
   if (getrlimit(RLIMIT_NOFILE, &limit) == 0) {
     limit.rlim_cur = limit.rlim_max;
     setrlimit(RLIMIT_NOFILE, &limit);
+  }
+  if (o.protocol != "palabre" && o.port == 0) {
+    std::fprintf(stderr, "palabre loadgen: --protocol %s needs --connect HOST:PORT (and --relay-pid PID)\n", o.protocol.c_str());
+    return 2;
   }
   ChildRelay child;
   if (o.port == 0) {
@@ -426,12 +436,41 @@ int run_loadgen(std::span<const std::string_view> args) {
   int host_seen = 0, kiosk_seen = 0;
   const int expected = o.participants * sends_per_participant;
 
+  // What differs between the three relays: where clients connect, what a vote, an ack, a tally and
+  // a vote seen by the staff look like. The rest of the scenario is the same for all three.
+  const bool palabre = o.protocol == "palabre", socketio = o.protocol == "socketio";
+  auto target_for = [&](bool staff) -> std::string {
+    if (palabre) return "/ws";
+    const std::string role = staff ? "staff" : "participant";
+    return socketio ? "/socket.io/?EIO=4&transport=websocket&role=" + role : "/?role=" + role;
+  };
+  auto vote_text = [&](std::size_t key) {
+    const auto t0 = std::chrono::duration_cast<std::chrono::microseconds>(Clock::now().time_since_epoch()).count();
+    const json vote{{"from", "p" + std::to_string(key)}, {"value", 1 + key % 5}, {"k", key}, {"t0", t0}};
+    if (o.protocol == "ws") return json{{"t", "vote"}, {"from", vote["from"]}, {"value", vote["value"]}, {"k", key}, {"t0", t0}}.dump();
+    return "42" + std::to_string(key) + json::array({"vote", vote}).dump();  // socket.io event with ack id `key`
+  };
+  // Staff frames carrying votes (each with its "k"), by protocol.
+  auto carries_votes = [&](std::string_view text) {
+    return text.rfind(R"({"t":"events")", 0) == 0 || text.rfind(R"({"t":"vote")", 0) == 0 || text.rfind(R"(42["vote")", 0) == 0;
+  };
+  // socket.io's Engine.IO layer: answer the open packet with a namespace connect, pings with pongs.
+  // True if the frame was such a packet.
+  auto engine_io = [&](SimClient& self, std::string_view text, const std::function<void()>& connected) {
+    if (!socketio) return false;
+    if (text.rfind("0{", 0) == 0) self.send("40");
+    else if (text.rfind("40", 0) == 0) connected();
+    else if (text == "2") self.send("3");
+    else return false;
+    return true;
+  };
+
   // Host and kiosk match every envelope to its send time through `ev.k` (a scan, not a parse, so
   // that the simulated host does not become the bottleneck it measures).
   // `after_stamp` splits the delay: from the relay's stamp (`at`, wall clock ms) to receipt.
-  auto observe = [&shared](Samples& samples, int& seen, Samples* after_stamp = nullptr) {
-    return [&samples, &seen, &shared, after_stamp](SimClient&, std::string_view text) {
-      if (text.rfind(R"({"t":"events")", 0) != 0) return;
+  auto observe = [&shared, &carries_votes](Samples& samples, int& seen, Samples* after_stamp = nullptr) {
+    return [&samples, &seen, &shared, &carries_votes, after_stamp](SimClient&, std::string_view text) {
+      if (!carries_votes(text)) return;
       const auto now = Clock::now();
       const auto wall_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
                                std::chrono::system_clock::now().time_since_epoch()).count();
@@ -476,7 +515,7 @@ int run_loadgen(std::span<const std::string_view> args) {
   std::vector<char> got_tally(std::size_t(o.participants), 0);  // each written by its participant's thread
   auto tally_timer = std::make_shared<net::steady_timer>(ioc);
   std::function<void()> publish_tally = [&] {
-    if (o.scenario != "vote" || o.tally_ms == 0) return;
+    if (o.scenario != "vote" || o.tally_ms == 0 || !palabre) return;  // ws, socket.io: the relay's own tally
     const auto t0 = std::chrono::duration_cast<std::chrono::microseconds>(Clock::now().time_since_epoch()).count();
     host->send(json{{"t", "event"}, {"vis", "public"}, {"ev", {{"type", "rating.results"}, {"votes", host_seen}, {"t0", t0}}}}.dump());
     const bool more = host_seen < expected ||
@@ -490,6 +529,7 @@ int run_loadgen(std::span<const std::string_view> args) {
   auto start_scenario = [&] {
     usage_connected = o.relay_pid ? usage_of(o.relay_pid) : std::nullopt;
     scenario_start = Clock::now();
+    shared.scenario_started.store(true);
     publish_tally();
     // Send moments drawn here (one seeded sequence, whatever --threads), armed on each client's thread.
     std::uniform_real_distribution<double> when(0, o.duration);
@@ -502,6 +542,7 @@ int run_loadgen(std::span<const std::string_view> args) {
           timer->async_wait([&, p, timer, key](beast::error_code) {
             shared.mark_sent(key, Clock::now());
             const bool vote = o.scenario == "vote";
+            if (!palabre) return p->send(vote_text(key));
             p->send(json{{"t", "event"}, {"vis", vote ? "staff" : "public"}, {"cid", key},
                          {"ev", vote ? json{{"type", "rating.vote"}, {"value", 1 + key % 5}, {"k", key}}
                                      : json{{"type", "chat.post"}, {"text", "Ça marche ! " + std::to_string(key)}, {"k", key}}}}
@@ -515,16 +556,21 @@ int run_loadgen(std::span<const std::string_view> args) {
   // Runs on the participant's own thread; touches only its thread's Totals, its got_tally slot and
   // the atomics of `shared`.
   std::vector<int> participant0_seen(1, 0);
+  auto joined = [&](SimClient& self) {
+    Totals& mine = self.totals();
+    mine.connect.add(Clock::now() - self.started_);
+    ++mine.connected;
+    shared.connected.fetch_add(1, std::memory_order_relaxed);
+  };
   auto participant_frame = [&](SimClient& self, std::string_view text) {
     Totals& mine = self.totals();
-    if (text.rfind(R"({"t":"joined")", 0) == 0) {
-      mine.connect.add(Clock::now() - self.started_);
-      ++mine.connected;
-      shared.connected.fetch_add(1, std::memory_order_relaxed);
-      return;
-    }
-    if (text.rfind(R"({"t":"ack")", 0) == 0) {
-      const auto key = field_int(text, "\"cid\":");
+    if (socketio && engine_io(self, text, [&] { joined(self); })) return;
+    if (text.rfind(R"({"t":"joined")", 0) == 0) return joined(self);
+    const bool socketio_ack = socketio && text.rfind("43", 0) == 0;
+    if (text.rfind(R"({"t":"ack")", 0) == 0 || socketio_ack) {
+      std::int64_t key = -1;  // palabre and ws: "cid"; socket.io: the ack id after "43"
+      if (socketio_ack) std::from_chars(text.data() + 2, text.data() + text.size(), key);
+      else key = field_int(text, "\"cid\":");
       if (key >= 0 && std::size_t(key) < shared.sent_ns.size())
         if (const auto sent = shared.sent(std::size_t(key))) mine.ack.add(Clock::now() - *sent);
       ++mine.acks;
@@ -532,7 +578,9 @@ int run_loadgen(std::span<const std::string_view> args) {
       return;
     }
     if (text.rfind(R"({"t":"error")", 0) == 0) ++mine.errors;
-    if (const auto at = text.find(R"("type":"rating.results")"); at != std::string_view::npos) {
+    const bool tally = palabre ? text.find(R"("type":"rating.results")") != std::string_view::npos
+                               : text.rfind(R"({"t":"tally")", 0) == 0 || text.rfind(R"(42["tally")", 0) == 0;
+    if (tally && shared.scenario_started.load(std::memory_order_relaxed)) {
       const auto t0 = field_int(text, "\"t0\":");  // votes carry "k", never "t0"
       const auto now = std::chrono::duration_cast<std::chrono::microseconds>(Clock::now().time_since_epoch()).count();
       if (t0 > 0) mine.tally.add(std::chrono::microseconds(now - t0));
@@ -550,9 +598,10 @@ int run_loadgen(std::span<const std::string_view> args) {
       p->on_frame = participant_frame;
       participants.push_back(p);
       net::post(p->executor(), [&, p, pending, last] {
-        p->connect(endpoint, [&, p, pending, last](bool ok) {  // on p's thread
+        p->connect(endpoint, target_for(false), [&, p, pending, last](bool ok) {  // on p's thread
           if (!ok) shared.failed.fetch_add(1, std::memory_order_relaxed);
-          else p->send(json{{"t", "join"}, {"room", room}}.dump());
+          else if (palabre) p->send(json{{"t", "join"}, {"room", room}}.dump());
+          else if (!socketio) joined(*p);  // ws: connected once the handshake is done
           net::post(ioc, [&, pending, last] {
             if (--*pending != 0) return;
             // Next wave once this one's sockets are open; the scenario once joins have settled.
@@ -571,13 +620,26 @@ int run_loadgen(std::span<const std::string_view> args) {
     }
   };
 
+  // ws and socket.io have no rooms: the host and the kiosk are two staff connections.
+  auto start_peer_staff = [&] {
+    kiosk->connect(endpoint, target_for(true), [&](bool ok) {
+      ok_or_die(ok, "kiosk connect");
+      if (!socketio) connect_wave(0);
+    });
+  };
+  bool kiosk_started = false;
+  kiosk->on_frame = [&, seen_by_kiosk = observe(totals.to_kiosk, kiosk_seen)](SimClient& self, std::string_view text) {
+    if (engine_io(self, text, [&] { connect_wave(0); })) return;
+    seen_by_kiosk(self, text);
+  };
   host->on_frame = [&](SimClient& self, std::string_view text) {
+    if (engine_io(self, text, [&] { if (!std::exchange(kiosk_started, true)) start_peer_staff(); })) return;
     if (text.rfind(R"({"t":"created")", 0) == 0) {
       const json created = json::parse(text);
       room = created["room"];
       kiosk_token = created["kiosk_token"];
       self.id = "h1";
-      kiosk->connect(endpoint, [&](bool ok) {
+      kiosk->connect(endpoint, target_for(true), [&](bool ok) {
         ok_or_die(ok, "kiosk connect");
         kiosk->send(json{{"t", "join"}, {"room", room}, {"token", kiosk_token}}.dump());
         connect_wave(0);
@@ -586,10 +648,10 @@ int run_loadgen(std::span<const std::string_view> args) {
     }
     observe(totals.to_host, host_seen, &totals.host_after_stamp)(self, text);
   };
-  kiosk->on_frame = observe(totals.to_kiosk, kiosk_seen);
-  host->connect(endpoint, [&](bool ok) {
+  host->connect(endpoint, target_for(true), [&](bool ok) {
     ok_or_die(ok, "host connect");
-    host->send(R"({"t":"create"})");
+    if (palabre) host->send(R"({"t":"create"})");
+    else if (!socketio) start_peer_staff();
   });
 
   std::vector<net::executor_work_guard<net::io_context::executor_type>> keep_running;
@@ -625,6 +687,7 @@ int run_loadgen(std::span<const std::string_view> args) {
       {"scenario", o.scenario},
       {"participants", o.participants},
       {"threads", o.threads},
+      {"protocol", o.protocol},
       {"connected", totals.connected},
       {"failed", shared.failed.load()},
       {"events_sent", expected},
@@ -658,7 +721,8 @@ int run_loadgen(std::span<const std::string_view> args) {
   getrusage(RUSAGE_SELF, &self_usage);
   report["loadgen_cpu_seconds"] = double(self_usage.ru_utime.tv_sec + self_usage.ru_stime.tv_sec) +
                                   double(self_usage.ru_utime.tv_usec + self_usage.ru_stime.tv_usec) / 1e6;
-  if (const auto histogram = relay_fanout(endpoint)) report["relay_fanout"] = *histogram;
+  if (palabre)
+    if (const auto histogram = relay_fanout(endpoint)) report["relay_fanout"] = *histogram;
   if (o.json_output) {
     std::printf("%s\n", report.dump().c_str());
   } else {
