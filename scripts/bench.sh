@@ -28,21 +28,33 @@ commands="$out/commands.txt"
 : > "$commands"
 
 # run NAME COMMAND…: output in $out/NAME.txt; the command line is recorded for the report.
+# Each command gets at most $limit seconds (900 unless set for it).
+limit=900
 run() {
   local name=$1; shift
   echo "bench.sh: $name: $*" >&2
   echo "$name	$*" >> "$commands"
   local start=$SECONDS
-  timeout 900 "$@" > "$out/$name.txt" 2>&1
+  timeout "$limit" "$@" > "$out/$name.txt" 2>&1
   echo "exit $? after $((SECONDS - start)) s" >> "$out/$name.txt"
 }
 
 peers="node bench/relay/peers/loadgen.mjs --palabre $palabre"
-# The single-relay goals with palabre's own load generator (C++, one process: lighter than node).
-run relay_big "$palabre" loadgen --participants $big --wave 500 --duration 10 --tally-ms 250 --json
-run relay_max "$palabre" loadgen --participants $max --wave 500 --duration 10 --tally-ms 250 --json
-run peers $peers --relays palabre,ws,socketio --participants $big --duration 10 --json "$out/peers.json"
-run redis_burst $peers --relays palabre-redis --participants $big --duration 10 --json "$out/redis_burst.json"
+burst="--wave 500 --duration 10 --tally-ms 250 --json"
+# The single-relay goals and the side-by-side, all with palabre's own load generator (C++, two
+# threads: host and kiosk on one, participants on the other), which speaks the protocols of the
+# ws and socket.io relays too (--protocol); each relay is measured alone, one after the other.
+# About 3 minutes in all on an idle 2-core machine (4–5 under load).
+limit=240
+run relay_big "$palabre" loadgen --participants $big $burst
+run relay_max "$palabre" loadgen --participants $max $burst
+run peer_ws bench/relay/peers/run_peer.sh "$palabre" ws --participants $big $burst
+run peer_socketio bench/relay/peers/run_peer.sh "$palabre" socketio --participants $big $burst
+# Two relays on Redis need the node load generator (it can put the staff on one relay and the
+# participants on the other); it is heavy (7 node processes), so 2,000 participants.
+redis_n=2000; [ "${PALABRE_BENCH_QUICK:-0}" = 1 ] && redis_n=1000
+run redis_burst $peers --relays palabre-redis --participants $redis_n --duration 10 --json "$out/redis_burst.json"
+limit=900
 run redis_tests "$relay_tests" --gtest_filter='Redis.*'
 run core "$build/bench/core/core_bench" --benchmark_min_time=0.2
 run core_speed "$build/bench/core/core_speed"

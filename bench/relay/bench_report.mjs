@@ -38,19 +38,22 @@ const relayRow = (r) => `| ${r.relay} | ${r.participants} | ${r.connected} | ${r
 const header = ['| relay | participants | connected | votes at host / kiosk / acks | participants reached by a tally | vote→host p50 / p99 ms | ack p50 / p99 ms | tally→participant p50 / p99 ms | relay KiB / connection | relay CPU s (burst) | loadgen CPU s |',
   '|---|---|---|---|---|---|---|---|---|---|---|'];
 // `palabre loadgen --json` (C++) prints one JSON line; its keys are mapped to the node loadgen's.
-const fromLoadgen = (name) => {
+const fromLoadgen = (name, relay = 'palabre (palabre loadgen)') => {
   const line = read(`${name}.txt`).split('\n').find((l) => l.startsWith('{'));
   if (!line) return null;
   const r = JSON.parse(line);
   return {
-    relay: 'palabre (palabre loadgen)', participants: r.participants, connected: r.connected, at_host: r.delivered_to_host,
+    relay, participants: r.participants, connected: r.connected, at_host: r.delivered_to_host,
     at_kiosk: r.delivered_to_kiosk, acks: r.acks, tally_reached_participants: r.tally_reached_participants,
     vote_to_host: r.to_host, ack: r.ack, tally_to_participant: r.tally_to_participant ?? {},
     relay_rss_per_connection_kib: r.relay_rss_per_connection_kib, relay_cpu_seconds_scenario: r.relay_cpu_seconds,
     loadgen_cpu_seconds: r.loadgen_cpu_seconds,
   };
 };
-const big = fromLoadgen('relay_big'), max = fromLoadgen('relay_max'), peers = json('peers.json'), redis = json('redis_burst.json')?.[0];
+const big = fromLoadgen('relay_big'), max = fromLoadgen('relay_max'), redis = json('redis_burst.json')?.[0];
+// The side-by-side: the same C++ load generator against each relay (palabre: the relay_big run).
+const sideBySide = [fromLoadgen('relay_big', 'palabre'), fromLoadgen('peer_ws', 'ws'), fromLoadgen('peer_socketio', 'socketio')];
+const peers = sideBySide.every(Boolean) ? sideBySide : json('peers.json');
 say('### Relay: vote burst (all voting within 10 s, tally every 250 ms to every participant)', '', ...header);
 for (const r of [big, max, redis].filter(Boolean)) say(relayRow(r));
 say('');
