@@ -73,12 +73,13 @@
     return button;
   }
 
+  // Only what changed is written: every style write may cost the page a layout.
   function place(el, item) {
     const s = el.style;
-    s.left = item.x + 'px';
-    s.top = item.y + 'px';
-    s.width = item.w + 'px';
-    s.height = item.h + 'px';
+    if (el.palabreX !== item.x) { el.palabreX = item.x; s.left = item.x + 'px'; }
+    if (el.palabreY !== item.y) { el.palabreY = item.y; s.top = item.y + 'px'; }
+    if (el.palabreW !== item.w) { el.palabreW = item.w; s.width = item.w + 'px'; }
+    if (el.palabreH !== item.h) { el.palabreH = item.h; s.height = item.h + 'px'; }
   }
 
   function publish(json) {
@@ -104,9 +105,11 @@
         if (el.getAttribute('aria-label') !== item.label) el.setAttribute('aria-label', item.label || item.placeholder);
       } else {
         const role = item.role === 'button' ? null : item.role;
-        if (role) el.setAttribute('role', role); else el.removeAttribute('role');
+        if (el.getAttribute('role') !== role) { if (role) el.setAttribute('role', role); else el.removeAttribute('role'); }
         if (el.getAttribute('aria-label') !== item.label) el.setAttribute('aria-label', item.label);
-        if (item.disabled) el.setAttribute('aria-disabled', 'true'); else el.removeAttribute('aria-disabled');
+        if (el.hasAttribute('aria-disabled') !== !!item.disabled) {
+          if (item.disabled) el.setAttribute('aria-disabled', 'true'); else el.removeAttribute('aria-disabled');
+        }
       }
     }
     // (no destructuring here: emscripten 3.1.6's JS optimizer mangles it)

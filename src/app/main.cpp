@@ -121,6 +121,9 @@ EM_JS(void, js_first_frame_part, (const char* name), {
   window.palabre.firstFrameParts = window.palabre.firstFrameParts || {};
   window.palabre.firstFrameParts[UTF8ToString(name)] = performance.now();
 });
+// window.palabre.frameTimes, once a benchmark sets it to an array: each frame's time in the app, ms
+// (bench/app/frame.mjs).
+EM_JS(void, js_frame_time, (double ms), { const t = window.palabre.frameTimes; if (t) t.push(ms); });
 EM_JS(void, js_first_frame, (), {
   window.palabre.firstFrameMs = performance.now();
   window.palabre.ready = true;
@@ -625,6 +628,7 @@ void draw_local_choice(views::Context& ctx) {
 #endif
 
 void frame() {
+  const double frame_start = platform::now_ms();
   ImGuiIO& io = ImGui::GetIO();
   platform::begin_frame(io);
   const platform::Viewport vp = platform::viewport();
@@ -709,6 +713,7 @@ void frame() {
                                               app.ui.redraw_in_ms + 5, nullptr);
   }
   app.ui.redraw_in_ms = 0;
+  js_frame_time(platform::now_ms() - frame_start);
 }
 
 }  // namespace
@@ -730,6 +735,7 @@ EMSCRIPTEN_KEEPALIVE const char* palabre_info_json() {
   static std::string text;
   const auto& id = app.client.identity();
   nlohmann::json info = {
+      {"seq", app.client.last_seen()},  // the highest envelope received (bench/app/frame.mjs waits on it)
       {"view", palabre::app::view_name(app.route.view)},
       {"room", id.room.empty() ? app.route.room : id.room},
       {"you", id.you},

@@ -156,7 +156,9 @@ void draw_messages(Context& ctx, float width, float height) {
 }
 
 // [SECTION] people
-void draw_people(Context& ctx, float width) {
+// The list scrolls on its own past `max_list_height`, and only its visible rows are laid out: a room
+// of 10,000 costs the same frame as a room of 20 (bench/app/frame.mjs).
+void draw_people(Context& ctx, float width, float max_list_height) {
   const auto& f = theme::fonts();
   const float base = f.base_px;
   ui::begin_card(width);
@@ -165,20 +167,35 @@ void draw_people(Context& ctx, float width) {
   ImGui::PopFont();
   ImGui::SameLine();
   ImGui::SetCursorPosY(ImGui::GetCursorPosY() + base * 0.35f);
-  ImGui::TextDisabled("%d", static_cast<int>(ctx.session.participants.size()));
-  if (ctx.session.participants.empty()) ui::text_muted(tr(S::host_nobody));
-  for (const core::Participant& p : ctx.session.participants) {
-    auto online = ctx.session.online.find(p.id);
-    const bool is_online = online != ctx.session.online.end() && online->second;
-    ui::avatar(p.name, base * 1.6f);
-    ImGui::SameLine();
-    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + base * 0.2f);
-    ImGui::TextUnformatted(p.name.c_str());
-    ImGui::SameLine();
-    ImGui::PushStyleColor(ImGuiCol_Text, is_online ? theme::colour::ok : theme::colour::line);
-    ImGui::TextUnformatted(icon::circle);
-    ImGui::PopStyleColor();
+  const auto& people = ctx.session.participants;
+  ImGui::TextDisabled("%d", static_cast<int>(people.size()));
+  if (people.empty()) ui::text_muted(tr(S::host_nobody));
+  const float row = base * 1.6f + ImGui::GetStyle().ItemSpacing.y;
+  const float rows_height = row * static_cast<float>(people.size());
+  const bool scrolls = rows_height > max_list_height;
+  if (scrolls) {
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+    ImGui::BeginChild("people-list", ImVec2(ImGui::CalcItemWidth(), max_list_height), false, ImGuiWindowFlags_NoBackground);
+    ImGui::PopStyleVar();
   }
+  ImGuiListClipper clipper;
+  clipper.Begin(static_cast<int>(people.size()), row);
+  while (clipper.Step()) {
+    for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+      const core::Participant& p = people[static_cast<std::size_t>(i)];
+      auto online = ctx.session.online.find(p.id);
+      const bool is_online = online != ctx.session.online.end() && online->second;
+      ui::avatar(p.name, base * 1.6f);
+      ImGui::SameLine();
+      ImGui::SetCursorPosY(ImGui::GetCursorPosY() + base * 0.2f);
+      ImGui::TextUnformatted(p.name.c_str());
+      ImGui::SameLine();
+      ImGui::PushStyleColor(ImGuiCol_Text, is_online ? theme::colour::ok : theme::colour::line);
+      ImGui::TextUnformatted(icon::circle);
+      ImGui::PopStyleColor();
+    }
+  }
+  if (scrolls) ImGui::EndChild();
   ui::end_card();
 }
 
@@ -227,7 +244,7 @@ void draw_host(Context& ctx) {
     draw_console(ctx, main, height);
     ImGui::SameLine(0, spacing);
     column("people-column", right, [&] {
-      draw_people(ctx, right);
+      draw_people(ctx, right, height * 0.4f);
       ui::gap(base * 0.4f);
       draw_messages(ctx, right, std::max(base * 12.0f, ImGui::GetContentRegionAvail().y));
     });
@@ -238,7 +255,7 @@ void draw_host(Context& ctx) {
       ui::gap(base * 0.4f);
       draw_share(ctx, side);
       ui::gap(base * 0.4f);
-      draw_people(ctx, side);
+      draw_people(ctx, side, base * 16.0f);
       ui::gap(base * 0.4f);
       draw_messages(ctx, side, base * 20.0f);
     });
@@ -253,7 +270,7 @@ void draw_host(Context& ctx) {
     ui::gap(base * 0.4f);
     draw_messages(ctx, area.x, base * 20.0f);
     ui::gap(base * 0.4f);
-    draw_people(ctx, area.x);
+    draw_people(ctx, area.x, base * 20.0f);
   }
 }
 

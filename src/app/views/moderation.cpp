@@ -5,6 +5,7 @@
 // (<item> is the idea's, question's or open answer's id, as the engine numbers them).
 // [SECTION] rows  [SECTION] per kind  [SECTION] entry
 #include <algorithm>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -120,7 +121,22 @@ void draw_moderation(Context& ctx, const core::Activity& a, float width) {
       submit(ctx, core::BoardLock{a.id, !a.locked});
   }
   if (rows.empty()) ui::text_muted(tr(S::no_answers_yet));
-  for (const Row& row : rows) draw_row(ctx, a, row, width);
+  // A row out of view is stepped over with the height it had when last drawn: a board of 2,000
+  // ideas lays out only the rows on screen (bench/app/frame.mjs).
+  static std::map<std::int64_t, float> heights;
+  static float heights_width = 0;
+  if (heights_width != width) heights.clear(), heights_width = width;
+  const float spacing = ImGui::GetStyle().ItemSpacing.y;
+  for (const Row& row : rows) {
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    if (auto known = heights.find(row.item);
+        known != heights.end() && !ImGui::IsRectVisible(at, ImVec2(at.x + width, at.y + known->second))) {
+      ImGui::Dummy(ImVec2(width, std::max(0.0f, known->second - spacing)));
+      continue;
+    }
+    draw_row(ctx, a, row, width);
+    heights[row.item] = ImGui::GetCursorScreenPos().y - at.y;
+  }
 }
 
 }  // namespace palabre::app::views

@@ -87,6 +87,20 @@ ImU32 bar_colour(int index, const Look& look) {
   return look.kiosk ? kiosk_palette[index % 6] : theme::colour::accent;
 }
 
+// Figures change only when an envelope is applied (which moves `last_seq`): worked out once per
+// envelope, not once per frame — a board of 2,000 post-its took 20 ms a frame to count.
+const core::IdeaFigures& idea_figures_of(const core::Session& s, const core::Activity& a) {
+  static const core::Session* session = nullptr;
+  static std::int64_t activity = -1, seq = -1;
+  static std::size_t people = 0, ideas = 0;  // a fresh session of another room at the same seq
+  static core::IdeaFigures figures;
+  if (session != &s || activity != a.id || seq != s.last_seq || people != s.participants.size() || ideas != a.ideas.size()) {
+    figures = core::idea_figures(s, a);
+    session = &s, activity = a.id, seq = s.last_seq, people = s.participants.size(), ideas = a.ideas.size();
+  }
+  return figures;
+}
+
 void heading(const Look& look, const std::string& text) {
   ImGui::PushFont(look.title);
   ImGui::PushStyleColor(ImGuiCol_Text, look.text);
@@ -353,7 +367,7 @@ void word_cloud(const core::Activity& a, const Look& look, float width) {
 }
 
 void ideas(Context& ctx, const core::Activity& a, const Look& look, float width) {
-  const auto fig = core::idea_figures(ctx.session, a);
+  const core::IdeaFigures& fig = idea_figures_of(ctx.session, a);
   const float base = theme::fonts().base_px;
   line(look, std::to_string(fig.ideas) + " " + tr(S::ideas) + " · " + std::to_string(fig.contributors) + " / " +
                  std::to_string(fig.participants) + " " + tr(S::participants_word));
@@ -463,7 +477,7 @@ int zone_at(const std::vector<BoardZone>& zones, ImVec2 p) {
 }
 
 void board(Context& ctx, const core::Activity& a, const Look& look, float width, bool interactive) {
-  const auto fig = core::idea_figures(ctx.session, a);
+  const core::IdeaFigures& fig = idea_figures_of(ctx.session, a);
   const float base = theme::fonts().base_px;
   Ui& ui = ctx.ui;
   line(look, std::to_string(fig.ideas) + " " + tr(S::ideas) + " · " + std::to_string(fig.contributors) + " / " +
@@ -478,12 +492,33 @@ void board(Context& ctx, const core::Activity& a, const Look& look, float width,
   const float fs = font->FontSize * ImGui::GetIO().FontGlobalScale * (look.kiosk ? 0.95f : 0.85f);
   ImFont* title_font = look.kiosk ? theme::fonts().heading : theme::fonts().strong;
   const float title_fs = title_font->FontSize * ImGui::GetIO().FontGlobalScale * (look.kiosk ? 0.8f : 1.0f);
+  // A zone shows at most about twice the post-its it can hold side by side, the newest (on top):
+  // past that the older ones are entirely covered anyway. The rest is counted in the zone's title
+  // ("+ 1,234"), and every idea stays in moderation and in the report.
+  std::vector<int> in_zone(static_cast<std::size_t>(zone_count), 0), skip(static_cast<std::size_t>(zone_count), 0);
+  for (const auto& [id, idea] : a.ideas) {
+    const int z = a.spec.categories.empty() ? 0 : idea.category;
+    if (!idea.hidden && idea.approved && z >= 0 && z < zone_count) ++in_zone[static_cast<std::size_t>(z)];
+  }
+  for (int z = 0; z < zone_count; ++z) {
+    const BoardZone& zone = zones[static_cast<std::size_t>(z)];
+    const float note_area = note_width(zone, base, look.kiosk) * base * 2.6f;
+    const int fits = std::max(12, static_cast<int>(2.0f * (zone.max.x - zone.min.x) * (zone.max.y - zone.min.y) / note_area));
+    skip[static_cast<std::size_t>(z)] = std::max(0, in_zone[static_cast<std::size_t>(z)] - fits);
+  }
   for (int z = 0; z < zone_count; ++z) {
     const BoardZone& zone = zones[static_cast<std::size_t>(z)];
     draw->AddRectFilled(zone.min, zone.max, look.kiosk ? IM_COL32(255, 255, 255, 14) : IM_COL32(240, 238, 233, 255), base * 0.6f);
+    float title_width = zone.max.x - zone.min.x - base * 1.2f;
+    if (const int more = skip[static_cast<std::size_t>(z)]; more > 0) {
+      const std::string text = "+ " + std::to_string(more);
+      const ImVec2 ms = title_font->CalcTextSizeA(title_fs, FLT_MAX, 0, text.c_str());
+      draw->AddText(title_font, title_fs, ImVec2(zone.max.x - ms.x - base * 0.6f, zone.min.y + base * 0.4f), look.muted, text.c_str());
+      title_width -= ms.x + base * 0.6f;
+    }
     if (z < static_cast<int>(a.spec.categories.size()))
       draw->AddText(title_font, title_fs, ImVec2(zone.min.x + base * 0.6f, zone.min.y + base * 0.4f), look.muted,
-                    a.spec.categories[static_cast<std::size_t>(z)].c_str(), nullptr, zone.max.x - zone.min.x - base * 1.2f);
+                    a.spec.categories[static_cast<std::size_t>(z)].c_str(), nullptr, title_width);
   }
   // Where each post-it is: a move this member sent shows at once, until the session has it (or
   // nothing of ours is pending any more: the move was refused).
@@ -492,6 +527,11 @@ void board(Context& ctx, const core::Activity& a, const Look& look, float width,
   std::vector<BoardNote> placed;
   for (const auto& [id, idea] : a.ideas) {
     if (idea.hidden || !idea.approved) continue;
+    if (const int z = a.spec.categories.empty() ? 0 : idea.category;
+        z >= 0 && z < zone_count && skip[static_cast<std::size_t>(z)] > 0 && id != ui.drag_note) {
+      --skip[static_cast<std::size_t>(z)];
+      continue;
+    }
     int x = idea.x, y = idea.y, category = idea.category;
     if (auto m = ui.note_moves.find(id); m != ui.note_moves.end()) {
       if ((m->second.x == idea.x && m->second.y == idea.y && m->second.category == idea.category) || ctx.pending.empty()) {
@@ -514,6 +554,8 @@ void board(Context& ctx, const core::Activity& a, const Look& look, float width,
   for (auto it = placed.rbegin(); it != placed.rend(); ++it) {
     if (!it->movable) continue;
     const std::int64_t id = it->idea->id;
+    // Out of view, a post-it cannot be pressed: no item for it (the one being dragged stays).
+    if (ui.drag_note != id && !ImGui::IsRectVisible(it->pos, ImVec2(it->pos.x + it->size.x, it->pos.y + it->size.y))) continue;
     ImGui::PushID(static_cast<int>(id));
     ImGui::SetCursorScreenPos(it->pos);
     // Mirrored like a button (name: its text) so tests and assistive tools find each post-it.
@@ -552,6 +594,7 @@ void board(Context& ctx, const core::Activity& a, const Look& look, float width,
   // Drawn in order, the dragged one last and lifted.
   const auto draw_note = [&](const BoardNote& n, bool lifted) {
     const ImVec2 p = n.pos;
+    if (!lifted && !ImGui::IsRectVisible(p, ImVec2(p.x + n.size.x + 2, p.y + n.size.y + base * 0.5f))) return;
     const float r = base * 0.25f;
     const float shadow = lifted ? base * 0.5f : 3.0f;
     draw->AddRectFilled(ImVec2(p.x + 2, p.y + shadow), ImVec2(p.x + n.size.x + 2, p.y + n.size.y + shadow), IM_COL32(0, 0, 0, lifted ? 60 : 35), r);
