@@ -661,11 +661,16 @@ int run_loadgen(std::span<const std::string_view> args) {
     threads.emplace_back([&worker] { worker->run(); });
   }
 
-  // Run until the host and kiosk have every event, or a generous deadline.
-  const auto deadline = Clock::now() + std::chrono::seconds(60) + std::chrono::duration_cast<Clock::duration>(
-                                                                      std::chrono::duration<double>(o.duration * 2));
+  // Run until the host and kiosk have every event, or a generous deadline: 120 s to connect
+  // everyone (socket.io at 10,000 on a loaded machine needs more than a minute), then 30 s plus
+  // twice --duration for the scenario.
   const auto started = Clock::now();
-  while (!ioc.stopped() && Clock::now() < deadline) {
+  auto deadline = [&] {
+    if (scenario_start == Clock::time_point{}) return started + std::chrono::seconds(120);
+    return scenario_start + std::chrono::seconds(30) +
+           std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(o.duration * 2));
+  };
+  while (!ioc.stopped() && Clock::now() < deadline()) {
     ioc.run_for(std::chrono::milliseconds(50));
     if (host_seen >= expected && kiosk_seen >= expected && shared.acks.load() >= expected) break;
   }
