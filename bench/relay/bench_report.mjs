@@ -76,7 +76,9 @@ if (peers) {
   for (const r of peers.filter((x) => x !== base))
     say(`- ${r.relay} / palabre: p99 vote→host ${fmt(r.vote_to_host.p99_ms / base.vote_to_host.p99_ms)}×, p99 ack ` +
       `${fmt(r.ack.p99_ms / base.ack.p99_ms)}×, memory per connection ${fmt(r.relay_rss_per_connection_kib / base.relay_rss_per_connection_kib)}×` +
-      (r.relay === 'ws' ? ` — goal ≥ 5× lower p99 than ws: ${met(r.vote_to_host.p99_ms / base.vote_to_host.p99_ms >= 5)}.` : '.'));
+      (r.relay === 'ws' ? ` — goal ≥ 5× lower p99 than ws: vote→host ${met(r.vote_to_host.p99_ms / base.vote_to_host.p99_ms >= 5)}, ` +
+        `ack ${met(r.ack.p99_ms / base.ack.p99_ms >= 5)}.` : '.') +
+      (r.connected < r.participants ? ` (${r.relay}: only ${r.connected} of ${r.participants} connected within the load generator's 120 s.)` : ''));
   say('');
 }
 
