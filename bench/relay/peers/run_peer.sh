@@ -9,7 +9,7 @@ shift 2
 here=$(cd "$(dirname "$0")" && pwd)
 if [ "$kind" = palabre ]; then exec "$palabre" loadgen --protocol palabre "$@"; fi
 out=$(mktemp)
-node "$here/${kind/socketio/socketio}_relay.mjs" 0 > "$out" &
+node "$here/${kind}_relay.mjs" 0 > "$out" &
 relay=$!
 trap 'kill $relay 2>/dev/null; rm -f "$out"' EXIT
 for _ in $(seq 100); do grep -q 'listening on' "$out" && break; sleep 0.1; done
