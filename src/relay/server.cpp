@@ -274,7 +274,7 @@ class WsSession : public std::enable_shared_from_this<WsSession> {
   WsSession(tcp::socket&& socket, std::shared_ptr<State> state)
       : ws_(std::move(socket)), state_(std::move(state)), id_(state_->next_connection_id++) {
     beast::error_code ec;
-    const auto endpoint = ws_.next_layer().socket().remote_endpoint(ec);
+    const auto endpoint = ws_.next_layer().remote_endpoint(ec);
     if (!ec) peer_ = endpoint.address().to_string() + ":" + std::to_string(endpoint.port());
     tokens_ = state_->config.message_burst;
     ++state_->metrics.sockets_open;
@@ -336,7 +336,7 @@ class WsSession : public std::enable_shared_from_this<WsSession> {
       state_->log({{"event", "drop"}, {"conn", id_}, {"reason", "slow reader"}});
       closing_ = true;
       beast::error_code ec;
-      beast::get_lowest_layer(ws_).socket().close(ec);
+      ws_.next_layer().close(ec);
       return;
     }
     state_->metrics.frames_out += 1;
@@ -359,7 +359,7 @@ class WsSession : public std::enable_shared_from_this<WsSession> {
   void abort() {
     closing_ = true;
     beast::error_code ec;
-    beast::get_lowest_layer(ws_).socket().close(ec);
+    ws_.next_layer().close(ec);
   }
 
   // Token bucket: false if this message is over the connection's rate.
@@ -455,10 +455,12 @@ class WsSession : public std::enable_shared_from_this<WsSession> {
                      {"reason", is_expected_close(ec) ? std::string("closed") : std::string(what) + ": " + ec.message()}});
     }
     beast::error_code ignored;
-    beast::get_lowest_layer(ws_).socket().close(ignored);
+    ws_.next_layer().close(ignored);
   }
 
-  websocket::stream<beast::tcp_stream> ws_;
+  // On the bare socket, not beast::tcp_stream: the WebSocket layer has its own timeouts, and
+  // tcp_stream's per-operation timeout bookkeeping showed in the profile of every write.
+  websocket::stream<tcp::socket> ws_;
   std::shared_ptr<State> state_;
   std::uint64_t id_;
   std::string peer_;
