@@ -232,12 +232,10 @@ void draw_locked_notice() {
   ui::indent(left);
   ui::gap(base * 2.0f);
   ui::begin_card(width);
-  ui::text_in(f.heading, std::string(icon::key) + "  " + (lang() == Lang::fr ? "Session chiffrée" : "Encrypted session"),
+  ui::text_in(f.heading, std::string(icon::key) + "  " + tr(S::e2e_locked_title),
               theme::colour::accent);
   ui::gap(base * 0.4f);
-  ImGui::TextUnformatted(lang() == Lang::fr  // wraps at the card's edge (begin_card sets it)
-                             ? "Cette session est chiffrée de bout en bout : ouvrez le lien ou le QR code donné par l'animateur."
-                             : "This session is end-to-end encrypted: open the link or QR code from the facilitator.");
+  ImGui::TextUnformatted(tr(S::e2e_locked_text));  // wraps at the card's edge (begin_card sets it)
   ui::end_card();
   ui::unindent(left);
 }
@@ -245,7 +243,7 @@ void draw_locked_notice() {
 void draw_badge() {
   const ImGuiIO& io = ImGui::GetIO();
   const float base = theme::fonts().base_px;
-  const std::string text = std::string(icon::key) + "  " + (lang() == Lang::fr ? "Chiffré de bout en bout" : "End-to-end encrypted");
+  const std::string text = std::string(icon::key) + "  " + tr(S::e2e_badge);
   const float width = ui::pill_width(text);
   // Centred in the console's header row (brand on the left, language and status on the right);
   // on a narrow screen, where that row is full, at the bottom.

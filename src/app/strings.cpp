@@ -196,6 +196,16 @@ constexpr std::array<Entry, static_cast<std::size_t>(S::count_)> catalogue = {{
     {"Les participants donnent une note de 1 à l’échelle choisie.", "Participants give a mark from 1 to the chosen scale."},
     {"Sans relais — cet appareil", "No relay — this device"},
     {"Hôte, écran et participants de démonstration dans des onglets de ce navigateur.", "Host, screen and demo participants in tabs of this browser."},
+    {"Chiffrement de bout en bout", "End-to-end encryption"},
+    {"Chiffré de bout en bout", "End-to-end encrypted"},
+    {"Session chiffrée", "Encrypted session"},
+    {"Cette session est chiffrée de bout en bout : ouvrez le lien ou le QR code donné par l'animateur.",
+     "This session is end-to-end encrypted: open the link or QR code from the facilitator."},
+    {"Scannez le QR code ou ouvrez le lien : la session est chiffrée de bout en bout, le code seul ne suffit pas.",
+     "Scan the QR code or open the link: the session is end-to-end encrypted, the code alone is not enough."},
+    {"Session sans relais", "No-relay session"},
+    {"Elle vit dans ce navigateur : les participants la rejoignent depuis des onglets de cet appareil.",
+     "It lives in this browser: participants join it from tabs of this device."},
 }};
 
 Lang current = Lang::fr;

@@ -146,6 +146,13 @@ enum class S {
   ed_rating_note,
   host_create_local,
   host_create_local_blurb,
+  e2e_toggle,
+  e2e_badge,
+  e2e_locked_title,
+  e2e_locked_text,
+  e2e_scan_to_join,
+  kiosk_local_title,
+  kiosk_local_text,
   count_
 };
 

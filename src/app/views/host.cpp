@@ -78,6 +78,8 @@ void draw_share(Context& ctx, float width) {
   ImGui::PopFont();
   ui::text_muted(tr(S::host_code));
   ui::text_in(f.display, spaced_code(ctx.identity.room), theme::colour::accent);
+  // The code alone opens an encrypted room its newcomer cannot read: say how to share it.
+  if (!ctx.route.key.empty()) ui::text_muted(tr(S::e2e_scan_to_join));
   const float inner = ui::avail_width();
   if (!ctx.links.join.empty()) {
     const float qr = std::min(inner, base * 10.0f);

@@ -26,19 +26,32 @@ void draw_join_panel(Context& ctx, float width) {
   const auto& f = theme::fonts();
   const float base = f.base_px;
   ui::begin_card(width, base * 1.2f, theme::colour::kiosk_card);
-  ui::text_in(f.body, tr(S::kiosk_join_at), theme::colour::kiosk_muted);
-  ui::text_in(f.heading, host_of(ctx.links.join), theme::colour::kiosk_text);
-  ui::gap(base * 0.4f);
-  ui::text_in(f.body, tr(S::host_code), theme::colour::kiosk_muted);
-  std::string code = ctx.route.room;
-  if (code.size() == 6) code = code.substr(0, 3) + " " + code.substr(3);
-  ui::text_in(f.display, code, IM_COL32(255, 255, 255, 255));
-  ui::gap(base * 0.6f);
+  if (ctx.route.local) {
+    // A no-relay room cannot be reached from another device: no address, code or QR code to show.
+    ui::text_in(f.heading, tr(S::kiosk_local_title), theme::colour::kiosk_text);
+    ui::gap(base * 0.3f);
+    ui::text_in(f.body, tr(S::kiosk_local_text), theme::colour::kiosk_muted, true);
+    ui::end_card();
+    return;
+  }
+  // In an encrypted session the code alone opens a room the newcomer cannot read: only the QR
+  // code (whose link carries the key) is offered.
+  const bool encrypted = !ctx.route.key.empty();
+  if (!encrypted) {
+    ui::text_in(f.body, tr(S::kiosk_join_at), theme::colour::kiosk_muted);
+    ui::text_in(f.heading, host_of(ctx.links.join), theme::colour::kiosk_text);
+    ui::gap(base * 0.4f);
+    ui::text_in(f.body, tr(S::host_code), theme::colour::kiosk_muted);
+    std::string code = ctx.route.room;
+    if (code.size() == 6) code = code.substr(0, 3) + " " + code.substr(3);
+    ui::text_in(f.display, code, IM_COL32(255, 255, 255, 255));
+    ui::gap(base * 0.6f);
+  }
   if (!ctx.links.join.empty()) {
     const float qr = width - base * 2.4f;
     ui::qr_code(ctx.links.join, qr);
     ui::gap(base * 0.2f);
-    ui::text_in(f.body, tr(S::host_scan), theme::colour::kiosk_muted, true);
+    ui::text_in(f.body, tr(encrypted ? S::e2e_scan_to_join : S::host_scan), theme::colour::kiosk_muted, true);
   }
   ui::end_card();
 }

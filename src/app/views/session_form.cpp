@@ -145,7 +145,7 @@ void e2e_toggle(Context& ctx, float width) {
   if (!e2e::available()) return;
   std::string& on = ctx.ui.texts["session-e2e"];
   const std::string label = std::string(on == "1" ? icon::check_circle : icon::circle_o) + "  " + icon::key + "  " +
-                            (lang() == Lang::fr ? "Chiffrement de bout en bout" : "End-to-end encryption") + "###session-e2e";
+                            tr(S::e2e_toggle) + "###session-e2e";
   mirror::next_role("checkbox");
   if (ui::secondary_button(label.c_str(), width)) on = on == "1" ? "" : "1";  // a tick, not a second "Create"
 }
