@@ -2,7 +2,7 @@
 # The hardening pass (issue 8): the native GoogleTest suites again under AddressSanitizer +
 # UndefinedBehaviorSanitizer (preset native-asan, clang, build/native-asan), then a bounded libFuzzer
 # run of every fuzz target (PALABRE_FUZZ_SECONDS each, default 30). Extra arguments go to ctest.
-# `PALABRE_HARDENING=1 ./scripts/test.sh` runs it after the regular suite.
+# `./scripts/test.sh` (and so CI) runs it after the regular suite; PALABRE_HARDENING=0 skips it there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 started=$SECONDS
