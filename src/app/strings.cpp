@@ -206,6 +206,7 @@ constexpr std::array<Entry, static_cast<std::size_t>(S::count_)> catalogue = {{
     {"Session sans relais", "No-relay session"},
     {"Elle vit dans ce navigateur : les participants la rejoignent depuis des onglets de cet appareil.",
      "It lives in this browser: participants join it from tabs of this device."},
+    {"Réponse gagnante :", "Winning answer:"},
 }};
 
 Lang current = Lang::fr;

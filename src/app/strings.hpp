@@ -153,6 +153,7 @@ enum class S {
   e2e_scan_to_join,
   kiosk_local_title,
   kiosk_local_text,
+  winning_answer,
   count_
 };
 

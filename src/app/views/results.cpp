@@ -149,7 +149,7 @@ void challenge(Context& ctx, const core::Activity& a, const Look& look, float wi
     for (const auto& at : a.attempts)
       if (at.seq == a.winning_seq) answer = at.text;
     ui::text_in(look.big, std::string(icon::trophy) + "  " + ctx.session.display_name(fig.winner), theme::colour::live, false);
-    line(look, tr(S::won_by) + std::string(" ") + ctx.session.display_name(fig.winner) + " — « " + answer + " »", false);
+    line(look, tr(S::winning_answer) + std::string(" « ") + answer + " »", false);  // the name is just above
     line(look, std::to_string(fig.seconds_to_win) + " " + tr(S::seconds) + " · " + std::to_string(fig.winner_attempts) + " / " +
                    std::to_string(fig.attempts) + " " + tr(S::attempts) + " · " + std::to_string(fig.participation_percent) +
                    " % " + tr(S::participation));
