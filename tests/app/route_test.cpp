@@ -90,3 +90,32 @@ TEST(Route, GivenALocalRoute_WhenWrittenAndReadBack_ThenItStaysLocal) {
   }
   EXPECT_EQ(route_hash({View::join, "ABC234", {}, true}), "#/join/ABC234?local");
 }
+
+TEST(Route, GivenAnEncryptedSessionLink_WhenParsed_ThenTheRoomKeyIsRead) {
+  const std::string key(43, 'A');
+  const Route join = parse_route("#/join/abc234?key=" + key);
+  EXPECT_EQ(join.view, View::join);
+  EXPECT_EQ(join.room, "ABC234");
+  EXPECT_EQ(join.key, key);
+  EXPECT_FALSE(join.local);
+  const Route kiosk = parse_route("#/kiosk/ABC234/k2token?key=" + key + "&local");
+  EXPECT_EQ(kiosk.token, "k2token");
+  EXPECT_EQ(kiosk.key, key);
+  EXPECT_TRUE(kiosk.local);
+}
+
+TEST(Route, GivenAKeyThatIsNotBase64url_WhenParsed_ThenItIsIgnoredAndNotEchoedIntoLinks) {
+  const Route r = parse_route("#/join/ABC234?key=<script>");
+  EXPECT_EQ(r.view, View::join);
+  EXPECT_TRUE(r.key.empty());
+  EXPECT_EQ(route_hash(r), "#/join/ABC234");
+}
+
+TEST(Route, GivenAnEncryptedRoute_WhenWrittenAndReadBack_ThenItKeepsItsKey) {
+  const std::string key = "msmXm0n09phwpd8BlII-cwmy_QVnu9KEKoy67EV9sd4";
+  for (const Route& r : {Route{View::join, "ABC234", {}, false, key}, Route{View::host, "ABC234", "h", false, key},
+                         Route{View::kiosk, "ABC234", "k", true, key}}) {
+    EXPECT_EQ(parse_route(route_hash(r)), r);
+  }
+  EXPECT_EQ(route_hash({View::join, "ABC234", {}, false, key}), "#/join/ABC234?key=" + key);
+}
