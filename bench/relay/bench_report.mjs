@@ -24,7 +24,7 @@ const rawBlock = (name, filter = () => true) => {
 say(begin, '', '## Figures from `scripts/bench.sh`', '');
 say(`Run ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${cpus().length} × ${cpus()[0]?.model ?? '?'}, ` +
   `${Math.round(totalmem() / 2 ** 30)} GiB, ${execSync('uname -sr').toString().trim()}; load average at the end ` +
-  `${loadavg().map((l) => l.toFixed(1)).join(' / ')} (other jobs share this machine: latencies are pessimistic). ` +
+  `${loadavg().map((l) => l.toFixed(1)).join(' / ')} (the runs above raise it themselves; anything more means other jobs shared the machine and the latencies are pessimistic). ` +
   'Load generator and relays run on the same 2 cores.', '');
 say('Commands (outputs in `build/bench/`):', '', '```');
 for (const row of read('commands.txt').trim().split('\n')) if (row) say(row.replace('\t', ': '));
