@@ -226,10 +226,8 @@ bool holds_encrypted_events(std::string_view frame) {
 void draw_locked_notice() {
   const auto& f = theme::fonts();
   const float base = f.base_px;
-  const float avail = ImGui::GetContentRegionAvail().x;
-  const float width = std::min(avail, base * 26.0f);
-  const float left = (avail - width) * 0.5f;
-  ui::indent(left);
+  const ui::Column column = ui::begin_column(base * 26.0f);
+  const float width = column.width;
   ui::gap(base * 2.0f);
   ui::begin_card(width);
   ui::text_in(f.heading, std::string(icon::key) + "  " + tr(S::e2e_locked_title),
@@ -237,7 +235,7 @@ void draw_locked_notice() {
   ui::gap(base * 0.4f);
   ImGui::TextUnformatted(tr(S::e2e_locked_text));  // wraps at the card's edge (begin_card sets it)
   ui::end_card();
-  ui::unindent(left);
+  ui::end_column(column);
 }
 
 void draw_badge() {

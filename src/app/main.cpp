@@ -610,20 +610,17 @@ void run(const views::Action& a) {
 void draw_local_choice(views::Context& ctx) {
   if (ctx.route.view != View::host_create || !ctx.identity.room.empty()) return;
   const float base = theme::fonts().base_px;
-  const float avail = ImGui::GetContentRegionAvail().x;
-  const float width = std::min(avail, base * 28.0f);
-  const float left = (avail - width) * 0.5f;
   ui::gap(base * 0.6f);
-  ui::indent(left);
+  const ui::Column column = ui::begin_column(base * 28.0f);
   const std::string label = std::string(tr(S::host_create_local)) + "###create-local";
-  if (ui::secondary_button(label.c_str(), width)) {
+  if (ui::secondary_button(label.c_str(), column.width)) {
     views::Action local{};
     local.kind = views::Action::Kind::create_room;
     local.text = "local";  // run() makes the room in this tab
     ctx.actions.push_back(std::move(local));
   }
   ui::text_muted(tr(S::host_create_local_blurb));
-  ui::unindent(left);
+  ui::end_column(column);
 }
 #endif
 

@@ -298,12 +298,16 @@ void stars(float filled, int scale, float size, ImU32 colour) {
   ImGui::Dummy(ImVec2(size * 1.15f * scale, size));
 }
 
-float centred_column(float max_width) {
+Column begin_column(float max_width) {
   const float avail = ImGui::GetContentRegionAvail().x;
-  const float width = std::min(avail, max_width);
-  ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (avail - width) * 0.5f);
-  return width;
+  Column column;
+  column.width = std::min(avail, max_width);
+  column.left = (avail - column.width) * 0.5f;
+  indent(column.left);
+  return column;
 }
+
+void end_column(const Column& column) { unindent(column.left); }
 
 void gap(float px) { ImGui::Dummy(ImVec2(1, px)); }
 

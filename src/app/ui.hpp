@@ -41,8 +41,11 @@ void result_bar(std::string_view label, float fraction, std::string_view figure,
 // Stars 1..scale, `filled` of them (fractional for averages).
 void stars(float filled, int scale, float size, ImU32 colour);
 
-// Lays out the next widgets in a centred column at most `max_width` wide; returns the width.
-float centred_column(float max_width);
+// A centred column at most `max_width` wide for the widgets up to its end_column() (the landing,
+// create and name cards, notices): `width` is its width.
+struct Column { float width = 0, left = 0; };
+Column begin_column(float max_width);
+void end_column(const Column& column);
 // Width left on the current line: inside a card, up to the card's inner edge.
 float avail_width();
 // Indents by exactly `px` (ImGui::Indent(0) would indent by the style's default).

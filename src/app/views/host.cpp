@@ -22,10 +22,8 @@ std::string spaced_code(const std::string& code) {
 void draw_create(Context& ctx) {
   const auto& f = theme::fonts();
   const float base = f.base_px;
-  const float avail = ImGui::GetContentRegionAvail().x;
-  const float width = std::min(avail, base * 28.0f);
-  const float left = (avail - width) * 0.5f;
-  ui::indent(left);
+  const ui::Column column = ui::begin_column(base * 28.0f);
+  const float width = column.width;
   ui::gap(base * (ImGui::GetIO().DisplaySize.y > 700 ? 3.0f : 1.0f));
   draw_brand(1.4f);
   ui::gap(base * 1.2f);
@@ -45,7 +43,7 @@ void draw_create(Context& ctx) {
     ctx.actions.push_back({Action::Kind::create_room});
   }
   ui::end_card();
-  ui::unindent(left);
+  ui::end_column(column);
 }
 
 // One secondary button that copies `link` and says so for two seconds.

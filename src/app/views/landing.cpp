@@ -13,10 +13,8 @@ namespace palabre::app::views {
 void draw_landing(Context& ctx) {
   const auto& f = theme::fonts();
   const float base = f.base_px;
-  const float avail = ImGui::GetContentRegionAvail().x;
-  const float width = std::min(avail, base * 26.0f);
-  const float left = (avail - width) * 0.5f;
-  ui::indent(left);
+  const ui::Column column = ui::begin_column(base * 26.0f);
+  const float width = column.width;
   ui::gap(base * (ImGui::GetIO().DisplaySize.y > 700 ? 3.0f : 1.0f));
   draw_brand(1.4f);
   ui::gap(base * 0.2f);
@@ -51,7 +49,7 @@ void draw_landing(Context& ctx) {
   ui::gap(base);
   const std::string lang_label = std::string(icon::language) + "  " + tr(S::language_switch) + "###lang";
   if (ui::link_button(lang_label.c_str())) ctx.actions.push_back({Action::Kind::set_lang, {}, 0, false, {}});
-  ui::unindent(left);
+  ui::end_column(column);
 }
 
 }  // namespace palabre::app::views

@@ -44,10 +44,8 @@ void centred_spinner_text(Context& ctx, const char* text) {
 void draw_name_form(Context& ctx) {
   const auto& f = theme::fonts();
   const float base = f.base_px;
-  const float avail = ImGui::GetContentRegionAvail().x;
-  const float width = std::min(avail, base * 26.0f);
-  const float left = (avail - width) * 0.5f;
-  ui::indent(left);
+  const ui::Column column = ui::begin_column(base * 26.0f);
+  const float width = column.width;
   ui::gap(base * (ImGui::GetIO().DisplaySize.y > 700 ? 2.5f : 0.8f));
   draw_brand(1.2f);
   ui::gap(base * 1.0f);
@@ -76,7 +74,7 @@ void draw_name_form(Context& ctx) {
     ui::text_wrapped(ctx.ui.error, theme::colour::live);
   }
   ui::end_card();
-  ui::unindent(left);
+  ui::end_column(column);
 }
 
 // [SECTION] chat
@@ -212,13 +210,11 @@ void draw_activity_tab(Context& ctx, const core::Activity& a) {
   ImGui::PushStyleColor(ImGuiCol_ChildBg, IM_COL32(0, 0, 0, 0));
   const float bar_h = std::round(base * 2.9f) + ImGui::GetStyle().ItemSpacing.y;
   ImGui::BeginChild("activity", ImVec2(0, ImGui::GetContentRegionAvail().y - bar_h), false);
-  const float width = std::min(ImGui::GetContentRegionAvail().x, base * 30.0f);
-  const float left = (ImGui::GetContentRegionAvail().x - width) * 0.5f;
-  ui::indent(left);
+  const ui::Column column = ui::begin_column(base * 30.0f);
   ui::gap(base * 0.3f);
-  draw_answer(ctx, a, width);
+  draw_answer(ctx, a, column.width);
   ui::gap(base);
-  ui::unindent(left);
+  ui::end_column(column);
   ImGui::EndChild();
   ImGui::PopStyleColor();
 }
