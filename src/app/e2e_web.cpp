@@ -1,19 +1,11 @@
 // End-to-end encryption in the browser: see e2e_web.hpp. The JavaScript below is the only AES-GCM
 // code of the app (WebCrypto's); it must produce and accept exactly what src/crypto/e2e.cpp does.
-// [SECTION] JavaScript  [SECTION] state  [SECTION] drawing
+// [SECTION] JavaScript  [SECTION] state
 #include "app/e2e_web.hpp"
 
 #include <emscripten.h>
 
-#include <algorithm>
-#include <cmath>
 #include <cstdlib>
-
-#include "app/icons.hpp"
-#include "app/strings.hpp"
-#include "app/theme.hpp"
-#include "app/ui.hpp"
-#include "imgui.h"
 
 // [SECTION] JavaScript
 // Module.palabreE2e: the key (a promise of a CryptoKey, or null), the member we are (from `joined`,
@@ -220,43 +212,6 @@ bool holds_encrypted_events(std::string_view frame) {
   // The relay keeps `ev` bytes as sent, and the browser writes them {"e2e":1,...}; inside a string
   // (a chat message quoting this) the quotes would be escaped, so this cannot be typed in clear.
   return frame.starts_with(R"({"t":"events")") && frame.find(R"("ev":{"e2e":1)") != std::string_view::npos;
-}
-
-// [SECTION] drawing
-void draw_locked_notice() {
-  const auto& f = theme::fonts();
-  const float base = f.base_px;
-  const ui::Column column = ui::begin_column(base * 26.0f);
-  const float width = column.width;
-  ui::gap(base * 2.0f);
-  ui::begin_card(width);
-  ui::text_in(f.heading, std::string(icon::key) + "  " + tr(S::e2e_locked_title),
-              theme::colour::accent);
-  ui::gap(base * 0.4f);
-  ImGui::TextUnformatted(tr(S::e2e_locked_text));  // wraps at the card's edge (begin_card sets it)
-  ui::end_card();
-  ui::end_column(column);
-}
-
-void draw_badge() {
-  const ImGuiIO& io = ImGui::GetIO();
-  const float base = theme::fonts().base_px;
-  const std::string text = std::string(icon::key) + "  " + tr(S::e2e_badge);
-  const float width = ui::pill_width(text);
-  // Centred in the console's header row (brand on the left, language and status on the right);
-  // on a narrow screen, where that row is full, at the bottom.
-  const bool wide = io.DisplaySize.x >= base * 40.0f;
-  const float margin = io.DisplaySize.x < 600 ? base * 0.9f : base * 1.6f;  // main.cpp's page margin
-  const float y = wide ? margin + base * 0.4f : io.DisplaySize.y - ImGui::GetFrameHeight() - base * 0.4f;
-  ImGui::SetNextWindowPos(ImVec2(std::round((io.DisplaySize.x - width) * 0.5f), y));
-  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
-  ImGui::Begin("e2e-badge", nullptr,
-               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoInputs | ImGuiWindowFlags_AlwaysAutoResize |
-                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav |
-                   ImGuiWindowFlags_NoBackground);
-  ImGui::PopStyleVar();
-  ui::pill(text, theme::colour::accent, theme::colour::accent_soft);
-  ImGui::End();
 }
 
 }  // namespace palabre::app::e2e

@@ -39,9 +39,4 @@ void set_locked();
 // Without a key: does this `events` frame hold encrypted events? (cheap text check, no parsing)
 bool holds_encrypted_events(std::string_view frame);
 
-// What a participant sees instead of broken screens when locked().
-void draw_locked_notice();
-// The host console's and kiosk's small badge saying the session is end-to-end encrypted.
-void draw_badge();
-
 }  // namespace palabre::app::e2e

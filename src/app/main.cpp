@@ -654,7 +654,7 @@ void frame() {
   Link link = app.client.link();
   if (link == Link::offline && app.socket > 0) link = Link::connecting;
   const bool has_token = app.route.view == View::join && !member_token_get(app.route.room).empty();
-  views::Context ctx{app.client.session(), id, link, app.client.pending(), app.route, app.links, has_token,
+  views::Context ctx{app.client.session(), id, link, app.client.pending(), app.route, app.links, has_token, e2e::locked(),
                      platform::now_ms(), static_cast<std::int64_t>(js_epoch_ms()), app.ui, actions};
   ui::reset_animation_flag();
 
@@ -670,10 +670,7 @@ void frame() {
   ImGui::PopStyleVar(2);
   switch (app.route.view) {
     case View::landing: views::draw_landing(ctx); break;
-    case View::join:
-      if (e2e::locked()) e2e::draw_locked_notice();  // encrypted, and this link has no key
-      else views::draw_participant(ctx);
-      break;
+    case View::join: views::draw_participant(ctx); break;
 #if PALABRE_HOST_TOOLS
     case View::host_create:
     case View::host: views::draw_host(ctx); draw_local_choice(ctx); break;
@@ -685,7 +682,6 @@ void frame() {
 #endif
   }
   ImGui::End();
-  if (app.route.view == View::host && e2e::active() && !id.room.empty()) e2e::draw_badge();
 
   mirror::end_frame();
   if (!app.first_frame_done) js_first_frame_part("views");

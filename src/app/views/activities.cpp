@@ -89,7 +89,7 @@ void challenge(Context& ctx, const core::Activity& a, float width) {
     tried = true;
     right = right || at.correct;
   }
-  if (a.winning_seq != 0) {
+  if (a.winning_seq != 0 && !a.revealed) {  // once revealed, the results below name the winner
     for (const auto& at : a.attempts)
       if (at.seq == a.winning_seq)
         feedback(icon::trophy, (std::string(tr(S::won_by)) + " " + ctx.session.display_name(at.by)).c_str(), theme::colour::live);

@@ -216,6 +216,13 @@ void draw_host(Context& ctx) {
   ImGui::SameLine();
   ImGui::SetCursorPosY(ImGui::GetCursorPosY() + base * 0.3f);
   ImGui::TextDisabled("%s", spaced_code(ctx.identity.room).c_str());
+  // End-to-end encrypted: said beside the room code where the row has room (on a phone the share
+  // card says it, under the code).
+  if (!ctx.route.key.empty() && ImGui::GetContentRegionAvail().x > base * 34.0f) {
+    ImGui::SameLine(0, base);
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() - base * 0.3f);
+    ui::pill(std::string(icon::key) + "  " + tr(S::e2e_badge), theme::colour::accent, theme::colour::accent_soft);
+  }
   draw_status_right(ctx.link);
   if (draw_language_switch_right(ui::pill_width(tr(S::status_online)) + theme::fonts().base_px * 0.8f))
     ctx.actions.push_back({Action::Kind::set_lang});

@@ -77,6 +77,21 @@ void draw_name_form(Context& ctx) {
   ui::end_column(column);
 }
 
+// What a participant sees instead of broken screens when the session is end-to-end encrypted and
+// the link it came by has no key (it joined by the code).
+void draw_locked_notice() {
+  const auto& f = theme::fonts();
+  const float base = f.base_px;
+  const ui::Column column = ui::begin_column(base * 26.0f);
+  ui::gap(base * 2.0f);
+  ui::begin_card(column.width);
+  ui::text_in(f.heading, std::string(icon::key) + "  " + tr(S::e2e_locked_title), theme::colour::accent);
+  ui::gap(base * 0.4f);
+  ImGui::TextUnformatted(tr(S::e2e_locked_text));  // wraps at the card's edge (begin_card sets it)
+  ui::end_card();
+  ui::end_column(column);
+}
+
 // [SECTION] chat
 void bubble(const std::string& author, const std::string& text, const std::string& meta, bool mine, float max_width) {
   const auto& f = theme::fonts();
@@ -244,6 +259,10 @@ void draw_tabs(Context& ctx) {
 }  // namespace
 
 void draw_participant(Context& ctx) {
+  if (ctx.e2e_locked) {
+    draw_locked_notice();
+    return;
+  }
   if (has_joined(ctx)) {
     const core::Activity* a = followed_activity(ctx);
     if (a && a->id != ctx.ui.last_current) {  // the host moved on: follow

@@ -137,8 +137,6 @@ void submit_configure(Context& ctx, core::SessionConfigure c) {
   ctx.actions.push_back(std::move(action));
 }
 
-}  // namespace
-
 // End-to-end encryption (docs/security.md), off by default; main.cpp makes the key when the room is
 // created. Only where WebCrypto is (https or localhost). Item key: session-e2e.
 void e2e_toggle(Context& ctx, float width) {
@@ -149,6 +147,8 @@ void e2e_toggle(Context& ctx, float width) {
   mirror::next_role("checkbox");
   if (ui::secondary_button(label.c_str(), width)) on = on == "1" ? "" : "1";  // a tick, not a second "Create"
 }
+
+}  // namespace
 
 void draw_session_fields(Context& ctx, float width) {
   draw_fields(ctx, width);

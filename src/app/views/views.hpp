@@ -60,6 +60,7 @@ struct Context {
   const Route& route;
   const Links& links;
   bool has_resume_token;  // this browser already has a membership in the room
+  bool e2e_locked;        // the room's events are end-to-end encrypted and this link has no key for them
   double now_ms;
   std::int64_t epoch_ms;  // wall clock, to count timers down against the relay's `at` stamps
   Ui& ui;
