@@ -102,6 +102,14 @@ async function startLiveTraffic(browser, relayUrl, board) {
 async function measure(browser, relayUrl, label, hash, viewport, expected) {
   const context = await browser.newContext({ viewport, locale: 'fr-FR', deviceScaleFactor: 1 });
   const page = await context.newPage();
+  // PALABRE_PROFILE=DIR: Chromium CPU profiles of the catch-up (DIR/catchup-<label>.cpuprofile) and
+  // of the measured seconds (DIR/frame-<label>.cpuprofile).
+  const cdp = process.env.PALABRE_PROFILE ? await context.newCDPSession(page) : null;
+  const saveProfile = async (name) => {
+    const { profile } = await cdp.send('Profiler.stop');
+    writeFileSync(join(process.env.PALABRE_PROFILE, `${name}-${label}.cpuprofile`), JSON.stringify(profile));
+  };
+  if (cdp) { await cdp.send('Profiler.enable'); await cdp.send('Profiler.start'); }
   const started = Date.now();
   await page.goto(`${relayUrl}/${hash}`);
   await page.waitForFunction(() => window.palabre && window.palabre.ready === true, null, { timeout: 60000 });
@@ -111,10 +119,8 @@ async function measure(browser, relayUrl, label, hash, viewport, expected) {
     return info.connected && info.seq >= n;
   }, expected, { timeout: 120000, polling: 50 });
   const catchUp = Date.now() - started;
+  if (cdp) { await saveProfile('catchup'); await cdp.send('Profiler.start'); }
   await page.evaluate(() => { window.palabre.frameTimes = []; });
-  // PALABRE_PROFILE=DIR: a Chromium CPU profile of the measured seconds, DIR/frame-<label>.cpuprofile.
-  const cdp = process.env.PALABRE_PROFILE ? await context.newCDPSession(page) : null;
-  if (cdp) { await cdp.send('Profiler.enable'); await cdp.send('Profiler.start'); }
   // The app is asked for a frame at every animation frame (as while a post-it is dragged), with
   // the pointer over the board, while the live participants keep posting.
   await page.mouse.move(viewport.width * 0.45, viewport.height * 0.75);
@@ -128,10 +134,7 @@ async function measure(browser, relayUrl, label, hash, viewport, expected) {
     requestAnimationFrame(step);
   }), seconds * 1000);
   const times = await page.evaluate(() => window.palabre.frameTimes);
-  if (cdp) {
-    const { profile } = await cdp.send('Profiler.stop');
-    writeFileSync(join(process.env.PALABRE_PROFILE, `frame-${label}.cpuprofile`), JSON.stringify(profile));
-  }
+  if (cdp) await saveProfile('frame');
   const info = await page.evaluate(() => window.palabre.info());
   if (process.env.PALABRE_SCREENSHOTS) {
     await page.screenshot({ path: join(process.env.PALABRE_SCREENSHOTS, `frame-${label}.png`), timeout: 90000 })

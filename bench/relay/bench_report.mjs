@@ -50,18 +50,28 @@ const fromLoadgen = (name, relay = 'palabre (palabre loadgen)') => {
     loadgen_cpu_seconds: r.loadgen_cpu_seconds,
   };
 };
-const big = fromLoadgen('relay_big'), max = fromLoadgen('relay_max'), redis = json('redis_burst.json')?.[0];
-// The side-by-side: the same C++ load generator against each relay (palabre: the relay_big run).
-const sideBySide = [fromLoadgen('relay_big', 'palabre'), fromLoadgen('peer_ws', 'ws'), fromLoadgen('peer_socketio', 'socketio')];
+// The 10,000 burst ran up to three times: the goals are judged on the median run (by ack p99, the
+// tighter of the two), and every run is shown.
+const bigRuns = ['relay_big', 'relay_big_2', 'relay_big_3'].map((name) => fromLoadgen(name)).filter(Boolean);
+const byAck = [...bigRuns].sort((a, b) => a.ack.p99_ms - b.ack.p99_ms);
+const big = byAck[Math.floor((byAck.length - 1) / 2)] ?? null;
+const medianOf = (key) => { const v = bigRuns.map((r) => r[key].p99_ms).sort((a, b) => a - b); return v[Math.floor((v.length - 1) / 2)]; };
+const max = fromLoadgen('relay_max'), redis = json('redis_burst.json')?.[0];
+// The side-by-side: the same C++ load generator against each relay (palabre: the median 10,000 run).
+const sideBySide = [big && { ...big, relay: 'palabre' }, fromLoadgen('peer_ws', 'ws'), fromLoadgen('peer_socketio', 'socketio')];
 const peers = sideBySide.every(Boolean) ? sideBySide : json('peers.json');
 say('### Relay: vote burst (all voting within 10 s, tally every 250 ms to every participant)', '', ...header);
-for (const r of [big, max, redis].filter(Boolean)) say(relayRow(r));
+for (const r of [...bigRuns, max, redis].filter(Boolean)) say(relayRow(r));
 say('');
 const complete = (r) => r && r.at_host === r.participants && r.at_kiosk === r.participants && r.acks === r.participants &&
   r.tally_reached_participants === r.participants;
-if (big) say(`- ${big.participants}: every vote at host and kiosk, every ack, a tally to every participant: ${met(complete(big))}; ` +
-  `p99 vote→host ${fmt(big.vote_to_host.p99_ms)} ms and ack ${fmt(big.ack.p99_ms)} ms ≤ 35 ms: ${met(big.vote_to_host.p99_ms <= 35 && big.ack.p99_ms <= 35)}; ` +
-  `RSS ${fmt(big.relay_rss_per_connection_kib)} KiB per connection ≤ 10 KB (9.77 KiB): ${met(big.relay_rss_per_connection_kib <= 9.77)}.`);
+if (big) {
+  const host99 = medianOf('vote_to_host'), ack99 = medianOf('ack');
+  say(`- ${big.participants} (${bigRuns.length} runs): every vote at host and kiosk, every ack, a tally to every participant: ${met(bigRuns.every(complete))}; ` +
+    `median over the runs of p99 vote→host ${fmt(host99)} ms and of p99 ack ${fmt(ack99)} ms ≤ 35 ms: ${met(host99 <= 35 && ack99 <= 35)} ` +
+    `(each run: ${bigRuns.map((r) => `${fmt(r.vote_to_host.p99_ms)} / ${fmt(r.ack.p99_ms)}`).join(', ')} ms); ` +
+    `RSS ${fmt(big.relay_rss_per_connection_kib)} KiB per connection ≤ 10 KB (9.77 KiB): ${met(bigRuns.every((r) => r.relay_rss_per_connection_kib <= 9.77))}.`);
+}
 if (max) say(`- ${max.participants} (the largest size of the run; a full run uses 19,900, the per-process open-files limit of 20,000): complete ${met(complete(max))}; p99 vote→host ` +
   `${fmt(max.vote_to_host.p99_ms)} ms, ack ${fmt(max.ack.p99_ms)} ms ≤ 100 ms: ${met(max.vote_to_host.p99_ms <= 100 && max.ack.p99_ms <= 100)}.`);
 if (redis) say(`- Two relays on Redis (host and kiosk on one, participants on the other; every vote crosses Redis): ` +
@@ -69,7 +79,7 @@ if (redis) say(`- Two relays on Redis (host and kiosk on one, participants on th
 say('');
 
 if (peers) {
-  say('### Relay: palabre vs the relays users would pick (same scenario, same machine, one run)', '', ...header);
+  say('### Relay: palabre vs the relays users would pick (same scenario, same machine; palabre: the median 10,000 run above)', '', ...header);
   for (const r of peers) say(relayRow(r));
   const base = peers.find((r) => r.relay === 'palabre');
   say('');
