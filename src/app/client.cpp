@@ -33,7 +33,10 @@ void Client::on_open() {
   send_hello();
 }
 
-void Client::on_close() { link_ = Link::offline; }
+void Client::on_close() {
+  link_ = Link::offline;
+  awaiting_history_ = false;
+}
 
 void Client::send_hello() {
   if (intent_ == Intent::create_room) {
@@ -51,14 +54,35 @@ void Client::send(std::string frame) { outgoing_.push_back(std::move(frame)); }
 std::int64_t Client::submit(core::Event event) {
   const std::int64_t cid = next_cid_++;
   pending_.push_back({cid, std::move(event), std::nullopt});
-  if (link_ == Link::in_room) send(core::encode_client_event(pending_.back().event, std::nullopt, cid));
+  if (link_ == Link::in_room && !awaiting_history_) {  // else it follows the actions in doubt, in order
+    send(core::encode_client_event(pending_.back().event, std::nullopt, cid));
+    pending_.back().sent_on = connection_;
+  }
   return cid;
 }
 
+// Sends the actions not acknowledged and not yet sent on this connection.
 void Client::resend_pending() {
-  for (const PendingAction& action : pending_) {
-    if (!action.seq) send(core::encode_client_event(action.event, std::nullopt, action.cid));
+  for (PendingAction& action : pending_) {
+    if (action.seq || action.sent_on == connection_) continue;
+    send(core::encode_client_event(action.event, std::nullopt, action.cid));
+    action.sent_on = connection_;
   }
+}
+
+// Our own envelope: the pending action it is the echo of gets its seq, even if its ack never comes
+// (lost with a connection). Actions are matched in order, by their encoded event; one the relay
+// acked already is its own echo and takes no other.
+void Client::recognise_own(const core::Envelope& envelope) {
+  if (std::any_of(pending_.begin(), pending_.end(), [&](const PendingAction& a) { return a.seq == envelope.seq; })) return;
+  const auto unacked = std::find_if(pending_.begin(), pending_.end(), [](const PendingAction& a) { return !a.seq; });
+  if (unacked == pending_.end()) return;
+  const std::string echoed = core::encode_event(envelope.ev);
+  for (auto it = unacked; it != pending_.end(); ++it)
+    if (!it->seq && core::encode_event(it->event) == echoed) {
+      it->seq = envelope.seq;
+      return;
+    }
 }
 
 void Client::drop_seen_pending() {
@@ -90,7 +114,21 @@ void Client::on_frame(std::string_view text) {
     intent_ = Intent::enter_room;  // a reconnection resumes this membership
     link_ = Link::in_room;
     notices_.push_back({type == "created" ? Notice::Kind::created : Notice::Kind::joined, {}, {}});
-    resend_pending();
+    ++connection_;
+    // What was sent before the connection dropped may be stored already, its ack lost with the
+    // connection: our own envelopes in the resume history tell. The relay queued that history
+    // before `joined`, so the answer to a ping sent now comes after it: the pending actions not
+    // found in it are sent again then, with those never sent, in order.
+    const bool in_doubt =
+        std::any_of(pending_.begin(), pending_.end(), [](const PendingAction& a) { return !a.seq && a.sent_on; });
+    if (type == "joined" && in_doubt) {
+      awaiting_history_ = true;
+      send(R"({"t":"ping"})");
+    } else {
+      resend_pending();
+    }
+  } else if (type == "pong") {
+    if (std::exchange(awaiting_history_, false)) resend_pending();
   } else if (type == "events") {
     auto envs = frame.find("envs");
     if (envs == frame.end() || !envs->is_array()) return;
@@ -99,6 +137,7 @@ void Client::on_frame(std::string_view text) {
       if (!decoded) { ++refused_; continue; }
       if (decoded.value->seq <= last_seen_) continue;  // already seen (resume overlap)
       last_seen_ = decoded.value->seq;
+      if (decoded.value->from == identity_.you) recognise_own(*decoded.value);
       log_.push_back(value.dump(-1, ' ', false, json::error_handler_t::replace));
       if (core::apply(session_, *decoded.value).accepted()) ++applied_;
       else ++refused_;

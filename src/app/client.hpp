@@ -30,7 +30,8 @@ struct Identity {
 struct PendingAction {
   std::int64_t cid = 0;
   core::Event event;
-  std::optional<std::int64_t> seq;  // given by the relay's ack
+  std::optional<std::int64_t> seq;  // given by the relay's ack, or by our own envelope seen
+  std::uint64_t sent_on = 0;         // the connection it was last sent on (0: not sent)
 };
 
 // What the page must remember or show after a frame from the relay.
@@ -78,6 +79,7 @@ class Client {
   void send(std::string frame);
   void apply_envelopes(const std::vector<std::string>& envelope_texts);
   void resend_pending();
+  void recognise_own(const core::Envelope& envelope);
   void drop_seen_pending();
 
   Intent intent_ = Intent::none;
@@ -87,6 +89,8 @@ class Client {
   std::vector<PendingAction> pending_;
   std::int64_t next_cid_ = 1;
   std::int64_t last_seen_ = 0;
+  std::uint64_t connection_ = 0;     // counts `created`/`joined`: which connection sent an action
+  bool awaiting_history_ = false;    // pending actions wait for the resume history (see `joined`)
   std::int64_t applied_ = 0, refused_ = 0;
   std::vector<std::string> log_;
   std::vector<std::string> outgoing_;
