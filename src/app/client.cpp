@@ -115,13 +115,14 @@ void Client::on_frame(std::string_view text) {
     link_ = Link::in_room;
     notices_.push_back({type == "created" ? Notice::Kind::created : Notice::Kind::joined, {}, {}});
     ++connection_;
-    // What was sent before the connection dropped may be stored already, its ack lost with the
-    // connection: our own envelopes in the resume history tell. The relay queued that history
-    // before `joined`, so the answer to a ping sent now comes after it: the pending actions not
-    // found in it are sent again then, with those never sent, in order.
-    const bool in_doubt =
-        std::any_of(pending_.begin(), pending_.end(), [](const PendingAction& a) { return !a.seq && a.sent_on; });
-    if (type == "joined" && in_doubt) {
+    // Pending actions wait for the room's history, which the relay queued before `joined`: the
+    // answer to a ping sent now comes after it. What was sent before the connection dropped may be
+    // stored already, its ack lost with the connection: our own envelopes in that history tell, and
+    // only the actions not found in it are sent again, in order. And a newcomer's first action (its
+    // name) waits to learn whether the room is end-to-end encrypted, to not send it in clear to a
+    // room it has no key for (main.cpp).
+    const bool unacked = std::any_of(pending_.begin(), pending_.end(), [](const PendingAction& a) { return !a.seq; });
+    if (type == "joined" && unacked) {
       awaiting_history_ = true;
       send(R"({"t":"ping"})");
     } else {

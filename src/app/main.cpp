@@ -441,6 +441,8 @@ void flush() {
   }
   for (const std::string& frame : app.client.take_outgoing()) {
     if (!app.socket_open) break;  // the client resends what matters after reconnecting
+    // An encrypted room and no key: nothing we type (our name first) may reach it in clear.
+    if (e2e::locked() && !e2e::active() && frame.rfind(R"({"t":"event")", 0) == 0) continue;
     if (e2e::active()) e2e::send(frame);  // sealed in order, then palabre_e2e_send
     else emscripten_websocket_send_utf8_text(app.socket, frame.c_str());
   }
