@@ -240,10 +240,12 @@ struct Editor {
 };
 
 // [SECTION] per kind
-void quiz_questions(Editor& e, std::vector<core::QuizQuestion>& questions) {
+// The numbered questions of a quiz or a survey: each under its header (with its bin), then "add a
+// question", which scrolls to the new one. `body(key_prefix, question)` draws a question's fields.
+template <class Question, class Body>
+void question_list(Editor& e, std::vector<Question>& questions, Question (*make_new)(), Body body) {
   for (std::size_t i = 0; i < questions.size(); ++i) {
     const std::string q = "q" + std::to_string(i);
-    auto& question = questions[i];
     ImGui::PushID(static_cast<int>(i));
     e.separator();
     bool removed = false;
@@ -254,17 +256,23 @@ void quiz_questions(Editor& e, std::vector<core::QuizQuestion>& questions) {
       ImGui::PopID();
       break;
     }
-    e.text(tr(S::ed_question_text), q + "-text", question.text, tr(S::ed_question_text));
-    ui::text_muted(std::string(icon::check) + "  " + tr(S::ed_correct));
-    e.rows(q + "-choice", question.choices, tr(S::ed_choice), tr(S::ed_add_choice), &question.correct, 2);
-    e.labelled_number(tr(S::ed_limit), q + "-limit", question.limit_s);
+    body(q, questions[i]);
     ImGui::PopID();
   }
   e.separator();
   if (e.add_button(tr(S::ed_add_question), "q-add")) {
-    questions.push_back(new_quiz_question());
+    questions.push_back(make_new());
     e.ctx.ui.scroll_to = "q" + std::to_string(questions.size() - 1) + "-text";
   }
+}
+
+void quiz_questions(Editor& e, std::vector<core::QuizQuestion>& questions) {
+  question_list(e, questions, new_quiz_question, [&](const std::string& q, core::QuizQuestion& question) {
+    e.text(tr(S::ed_question_text), q + "-text", question.text, tr(S::ed_question_text));
+    ui::text_muted(std::string(icon::check) + "  " + tr(S::ed_correct));
+    e.rows(q + "-choice", question.choices, tr(S::ed_choice), tr(S::ed_add_choice), &question.correct, 2);
+    e.labelled_number(tr(S::ed_limit), q + "-limit", question.limit_s);
+  });
 }
 
 const char* question_kind_name(core::QuestionKind kind) {
@@ -314,19 +322,7 @@ std::string_view activity_kind_wire(core::ActivityKind k) { return core::to_stri
 void survey_questions(Editor& e, std::vector<core::SurveyQuestion>& questions) {
   static constexpr core::QuestionKind kinds[] = {core::QuestionKind::single, core::QuestionKind::multiple, core::QuestionKind::open,
                                                  core::QuestionKind::ranking, core::QuestionKind::rating};
-  for (std::size_t i = 0; i < questions.size(); ++i) {
-    const std::string q = "q" + std::to_string(i);
-    auto& question = questions[i];
-    ImGui::PushID(static_cast<int>(i));
-    e.separator();
-    bool removed = false;
-    e.question_header(i, q, removed);
-    if (removed) {
-      questions.erase(questions.begin() + static_cast<std::ptrdiff_t>(i));
-      forget_number_texts(e.ctx.ui);
-      ImGui::PopID();
-      break;
-    }
+  question_list(e, questions, new_survey_question, [&](const std::string& q, core::SurveyQuestion& question) {
     if (chips(e, q + "-kind-", kinds, question.kind, question_kind_name, question_kind_wire)) {
       const bool has_choices = question.kind != core::QuestionKind::open && question.kind != core::QuestionKind::rating;
       if (has_choices && question.choices.size() < 2) question.choices.resize(2);
@@ -348,13 +344,7 @@ void survey_questions(Editor& e, std::vector<core::SurveyQuestion>& questions) {
         break;
       case core::QuestionKind::open: break;
     }
-    ImGui::PopID();
-  }
-  e.separator();
-  if (e.add_button(tr(S::ed_add_question), "q-add")) {
-    questions.push_back(new_survey_question());
-    e.ctx.ui.scroll_to = "q" + std::to_string(questions.size() - 1) + "-text";
-  }
+  });
 }
 
 void pages(Editor& e, std::vector<core::Page>& list) {
