@@ -274,15 +274,7 @@ std::string survey_html(const SurveyDetail& d, const Activity& a, Lang lang) {
   std::string out = stats({{format_count(a.participation.took_part, lang), l.participants_count},
                              {format_count(std::int64_t(d.questions.size()), lang), l.questions_count}});
   for (const SurveyQuestion& q : d.questions) {
-    std::string kind(kind_label(q.kind, !q.comments.empty(), lang));
-    if (q.kind == QuestionKind::single_choice || q.kind == QuestionKind::multiple_choice)
-      kind += " · " + counted(std::int64_t(q.choices.size()), l.choice_one, l.choice_many, lang);
-    if (q.kind == QuestionKind::multiple_choice && q.max_choices > 0)
-      kind += " (" + std::string(l.at_most) + " " + std::to_string(q.max_choices) + ")";
-    if (q.kind == QuestionKind::ranking)
-      kind += " · " + counted(std::int64_t(q.ranking.size()), l.item_one, l.item_many, lang);
-    kind += " · " + counted(q.respondents, l.answer_one, l.answer_many, lang);
-    out += question_head(q.number, q.text, kind, q.hint, l);
+    out += question_head(q.number, q.text, survey_question_line(q, lang), q.hint, l);
     switch (q.kind) {
       case QuestionKind::single_choice:
       case QuestionKind::multiple_choice: out += svg::choice_bars(q.choices, lang, q.text); break;

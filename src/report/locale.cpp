@@ -337,6 +337,18 @@ std::string_view kind_label(QuestionKind kind, bool with_comments, Lang lang) {
   return {};
 }
 
+std::string survey_question_line(const SurveyQuestion& q, Lang lang) {
+  const Labels& l = labels(lang);
+  std::string line(kind_label(q.kind, !q.comments.empty(), lang));
+  if (q.kind == QuestionKind::single_choice || q.kind == QuestionKind::multiple_choice)
+    line += " · " + counted(std::int64_t(q.choices.size()), l.choice_one, l.choice_many, lang);
+  if (q.kind == QuestionKind::multiple_choice && q.max_choices > 0)
+    line += " (" + std::string(l.at_most) + " " + std::to_string(q.max_choices) + ")";
+  if (q.kind == QuestionKind::ranking) line += " · " + counted(std::int64_t(q.ranking.size()), l.item_one, l.item_many, lang);
+  line += " · " + counted(q.respondents, l.answer_one, l.answer_many, lang);
+  return line;
+}
+
 // [SECTION] Model helpers -------------------------------------------------------------------------
 
 std::string_view to_string(ActivityKind kind) {

@@ -102,5 +102,7 @@ std::string format_headline(const Headline& headline, Lang lang);
 // Kind name of an activity / a survey question, as the seed writes it ("live challenge", "choix unique").
 std::string_view kind_label(ActivityKind kind, Lang lang);
 std::string_view kind_label(QuestionKind kind, bool with_comments, Lang lang);
+// The line under a survey question's title: "choix multiple · 5 choix (au plus 3) · 12 réponses".
+std::string survey_question_line(const SurveyQuestion& q, Lang lang);
 
 }  // namespace palabre::report
