@@ -202,6 +202,8 @@ class SimClient : public std::enable_shared_from_this<SimClient> {
     beast::get_lowest_layer(ws_).async_connect(endpoint, [self = shared_from_this(), done, endpoint, target](beast::error_code ec) {
       if (ec) return done(false);
       beast::get_lowest_layer(self->ws_).expires_never();
+      // As browsers do for every WebSocket: a vote goes out at once, never held back by Nagle.
+      beast::get_lowest_layer(self->ws_).socket().set_option(tcp::no_delay(true), ec);
       self->ws_.set_option(websocket::stream_base::timeout::suggested(beast::role_type::client));
       self->ws_.async_handshake(endpoint.address().to_string() + ":" + std::to_string(endpoint.port()), target,
                                 [self, done](beast::error_code ec) {
