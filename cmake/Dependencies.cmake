@@ -14,8 +14,8 @@ if(EMSCRIPTEN)
   set(imgui_dir "${PALABRE_THIRD_PARTY}/imgui")
   add_library(palabre_imgui STATIC
     ${imgui_dir}/imgui.cpp ${imgui_dir}/imgui_draw.cpp ${imgui_dir}/imgui_widgets.cpp
-    ${imgui_dir}/imgui_tables.cpp ${imgui_dir}/misc/imgui_stdlib.cpp
-    ${imgui_dir}/backends/imgui_impl_opengl3.cpp)
+    ${imgui_dir}/imgui_tables.cpp ${imgui_dir}/misc/imgui_stdlib.cpp)
+  # Drawn by src/app/render_gl.cpp rather than backends/imgui_impl_opengl3.cpp (issue 7, first frame).
   target_include_directories(palabre_imgui SYSTEM PUBLIC ${imgui_dir} ${imgui_dir}/backends ${imgui_dir}/misc)
   # The test-engine hooks feed the item mirror (DESIGN.md "Known ImGui-in-the-browser gaps").
   # 32-bit indices: WebGL2 draws them natively, and ES3 has no base vertex, so with 16-bit ones a

@@ -14,8 +14,6 @@
 #include <emscripten/html5.h>
 #include <emscripten/websocket.h>
 
-#include <GLES3/gl3.h>
-
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
@@ -30,6 +28,7 @@
 #include "app/local_relay.hpp"
 #include "app/mirror.hpp"
 #include "app/platform_web.hpp"
+#include "app/render_gl.hpp"
 #include "app/route.hpp"
 #include "app/strings.hpp"
 #include "app/theme.hpp"
@@ -42,7 +41,6 @@
 #include "report/render.hpp"
 #endif
 #include "imgui.h"
-#include "imgui_impl_opengl3.h"
 #include "imgui_internal.h"
 
 // [SECTION] page bridge
@@ -201,7 +199,6 @@ struct App {
   long redraw_timer = 0;
   long frames_drawn = 0;
   bool first_frame_done = false;
-  bool gpu_ready = false;
   theme::Look look = theme::Look::light;
   bool look_applied = false;
   std::minstd_rand jitter{12345};
@@ -634,19 +631,14 @@ void frame() {
   const theme::Look look = app.route.view == View::kiosk ? theme::Look::kiosk : theme::Look::light;
   if (!app.first_frame_done) js_first_frame_part("start");
   const bool fonts_rebuilt = theme::ensure_fonts(theme::base_size_for(look, vp.width, vp.height), vp.dpr);
-  if (fonts_rebuilt && app.gpu_ready) {
-    ImGui_ImplOpenGL3_DestroyFontsTexture();
-    ImGui_ImplOpenGL3_CreateFontsTexture();
-  }
   if (fonts_rebuilt || !app.look_applied || look != app.look) {
     theme::apply(look);
     app.look = look;
     app.look_applied = true;
   }
   if (!app.first_frame_done) js_first_frame_part("fonts");  // atlas rasterised (CPU)
-  ImGui_ImplOpenGL3_NewFrame();
-  if (!app.first_frame_done) js_first_frame_part("gpu");  // shaders compiled, atlas uploaded
-  app.gpu_ready = true;
+  if (fonts_rebuilt) render::upload_font_atlas(*io.Fonts);
+  if (!app.first_frame_done) js_first_frame_part("gpu");  // atlas uploaded
   ImGui::NewFrame();
   mirror::begin_frame();
 
@@ -689,12 +681,7 @@ void frame() {
   if (!app.first_frame_done) js_first_frame_part("views");
   ++app.frames_drawn;
   ImGui::Render();
-  const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
-  glViewport(0, 0, static_cast<int>(io.DisplaySize.x * io.DisplayFramebufferScale.x),
-             static_cast<int>(io.DisplaySize.y * io.DisplayFramebufferScale.y));
-  glClearColor(bg.x, bg.y, bg.z, 1.0f);
-  glClear(GL_COLOR_BUFFER_BIT);
-  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  render::draw(*ImGui::GetDrawData(), ImGui::GetStyle().Colors[ImGuiCol_WindowBg]);
 
   if (!app.first_frame_done) {
     app.first_frame_done = true;
@@ -886,7 +873,7 @@ int main() {
     return 1;
   }
   js_first_frame_part("gl");  // WebGL2 context made
-  ImGui_ImplOpenGL3_Init("#version 300 es");
+  render::init();  // the GPU process compiles the shaders while the first frame rasterises its atlas
   app.ui.tz_offset_minutes = js_tz_offset_minutes();
   app.page_base = take(js_page_string(4));
 

@@ -1,0 +1,20 @@
+#pragma once
+// Draws ImGui's draw data with WebGL2, in place of imgui_impl_opengl3 (issue 7, first frame): the
+// app owns the whole context, so no GL state is read back, saved or restored (each read is a
+// round trip to the GPU process that waits for all the work queued before it), shader status is
+// checked after the first frame rather than waited for, and font atlases are uploaded as one
+// channel of alpha instead of RGBA (a quarter of the bytes). Every texture is a font atlas: the app
+// draws no images.
+#include "imgui.h"
+
+namespace palabre::app::render {
+
+// Compiles the program and makes the buffers; returns at once (the GPU process compiles meanwhile).
+void init();
+// Uploads `atlas`'s alpha as a texture and sets its TexID, replacing the texture it had before.
+// The atlas's CPU pixels are freed afterwards.
+void upload_font_atlas(ImFontAtlas& atlas);
+// Clears the framebuffer to `background` and draws `data` over it.
+void draw(const ImDrawData& data, const ImVec4& background);
+
+}  // namespace palabre::app::render
