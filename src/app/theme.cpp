@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "app/icons.hpp"
+#include "app/render_gl.hpp"
 
 namespace palabre::app::fonts {
 extern const unsigned char font_sans_regular[];
@@ -25,6 +26,10 @@ namespace {
 
 Fonts current;
 float built_base = 0, built_dpr = 0;
+// The display face's own atlas (display_font): rebuilt on use after the base size or ratio changed.
+ImFontAtlas display_atlas;
+ImFont* display = nullptr;
+float display_base = 0, display_dpr = 0;
 
 // Latin with its extensions, then only the punctuation and symbols people type (dashes, quotes,
 // bullet, ellipsis, per mille, euro, trade mark, arrows): whole Unicode blocks cost first-frame time.
@@ -35,8 +40,8 @@ const ImWchar title_ranges[] = {0x0020, 0x007E, 0x00A0, 0x00FF, 0x0152, 0x0153, 
                                 0x2022, 0x2022, 0x2026, 0x2026, 0x20AC, 0x20AC, 0};
 const ImWchar icon_ranges[] = {icon::first_code_point, icon::last_code_point, 0};
 
-ImFont* add_font(const unsigned char* data, unsigned int size, float px, const ImWchar* ranges = text_ranges) {
-  ImGuiIO& io = ImGui::GetIO();
+ImFont* add_font(ImFontAtlas& atlas, const unsigned char* data, unsigned int size, float px,
+                 const ImWchar* ranges = text_ranges) {
   ImFontConfig config;
   config.FontDataOwnedByAtlas = false;  // the bytes are static, in the wasm image
   // Glyphs are rasterised at device pixels already: no horizontal oversampling (half the atlas,
@@ -44,7 +49,7 @@ ImFont* add_font(const unsigned char* data, unsigned int size, float px, const I
   config.OversampleH = 1;
   config.OversampleV = 1;
   config.PixelSnapH = false;
-  ImFont* font = io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(data), static_cast<int>(size), px,
+  ImFont* font = atlas.AddFontFromMemoryTTF(const_cast<unsigned char*>(data), static_cast<int>(size), px,
                                                 &config, ranges);
   ImFontConfig icons;
   icons.FontDataOwnedByAtlas = false;
@@ -53,7 +58,7 @@ ImFont* add_font(const unsigned char* data, unsigned int size, float px, const I
   icons.PixelSnapH = true;
   icons.GlyphMinAdvanceX = px * 1.15f;  // icons line up in lists
   icons.GlyphOffset = ImVec2(0, px * 0.02f);
-  io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(fonts::font_icons), static_cast<int>(fonts::font_icons_size),
+  atlas.AddFontFromMemoryTTF(const_cast<unsigned char*>(fonts::font_icons), static_cast<int>(fonts::font_icons_size),
                                  px * 0.92f, &icons, icon_ranges);
   return font;
 }
@@ -77,17 +82,29 @@ bool ensure_fonts(float base_px, float dpr) {
   // Rasterise at device pixels, draw at CSS pixels: sharp text on every screen.
   const float s = dpr;
   current.base_px = base_px;
-  current.body = add_font(fonts::font_sans_regular, fonts::font_sans_regular_size, base_px * s);
-  current.strong = add_font(fonts::font_sans_bold, fonts::font_sans_bold_size, base_px * s);
-  current.heading = add_font(fonts::font_sans_bold, fonts::font_sans_bold_size, std::round(base_px * 1.45f) * s, title_ranges);
-  current.display = add_font(fonts::font_sans_bold, fonts::font_sans_bold_size, std::round(base_px * 2.6f) * s, title_ranges);
-  io.Fonts->Build();
+  ImFontAtlas& atlas = *io.Fonts;
+  current.body = add_font(atlas, fonts::font_sans_regular, fonts::font_sans_regular_size, base_px * s);
+  current.strong = add_font(atlas, fonts::font_sans_bold, fonts::font_sans_bold_size, base_px * s);
+  current.heading = add_font(atlas, fonts::font_sans_bold, fonts::font_sans_bold_size, std::round(base_px * 1.45f) * s, title_ranges);
+  atlas.Build();
   io.FontGlobalScale = 1.0f / s;
   io.FontDefault = current.body;
   return true;
 }
 
 const Fonts& fonts() { return current; }
+
+ImFont* display_font() {
+  if (display && display_base == built_base && display_dpr == built_dpr) return display;
+  display_base = built_base;
+  display_dpr = built_dpr;
+  display_atlas.Clear();
+  display = add_font(display_atlas, fonts::font_sans_bold, fonts::font_sans_bold_size, std::round(built_base * 2.6f) * built_dpr,
+                     title_ranges);
+  display_atlas.Build();
+  render::upload_font_atlas(display_atlas);
+  return display;
+}
 
 void apply(Look look) {
   ImGuiStyle style;

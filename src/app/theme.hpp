@@ -11,7 +11,6 @@ struct Fonts {
   ImFont* body = nullptr;     // regular, base size, with icons
   ImFont* strong = nullptr;   // bold, base size, with icons
   ImFont* heading = nullptr;  // bold, 1.45 x base
-  ImFont* display = nullptr;  // bold, 2.6 x base (room code, big figures)
   float base_px = 17;
 };
 
@@ -38,6 +37,10 @@ float base_size_for(Look look, float width, float height);
 // (the caller then recreates the GPU texture).
 bool ensure_fonts(float base_px, float dpr);
 const Fonts& fonts();
+// Bold, 2.6 x base, with icons (room code, big figures, kiosk titles), in an atlas of its own built
+// and uploaded on first use: a participant's first frame never shows it and need not rasterise it.
+// Only between PushFont and PopFont (text_in does): its glyphs live in another texture.
+ImFont* display_font();
 // Applies colours and metrics for `look` at the current base size.
 void apply(Look look);
 // Registers the text font with the page so the DOM <input>s over text fields use the same face.

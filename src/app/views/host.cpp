@@ -75,7 +75,7 @@ void draw_share(Context& ctx, float width) {
   ImGui::TextUnformatted(tr(S::host_share));
   ImGui::PopFont();
   ui::text_muted(tr(S::host_code));
-  ui::text_in(f.display, spaced_code(ctx.identity.room), theme::colour::accent);
+  ui::text_in(theme::display_font(), spaced_code(ctx.identity.room), theme::colour::accent);
   // The code alone opens an encrypted room its newcomer cannot read: say how to share it.
   if (!ctx.route.key.empty()) ui::text_muted(tr(S::e2e_scan_to_join));
   const float inner = ui::avail_width();

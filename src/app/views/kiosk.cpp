@@ -44,7 +44,7 @@ void draw_join_panel(Context& ctx, float width) {
     ui::text_in(f.body, tr(S::host_code), theme::colour::kiosk_muted);
     std::string code = ctx.route.room;
     if (code.size() == 6) code = code.substr(0, 3) + " " + code.substr(3);
-    ui::text_in(f.display, code, IM_COL32(255, 255, 255, 255));
+    ui::text_in(theme::display_font(), code, IM_COL32(255, 255, 255, 255));
     ui::gap(base * 0.6f);
   }
   if (!ctx.links.join.empty()) {
@@ -65,7 +65,7 @@ void draw_wall(Context& ctx, float width, float height) {
   const bool any = std::any_of(messages.begin(), messages.end(), [](const core::Message& m) { return !m.hidden; });
   if (!any) {
     ui::gap(height * 0.38f);
-    ui::text_in(f.display, icon::comments, IM_COL32(255, 255, 255, 60), true);
+    ui::text_in(theme::display_font(), icon::comments, IM_COL32(255, 255, 255, 60), true);
     ui::gap(base * 0.5f);
     ui::text_in(f.heading, tr(S::kiosk_waiting), theme::colour::kiosk_muted, true);
   }
@@ -125,7 +125,7 @@ void draw_activity(Context& ctx, const core::Activity& a, float width, float hei
   ui::text_in(f.strong, std::string(kind_icon(a.spec.kind)) + "  " + kind_name(a.spec.kind), theme::colour::live);
   const std::string title = a.spec.kind == core::ActivityKind::quiz || a.spec.title.empty() ? std::string() : a.spec.title;
   if (!title.empty()) {
-    ImGui::PushFont(f.display);
+    ImGui::PushFont(theme::display_font());
     ImGui::PushTextWrapPos(0);
     ImGui::TextUnformatted(title.c_str());
     ImGui::PopTextWrapPos();

@@ -68,13 +68,13 @@ struct Look {
   ImU32 text, muted, accent, card;
   ImFont* body;
   ImFont* title;
-  ImFont* big;
+  ImFont* big() const { return theme::display_font(); }  // its atlas is built on first use
 };
 
 Look look_for(bool kiosk) {
   const auto& f = theme::fonts();
-  if (kiosk) return {true, theme::colour::kiosk_text, theme::colour::kiosk_muted, theme::colour::live, theme::colour::kiosk_card, f.heading, f.heading, f.display};
-  return {false, theme::colour::ink, theme::colour::muted, theme::colour::accent, theme::colour::card, f.body, f.heading, f.display};
+  if (kiosk) return {true, theme::colour::kiosk_text, theme::colour::kiosk_muted, theme::colour::live, theme::colour::kiosk_card, f.heading, f.heading};
+  return {false, theme::colour::ink, theme::colour::muted, theme::colour::accent, theme::colour::card, f.body, f.heading};
 }
 
 std::string percent_text(int percent, int count) {
@@ -148,14 +148,14 @@ void challenge(Context& ctx, const core::Activity& a, const Look& look, float wi
     std::string answer;
     for (const auto& at : a.attempts)
       if (at.seq == a.winning_seq) answer = at.text;
-    ui::text_in(look.big, std::string(icon::trophy) + "  " + ctx.session.display_name(fig.winner), theme::colour::live, false);
+    ui::text_in(look.big(), std::string(icon::trophy) + "  " + ctx.session.display_name(fig.winner), theme::colour::live, false);
     line(look, tr(S::winning_answer) + std::string(" « ") + answer + " »", false);  // the name is just above
     line(look, std::to_string(fig.seconds_to_win) + " " + tr(S::seconds) + " · " + std::to_string(fig.winner_attempts) + " / " +
                    std::to_string(fig.attempts) + " " + tr(S::attempts) + " · " + std::to_string(fig.participation_percent) +
                    " % " + tr(S::participation));
   } else {
     const float n = ui::animate(ImGui::GetID("attempts"), static_cast<float>(fig.attempts));
-    ui::text_in(look.big, std::to_string(static_cast<int>(std::lround(n))), look.accent);
+    ui::text_in(look.big(), std::to_string(static_cast<int>(std::lround(n))), look.accent);
     line(look, std::string(tr(S::attempts)) + " · " + std::to_string(fig.participation_percent) + " % " + tr(S::participation));
     if (!look.kiosk && ctx.identity.role == "host") {  // the host sees who tries what
       ui::gap(theme::fonts().base_px * 0.3f);
@@ -297,7 +297,7 @@ void survey(Context& ctx, const core::Activity& a, const Look& look, float width
         break;
       }
       case core::QuestionKind::rating: {
-        ui::text_in(look.big, tenths(qf.average_tenths), look.accent);
+        ui::text_in(look.big(), tenths(qf.average_tenths), look.accent);
         ImGui::SameLine();
         ImGui::SetCursorPosY(ImGui::GetCursorPosY() + base * 0.9f);
         ui::stars(ui::animate(ImGui::GetID("avg"), qf.average_tenths / 10.0f), q.scale, base * 1.6f, theme::colour::live);
@@ -618,7 +618,7 @@ void board(Context& ctx, const core::Activity& a, const Look& look, float width,
 void rating(Context& ctx, const core::Activity& a, const Look& look, float width) {
   const auto fig = core::rating_figures(ctx.session, a);
   const float base = theme::fonts().base_px;
-  ui::text_in(look.big, tenths(fig.average_tenths), look.accent);
+  ui::text_in(look.big(), tenths(fig.average_tenths), look.accent);
   ImGui::SameLine();
   ImGui::SetCursorPosY(ImGui::GetCursorPosY() + base * (look.kiosk ? 1.4f : 0.9f));
   ui::stars(ui::animate(ImGui::GetID("avg"), fig.average_tenths / 10.0f), a.spec.scale, base * (look.kiosk ? 2.4f : 1.6f),
@@ -654,7 +654,7 @@ void presentation(const core::Activity& a, const Look& look) {
   if (a.spec.pages.empty()) return;
   const auto& page = a.spec.pages[static_cast<std::size_t>(std::clamp(a.page, 0, static_cast<int>(a.spec.pages.size()) - 1))];
   line(look, std::string(tr(S::page)) + " " + std::to_string(a.page + 1) + " / " + std::to_string(a.spec.pages.size()));
-  ui::text_in(look.big, page.title, look.text);
+  ui::text_in(look.big(), page.title, look.text);
   line(look, page.text, false);
 }
 
