@@ -29,6 +29,7 @@ std::string canvas;
 std::function<void()> draw_frame;
 std::deque<InputEvent> queue;
 Viewport current;
+int canvas_w = -1, canvas_h = -1;  // the drawing buffer's size, device pixels
 int frames_wanted = 0;
 bool loop_running = false;
 double last_frame_ms = 0;
@@ -50,8 +51,13 @@ void update_viewport() {
   current.height = static_cast<float>(h);
   current.dpr = static_cast<float>(emscripten_get_device_pixel_ratio());
   if (current.dpr <= 0) current.dpr = 1;
-  emscripten_set_canvas_element_size(canvas.c_str(), static_cast<int>(std::lround(w * current.dpr)),
-                                     static_cast<int>(std::lround(h * current.dpr)));
+  // Setting a canvas's size, even to the size it has, resets its drawing buffer (HTML spec): only on change.
+  const int pixel_w = static_cast<int>(std::lround(w * current.dpr)), pixel_h = static_cast<int>(std::lround(h * current.dpr));
+  if (pixel_w != canvas_w || pixel_h != canvas_h) {
+    canvas_w = pixel_w;
+    canvas_h = pixel_h;
+    emscripten_set_canvas_element_size(canvas.c_str(), pixel_w, pixel_h);
+  }
 }
 
 // [SECTION] listeners
