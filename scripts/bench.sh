@@ -52,6 +52,8 @@ run relay_big "$palabre" loadgen --participants $big $burst
 run relay_big_2 "$palabre" loadgen --participants $big $burst
 run relay_big_3 "$palabre" loadgen --participants $big $burst
 run relay_max "$palabre" loadgen --participants $max $burst
+# The same burst with participants who name themselves on arrival, as the app's do (--names).
+run relay_names "$palabre" loadgen --participants $big $burst --names
 run peer_ws bench/relay/peers/run_peer.sh "$palabre" ws --participants $big $burst
 run peer_socketio bench/relay/peers/run_peer.sh "$palabre" socketio --participants $big $burst
 # Two relays on Redis need the node load generator (it can put the staff on one relay and the

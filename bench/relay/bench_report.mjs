@@ -57,11 +57,12 @@ const byAck = [...bigRuns].sort((a, b) => a.ack.p99_ms - b.ack.p99_ms);
 const big = byAck[Math.floor((byAck.length - 1) / 2)] ?? null;
 const medianOf = (key) => { const v = bigRuns.map((r) => r[key].p99_ms).sort((a, b) => a - b); return v[Math.floor((v.length - 1) / 2)]; };
 const max = fromLoadgen('relay_max'), redis = json('redis_burst.json')?.[0];
+const named = fromLoadgen('relay_names', 'palabre, participants named (--names)');
 // The side-by-side: the same C++ load generator against each relay (palabre: the median 10,000 run).
 const sideBySide = [big && { ...big, relay: 'palabre' }, fromLoadgen('peer_ws', 'ws'), fromLoadgen('peer_socketio', 'socketio')];
 const peers = sideBySide.every(Boolean) ? sideBySide : json('peers.json');
 say('### Relay: vote burst (all voting within 10 s, tally every 250 ms to every participant)', '', ...header);
-for (const r of [...bigRuns, max, redis].filter(Boolean)) say(relayRow(r));
+for (const r of [...bigRuns, max, named, redis].filter(Boolean)) say(relayRow(r));
 say('');
 const complete = (r) => r && r.at_host === r.participants && r.at_kiosk === r.participants && r.acks === r.participants &&
   r.tally_reached_participants === r.participants;
@@ -74,6 +75,9 @@ if (big) {
 }
 if (max) say(`- ${max.participants} (the largest size of the run; a full run uses 19,900, the per-process open-files limit of 20,000): complete ${met(complete(max))}; p99 vote→host ` +
   `${fmt(max.vote_to_host.p99_ms)} ms, ack ${fmt(max.ack.p99_ms)} ms ≤ 100 ms: ${met(max.vote_to_host.p99_ms <= 100 && max.ack.p99_ms <= 100)}.`);
+if (named) say(`- ${named.participants} who name themselves on arrival, as the app's participants do (public names below ` +
+  `500 participants, to the staff only above; docs/protocol.md "Big rooms"): complete ${met(complete(named))}; p99 vote→host ` +
+  `${fmt(named.vote_to_host.p99_ms)} ms, ack ${fmt(named.ack.p99_ms)} ms; ${fmt(named.relay_rss_per_connection_kib)} KiB per connection.`);
 if (redis) say(`- Two relays on Redis (host and kiosk on one, participants on the other; every vote crosses Redis): ` +
   `complete ${met(complete(redis))}, p99 vote→host ${fmt(redis.vote_to_host.p99_ms)} ms, ack ${fmt(redis.ack.p99_ms)} ms.`);
 say('');

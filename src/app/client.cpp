@@ -55,17 +55,24 @@ std::int64_t Client::submit(core::Event event) {
   const std::int64_t cid = next_cid_++;
   pending_.push_back({cid, std::move(event), std::nullopt});
   if (link_ == Link::in_room && !awaiting_history_) {  // else it follows the actions in doubt, in order
-    send(core::encode_client_event(pending_.back().event, std::nullopt, cid));
+    send(encode(pending_.back()));
     pending_.back().sent_on = connection_;
   }
   return cid;
+}
+
+std::string Client::encode(const PendingAction& action) const {
+  const bool names_to_staff = big_room_ && (std::holds_alternative<core::ParticipantJoin>(action.event) ||
+                                            std::holds_alternative<core::ParticipantRename>(action.event));
+  return core::encode_client_event(action.event, names_to_staff ? std::optional(core::Visibility::staff) : std::nullopt,
+                                   action.cid);
 }
 
 // Sends the actions not acknowledged and not yet sent on this connection.
 void Client::resend_pending() {
   for (PendingAction& action : pending_) {
     if (action.seq || action.sent_on == connection_) continue;
-    send(core::encode_client_event(action.event, std::nullopt, action.cid));
+    send(encode(action));
     action.sent_on = connection_;
   }
 }
@@ -111,6 +118,10 @@ void Client::on_frame(std::string_view text) {
     }
     if (identity_.role == "host" && identity_.host_token.empty()) identity_.host_token = identity_.token;
     if (auto kiosk = str_field(frame, "kiosk_token"); !kiosk.empty()) identity_.kiosk_token = kiosk;
+    // In a big room each arrival reaches only the host, the kiosk and the newcomer: 10,000 names
+    // sent to 10,000 members would be 10^8 deliveries (docs/protocol.md, "Big rooms").
+    big_room_ = identity_.role == "participant" && frame.value("participants", std::int64_t{0}) >= core::big_room_participants;
+    session_.hears_every_join = !big_room_;
     intent_ = Intent::enter_room;  // a reconnection resumes this membership
     link_ = Link::in_room;
     notices_.push_back({type == "created" ? Notice::Kind::created : Notice::Kind::joined, {}, {}});

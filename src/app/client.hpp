@@ -19,6 +19,7 @@ enum class Intent { none, create_room, enter_room };
 
 enum class Link { offline, connecting, open, in_room };
 
+
 struct Identity {
   std::string room;
   std::string you;    // member id: "h1", "p17", "k2"
@@ -79,6 +80,7 @@ class Client {
   void send(std::string frame);
   void apply_envelopes(const std::vector<std::string>& envelope_texts);
   void resend_pending();
+  std::string encode(const PendingAction& action) const;
   void recognise_own(const core::Envelope& envelope);
   void drop_seen_pending();
 
@@ -90,7 +92,8 @@ class Client {
   std::int64_t next_cid_ = 1;
   std::int64_t last_seen_ = 0;
   std::uint64_t connection_ = 0;     // counts `created`/`joined`: which connection sent an action
-  bool awaiting_history_ = false;    // pending actions wait for the resume history (see `joined`)
+  bool awaiting_history_ = false;
+  bool big_room_ = false;  // see core::big_room_participants    // pending actions wait for the resume history (see `joined`)
   std::int64_t applied_ = 0, refused_ = 0;
   std::vector<std::string> log_;
   std::vector<std::string> outgoing_;

@@ -11,6 +11,7 @@
 // [SECTION] Relay process
 // [SECTION] Scenario and report
 #include "commands.hpp"
+#include "core/session.hpp"
 
 #include <utility>  // before Asio: Boost 1.74's awaitable.hpp uses std::exchange unincluded
 
@@ -77,6 +78,9 @@ options:
   --protocol P         palabre (default), or ws / socketio: the two relays of bench/relay/peers
                        (votes to the staff, an ack to the sender, the relay's own tally every 250 ms
                        to every participant), same scenario and measurements; needs --connect
+  --names              palabre: each participant, once joined, posts its name as the app does: a
+                       public `participant.join` (every member hears every arrival), to the staff
+                       only once the room has 500 participants (the app's "big room")
   --json               print the report as one JSON object
 )";
 
@@ -94,6 +98,7 @@ struct Options {
   int threads = 2;
   std::string protocol = "palabre";
   bool json_output = false;
+  bool names = false;
 };
 
 template <class Number>
@@ -362,6 +367,10 @@ int run_loadgen(std::span<const std::string_view> args) {
       o.json_output = true;
       continue;
     }
+    if (flag == "--names") {
+      o.names = true;
+      continue;
+    }
     if (i + 1 >= args.size()) {
       std::fprintf(stderr, "palabre loadgen: %.*s needs a value\n", int(flag.size()), flag.data());
       return 2;
@@ -558,16 +567,21 @@ int run_loadgen(std::span<const std::string_view> args) {
   // Runs on the participant's own thread; touches only its thread's Totals, its got_tally slot and
   // the atomics of `shared`.
   std::vector<int> participant0_seen(1, 0);
-  auto joined = [&](SimClient& self) {
+  auto joined = [&](SimClient& self, std::int64_t room_participants) {
     Totals& mine = self.totals();
     mine.connect.add(Clock::now() - self.started_);
     ++mine.connected;
     shared.connected.fetch_add(1, std::memory_order_relaxed);
+    if (palabre && o.names) {  // public in a small room, to the staff in a big one: as the app
+      const bool big = room_participants >= palabre::core::big_room_participants;
+      self.send(json{{"t", "event"}, {"vis", big ? "staff" : "public"},
+                     {"ev", {{"type", "participant.join"}, {"name", "P" + std::to_string(self.index)}}}}.dump());
+    }
   };
   auto participant_frame = [&](SimClient& self, std::string_view text) {
     Totals& mine = self.totals();
-    if (socketio && engine_io(self, text, [&] { joined(self); })) return;
-    if (text.rfind(R"({"t":"joined")", 0) == 0) return joined(self);
+    if (socketio && engine_io(self, text, [&] { joined(self, 0); })) return;
+    if (text.rfind(R"({"t":"joined")", 0) == 0) return joined(self, field_int(text, "\"participants\":"));
     const bool socketio_ack = socketio && text.rfind("43", 0) == 0;
     if (text.rfind(R"({"t":"ack")", 0) == 0 || socketio_ack) {
       std::int64_t key = -1;  // palabre and ws: "cid"; socket.io: the ack id after "43"
@@ -603,7 +617,7 @@ int run_loadgen(std::span<const std::string_view> args) {
         p->connect(endpoint, target_for(false), [&, p, pending, last](bool ok) {  // on p's thread
           if (!ok) shared.failed.fetch_add(1, std::memory_order_relaxed);
           else if (palabre) p->send(json{{"t", "join"}, {"room", room}}.dump());
-          else if (!socketio) joined(*p);  // ws: connected once the handshake is done
+          else if (!socketio) joined(*p, 0);  // ws: connected once the handshake is done
           net::post(ioc, [&, pending, last] {
             if (--*pending != 0) return;
             // Next wave once this one's sockets are open; the scenario once joins have settled.
@@ -694,6 +708,7 @@ int run_loadgen(std::span<const std::string_view> args) {
       {"scenario", o.scenario},
       {"participants", o.participants},
       {"threads", o.threads},
+      {"names", o.names},
       {"protocol", o.protocol},
       {"connected", totals.connected},
       {"failed", shared.failed.load()},

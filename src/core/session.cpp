@@ -91,8 +91,13 @@ Reason require_member_voice(const Session& s, const Envelope& env) {
 // [SECTION] handlers
 Reason handle(Session& s, const Envelope& env, const ParticipantJoin& e) {
   if (env.role != Role::participant) return Reason::not_participant;
-  if (s.find_participant(env.from)) return Reason::already_joined;
   if (Reason r = check_name(e.name); r != Reason::none) return r;
+  if (const auto it = s.participant_index.find(env.from); it != s.participant_index.end()) {
+    Participant& p = s.participants[it->second];
+    if (!p.stand_in) return Reason::already_joined;
+    p = Participant{env.from, std::string(trim(e.name)), env.seq, env.at};  // the real name, at last
+    return Reason::none;
+  }
   s.participant_index.emplace(env.from, s.participants.size());
   s.participants.push_back(Participant{env.from, std::string(trim(e.name)), env.seq, env.at});
   return Reason::none;
@@ -149,12 +154,25 @@ Reason handle(Session& s, const Envelope& env, const Presence& e) {
   s.online[e.who] = e.online;
   return Reason::none;
 }
+
+// A participant the session never saw joining (it does not hear every join): taken as joined under
+// a stand-in name, "#17" for p17, for as long as the event is accepted.
+bool add_stand_in(Session& s, const Envelope& env) {
+  if (s.hears_every_join || env.role != Role::participant || s.find_participant(env.from) ||
+      std::holds_alternative<ParticipantJoin>(env.ev))
+    return false;
+  const std::string_view digits = env.from.size() > 1 ? std::string_view(env.from).substr(1) : std::string_view(env.from);
+  s.participant_index.emplace(env.from, s.participants.size());
+  s.participants.push_back(Participant{env.from, "#" + std::string(digits), env.seq, env.at, true});
+  return true;
+}
 }  // namespace
 
 // [SECTION] apply
 Outcome apply(Session& session, const Envelope& envelope) {
   if (envelope.seq <= session.last_seq) return {Reason::stale_seq};
   if (envelope.role == Role::kiosk) return {Reason::kiosk_read_only};
+  const bool stand_in = add_stand_in(session, envelope);
   Reason reason = std::visit(
       [&](const auto& e) {
         using T = std::decay_t<decltype(e)>;
@@ -167,6 +185,10 @@ Outcome apply(Session& session, const Envelope& envelope) {
       },
       envelope.ev);
   if (reason == Reason::none) session.last_seq = envelope.seq;
+  else if (stand_in) {  // rejected: the state is unchanged, stand-in included
+    session.participant_index.erase(envelope.from);
+    session.participants.pop_back();
+  }
   return {reason};
 }
 

@@ -83,6 +83,7 @@ struct Participant {
   std::string name;  // display name; two participants may share one
   std::int64_t joined_seq = 0;
   std::int64_t joined_at = 0;
+  bool stand_in = false;  // never seen joining (see Session::hears_every_join); name "#17"
 };
 
 struct Message {
@@ -102,6 +103,10 @@ struct Session {
   std::vector<Message> messages;                   // in seq order
   std::vector<Activity> activities;                // in the host's order: added order, changed by activity.move
   std::int64_t current_activity = 0;               // last started: what kiosks and participants follow
+  // False in a participant's view of a big room, where each arrival (`participant.join`) reaches
+  // only the host, the kiosk and the newcomer (docs/protocol.md, "Big rooms"): a participant never
+  // seen joining is then taken as joined, under a stand-in name, when their first event arrives.
+  bool hears_every_join = true;
 
   Activity* find_activity(std::int64_t id);
   const Activity* find_activity(std::int64_t id) const;
@@ -110,6 +115,11 @@ struct Session {
   // Display name of a member: participant's name, the session host's name for "h…", else the id.
   std::string display_name(std::string_view member_id) const;
 };
+
+// From this many participants in a room (the relay's `joined.participants`), a participant's
+// name goes to the host and the kiosk only, and participants' views of the room do not hear every
+// join (Session::hears_every_join): the app's rule, which the load generator's --names follows.
+inline constexpr std::int64_t big_room_participants = 500;
 
 inline constexpr std::size_t max_name_bytes = 80;
 inline constexpr std::size_t max_text_bytes = 2000;

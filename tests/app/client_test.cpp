@@ -234,6 +234,40 @@ TEST(Client, GivenAPostLostWithTheConnection_WhenTheRoomIsRejoined_ThenItIsSentO
   EXPECT_TRUE(events_sent(c).empty());
 }
 
+TEST(Client, GivenABigRoom_WhenANewcomerJoins_ThenItsNameGoesToTheStaffOnlyAndOthersStandIn) {
+  Client c;
+  c.enter_room("ABC234", "");
+  c.submit(palabre::core::ParticipantJoin{"Gaëlle"});
+  c.on_open();
+  c.take_outgoing();
+  c.on_frame(json{{"t", "joined"}, {"room", "ABC234"}, {"you", "p2001"}, {"role", "participant"}, {"token", "R"},
+                  {"seq", 0}, {"participants", palabre::core::big_room_participants}}.dump());
+  c.take_outgoing();  // the ping
+  c.on_frame(R"({"t":"pong"})");
+  const json join = only_frame(c);
+  EXPECT_EQ(join["vis"], "staff");
+  EXPECT_EQ(join["ev"]["name"], "Gaëlle");
+  // Someone whose arrival this participant never heard still shows, as a number.
+  c.on_frame(events({envelope(1, "p9", "participant", {{"type", "chat.post"}, {"text", "Bonjour"}})}));
+  EXPECT_EQ(c.session().messages.size(), 1u);
+  EXPECT_EQ(c.session().display_name("p9"), "#9");
+}
+
+TEST(Client, GivenASmallRoom_WhenANewcomerJoins_ThenEveryoneHearsItsName) {
+  Client c;
+  c.enter_room("ABC234", "");
+  c.submit(palabre::core::ParticipantJoin{"Gaëlle"});
+  c.on_open();
+  c.take_outgoing();
+  c.on_frame(json{{"t", "joined"}, {"room", "ABC234"}, {"you", "p3"}, {"role", "participant"}, {"token", "R"},
+                  {"seq", 0}, {"participants", 3}}.dump());
+  c.take_outgoing();
+  c.on_frame(R"({"t":"pong"})");
+  EXPECT_EQ(only_frame(c)["vis"], "public");
+  c.on_frame(events({envelope(1, "p9", "participant", {{"type", "chat.post"}, {"text", "Bonjour"}})}));
+  EXPECT_TRUE(c.session().messages.empty());  // not_joined: in a small room every join is heard first
+}
+
 TEST(Client, GivenARefusedEvent_WhenTheErrorNamesItsCid_ThenItLeavesThePendingList) {
   Client c;
   c.enter_room("ABC234", "R");

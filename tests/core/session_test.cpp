@@ -83,6 +83,37 @@ TEST(Chat, GivenStranger_WhenPosting_ThenRejectedNotJoined) {
   EXPECT_TRUE(s.session.messages.empty());
 }
 
+// A participant's view of a big room hears only its own join (docs/protocol.md, "Big rooms").
+TEST(BigRoom, GivenAViewThatDoesNotHearEveryJoin_WhenAnUnseenParticipantPosts_ThenTheyStandInAsNumber) {
+  Script s;
+  s.session.hears_every_join = false;
+  EXPECT_TRUE(s.participant("p17", ChatPost{"Bonjour"}).accepted());
+  ASSERT_EQ(s.session.participants.size(), 1u);
+  EXPECT_TRUE(s.session.participants[0].stand_in);
+  EXPECT_EQ(s.session.display_name("p17"), "#17");
+  EXPECT_TRUE(s.participant("p17", ChatPost{"encore"}).accepted());  // once
+  EXPECT_EQ(s.session.participants.size(), 1u);
+}
+
+TEST(BigRoom, GivenAStandIn_WhenTheirJoinArrivesAfterAll_ThenTheirNameReplacesTheNumber) {
+  Script s;
+  s.session.hears_every_join = false;
+  s.participant("p17", ChatPost{"Bonjour"});
+  EXPECT_TRUE(s.join("p17", "Gaëlle").accepted());
+  EXPECT_EQ(s.session.display_name("p17"), "Gaëlle");
+  EXPECT_FALSE(s.session.participants[0].stand_in);
+  EXPECT_EQ(s.join("p17", "Gaëlle bis").code(), "already_joined");
+}
+
+TEST(BigRoom, GivenAViewThatDoesNotHearEveryJoin_WhenAnUnseenParticipantsEventIsRejected_ThenNothingChanges) {
+  Script s;
+  s.session.hears_every_join = false;
+  const std::string before = canonical_json(s.session);
+  EXPECT_EQ(s.participant("p17", ChatPost{"   "}).code(), "empty_text");
+  EXPECT_EQ(canonical_json(s.session), before);
+  EXPECT_TRUE(s.session.participants.empty());
+}
+
 TEST(Chat, GivenHost_WhenPosting_ThenAccepted) {
   Script s;
   EXPECT_TRUE(s.host(ChatPost{"Bienvenue !"}).accepted());

@@ -67,6 +67,10 @@ TEST_F(Rooms, JoinWithoutTokenMakesANewParticipantWithAResumeToken) {
   EXPECT_NE(ja["you"], jb["you"]);
   EXPECT_TRUE(std::regex_match(ja["you"].get<std::string>(), std::regex("p[0-9]+")));
   EXPECT_NE(ja["token"], jb["token"]);
+  // and `joined` counts the room's participants, the newcomer included (the app's "big room" cue)
+  EXPECT_EQ(ja["participants"], 1);
+  EXPECT_EQ(jb["participants"], 2);
+  EXPECT_EQ(Client(relay.port()).join(room, ja["token"].get<std::string>())["participants"], 2);  // a resume is no newcomer
 }
 
 TEST_F(Rooms, HostTokenJoinsAsTheHostAndKioskTokenAsTheKiosk) {
