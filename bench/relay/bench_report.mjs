@@ -108,7 +108,7 @@ rawBlock('relay_micro', (l) => /^BM_|^Benchmark|exit/.test(l));
 say('', '### App: download and first frame (bench/app/load.mjs)', '');
 const load = read('app_load.txt');
 rawBlock('app_load');
-const gz = Number((load.match(/^total\s+\d+\s+(\d+)/m) ?? [])[1]);
+const gz = Number((load.match(/^\s*total\s+\d+\s+(\d+)/m) ?? [])[1]);
 const median = Number((load.match(/median (\d+)/) ?? [])[1]);
 if (gz) say('', `- Participant download ${fmt(gz / 1000, 0)} KB gzipped ≤ 300 KB: ${met(gz <= 300000)}; ` +
   `first frame median ${median} ms ≤ 500 ms: ${met(median <= 500)}.`);
