@@ -234,16 +234,24 @@ TEST(Client, GivenAPostLostWithTheConnection_WhenTheRoomIsRejoined_ThenItIsSentO
   EXPECT_TRUE(events_sent(c).empty());
 }
 
-TEST(Client, GivenABigRoom_WhenANewcomerJoins_ThenItsNameGoesToTheStaffOnlyAndOthersStandIn) {
+namespace {
+// Gaëlle, new, enters a room of `participants` (her included); returns once her name is sent.
+Client newcomer_in_a_room_of(std::int64_t participants) {
   Client c;
   c.enter_room("ABC234", "");
   c.submit(palabre::core::ParticipantJoin{"Gaëlle"});
   c.on_open();
   c.take_outgoing();
-  c.on_frame(json{{"t", "joined"}, {"room", "ABC234"}, {"you", "p2001"}, {"role", "participant"}, {"token", "R"},
-                  {"seq", 0}, {"participants", palabre::core::big_room_participants}}.dump());
+  c.on_frame(json{{"t", "joined"}, {"room", "ABC234"}, {"you", "p" + std::to_string(participants)}, {"role", "participant"},
+                  {"token", "R"}, {"seq", 0}, {"participants", participants}}.dump());
   c.take_outgoing();  // the ping
   c.on_frame(R"({"t":"pong"})");
+  return c;
+}
+}  // namespace
+
+TEST(Client, GivenABigRoom_WhenANewcomerJoins_ThenItsNameGoesToTheStaffOnlyAndOthersStandIn) {
+  Client c = newcomer_in_a_room_of(palabre::core::big_room_participants);
   const json join = only_frame(c);
   EXPECT_EQ(join["vis"], "staff");
   EXPECT_EQ(join["ev"]["name"], "Gaëlle");
@@ -254,15 +262,7 @@ TEST(Client, GivenABigRoom_WhenANewcomerJoins_ThenItsNameGoesToTheStaffOnlyAndOt
 }
 
 TEST(Client, GivenASmallRoom_WhenANewcomerJoins_ThenEveryoneHearsItsName) {
-  Client c;
-  c.enter_room("ABC234", "");
-  c.submit(palabre::core::ParticipantJoin{"Gaëlle"});
-  c.on_open();
-  c.take_outgoing();
-  c.on_frame(json{{"t", "joined"}, {"room", "ABC234"}, {"you", "p3"}, {"role", "participant"}, {"token", "R"},
-                  {"seq", 0}, {"participants", 3}}.dump());
-  c.take_outgoing();
-  c.on_frame(R"({"t":"pong"})");
+  Client c = newcomer_in_a_room_of(3);
   EXPECT_EQ(only_frame(c)["vis"], "public");
   c.on_frame(events({envelope(1, "p9", "participant", {{"type", "chat.post"}, {"text", "Bonjour"}})}));
   EXPECT_TRUE(c.session().messages.empty());  // not_joined: in a small room every join is heard first
