@@ -62,6 +62,12 @@ std::string tenths(int value) {
 }
 
 namespace {
+// " / 10005" after a count of people: the room's size, known to every screen but a participant's in
+// a big room, which does not hear every arrival (core::Session::hears_every_join): there, nothing.
+std::string out_of(const Context& ctx, int participants) {
+  return ctx.session.hears_every_join ? " / " + std::to_string(participants) : std::string();
+}
+
 
 struct Look {
   bool kiosk;
@@ -267,7 +273,7 @@ void quiz(Context& ctx, const core::Activity& a, const Look& look, float width) 
 void survey(Context& ctx, const core::Activity& a, const Look& look, float width) {
   const auto fig = core::survey_figures(ctx.session, a);
   const float base = theme::fonts().base_px;
-  line(look, std::to_string(fig.respondents) + " / " + std::to_string(fig.participants) + " " + tr(S::answers));
+  line(look, std::to_string(fig.respondents) + out_of(ctx, fig.participants) + " " + tr(S::answers));
   // The kiosk shows one question at a time, moving on every 10 seconds; the console shows all.
   std::size_t first = 0, last = a.spec.questions.size();
   if (look.kiosk && last > 1) {
@@ -369,8 +375,8 @@ void word_cloud(const core::Activity& a, const Look& look, float width) {
 void ideas(Context& ctx, const core::Activity& a, const Look& look, float width) {
   const core::IdeaFigures& fig = idea_figures_of(ctx.session, a);
   const float base = theme::fonts().base_px;
-  line(look, std::to_string(fig.ideas) + " " + tr(S::ideas) + " · " + std::to_string(fig.contributors) + " / " +
-                 std::to_string(fig.participants) + " " + tr(S::participants_word));
+  line(look, std::to_string(fig.ideas) + " " + tr(S::ideas) + " · " + std::to_string(fig.contributors) +
+                 out_of(ctx, fig.participants) + " " + tr(S::participants_word));
   if (a.spec.kind == core::ActivityKind::brainstorm && single_words(a)) {
     word_cloud(a, look, width);
     return;
@@ -480,8 +486,8 @@ void board(Context& ctx, const core::Activity& a, const Look& look, float width,
   const core::IdeaFigures& fig = idea_figures_of(ctx.session, a);
   const float base = theme::fonts().base_px;
   Ui& ui = ctx.ui;
-  line(look, std::to_string(fig.ideas) + " " + tr(S::ideas) + " · " + std::to_string(fig.contributors) + " / " +
-                 std::to_string(fig.participants) + " " + tr(S::participants_word));
+  line(look, std::to_string(fig.ideas) + " " + tr(S::ideas) + " · " + std::to_string(fig.contributors) +
+                 out_of(ctx, fig.participants) + " " + tr(S::participants_word));
   const int zone_count = std::max<int>(1, static_cast<int>(a.spec.categories.size()));
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   const std::vector<BoardZone> zones = board_zones(zone_count, origin, width, base, look.kiosk);
@@ -623,7 +629,7 @@ void rating(Context& ctx, const core::Activity& a, const Look& look, float width
   ImGui::SetCursorPosY(ImGui::GetCursorPosY() + base * (look.kiosk ? 1.4f : 0.9f));
   ui::stars(ui::animate(ImGui::GetID("avg"), fig.average_tenths / 10.0f), a.spec.scale, base * (look.kiosk ? 2.4f : 1.6f),
             theme::colour::live);
-  line(look, std::to_string(fig.votes) + " / " + std::to_string(fig.participants) + " " + tr(S::votes));
+  line(look, std::to_string(fig.votes) + out_of(ctx, fig.participants) + " " + tr(S::votes));
   std::vector<std::string> labels;
   std::vector<core::ChoiceFigure> figures;
   for (int s = a.spec.scale; s >= 1; --s) {
