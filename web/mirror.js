@@ -6,7 +6,7 @@
 //    the keyboard; pointer clicks go through them to the canvas (pointer-events: none), keyboard
 //    or screen-reader activation is forwarded to the app.
 // window.palabre.items() returns the last published list (the end-to-end tests' contract).
-/* global Module, _malloc, stringToUTF8, lengthBytesUTF8, UTF8ToString */
+/* global Module, stringToNewUTF8, UTF8ToString */
 (function () {
   'use strict';
   const layer = document.createElement('div');
@@ -22,9 +22,7 @@
     const fn = Module['_' + name];
     if (!fn) return;
     if (text === undefined) { fn(); return; }
-    const n = lengthBytesUTF8(text) + 1;
-    const p = _malloc(n);
-    stringToUTF8(text, p, n);
+    const p = stringToNewUTF8(text);
     fn(p);
     Module._free(p);
   }

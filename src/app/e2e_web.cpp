@@ -24,9 +24,7 @@ EM_JS(void, js_e2e_init, (), {
   E.unb64 = (text) => Uint8Array.from(atob(text.replaceAll('-', '+').replaceAll('_', '/')), (c) => c.charCodeAt(0));
   E.ad = (vis, from) => enc.encode('palabre-e2e-v1|' + E.room + '|' + vis + '|' + from);
   E.call = (name, gen, text) => {
-    const n = lengthBytesUTF8(text) + 1;
-    const p = _malloc(n);
-    stringToUTF8(text, p, n);
+    const p = stringToNewUTF8(text);
     Module[name](gen, p);
     _free(p);
   };
@@ -106,10 +104,7 @@ EM_JS(char*, js_e2e_new_key, (), {
   let s = '';
   for (const b of bytes) s += String.fromCharCode(b);
   const key = btoa(s).replaceAll('+', '-').replaceAll('/', '_').split('=')[0];
-  const n = lengthBytesUTF8(key) + 1;
-  const p = _malloc(n);
-  stringToUTF8(key, p, n);
-  return p;
+  return stringToNewUTF8(key);
 });
 
 EM_JS(void, js_e2e_use_key, (const char* key_text), {

@@ -13,7 +13,7 @@ EM_JS(void, js_local_open, (const char* room), {
   const channel = new BroadcastChannel('palabre:' + UTF8ToString(room));
   channel.onmessage = (e) => {
     const t = typeof e.data === 'string' ? e.data : '';
-    const n = lengthBytesUTF8(t) + 1; const p = _malloc(n); stringToUTF8(t, p, n);
+    const p = stringToNewUTF8(t);
     Module._palabre_local_message(p); _free(p);
   };
   Module.palabreChannel = channel;
@@ -40,8 +40,7 @@ EM_JS(char*, js_local_get, (const char* key), {
   let v = null;
   try { v = localStorage.getItem(UTF8ToString(key)); } catch (e) { v = null; }
   if (v === null) return 0;
-  const n = lengthBytesUTF8(v) + 1; const p = _malloc(n); stringToUTF8(v, p, n);
-  return p;
+  return stringToNewUTF8(v);
 });
 EM_JS(int, js_local_set, (const char* key, const char* value), {
   try { localStorage.setItem(UTF8ToString(key), UTF8ToString(value)); return 1; } catch (e) { return 0; }

@@ -54,19 +54,13 @@ EM_JS(char*, js_page_string, (int what), {
     else if (what === 4) v = location.origin + location.pathname + location.search;
     else if (what === 5) v = navigator.language || 'fr';
   } catch (e) { v = ""; }
-  const n = lengthBytesUTF8(v) + 1;
-  const p = _malloc(n);
-  stringToUTF8(v, p, n);
-  return p;
+  return stringToNewUTF8(v);
 });
 EM_JS(char*, js_storage_get, (const char* key), {
   let v = null;
   try { v = localStorage.getItem(UTF8ToString(key)); } catch (e) { v = null; }
   if (v === null) return 0;
-  const n = lengthBytesUTF8(v) + 1;
-  const p = _malloc(n);
-  stringToUTF8(v, p, n);
-  return p;
+  return stringToNewUTF8(v);
 });
 EM_JS(void, js_storage_set, (const char* key, const char* value), {
   try { localStorage.setItem(UTF8ToString(key), UTF8ToString(value)); } catch (e) {}
@@ -79,10 +73,7 @@ EM_JS(char*, js_session_get, (const char* key), {
   let v = null;
   try { v = sessionStorage.getItem(UTF8ToString(key)); } catch (e) { v = null; }
   if (v === null) return 0;
-  const n = lengthBytesUTF8(v) + 1;
-  const p = _malloc(n);
-  stringToUTF8(v, p, n);
-  return p;
+  return stringToNewUTF8(v);
 });
 EM_JS(void, js_session_set, (const char* key, const char* value), {
   try { sessionStorage.setItem(UTF8ToString(key), UTF8ToString(value)); } catch (e) {}
@@ -130,7 +121,7 @@ EM_JS(void, js_first_frame, (), {
 });
 EM_JS(void, js_resolve_relay, (), {
   // config.json beside index.html may name the relay (static hosting); it is optional.
-  const done = (url) => { const s = url || ""; const n = lengthBytesUTF8(s) + 1; const p = _malloc(n); stringToUTF8(s, p, n); Module._palabre_relay_resolved(p); _free(p); };
+  const done = (url) => { const s = url || ""; const p = stringToNewUTF8(s); Module._palabre_relay_resolved(p); _free(p); };
   fetch('config.json', {cache: 'no-store'})
     .then((r) => (r.ok ? r.json() : {}))
     .then((c) => done(c && typeof c.relay === 'string' ? c.relay : ""))
@@ -151,7 +142,7 @@ EM_JS(void, js_pick_plan, (), {
 });
 EM_JS(void, js_listen_plan_drop, (), {
   Module.palabreReadPlan = (file) => file.text().then((t) => {
-    const n = lengthBytesUTF8(t) + 1; const p = _malloc(n); stringToUTF8(t, p, n); Module._palabre_plan_text(p); _free(p);
+    const p = stringToNewUTF8(t); Module._palabre_plan_text(p); _free(p);
   });
   document.addEventListener('dragover', (e) => { e.preventDefault(); });
   document.addEventListener('drop', (e) => {

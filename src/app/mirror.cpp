@@ -18,10 +18,7 @@ EM_JS(void, js_mirror_publish, (const char* json), { Module.palabreMirror.publis
 EM_JS(char*, js_mirror_field_value, (const char* key), {
   const v = Module.palabreMirror.fieldValue(UTF8ToString(key));
   if (v === null || v === undefined) return 0;
-  const n = lengthBytesUTF8(v) + 1;
-  const p = _malloc(n);
-  stringToUTF8(v, p, n);
-  return p;
+  return stringToNewUTF8(v);
 });
 EM_JS(void, js_mirror_set_field, (const char* key, const char* value), {
   Module.palabreMirror.setFieldValue(UTF8ToString(key), UTF8ToString(value));
@@ -30,10 +27,7 @@ EM_JS(int, js_mirror_take_submit, (const char* key), { return Module.palabreMirr
 EM_JS(char*, js_mirror_focused_field, (), {
   const v = Module.palabreMirror.focusedField();
   if (!v) return 0;
-  const n = lengthBytesUTF8(v) + 1;
-  const p = _malloc(n);
-  stringToUTF8(v, p, n);
-  return p;
+  return stringToNewUTF8(v);
 });
 
 namespace palabre::app::mirror {

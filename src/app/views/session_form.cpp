@@ -29,12 +29,7 @@ namespace {
 EM_JS(char*, js_time_zone, (), {
   var zone = "";
   try { zone = Intl.DateTimeFormat().resolvedOptions().timeZone || ""; } catch (e) {}
-  // With the runtime functions the link exports (stringToNewUTF8 was only there as long as
-  // imgui_impl_opengl3's glGetString pulled it in).
-  const n = lengthBytesUTF8(zone) + 1;
-  const p = _malloc(n);
-  stringToUTF8(zone, p, n);
-  return p;
+  return stringToNewUTF8(zone);
 });
 
 std::string browser_time_zone() {
