@@ -82,14 +82,10 @@ void Client::resend_pending() {
 // acked already is its own echo and takes no other.
 void Client::recognise_own(const core::Envelope& envelope) {
   if (std::any_of(pending_.begin(), pending_.end(), [&](const PendingAction& a) { return a.seq == envelope.seq; })) return;
-  const auto unacked = std::find_if(pending_.begin(), pending_.end(), [](const PendingAction& a) { return !a.seq; });
-  if (unacked == pending_.end()) return;
   const std::string echoed = core::encode_event(envelope.ev);
-  for (auto it = unacked; it != pending_.end(); ++it)
-    if (!it->seq && core::encode_event(it->event) == echoed) {
-      it->seq = envelope.seq;
-      return;
-    }
+  const auto echo = std::find_if(pending_.begin(), pending_.end(),
+                                 [&](const PendingAction& a) { return !a.seq && core::encode_event(a.event) == echoed; });
+  if (echo != pending_.end()) echo->seq = envelope.seq;
 }
 
 void Client::drop_seen_pending() {

@@ -264,7 +264,7 @@ std::vector<LocalRelay::Delivery> LocalRelay::receive(const std::string& conn, s
     out.push_back({conn, ordered_json{{"t", "joined"}, {"room", room_}, {"you", member},
                                       {"role", role_name(static_cast<int>(m.role))}, {"token", token},
                                       {"anon", m.pseudonym}, {"seq", last_seq()},
-                                      {"participants", members_.size() - std::min<std::size_t>(members_.size(), 2)}}
+                                      {"participants", participant_records_.size()}}
                              .dump()});
     // Like the relay: history up to now first, then this join's presence in its own batch.
     conn_member_[conn] = member;

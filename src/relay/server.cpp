@@ -167,9 +167,6 @@ struct Room {
     }
   }
 
-  // Everyone who ever joined as a participant: every member but the host (h1) and the kiosk (k2).
-  std::size_t participant_count() const { return members.size() - std::min<std::size_t>(members.size(), 2); }
-
   Member& add_member(std::string id, Role role) {
     Member member{id, role, pseudonym(anon_key, id), 0};
     member_by_pseudonym[member.pseudonym] = id;
@@ -797,9 +794,10 @@ void State::handle_join(WsSession& session, const json& msg) {
   if (session.room) detach(session);
   session.closed_room.clear();
   const Member& member = room->members.at(member_id);
+  // `participants`: every participant who ever joined has one token hash (the app's big-room cue).
   session.send_text(Reply{{"t", "joined"}, {"room", room->code}, {"you", member_id}, {"role", role_name(member.role)},
                          {"token", token}, {"anon", member.pseudonym}, {"seq", room->last_seq()},
-                         {"participants", room->participant_count()}}
+                         {"participants", room->participant_by_token_hash.size()}}
                         .dump());
   attach(session, room, member_id);
   send_history(session, *room, *since);
