@@ -3,53 +3,25 @@
 // participant's views (issue 6). Runs against a real relay, like the e2e suite.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createServer } from 'node:net';
-import { createRequire } from 'node:module';
-
-const require = createRequire(import.meta.url);
-const { chromium } = require('../e2e/node_modules/playwright-core');
+import { startRelay, launchBrowser, openApp, findItem, clickItem, viewports } from '../e2e/harness.mjs';
 
 let relay, base, browser;
 
 before(async () => {
-  const port = await new Promise((resolve) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => { const { port: p } = s.address(); s.close(() => resolve(p)); });
-  });
-  relay = spawn(process.env.PALABRE_BIN, ['serve', '--port', String(port), '--bind', '127.0.0.1',
-    '--data', mkdtempSync(join(tmpdir(), 'palabre-a11y-')), '--web', process.env.PALABRE_WEB], { stdio: ['ignore', 'pipe', 'pipe'] });
-  await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('relay did not start')), 10000);
-    const on = (c) => { if (String(c).includes('listening on')) { clearTimeout(timer); resolve(); } };
-    relay.stdout.on('data', on);
-    relay.stderr.on('data', on);
-  });
-  base = `http://127.0.0.1:${port}`;
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox',
-    '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-gpu', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'] });
+  relay = await startRelay();
+  base = relay.url;
+  browser = await launchBrowser();
 });
 
 after(async () => {
   await browser?.close();
-  relay?.kill('SIGTERM');
+  await relay?.stop();
 });
 
-async function open(url, viewport = { width: 390, height: 844 }) {
-  const context = await browser.newContext({ viewport, locale: 'fr-FR' });
-  const page = await context.newPage();
-  await page.goto(url);
-  await page.waitForFunction(() => window.palabre && window.palabre.ready === true);
+async function open(url, viewport = viewports.phone) {
+  const { page } = await openApp(browser, url, { viewport });
   await page.waitForTimeout(300);
   return page;
-}
-
-async function item(page, key) {
-  return (await page.waitForFunction((k) => window.palabre.items().find((i) => i.key === k) || null, key)).jsonValue();
 }
 
 /** Every interactive node of Chromium's accessibility tree (through the DevTools protocol). */
@@ -78,10 +50,9 @@ test('given the landing page, when read by a screen reader, then every control h
 });
 
 test('given a host and a participant, when their views are read, then every control has a name', async () => {
-  const host = await open(`${base}/#/host`, { width: 1366, height: 768 });
+  const host = await open(`${base}/#/host`, viewports.laptop);
   assertAllNamed(await controls(host), 'host create');
-  const create = await item(host, 'create');
-  await host.mouse.click(create.x + create.w / 2, create.y + create.h / 2);
+  await clickItem(host, 'create');
   await host.waitForFunction(() => window.palabre.info().links.join !== '');
   await host.waitForTimeout(300);
   assertAllNamed(await controls(host), 'host console');
@@ -89,12 +60,10 @@ test('given a host and a participant, when their views are read, then every cont
 
   const phone = await open(join);
   assertAllNamed(await controls(phone), 'participant name form');
-  const name = await item(phone, 'name');
-  await phone.mouse.click(name.x + name.w / 2, name.y + name.h / 2);
+  await clickItem(phone, 'name');
   await phone.keyboard.type('Zoé Lefèvre');
-  const go = await item(phone, 'join');
-  await phone.mouse.click(go.x + go.w / 2, go.y + go.h / 2);
-  await item(phone, 'message');
+  await clickItem(phone, 'join');
+  await findItem(phone, 'message');
   await phone.waitForTimeout(300);
   const nodes = await controls(phone);
   assertAllNamed(nodes, 'participant chat');
@@ -113,5 +82,5 @@ test('given a focused mirror button, when Enter is pressed, then the app acts as
   assert.equal(await page.evaluate(() => document.querySelector('[data-key="go"]').getAttribute('aria-disabled')), 'true');
   await page.keyboard.press('Enter');
   await page.waitForFunction(() => location.hash === '#/host');
-  await item(page, 'create');
+  await findItem(page, 'create');
 });

@@ -3,26 +3,15 @@
 // beside index.html. Everything goes through the real UI: clicks and typing located by the mirror.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { createServer as createHttp } from 'node:http';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, extname } from 'node:path';
-import { createRequire } from 'node:module';
+import { startRelay, launchBrowser, openApp, freePort, clickItem, typeInto, viewports } from '../e2e/harness.mjs';
 
-const require = createRequire(import.meta.url);
-const { chromium } = require('../e2e/node_modules/playwright-core');
 const web = process.env.PALABRE_WEB;
 let relay, relayPort, browser;
 const servers = [];
-
-function freePort() {
-  return new Promise((resolve) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); });
-  });
-}
 
 /** A plain static server for the build directory; `config` (if given) replaces config.json. */
 async function staticHost(config) {
@@ -44,50 +33,33 @@ async function staticHost(config) {
 }
 
 before(async () => {
-  relayPort = await freePort();
-  const emptyWeb = mkdtempSync(join(tmpdir(), 'palabre-noweb-'));
-  relay = spawn(process.env.PALABRE_BIN, ['serve', '--port', String(relayPort), '--bind', '127.0.0.1',
-    '--data', mkdtempSync(join(tmpdir(), 'palabre-static-')), '--web', emptyWeb], { stdio: ['ignore', 'pipe', 'pipe'] });
-  await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('relay did not start')), 10000);
-    const on = (c) => { if (String(c).includes('listening on')) { clearTimeout(timer); resolve(); } };
-    relay.stdout.on('data', on);
-    relay.stderr.on('data', on);
-  });
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox',
-    '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-gpu', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'] });
+  // The relay serves no files here: the app comes from the static host.
+  relay = await startRelay({ web: mkdtempSync(join(tmpdir(), 'palabre-noweb-')) });
+  relayPort = relay.port;
+  browser = await launchBrowser();
 });
 
 after(async () => {
   await browser?.close();
-  relay?.kill('SIGTERM');
+  await relay?.stop();
   for (const s of servers) s.close();
 });
 
-async function open(url, viewport = { width: 390, height: 844 }) {
-  const page = await (await browser.newContext({ viewport, locale: 'fr-FR' })).newPage();
-  await page.goto(url);
-  await page.waitForFunction(() => window.palabre && window.palabre.ready === true);
-  return page;
+async function open(url, viewport = viewports.phone) {
+  return (await openApp(browser, url, { viewport })).page;
 }
-async function click(page, key) {
-  const i = await (await page.waitForFunction((k) => window.palabre.items().find((x) => x.key === k) || null, key)).jsonValue();
-  await page.mouse.click(i.x + i.w / 2, i.y + i.h / 2);
-}
-async function type(page, key, text) { await click(page, key); await page.keyboard.type(text); }
 
 async function roundTrip(site, query) {
-  const host = await open(`${site}/${query}#/host`, { width: 1366, height: 768 });
-  await click(host, 'create');
+  const host = await open(`${site}/${query}#/host`, viewports.laptop);
+  await clickItem(host, 'create');
   const info = await host.waitForFunction(() => { const i = window.palabre.info(); return i.links.join ? i : null; });
   const links = (await info.jsonValue()).links;
   assert.ok(links.join.startsWith(`${site}/${query}#/join/`), `the join link stays on the static host: ${links.join}`);
   const phone = await open(links.join);
-  await type(phone, 'name', 'Zoé');
-  await click(phone, 'join');
-  await type(phone, 'message', 'Hébergé ailleurs — ça marche');
-  await click(phone, 'send');
+  await typeInto(phone, 'name', 'Zoé');
+  await clickItem(phone, 'join');
+  await typeInto(phone, 'message', 'Hébergé ailleurs — ça marche');
+  await clickItem(phone, 'send');
   await host.waitForFunction(() => JSON.parse(window.palabre.state()).messages.some((m) => m.text === 'Hébergé ailleurs — ça marche'));
   assert.equal((await host.evaluate(() => window.palabre.info())).relay, `ws://127.0.0.1:${relayPort}/ws`);
 }

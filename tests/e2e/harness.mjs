@@ -19,7 +19,7 @@ export const viewports = {
   kiosk: { width: 1920, height: 1080 },
 };
 
-function freePort() {
+export function freePort() {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.unref();
@@ -31,10 +31,10 @@ function freePort() {
   });
 }
 
-/** Starts `palabre serve` on a free port with a fresh data dir; resolves once it listens. */
-export async function startRelay({ dataDir } = {}) {
+/** Starts `palabre serve` on a free port with a fresh data dir; resolves once it listens.
+ *  `web`: the directory it serves (the wasm build's by default). */
+export async function startRelay({ dataDir, web = process.env.PALABRE_WEB } = {}) {
   const bin = process.env.PALABRE_BIN;
-  const web = process.env.PALABRE_WEB;
   if (!bin || !web) throw new Error('PALABRE_BIN and PALABRE_WEB must be set (ctest sets them)');
   const port = await freePort();
   const data = dataDir ?? mkdtempSync(join(tmpdir(), 'palabre-e2e-'));
@@ -53,6 +53,7 @@ export async function startRelay({ dataDir } = {}) {
   });
   return {
     url: `http://127.0.0.1:${port}`,
+    port,
     dataDir: data,
     async stop() {
       child.kill('SIGTERM');
@@ -90,10 +91,11 @@ export async function waitReady(page) {
   await page.waitForFunction(() => window.palabre && window.palabre.ready === true, null, { timeout: 30000 });
 }
 
-/** Waits until the mirror shows an item with this key, and returns it. */
+/** Waits until the mirror shows an item with this key, and returns it. The page may be loading
+ *  (a host link reloads into the full module), when window.palabre is not there yet. */
 export async function findItem(page, key, { timeout = 15000 } = {}) {
   const handle = await page.waitForFunction(
-    (k) => (window.palabre.items() || []).find((item) => item.key === k) || null, key, { timeout });
+    (k) => (window.palabre?.items?.() || []).find((item) => item.key === k) || null, key, { timeout });
   return handle.jsonValue();
 }
 
