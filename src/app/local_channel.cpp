@@ -5,6 +5,7 @@
 
 #include <cstdlib>
 
+#include "app/platform_web.hpp"
 #include "relay/secrets.hpp"
 
 // [SECTION] page bridge
@@ -36,32 +37,8 @@ EM_JS(void, js_local_claim, (const char* room), {
 });
 EM_JS(void, js_local_release, (), { if (Module.palabreReleaseLock) Module.palabreReleaseLock(); Module.palabreReleaseLock = null; });
 EM_JS(void, js_random_bytes, (unsigned char* out, int n), { crypto.getRandomValues(HEAPU8.subarray(out, out + n)); });
-EM_JS(char*, js_local_get, (const char* key), {
-  let v = null;
-  try { v = localStorage.getItem(UTF8ToString(key)); } catch (e) { v = null; }
-  if (v === null) return 0;
-  return stringToNewUTF8(v);
-});
-EM_JS(int, js_local_set, (const char* key, const char* value), {
-  try { localStorage.setItem(UTF8ToString(key), UTF8ToString(value)); return 1; } catch (e) { return 0; }
-});
-EM_JS(void, js_local_remove_prefix, (const char* prefix), {
-  const p = UTF8ToString(prefix);
-  try {
-    for (let i = localStorage.length - 1; i >= 0; i--) { const k = localStorage.key(i); if (k && k.startsWith(p)) localStorage.removeItem(k); }
-  } catch (e) {}
-});
-
 namespace palabre::app::local_channel {
 namespace {
-
-std::optional<std::string> storage_get(const std::string& key) {
-  char* p = js_local_get(key.c_str());
-  if (!p) return std::nullopt;
-  std::string s(p);
-  std::free(p);
-  return s;
-}
 
 std::string prefix(const std::string& room) { return "palabre.local." + room + "."; }
 
@@ -114,7 +91,7 @@ std::string new_room_code() {
       if (b >= 248) continue;  // 248 = 8 × 31: every letter equally likely
       code.push_back(relay::kRoomCodeAlphabet[b % relay::kRoomCodeAlphabet.size()]);
     }
-    if (!storage_get(prefix(code) + "members")) return code;
+    if (!platform::storage_get(platform::Storage::local, prefix(code) + "members")) return code;
   }
 }
 
@@ -125,7 +102,7 @@ bool save(const LocalRelay& relay) {
   bool ok = true;
   std::string members = relay.members_text();
   if (members != saved.members) {
-    ok &= js_local_set((p + "members").c_str(), members.c_str()) != 0;
+    ok &= platform::storage_set(platform::Storage::local, p + "members", members);
     if (ok) saved.members = std::move(members);
   }
   const std::size_t lines = relay.log_lines();
@@ -135,18 +112,18 @@ bool save(const LocalRelay& relay) {
     std::string text;
     for (std::size_t i = chunk * kLinesPerChunk; i < std::min(lines, (chunk + 1) * kLinesPerChunk); ++i)
       text.append(relay.log_line(i)).push_back('\n');
-    ok &= js_local_set((p + "log." + std::to_string(chunk)).c_str(), text.c_str()) != 0;
+    ok &= platform::storage_set(platform::Storage::local, p + "log." + std::to_string(chunk), text);
   }
   if (ok) saved.lines = lines;
   return ok;
 }
 
 std::optional<LocalRelay> load(const std::string& room) {
-  const auto members = storage_get(prefix(room) + "members");
+  const auto members = platform::storage_get(platform::Storage::local, prefix(room) + "members");
   if (!members) return std::nullopt;
   std::string log;
   for (std::size_t chunk = 0;; ++chunk) {
-    const auto text = storage_get(prefix(room) + "log." + std::to_string(chunk));
+    const auto text = platform::storage_get(platform::Storage::local, prefix(room) + "log." + std::to_string(chunk));
     if (!text) break;
     log += *text;
   }
@@ -156,7 +133,7 @@ std::optional<LocalRelay> load(const std::string& room) {
 }
 
 void forget(const std::string& room) {
-  js_local_remove_prefix(prefix(room).c_str());
+  platform::storage_remove_prefix(platform::Storage::local, prefix(room));
   if (saved.room == room) saved = {};
 }
 

@@ -56,31 +56,6 @@ EM_JS(char*, js_page_string, (int what), {
   } catch (e) { v = ""; }
   return stringToNewUTF8(v);
 });
-EM_JS(char*, js_storage_get, (const char* key), {
-  let v = null;
-  try { v = localStorage.getItem(UTF8ToString(key)); } catch (e) { v = null; }
-  if (v === null) return 0;
-  return stringToNewUTF8(v);
-});
-EM_JS(void, js_storage_set, (const char* key, const char* value), {
-  try { localStorage.setItem(UTF8ToString(key), UTF8ToString(value)); } catch (e) {}
-});
-EM_JS(void, js_storage_remove, (const char* key), {
-  try { localStorage.removeItem(UTF8ToString(key)); } catch (e) {}
-});
-// Per tab: demo participants of the no-relay mode share one browser, so each tab is its own member.
-EM_JS(char*, js_session_get, (const char* key), {
-  let v = null;
-  try { v = sessionStorage.getItem(UTF8ToString(key)); } catch (e) { v = null; }
-  if (v === null) return 0;
-  return stringToNewUTF8(v);
-});
-EM_JS(void, js_session_set, (const char* key, const char* value), {
-  try { sessionStorage.setItem(UTF8ToString(key), UTF8ToString(value)); } catch (e) {}
-});
-EM_JS(void, js_session_remove, (const char* key), {
-  try { sessionStorage.removeItem(UTF8ToString(key)); } catch (e) {}
-});
 EM_JS(void, js_replace_hash, (const char* hash), { history.replaceState(null, "", UTF8ToString(hash)); });
 EM_JS(void, js_set_hash, (const char* hash), { location.hash = UTF8ToString(hash); });
 EM_JS(void, js_open_url, (const char* url), { window.open(UTF8ToString(url), '_blank', 'noopener'); });
@@ -162,10 +137,6 @@ std::string take(char* p) {
   std::free(p);
   return s;
 }
-std::optional<std::string> take_opt(char* p) {
-  if (!p) return std::nullopt;
-  return take(p);
-}
 
 std::string token_key(const std::string& room) { return "palabre.member." + room; }
 std::string kiosk_key(const std::string& room) { return "palabre.kiosk." + room; }
@@ -206,18 +177,19 @@ void connect();
 void flush();
 void handle_notices();
 
-// A participant's resume token: per browser with a relay, per tab without one (see js_session_get).
+// A participant's resume token: per browser with a relay, per tab without one (the no-relay mode's
+// demo participants share one browser, so each tab is its own member).
+platform::Storage member_token_storage() { return app.route.local ? platform::Storage::session : platform::Storage::local; }
 std::string member_token_get(const std::string& room) {
-  return take(app.route.local ? js_session_get(token_key(room).c_str()) : js_storage_get(token_key(room).c_str()));
+  return platform::storage_get(member_token_storage(), token_key(room)).value_or("");
 }
 void member_token_set(const std::string& room, const std::string& token) {
-  if (app.route.local) js_session_set(token_key(room).c_str(), token.c_str());
-  else js_storage_set(token_key(room).c_str(), token.c_str());
+  platform::storage_set(member_token_storage(), token_key(room), token);
 }
-void member_token_remove(const std::string& room) {
-  if (app.route.local) js_session_remove(token_key(room).c_str());
-  else js_storage_remove(token_key(room).c_str());
-}
+void member_token_remove(const std::string& room) { platform::storage_remove(member_token_storage(), token_key(room)); }
+// Kept across visits in this browser: names, keys, the language.
+std::optional<std::string> stored(const std::string& key) { return platform::storage_get(platform::Storage::local, key); }
+void store(const std::string& key, const std::string& value) { platform::storage_set(platform::Storage::local, key, value); }
 
 void update_links() {
   const Identity& id = app.client.identity();
@@ -257,10 +229,10 @@ void start_route(Route route) {
   // End-to-end encryption: the key from the link, else the one this browser kept for the room.
   if (!app.route.local && !app.route.room.empty()) {
     if (app.route.key.empty()) {
-      app.route.key = take(js_storage_get(e2e_key_name(app.route.room).c_str()));
+      app.route.key = stored(e2e_key_name(app.route.room)).value_or("");
       if (!app.route.key.empty()) js_replace_hash(route_hash(app.route).c_str());
     } else {
-      js_storage_set(e2e_key_name(app.route.room).c_str(), app.route.key.c_str());
+      store(e2e_key_name(app.route.room), app.route.key);
     }
   }
   e2e::use_key(app.route.local ? std::string() : app.route.key);
@@ -272,7 +244,7 @@ void start_route(Route route) {
   app.want_connection = false;
   switch (app.route.view) {
     case View::host:
-      if (auto kiosk = take_opt(js_storage_get(kiosk_key(app.route.room).c_str()))) app.client.remember_kiosk_token(*kiosk);
+      if (auto kiosk = stored(kiosk_key(app.route.room))) app.client.remember_kiosk_token(*kiosk);
       [[fallthrough]];
     case View::kiosk:
       app.client.enter_room(app.route.room, app.route.token);
@@ -283,7 +255,7 @@ void start_route(Route route) {
         app.client.enter_room(app.route.room, token);
         app.want_connection = true;
       }
-      if (app.ui.name.empty()) app.ui.name = take(js_storage_get("palabre.name"));
+      if (app.ui.name.empty()) app.ui.name = stored("palabre.name").value_or("");
       break;
     case View::landing:
     case View::host_create: break;
@@ -322,8 +294,8 @@ void handle_notices() {
         app.reconnect_attempt = 0;
         app.route = {View::host, id.room, id.host_token, false, app.route.key};
         js_replace_hash(route_hash(app.route).c_str());
-        if (!app.route.key.empty()) js_storage_set(e2e_key_name(id.room).c_str(), app.route.key.c_str());
-        if (!id.kiosk_token.empty()) js_storage_set(kiosk_key(id.room).c_str(), id.kiosk_token.c_str());
+        if (!app.route.key.empty()) store(e2e_key_name(id.room), app.route.key);
+        if (!id.kiosk_token.empty()) store(kiosk_key(id.room), id.kiosk_token);
         app.ui.copied_key.clear();
         break;
       }
@@ -516,7 +488,7 @@ void create_local_room() {
                                     local_channel::random_hex(), local_channel::random_hex(32)};
   app.route = {View::host, secrets.room, secrets.host_token, true};
   js_replace_hash(route_hash(app.route).c_str());
-  js_storage_set(kiosk_key(secrets.room).c_str(), secrets.kiosk_token.c_str());
+  store(kiosk_key(secrets.room), secrets.kiosk_token);
   app.client = Client{};
   app.client.remember_kiosk_token(secrets.kiosk_token);
   app.client.enter_room(secrets.room, secrets.host_token);
@@ -545,7 +517,7 @@ void run(const views::Action& a) {
       connect();
       break;
     case K::join_as: {
-      js_storage_set("palabre.name", a.text.c_str());
+      store("palabre.name", a.text);
       if (app.client.intent() == Intent::none) app.client.enter_room(app.route.room, "");
       app.want_connection = true;
       app.client.submit(core::ParticipantJoin{a.text});
@@ -586,7 +558,7 @@ void run(const views::Action& a) {
 #endif
     case K::set_lang: {
       set_lang(lang() == Lang::fr ? Lang::en : Lang::fr);
-      js_storage_set("palabre.lang", lang() == Lang::fr ? "fr" : "en");
+      store("palabre.lang", lang() == Lang::fr ? "fr" : "en");
       js_set_lang_attr(lang() == Lang::fr ? "fr" : "en");
       break;
     }
@@ -853,7 +825,7 @@ int main() {
   for (const auto& k : keys) io.KeyMap[k[0]] = k[1];
   GImGui->TestEngineHookItems = true;
 
-  const std::string stored_lang = take(js_storage_get("palabre.lang"));
+  const std::string stored_lang = stored("palabre.lang").value_or("");
   const std::string browser = take(js_page_string(5));
   set_lang(!stored_lang.empty() ? (stored_lang == "en" ? Lang::en : Lang::fr)
                                 : (browser.rfind("fr", 0) == 0 ? Lang::fr : Lang::en));

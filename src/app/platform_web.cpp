@@ -6,11 +6,32 @@
 
 #include <cfloat>
 #include <cmath>
+#include <cstdlib>
 #include <cstring>
 #include <deque>
 #include <string>
 
 #include "imgui.h"
+
+// `session` 1 picks sessionStorage, 0 localStorage.
+EM_JS(char*, js_storage_get, (int session, const char* key), {
+  let v = null;
+  try { v = (session ? sessionStorage : localStorage).getItem(UTF8ToString(key)); } catch (e) { v = null; }
+  return v === null ? 0 : stringToNewUTF8(v);
+});
+EM_JS(int, js_storage_set, (int session, const char* key, const char* value), {
+  try { (session ? sessionStorage : localStorage).setItem(UTF8ToString(key), UTF8ToString(value)); return 1; } catch (e) { return 0; }
+});
+EM_JS(void, js_storage_remove, (int session, const char* key), {
+  try { (session ? sessionStorage : localStorage).removeItem(UTF8ToString(key)); } catch (e) {}
+});
+EM_JS(void, js_storage_remove_prefix, (int session, const char* prefix), {
+  const p = UTF8ToString(prefix);
+  try {
+    const s = session ? sessionStorage : localStorage;
+    for (let i = s.length - 1; i >= 0; i--) { const k = s.key(i); if (k && k.startsWith(p)) s.removeItem(k); }
+  } catch (e) {}
+});
 
 namespace palabre::app::platform {
 namespace {
@@ -211,6 +232,21 @@ void request_frames(int frames) {
 Viewport viewport() { return current; }
 
 double now_ms() { return emscripten_get_now(); }
+
+std::optional<std::string> storage_get(Storage where, const std::string& key) {
+  char* p = js_storage_get(where == Storage::session, key.c_str());
+  if (!p) return std::nullopt;
+  std::string value(p);
+  std::free(p);
+  return value;
+}
+bool storage_set(Storage where, const std::string& key, const std::string& value) {
+  return js_storage_set(where == Storage::session, key.c_str(), value.c_str()) != 0;
+}
+void storage_remove(Storage where, const std::string& key) { js_storage_remove(where == Storage::session, key.c_str()); }
+void storage_remove_prefix(Storage where, const std::string& prefix) {
+  js_storage_remove_prefix(where == Storage::session, prefix.c_str());
+}
 
 bool input_pending() { return !queue.empty(); }
 

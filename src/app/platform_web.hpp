@@ -4,6 +4,8 @@
 // one button transition per frame (ImGui 1.86 would miss a press and release that land between
 // two frames), and frames drawn only when something asks for them (idle means idle).
 #include <functional>
+#include <optional>
+#include <string>
 
 struct ImGuiIO;
 
@@ -26,5 +28,13 @@ void begin_frame(ImGuiIO& io);
 // True when queued input remains for the next frame.
 bool input_pending();
 double now_ms();
+
+// The browser's storage: localStorage (kept across visits) or sessionStorage (this tab only).
+// A browser that refuses storage (private modes, full quota) reads as empty and fails writes.
+enum class Storage { local, session };
+std::optional<std::string> storage_get(Storage where, const std::string& key);
+bool storage_set(Storage where, const std::string& key, const std::string& value);  // false if refused
+void storage_remove(Storage where, const std::string& key);
+void storage_remove_prefix(Storage where, const std::string& prefix);
 
 }  // namespace palabre::app::platform
