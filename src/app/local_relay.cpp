@@ -4,7 +4,7 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
-#include "relay/json_text.hpp"
+#include "relay/client_frame.hpp"
 #include "relay/sha256.hpp"
 
 namespace palabre::app {
@@ -18,12 +18,6 @@ namespace {
 constexpr std::size_t kMaxMessageBytes = 64 * 1024;      // the relay's --max-message-bytes default
 constexpr std::size_t kMaxHistoryFrameBytes = 256 * 1024;  // as the relay's resume answers
 
-std::string error_frame(std::string_view code, std::string_view message, const std::string& cid) {
-  std::string out = ordered_json{{"t", "error"}, {"code", code}, {"message", message}}.dump();
-  if (!cid.empty()) out.insert(out.size() - 1, ",\"cid\":" + cid);
-  return out;
-}
-
 std::string events_frame(const std::vector<const std::string*>& envs) {
   std::string out = R"({"t":"events","envs":[)";
   for (std::size_t i = 0; i < envs.size(); ++i) {
@@ -33,20 +27,9 @@ std::string events_frame(const std::vector<const std::string*>& envs) {
   return out.append("]}");
 }
 
-std::string presence_ev(const std::string& who, bool online) {
-  return std::string(R"({"type":"presence","who":")") + who + "\",\"online\":" + (online ? "true" : "false") + "}";
-}
-
 std::string str(const json& j, const char* key) {
   const auto it = j.find(key);
   return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
-std::optional<std::int64_t> non_negative(const json& msg, const char* key) {
-  const auto it = msg.find(key);
-  if (it == msg.end() || it->is_null()) return 0;
-  if (!it->is_number_integer() || it->get<std::int64_t>() < 0) return std::nullopt;
-  return it->get<std::int64_t>();
 }
 
 std::string_view role_name(int role) { return role == 0 ? "host" : role == 1 ? "kiosk" : "participant"; }
@@ -184,7 +167,7 @@ void LocalRelay::attach(const std::string& conn, const std::string& member, std:
   conn_member_[conn] = member;
   if (++members_[member].connections == 1) {
     const std::size_t first_new = log_.size();
-    stamp(true, "relay", "relay", "relay", presence_ev(member, true), now_ms);
+    stamp(true, "relay", "relay", "relay", relay::presence_ev(member, true), now_ms);
     broadcast(first_new, out);
   }
 }
@@ -197,7 +180,7 @@ std::vector<LocalRelay::Delivery> LocalRelay::disconnect(const std::string& conn
   conn_member_.erase(it);
   if (--members_[member].connections == 0) {
     const std::size_t first_new = log_.size();
-    stamp(true, "relay", "relay", "relay", presence_ev(member, false), now_ms);
+    stamp(true, "relay", "relay", "relay", relay::presence_ev(member, false), now_ms);
     broadcast(first_new, out);
   }
   return out;
@@ -207,42 +190,29 @@ std::vector<LocalRelay::Delivery> LocalRelay::receive(const std::string& conn, s
                                                       std::int64_t now_ms, const TokenSource& new_token) {
   std::vector<Delivery> out;
   auto reject = [&](std::string_view code, std::string_view message, const std::string& cid = {}) {
-    out.push_back({conn, error_frame(code, message, cid)});
+    out.push_back({conn, relay::error_frame(code, message, cid)});
     return out;
   };
   if (text.size() > kMaxMessageBytes) return reject("too_big", "message larger than 65536 bytes");
-  const json msg = json::parse(text, nullptr, false);
-  if (msg.is_discarded()) return reject("bad_json", "not valid JSON (UTF-8)");
-  if (!msg.is_object()) return reject("bad_message", "a message is a JSON object");
-  std::string cid;
-  if (const auto it = msg.find("cid"); it != msg.end()) {
-    if (!it->is_number_integer() && !it->is_string()) return reject("bad_message", "cid must be an integer or a string");
-    cid = it->dump();
-  }
-  const std::string type = str(msg, "t");
-  if (type.empty()) return reject("bad_message", "missing message type \"t\"", cid);
-  if (type == "ping") return out.push_back({conn, R"({"t":"pong"})"}), out;
+  auto read = relay::read_client_frame(text);
+  if (auto* error = std::get_if<relay::FrameError>(&read)) return reject(error->code, error->message, error->cid);
+  const auto& frame = std::get<relay::ClientFrame>(read);
+  const std::string& cid = frame.cid;
+  if (frame.type == relay::FrameType::ping) return out.push_back({conn, R"({"t":"pong"})"}), out;
   if (closed_) return reject("no_room", "no room with this code", cid);
   const auto joined = conn_member_.find(conn);
 
-  if (type == "create") {
+  if (frame.type == relay::FrameType::create) {
     // The host tab made this room when it chose the no-relay mode; a second room has no tab to live in.
     return reject("relay_full", "this tab already holds its room");
   }
-  if (type == "join") {
-    const auto room_field = msg.find("room");
-    if (room_field == msg.end() || !room_field->is_string()) return reject("bad_message", "join needs \"room\" (the room code)");
-    std::string code = room_field->get<std::string>();
+  if (frame.type == relay::FrameType::join) {
+    std::string code = frame.room;
     std::transform(code.begin(), code.end(), code.begin(), [](char c) { return c >= 'a' && c <= 'z' ? char(c - 32) : c; });
     if (code != room_) return reject("no_room", "no room with this code");
-    const auto since = non_negative(msg, "since");
-    if (!since) return reject("bad_message", "since must be a non-negative integer");
-    const auto token_field = msg.find("token");
-    if (token_field != msg.end() && !token_field->is_null() && !token_field->is_string())
-      return reject("bad_message", "token must be a string");
     std::string member, token;
-    if (token_field != msg.end() && token_field->is_string()) {
-      token = token_field->get<std::string>();
+    if (frame.token) {
+      token = *frame.token;
       const std::string hash = relay::sha256_hex(token);
       if (hash == host_hash_) member = "h1";
       else if (hash == kiosk_hash_) member = "k2";
@@ -268,53 +238,37 @@ std::vector<LocalRelay::Delivery> LocalRelay::receive(const std::string& conn, s
                              .dump()});
     // Like the relay: history up to now first, then this join's presence in its own batch.
     conn_member_[conn] = member;
-    history(conn, *since, out);
+    history(conn, frame.since, out);
     conn_member_.erase(conn);
     attach(conn, member, now_ms, out);
     return out;
   }
-  if (type == "event") {
+  if (frame.type == relay::FrameType::event) {
     if (joined == conn_member_.end()) return reject("not_joined", "join a room first", cid);
     const Member& member = members_.at(joined->second);
     if (member.role == Role::kiosk) return reject("forbidden", "a kiosk may not send events", cid);
-    const std::string vis = str(msg, "vis");
-    if (vis != "public" && vis != "staff") return reject("bad_message", "vis must be \"public\" or \"staff\"", cid);
-    const auto ev = msg.find("ev");
-    if (ev == msg.end() || !ev->is_object()) return reject("bad_message", "ev must be a JSON object", cid);
-    const auto anon = msg.find("anon");
-    if (anon != msg.end() && !anon->is_boolean()) return reject("bad_message", "anon must be true or false", cid);
-    const bool anonymous = anon != msg.end() && anon->get<bool>();
-    // Re-emit the client's exact bytes of `ev` unless they would break the one-line log format.
-    std::string ev_text;
-    const auto raw = relay::raw_member_text(text, "ev");
-    if (raw && raw->find_first_of("\r\n") == std::string_view::npos) ev_text = std::string(*raw);
-    else ev_text = ev->dump();
     const std::size_t first_new = log_.size();
-    const std::string seq = stamp(vis == "staff", joined->second, anonymous ? member.pseudonym : joined->second,
-                                  role_name(static_cast<int>(member.role)), ev_text, now_ms);
+    const std::string seq = stamp(frame.staff, joined->second, frame.anonymous ? member.pseudonym : joined->second,
+                                  role_name(static_cast<int>(member.role)), frame.ev_text, now_ms);
     broadcast(first_new, out);
     std::string ack = R"({"t":"ack",)";
     if (!cid.empty()) ack.append("\"cid\":").append(cid).append(",");
     out.push_back({conn, ack.append("\"seq\":").append(seq).append("}")});
     return out;
   }
-  if (type == "sync") {
+  if (frame.type == relay::FrameType::sync) {
     if (joined == conn_member_.end()) return reject("not_joined", "join a room first");
-    const auto since = non_negative(msg, "since");
-    if (!since) return reject("bad_message", "since must be a non-negative integer");
-    history(conn, *since, out);
+    history(conn, frame.since, out);
     return out;
   }
-  if (type == "close") {
-    if (joined == conn_member_.end()) return reject("not_joined", "join a room first");
-    if (members_.at(joined->second).role != Role::host) return reject("forbidden", "only a host may close the room");
-    closed_ = true;
-    const std::string frame = ordered_json{{"t", "closed"}, {"room", room_}}.dump();
-    for (const auto& [c, m] : conn_member_) out.push_back({c, frame});
-    conn_member_.clear();
-    return out;
-  }
-  return reject("unknown_type", "unknown message type \"" + type.substr(0, 40) + "\"", cid);
+  // close, the only type left
+  if (joined == conn_member_.end()) return reject("not_joined", "join a room first");
+  if (members_.at(joined->second).role != Role::host) return reject("forbidden", "only a host may close the room");
+  closed_ = true;
+  const std::string closed = ordered_json{{"t", "closed"}, {"room", room_}}.dump();
+  for (const auto& [c, m] : conn_member_) out.push_back({c, closed});
+  conn_member_.clear();
+  return out;
 }
 
 // [SECTION] storage

@@ -16,7 +16,7 @@
 
 #include <utility>  // before Asio: Boost 1.74's awaitable.hpp uses std::exchange unincluded
 
-#include "json_text.hpp"
+#include "client_frame.hpp"
 #include "redis_store.hpp"
 #include "secrets.hpp"
 #include "static_files.hpp"
@@ -238,9 +238,9 @@ struct State : std::enable_shared_from_this<State> {
   // Protocol.
   void handle(WsSession& session, std::string_view text);
   void handle_create(WsSession& session);
-  void handle_join(WsSession& session, const json& msg);
-  void handle_event(WsSession& session, const json& msg, std::string_view text, const std::string& cid);
-  void handle_sync(WsSession& session, const json& msg);
+  void handle_join(WsSession& session, const ClientFrame& frame);
+  void handle_event(WsSession& session, ClientFrame& frame);
+  void handle_sync(WsSession& session, const ClientFrame& frame);
   void handle_close(WsSession& session);
   void reject(WsSession& session, std::string_view code, std::string_view message, const std::string& cid = {});
   void reject_not_joined(WsSession& session, const std::string& cid = {});
@@ -640,24 +640,6 @@ class Listener : public std::enable_shared_from_this<Listener> {
 
 // [SECTION] State: message handling ----------------------------------------------------------------
 
-namespace {
-
-std::string error_frame(std::string_view code, std::string_view message, const std::string& cid) {
-  std::string out = Reply{{"t", "error"}, {"code", code}, {"message", message}}.dump();
-  if (!cid.empty()) out.insert(out.size() - 1, ",\"cid\":" + cid);
-  return out;
-}
-
-// A non-negative integer field, absent meaning `fallback`; nullopt if present but not one.
-std::optional<std::int64_t> non_negative(const json& msg, const char* key, std::int64_t fallback) {
-  const auto it = msg.find(key);
-  if (it == msg.end() || it->is_null()) return fallback;
-  if (!it->is_number_integer() || it->get<std::int64_t>() < 0) return std::nullopt;
-  return it->get<std::int64_t>();
-}
-
-}  // namespace
-
 void State::reject(WsSession& session, std::string_view code, std::string_view message, const std::string& cid) {
   ++metrics.rejects[std::string(code)];
   session.send_text(error_frame(code, message, cid));
@@ -674,28 +656,20 @@ void State::handle(WsSession& session, std::string_view text) {
     return reject(session, "rate_limited", "too many messages; slow down (see the relay's --rate)");
   if (text.size() > config.max_message_bytes)
     return reject(session, "too_big", "message larger than " + std::to_string(config.max_message_bytes) + " bytes");
-  const json msg = json::parse(text, nullptr, false);
-  if (msg.is_discarded()) return reject(session, "bad_json", "not valid JSON (UTF-8)");
-  if (!msg.is_object()) return reject(session, "bad_message", "a message is a JSON object");
-  std::string cid;
-  if (const auto it = msg.find("cid"); it != msg.end()) {
-    if (!it->is_number_integer() && !it->is_string())
-      return reject(session, "bad_message", "cid must be an integer or a string");
-    cid = it->dump();
-  }
-  const auto t = msg.find("t");
-  if (t == msg.end() || !t->is_string()) return reject(session, "bad_message", "missing message type \"t\"", cid);
-  const std::string& type = t->get_ref<const std::string&>();
+  auto read = read_client_frame(text);
+  if (auto* error = std::get_if<FrameError>(&read)) return reject(session, error->code, error->message, error->cid);
+  auto& frame = std::get<ClientFrame>(read);
+  // Strikes count refusals in a row: a message the handlers below accept clears them.
   const int strikes_before = session.strikes;
-  session.strikes = 0;  // a well-formed message; the handlers below may strike again
-  if (type == "event") return handle_event(session, msg, text, cid);
-  if (type == "ping") return session.send_text(R"({"t":"pong"})");
-  if (type == "join") return handle_join(session, msg);
-  if (type == "create") return handle_create(session);
-  if (type == "sync") return handle_sync(session, msg);
-  if (type == "close") return handle_close(session);
-  session.strikes = strikes_before;
-  reject(session, "unknown_type", "unknown message type \"" + type.substr(0, 40) + "\"", cid);
+  switch (frame.type) {
+    case FrameType::event: handle_event(session, frame); break;
+    case FrameType::ping: session.send_text(R"({"t":"pong"})"); break;
+    case FrameType::join: handle_join(session, frame); break;
+    case FrameType::create: handle_create(session); break;
+    case FrameType::sync: handle_sync(session, frame); break;
+    case FrameType::close: handle_close(session); break;
+  }
+  if (session.strikes == strikes_before) session.strikes = 0;
 }
 
 void State::handle_create(WsSession& session) {
@@ -738,11 +712,8 @@ void State::handle_create(WsSession& session) {
   attach(session, room, "h1");
 }
 
-void State::handle_join(WsSession& session, const json& msg) {
-  const auto room_field = msg.find("room");
-  if (room_field == msg.end() || !room_field->is_string())
-    return reject(session, "bad_message", "join needs \"room\" (the room code)");
-  std::string code = room_field->get<std::string>();
+void State::handle_join(WsSession& session, const ClientFrame& frame) {
+  std::string code = frame.room;
   const bool valid_code = normalize_room_code(code);
   const auto room_it = valid_code ? rooms.find(code) : rooms.end();
   std::shared_ptr<Room> room = room_it != rooms.end() ? room_it->second : nullptr;
@@ -751,17 +722,12 @@ void State::handle_join(WsSession& session, const json& msg) {
   if (!room) return reject(session, "no_room", "no room with this code");
   // Up to date before answering (a resume from another relay must find what that relay sent).
   if (redis && !catch_up(*room)) return reject(session, "unavailable", "the relay cannot read this room now");
-  const auto since = non_negative(msg, "since", 0);
-  if (!since) return reject(session, "bad_message", "since must be a non-negative integer");
-  const auto token_field = msg.find("token");
-  if (token_field != msg.end() && !token_field->is_null() && !token_field->is_string())
-    return reject(session, "bad_message", "token must be a string");
   if (room->sessions.size() >= config.max_connections_per_room && session.room != room)
     return reject(session, "room_full", "this room has reached its connection limit");
 
   std::string member_id, token;
-  if (token_field != msg.end() && token_field->is_string()) {
-    token = token_field->get<std::string>();
+  if (frame.token) {
+    token = *frame.token;
     const std::string hash = token_hash(token);
     if (hash == room->host_token_hash) member_id = "h1";
     else if (hash == room->kiosk_token_hash) member_id = "k2";
@@ -800,7 +766,7 @@ void State::handle_join(WsSession& session, const json& msg) {
                          {"participants", room->participant_by_token_hash.size()}}
                         .dump());
   attach(session, room, member_id);
-  send_history(session, *room, *since);
+  send_history(session, *room, frame.since);
 }
 
 void State::reject_not_joined(WsSession& session, const std::string& cid) {
@@ -809,36 +775,19 @@ void State::reject_not_joined(WsSession& session, const std::string& cid) {
   reject(session, "not_joined", "join a room first", cid);
 }
 
-void State::handle_event(WsSession& session, const json& msg, std::string_view text, const std::string& cid) {
-  if (!session.room) return reject_not_joined(session, cid);
-  if (session.role == Role::kiosk) return reject(session, "forbidden", "a kiosk may not send events", cid);
-  const auto vis = msg.find("vis");
-  if (vis == msg.end() || !vis->is_string() || (*vis != "public" && *vis != "staff"))
-    return reject(session, "bad_message", "vis must be \"public\" or \"staff\"", cid);
-  const auto ev = msg.find("ev");
-  if (ev == msg.end() || !ev->is_object()) return reject(session, "bad_message", "ev must be a JSON object", cid);
-  const auto anon = msg.find("anon");
-  if (anon != msg.end() && !anon->is_boolean()) return reject(session, "bad_message", "anon must be true or false", cid);
-  const bool anonymous = anon != msg.end() && anon->get<bool>();
-
-  // Re-emit the client's exact bytes of `ev` unless they would break the one-line log format.
-  std::string ev_text;
-  const auto raw = raw_member_text(text, "ev");
-  if (raw && raw->find_first_of("\r\n") == std::string_view::npos) ev_text = std::string(*raw);
-  else ev_text = ev->dump();
-
+void State::handle_event(WsSession& session, ClientFrame& frame) {
+  if (!session.room) return reject_not_joined(session, frame.cid);
+  if (session.role == Role::kiosk) return reject(session, "forbidden", "a kiosk may not send events", frame.cid);
   Room& room = *session.room;
   const Member& member = room.members.at(session.member_id);
-  stamp(room, *vis == "staff", member.id, anonymous ? member.pseudonym : member.id, role_name(member.role), ev_text,
-        session.weak_from_this(), cid);
+  stamp(room, frame.staff, member.id, frame.anonymous ? member.pseudonym : member.id, role_name(member.role),
+        frame.ev_text, session.weak_from_this(), std::move(frame.cid));
   schedule_flush(session.room);
 }
 
-void State::handle_sync(WsSession& session, const json& msg) {
+void State::handle_sync(WsSession& session, const ClientFrame& frame) {
   if (!session.room) return reject_not_joined(session);
-  const auto since = non_negative(msg, "since", 0);
-  if (!since) return reject(session, "bad_message", "since must be a non-negative integer");
-  send_history(session, *session.room, *since);
+  send_history(session, *session.room, frame.since);
 }
 
 void State::handle_close(WsSession& session) {
@@ -849,11 +798,6 @@ void State::handle_close(WsSession& session) {
 
 // [SECTION] State: rooms, batching, persistence ----------------------------------------------------
 
-namespace {
-std::string presence_ev(const std::string& who, bool online) {
-  return std::string(R"({"type":"presence","who":")") + who + "\",\"online\":" + (online ? "true" : "false") + "}";
-}
-}  // namespace
 
 void State::attach(WsSession& session, const std::shared_ptr<Room>& room, const std::string& member_id) {
   Member& member = room->members.at(member_id);

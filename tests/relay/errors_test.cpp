@@ -162,6 +162,25 @@ TEST_F(Limits, FloodIsRateLimitedThenClosedWith1008AndAcceptedEventsStay) {
   EXPECT_TRUE(watcher.next_of("pong"));
 }
 
+TEST(Strikes, MalformedEventsInARowAreClosedWith1008ButAnAcceptedMessageClearsTheStrikes) {
+  // Given a joined host, on a relay that closes after 4 refusals in a row
+  TempDir dir;
+  Config config = RelayFixture::quiet_config();
+  config.strikes_before_close = 4;
+  RelayFixture relay{dir.path(), config};
+  Client host(relay.port());
+  host.create();
+  // when it sends 6 malformed events, each followed by a ping (an accepted message clears the strikes),
+  // then it is still served
+  const std::string bad = R"({"t":"event","vis":"secret","ev":{}})";
+  for (int i = 0; i < 6; ++i) expect_error_and_still_open(host, bad, "bad_message");
+  // and when it sends them in a row, the fourth closes the connection with 1008
+  for (int i = 0; i < 3; ++i) host.send(bad);
+  for (int i = 0; i < 3; ++i) EXPECT_EQ(host.next_of("error").value()["code"], "bad_message");
+  host.send(bad);
+  EXPECT_EQ(host.wait_closed(), 1008);
+}
+
 TEST_F(Limits, RoomConnectionLimitIsRoomFull) {
   // Given a room holding its 2 connections, when a third joins, then room_full
   Client host(relay.port());
