@@ -64,8 +64,10 @@ std::int64_t Client::submit(core::Event event) {
 std::string Client::encode(const PendingAction& action) const {
   const bool names_to_staff = big_room_ && (std::holds_alternative<core::ParticipantJoin>(action.event) ||
                                             std::holds_alternative<core::ParticipantRename>(action.event));
+  // And the others, who never hear that name, read it on what they are shown of ours.
+  const std::string by = big_room_ ? core::author_name_to_send(session_, identity_.you, action.event) : std::string();
   return core::encode_client_event(action.event, names_to_staff ? std::optional(core::Visibility::staff) : std::nullopt,
-                                   action.cid);
+                                   action.cid, by);
 }
 
 // Sends the actions not acknowledged and not yet sent on this connection.

@@ -99,6 +99,7 @@ Decoded<Envelope> decode_envelope(const json& value) {
   auto event = decode_event(*ev, "$.ev");
   if (!event) { result.error = event.error; return result; }
   env.ev = std::move(*event.value);
+  if (const auto by = ev->find("by"); by != ev->end() && by->is_string()) env.by = by->get<std::string>();
   result.value = std::move(env);
   return result;
 }
@@ -126,14 +127,17 @@ std::string encode_envelope(const Envelope& envelope) {
   j["role"] = std::string(to_string(envelope.role));
   j["vis"] = std::string(to_string(envelope.vis));
   j["ev"] = event_to_json(envelope.ev);
+  if (!envelope.by.empty()) j["ev"]["by"] = envelope.by;
   return j.dump();
 }
 
-std::string encode_client_event(const Event& event, std::optional<Visibility> vis, std::int64_t cid) {
+std::string encode_client_event(const Event& event, std::optional<Visibility> vis, std::int64_t cid,
+                                std::string_view by) {
   ojson j = ojson::object();
   j["t"] = "event";
   j["vis"] = std::string(to_string(vis.value_or(default_visibility(event))));
   j["ev"] = event_to_json(event);
+  if (!by.empty()) j["ev"]["by"] = std::string(by);
   if (cid >= 0) j["cid"] = cid;
   return j.dump();
 }

@@ -79,6 +79,9 @@ struct Envelope {
   Role role = Role::participant;
   Visibility vis = Visibility::public_;
   Event ev;
+  // `ev.by`: the display name a participant's public event carries in a big room, where the others
+  // never hear that participant's join (docs/protocol.md, "Big rooms"). Names a stand-in only.
+  std::string by;
 };
 
 // Wire names ("participant", "staff", "chat.post").

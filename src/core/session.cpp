@@ -65,6 +65,24 @@ std::string Session::display_name(std::string_view member_id) const {
   return std::string(member_id);
 }
 
+std::string author_name_to_send(const Session& s, std::string_view me, const Event& ev) {
+  const Participant* author = s.find_participant(me);
+  if (!author || author->stand_in || default_visibility(ev) != Visibility::public_ ||
+      std::holds_alternative<ParticipantJoin>(ev) || std::holds_alternative<ParticipantRename>(ev))
+    return {};
+  const bool anonymous = std::visit(
+      [&](const auto& e) {
+        if constexpr (requires { e.activity + 0; }) {
+          const Activity* a = s.find_activity(e.activity);
+          return !a || a->spec.anonymous;
+        } else {
+          return false;
+        }
+      },
+      ev);
+  return anonymous ? std::string() : author->name;
+}
+
 namespace {
 // [SECTION] helpers
 Reason check_name(std::string_view name) {
@@ -166,6 +184,15 @@ bool add_stand_in(Session& s, const Envelope& env) {
   s.participants.push_back(Participant{env.from, "#" + std::string(digits), env.seq, env.at, true});
   return true;
 }
+
+// A stand-in takes the name its accepted event carries (Envelope::by), if it is a valid name.
+void name_stand_in(Session& s, const Envelope& env) {
+  if (s.hears_every_join || env.by.empty() || check_name(env.by) != Reason::none) return;
+  const auto it = s.participant_index.find(env.from);
+  if (it == s.participant_index.end()) return;
+  Participant& p = s.participants[it->second];
+  if (p.stand_in) p.name = std::string(trim(env.by));
+}
 }  // namespace
 
 // [SECTION] apply
@@ -184,8 +211,10 @@ Outcome apply(Session& session, const Envelope& envelope) {
           return detail::handle_activity_event(session, envelope, e);
       },
       envelope.ev);
-  if (reason == Reason::none) session.last_seq = envelope.seq;
-  else if (stand_in) {  // rejected: the state is unchanged, stand-in included
+  if (reason == Reason::none) {
+    session.last_seq = envelope.seq;
+    name_stand_in(session, envelope);
+  } else if (stand_in) {  // rejected: the state is unchanged, stand-in included
     session.participant_index.erase(envelope.from);
     session.participants.pop_back();
   }

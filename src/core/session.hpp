@@ -121,6 +121,11 @@ struct Session {
 // join (Session::hears_every_join): the app's rule, which the load generator's --names follows.
 inline constexpr std::int64_t big_room_participants = 500;
 
+// What a participant's event says of its author in a big room (Envelope::by): `me`'s name on a
+// public event the others will show attributed; empty on a join or rename (those go to the staff)
+// and on anything of an anonymous activity.
+std::string author_name_to_send(const Session& s, std::string_view me, const Event& ev);
+
 inline constexpr std::size_t max_name_bytes = 80;
 inline constexpr std::size_t max_text_bytes = 2000;
 

@@ -261,6 +261,26 @@ TEST(Client, GivenABigRoom_WhenANewcomerJoins_ThenItsNameGoesToTheStaffOnlyAndOt
   EXPECT_EQ(c.session().display_name("p9"), "#9");
 }
 
+TEST(Client, GivenABigRoom_WhenAParticipantPosts_ThenTheMessageCarriesTheirNameForTheOthers) {
+  Client c = newcomer_in_a_room_of(palabre::core::big_room_participants);
+  const json join = only_frame(c);
+  c.on_frame(events({{{"seq", 1}, {"at", 1}, {"from", "p" + std::to_string(palabre::core::big_room_participants)}, {"role", "participant"}, {"vis", "staff"},
+                      {"ev", join["ev"]}}}));
+  c.submit(palabre::core::ChatPost{"Bonjour à tous"});
+  EXPECT_EQ(only_frame(c)["ev"]["by"], "Gaëlle");
+  // And another's message carrying a name shows under that name.
+  c.on_frame(events({envelope(2, "p9", "participant", {{"type", "chat.post"}, {"text", "Salut"}, {"by", "Bruno"}})}));
+  EXPECT_EQ(c.session().display_name("p9"), "Bruno");
+}
+
+TEST(Client, GivenASmallRoom_WhenAParticipantPosts_ThenTheMessageCarriesNoName) {
+  Client c = newcomer_in_a_room_of(3);
+  const json join = only_frame(c);
+  c.on_frame(events({{{"seq", 1}, {"at", 1}, {"from", "p3"}, {"role", "participant"}, {"vis", "public"}, {"ev", join["ev"]}}}));
+  c.submit(palabre::core::ChatPost{"Bonjour"});
+  EXPECT_FALSE(only_frame(c)["ev"].contains("by"));
+}
+
 TEST(Client, GivenASmallRoom_WhenANewcomerJoins_ThenEveryoneHearsItsName) {
   Client c = newcomer_in_a_room_of(3);
   EXPECT_EQ(only_frame(c)["vis"], "public");

@@ -114,6 +114,48 @@ TEST(BigRoom, GivenAViewThatDoesNotHearEveryJoin_WhenAnUnseenParticipantsEventIs
   EXPECT_TRUE(s.session.participants.empty());
 }
 
+TEST(BigRoom, GivenAStandInsEventCarryingItsAuthorsName_WhenAccepted_ThenTheStandInTakesThatName) {
+  Script s;
+  s.session.hears_every_join = false;
+  Envelope post = s.envelope("p17", Role::participant, ChatPost{"Bonjour"});
+  post.by = "  Gaëlle ";
+  EXPECT_TRUE(apply(s.session, post).accepted());
+  EXPECT_EQ(s.session.display_name("p17"), "Gaëlle");
+  EXPECT_TRUE(s.session.participants[0].stand_in);  // their join, if it comes, still has the last word
+  // A name that is no name leaves the one it has; a refused event names nobody.
+  Envelope blank = s.envelope("p17", Role::participant, ChatPost{"encore"});
+  blank.by = "   ";
+  EXPECT_TRUE(apply(s.session, blank).accepted());
+  EXPECT_EQ(s.session.display_name("p17"), "Gaëlle");
+  Envelope refused = s.envelope("p18", Role::participant, ChatPost{""});
+  refused.by = "Intrus";
+  EXPECT_FALSE(apply(s.session, refused).accepted());
+  EXPECT_EQ(s.session.find_participant("p18"), nullptr);
+}
+
+TEST(BigRoom, GivenAViewThatHearsEveryJoin_WhenAnEventCarriesAName_ThenTheJoinedNameStays) {
+  Script s;  // the host's view, and the report's
+  s.join("p1", "Gaëlle");
+  Envelope post = s.envelope("p1", Role::participant, ChatPost{"Bonjour"});
+  post.by = "Quelqu'un d'autre";
+  EXPECT_TRUE(apply(s.session, post).accepted());
+  EXPECT_EQ(s.session.display_name("p1"), "Gaëlle");
+}
+
+TEST(BigRoom, GivenAParticipant_WhenTheirEventIsSent_ThenOnlyPublicAttributedEventsCarryTheirName) {
+  Script s;
+  const std::int64_t open = s.running(palabre::core::testing::ideas_spec(), 1);
+  ActivitySpec hidden = palabre::core::testing::ideas_spec();
+  hidden.anonymous = true;
+  const std::int64_t anonymous = s.add(hidden);
+  EXPECT_EQ(author_name_to_send(s.session, "p1", ChatPost{"Bonjour"}), "Person 1");
+  EXPECT_EQ(author_name_to_send(s.session, "p1", IdeaPost{open, "Une idée"}), "Person 1");
+  EXPECT_EQ(author_name_to_send(s.session, "p1", IdeaPost{anonymous, "Une idée"}), "");  // anonymous activity
+  EXPECT_EQ(author_name_to_send(s.session, "p1", IdeaLike{open, 3}), "");                // staff: not shown
+  EXPECT_EQ(author_name_to_send(s.session, "p1", ParticipantRename{"P"}), "");          // goes to the staff
+  EXPECT_EQ(author_name_to_send(s.session, "p9", ChatPost{"Bonjour"}), "");             // not joined yet
+}
+
 TEST(Chat, GivenHost_WhenPosting_ThenAccepted) {
   Script s;
   EXPECT_TRUE(s.host(ChatPost{"Bienvenue !"}).accepted());
