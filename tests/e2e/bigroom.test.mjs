@@ -1,8 +1,9 @@
 // A big room (docs/protocol.md, "Big rooms"): 1,000 participants are already in, the first 499 named
 // publicly, the others — as the app does from 500 on — to the host and the kiosk only. A newcomer
 // types her name on a phone: it goes to the staff only; her screen still shows the ideas and
-// messages of people whose arrival it never heard, under stand-in names (#902), while the host
-// sees every real name. Screenshots: bigroom-*.png in $PALABRE_SCREENSHOTS.
+// messages of people whose arrival it never heard: under the name their message carries (`ev.by`),
+// or a stand-in number (#902) for an event that carries none; the host sees every real name. Her
+// own message carries her name. Screenshots: bigroom-*.png in $PALABRE_SCREENSHOTS.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash, randomBytes } from 'node:crypto';
@@ -62,7 +63,7 @@ after(async () => {
 const storedLog = () => readFileSync(join(dataDir, `${room}.palabre.jsonl`), 'utf8').trim().split('\n').slice(1).map((l) => JSON.parse(l));
 const nameOf = (state, id) => (state.participants ?? []).find((p) => p.id === id)?.name;
 
-test('in a room of 1,000, a newcomer names herself to the staff only and sees the others as stand-ins', async () => {
+test('in a room of 1,000, a newcomer names herself to the staff only and reads the others by the names their messages carry', async () => {
   // Given a host in a room of 1,000 participants
   const host = await openApp(browser, `${relay.url}/#/host/${room}/${hostToken}`, { viewport: viewports.laptop });
   await eventually(async () => (await appInfo(host.page)).seq >= people + 5, { what: 'the host to catch up', timeout: 60000 });
@@ -87,7 +88,7 @@ test('in a room of 1,000, a newcomer names herself to the staff only and sees th
   assert.equal(nameOf(gaelleState, idOf(899)), `#${899 + 3}`, 'a sender never heard joining stands in as a number');
   assert.ok(JSON.stringify(gaelleState).includes('Idée de loin'), 'the stand-in\'s idea is on her screen');
 
-  // When that participant writes in the chat, live
+  // When that participant writes in the chat, live, with their name on the message as the app puts it
   const probe = await browser.newContext();
   const raw = await probe.newPage();
   await raw.goto(`${relay.url}/config.json`);
@@ -95,17 +96,24 @@ test('in a room of 1,000, a newcomer names herself to the staff only and sees th
     const ws = new WebSocket(url);
     ws.onopen = () => ws.send(JSON.stringify({ t: 'join', room, token }));
     ws.onmessage = (m) => {
-      if (m.data.startsWith('{"t":"joined"')) ws.send(JSON.stringify({ t: 'event', vis: 'public', ev: { type: 'chat.post', text: 'Bonjour de loin !' } }));
+      if (m.data.startsWith('{"t":"joined"')) ws.send(JSON.stringify({ t: 'event', vis: 'public', ev: { type: 'chat.post', text: 'Bonjour de loin !', by: 'Participant 900' } }));
       if (m.data.startsWith('{"t":"ack"')) done();
     };
   }), { url: relay.url.replace('http', 'ws') + '/ws', room, token: 'token-899' });
   await probe.close();
 
-  // Then she reads it under the stand-in, and the host under the real name
+  // Then she reads it under that name, as the host does
   await eventually(async () => (await appState(gaelle.page)).messages?.some((m) => m.text === 'Bonjour de loin !'), { what: 'the message on her phone' });
+  assert.equal(nameOf(await appState(gaelle.page), idOf(899)), 'Participant 900', 'the stand-in takes the name its message carries');
   assert.equal(nameOf(await appState(host.page), idOf(899)), 'Participant 900');
   await screenshot(gaelle.page, 'bigroom-participant-phone');
   await clickItem(gaelle.page, 'tab-chat');
+
+  // And when she writes in the chat, her message carries her name for the others
+  await typeInto(gaelle.page, 'message', 'Bonjour, ici Gaëlle');
+  await clickItem(gaelle.page, 'send');
+  const mine = await eventually(() => storedLog().find((e) => e.from === you && e.ev.type === 'chat.post'), { what: 'her message stored' });
+  assert.equal(mine.ev.by, 'Gaëlle');
   await gaelle.page.waitForTimeout(400);
   await screenshot(gaelle.page, 'bigroom-participant-chat-phone');
   await screenshot(host.page, 'bigroom-host-laptop');
