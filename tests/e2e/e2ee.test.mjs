@@ -5,7 +5,8 @@
 // gives it back. A participant who joins by the code alone sees a notice, not broken screens. Events
 // injected through a raw WebSocket — a tampered ciphertext, an event in clear — are dropped by
 // every client with a console warning; a correctly sealed one (same path, same key) is accepted, so
-// the drops are the crypto's doing. Screenshots: e2ee-*.png in $PALABRE_SCREENSHOTS.
+// the drops are the crypto's doing. A room created from an untouched form starts sealed all the same.
+// Screenshots: e2ee-*.png in $PALABRE_SCREENSHOTS.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -202,6 +203,42 @@ test('an encrypted session: readable by its members, ciphertext on the relay, ta
 
     // And no page reported an error
     for (const who of [host, alice, kiosk, bruno]) assert.deepEqual(who.errors, []);
+  } finally {
+    await browser.close();
+    await relay.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+});
+
+test('an encrypted room created from an untouched form starts sealed: a participant with the code alone sends nothing in clear', { timeout: 120000 }, async () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'palabre-e2ee-empty-'));
+  const relay = await startRelay({ dataDir });
+  const browser = await launchBrowser();
+  try {
+    // Given a host who ticks encryption and creates, filling nothing else
+    const host = await openApp(browser, `${relay.url}/#/host`, { viewport: viewports.laptop });
+    await clickReached(host.page, 'session-e2e');
+    await clickReached(host.page, 'create');
+    const { room } = await eventually(async () => { const i = await appInfo(host.page); return i.room && i.connected ? i : null; },
+      { what: 'the room to be created' });
+    const roomLog = join(dataDir, `${room}.palabre.jsonl`);
+    const stored = () => readFileSync(roomLog, 'utf8').trim().split('\n').slice(1).map((l) => JSON.parse(l));
+    // Then the room's first event is the host's, sealed (the form's date, today unless changed, is
+    // always sent on creation: no encrypted room is ever without a sealed event)
+    const first = await eventually(() => stored().find((e) => e.role !== 'relay'), { what: 'the host\'s first event stored' });
+    assert.equal(first.from, 'h1');
+    assert.equal(first.ev.e2e, 1, 'the first event of an encrypted room is sealed, whatever the form held');
+
+    // When a participant who has only the code joins at once and types her name
+    const octave = await openApp(browser, `${relay.url}/#/join/${room}`, { viewport: viewports.phone });
+    await typeInto(octave.page, 'name', 'Octave Sansclé');
+    await clickItem(octave.page, 'join');
+    // Then she is told the room is encrypted, and her name is nowhere on the relay
+    await eventually(async () => (await appInfo(octave.page)).e2e_locked === true, { what: 'the notice on her phone' });
+    await octave.page.waitForTimeout(500);
+    assert.ok(!readFileSync(roomLog, 'utf8').includes('Octave'), 'the stored log holds no name in clear');
+    assert.deepEqual(stored().filter((e) => e.role !== 'relay' && e.ev.e2e !== 1), [], 'nothing in clear');
+    for (const who of [host, octave]) assert.deepEqual(who.errors, []);
   } finally {
     await browser.close();
     await relay.stop();
