@@ -1,6 +1,6 @@
 #!/usr/bin/python3
 """Where the bytes of a wasm module go: section sizes, and code size per area (namespace or library)
-from the symbol map emscripten writes with --emit-symbol-map (MODULE.wasm -> MODULE.js.symbols).
+from the symbol map emscripten writes with --emit-symbol-map (MODULE.wasm -> ../symbols/MODULE.js.symbols).
 
 usage: wasm_sizes.py MODULE.wasm [more.wasm ...]
 Each figure is raw bytes and the size of that part alone through gzip -9 (parts compress together a
@@ -66,7 +66,8 @@ def gz(data):
 
 
 def report(path):
-    data = Path(path).read_bytes()
+    path = Path(path)
+    data = path.read_bytes()
     print(f"\n{path}: {len(data):,} bytes, gzip -9 {gz(data):,}")
     code = None
     print(f"  {'section':<12}{'raw':>12}{'gzip':>10}")
@@ -75,7 +76,11 @@ def report(path):
         if sid == 10:
             code = body
         print(f"  {name:<12}{len(body):>12,}{gz(body):>10,}")
-    symbols_path = Path(str(path)[:-len(".wasm")] + ".js.symbols")
+    # build/wasm/symbols/MODULE.js.symbols (moved out of web/ after the link), or beside the module.
+    symbols_name = path.name[:-len(".wasm")] + ".js.symbols"
+    symbols_path = path.parent.parent / "symbols" / symbols_name
+    if not symbols_path.exists():
+        symbols_path = path.with_name(symbols_name)
     if code is None or not symbols_path.exists():
         print("  (no symbol map: link with --emit-symbol-map for the per-area split)")
         return
