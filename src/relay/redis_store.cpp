@@ -182,6 +182,13 @@ std::optional<std::string> RedisStore::participant_by_token(const std::string& c
   return str(r.get());
 }
 
+std::optional<std::size_t> RedisStore::participant_count(const std::string& code) {
+  if (!ctx_ && !reconnect()) return std::nullopt;
+  const Reply r = command(ctx_, {"HLEN", members_key(code)});
+  if (is_error(r) || r->type != REDIS_REPLY_INTEGER) return std::nullopt;
+  return static_cast<std::size_t>(r->integer);
+}
+
 RedisStore::Append RedisStore::append(const std::string& code, std::int64_t last_seq,
                                       const std::vector<const StoredEnvelope*>& envelopes) {
   if (!ctx_ && !reconnect()) return Append::error;

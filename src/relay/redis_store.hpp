@@ -45,6 +45,8 @@ class RedisStore {
   std::optional<std::string> add_participant(const std::string& code, const std::string& token_hash);
   // The participant holding this token hash, if any (it may have joined through another relay).
   std::optional<std::string> participant_by_token(const std::string& code, const std::string& token_hash);
+  // How many participants the room has, whichever relay they joined through.
+  std::optional<std::size_t> participant_count(const std::string& code);
 
   enum class Append { ok, conflict, error };
   // Appends `envelopes` (seqs last_seq+1, …) if the stream's last seq is `last_seq`, atomically.

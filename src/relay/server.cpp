@@ -760,10 +760,13 @@ void State::handle_join(WsSession& session, const ClientFrame& frame) {
   if (session.room) detach(session);
   session.closed_room.clear();
   const Member& member = room->members.at(member_id);
-  // `participants`: every participant who ever joined has one token hash (the app's big-room cue).
+  // `participants`: every participant who ever joined has one token hash (the app's big-room cue);
+  // with --redis, Redis has them all, this relay only those it has seen.
+  std::size_t participants = room->participant_by_token_hash.size();
+  if (redis) participants = std::max(participants, redis->participant_count(room->code).value_or(0));
   session.send_text(Reply{{"t", "joined"}, {"room", room->code}, {"you", member_id}, {"role", role_name(member.role)},
                          {"token", token}, {"anon", member.pseudonym}, {"seq", room->last_seq()},
-                         {"participants", room->participant_by_token_hash.size()}}
+                         {"participants", participants}}
                         .dump());
   attach(session, room, member_id);
   send_history(session, *room, frame.since);
@@ -941,7 +944,11 @@ bool State::persist(Room& room, std::vector<Pending>& batch) {
 bool State::persist_redis(Room& room, std::vector<Pending>& batch) {
   std::vector<const StoredEnvelope*> envs;
   for (auto& p : batch) envs.push_back(&p.env);
-  for (int attempt = 0; attempt < 16; ++attempt) {
+  // A conflict means another relay appended first: the room moved on, so this is progress, not a
+  // failure, and a relay starved of CPU may lose many times in a row (16 tries were seen to run out
+  // under load, refusing an event as `unavailable`). Tries go on for a while, not a count.
+  const auto give_up = Clock::now() + std::chrono::seconds(2);
+  for (int attempt = 0; attempt == 0 || Clock::now() < give_up; ++attempt) {
     std::int64_t seq = room.last_seq();
     if (seq + 1 != batch.front().env.seq)
       for (auto& p : batch) {

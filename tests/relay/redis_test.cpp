@@ -99,6 +99,7 @@ struct Member {
   std::map<std::int64_t, json> seen;  // envelopes by seq
   std::vector<std::int64_t> acked;
   std::int64_t marker_seq = -1;  // seq of the acknowledged event with cid kMarker
+  std::string refusals;          // error frames received, for the failure messages
 };
 
 constexpr int kMarker = 999999;
@@ -107,6 +108,7 @@ constexpr int kMarker = 999999;
 void drain(Member& m, std::chrono::milliseconds wait) {
   while (auto text = m.client->next_text(wait)) {
     const json frame = json::parse(*text);
+    if (frame["t"] == "error") m.refusals += *text + "\n";
     if (frame["t"] == "ack") {
       m.acked.push_back(frame["seq"]);
       if (frame.value("cid", -1) == kMarker) m.marker_seq = frame["seq"];
@@ -177,7 +179,7 @@ TEST(Redis, HostOnOneRelayParticipantsOnAnotherSeeTheSameOrderedLog) {
   for (auto& p : participants) {
     const auto deadline = std::chrono::steady_clock::now() + 5s;
     while (p.acked.size() < 30 && std::chrono::steady_clock::now() < deadline) drain(p, 100ms);
-    ASSERT_EQ(p.acked.size(), 30u) << p.id;
+    ASSERT_EQ(p.acked.size(), 30u) << p.id << " was refused:\n" << p.refusals;
   }
   drain(host, 0ms);
   const std::int64_t last = host_marker(host);
@@ -192,10 +194,13 @@ TEST(Redis, HostOnOneRelayParticipantsOnAnotherSeeTheSameOrderedLog) {
   EXPECT_EQ(votes, 90);
   for (auto& p : participants) EXPECT_EQ(p.seen, visible_to(host.seen, p.id)) << p.id;
 
-  // and a participant who joins later on the first relay gets the same public history
+  // and a participant who joins later on the first relay gets the same public history, and is told
+  // the room's size (the app's big-room cue) counting those who joined through the second
   Member late;
   late.client = std::make_unique<Client>(relay_a.port());
-  late.id = late.client->join(room)["you"];
+  const json late_joined = late.client->join(room);
+  late.id = late_joined["you"];
+  EXPECT_EQ(late_joined["participants"], 4);
   drain_until(late, last);
   EXPECT_EQ(late.seen, visible_to(host.seen, late.id));
 }
