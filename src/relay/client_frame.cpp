@@ -18,6 +18,14 @@ std::optional<std::int64_t> non_negative(const json& msg, const char* key) {
   return it->get<std::int64_t>();
 }
 
+// At most `max` bytes of `text`, never cutting a UTF-8 character in two (the error is JSON).
+std::string utf8_prefix(const std::string& text, std::size_t max) {
+  if (text.size() <= max) return text;
+  std::size_t end = max;
+  while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+  return text.substr(0, end);
+}
+
 std::optional<FrameType> frame_type(const std::string& t) {
   if (t == "event") return FrameType::event;  // the hot path first
   if (t == "ping") return FrameType::ping;
@@ -45,7 +53,7 @@ std::variant<ClientFrame, FrameError> read_client_frame(std::string_view text) {
   if (t == msg.end() || !t->is_string()) return refuse("missing message type \"t\"");
   const auto type = frame_type(t->get_ref<const std::string&>());
   if (!type)
-    return FrameError{"unknown_type", "unknown message type \"" + t->get_ref<const std::string&>().substr(0, 40) + "\"",
+    return FrameError{"unknown_type", "unknown message type \"" + utf8_prefix(t->get_ref<const std::string&>(), 40) + "\"",
                       frame.cid};
   frame.type = *type;
 
@@ -81,7 +89,9 @@ std::variant<ClientFrame, FrameError> read_client_frame(std::string_view text) {
 }
 
 std::string error_frame(std::string_view code, std::string_view message, const std::string& cid) {
-  std::string out = nlohmann::ordered_json{{"t", "error"}, {"code", code}, {"message", message}}.dump();
+  // `replace`: a message quoting what the client sent can never make the answer itself throw.
+  std::string out = nlohmann::ordered_json{{"t", "error"}, {"code", code}, {"message", message}}
+                        .dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
   if (!cid.empty()) out.insert(out.size() - 1, ",\"cid\":" + cid);
   return out;
 }

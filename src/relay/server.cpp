@@ -228,7 +228,8 @@ struct State : std::enable_shared_from_this<State> {
   void log(json line) {
     if (!config.log_connections) return;
     line["ts"] = now_ms();
-    const std::string text = line.dump() + "\n";
+    // `replace`: a log line never throws, whatever bytes a system or peer error message holds.
+    const std::string text = line.dump(-1, ' ', false, json::error_handler_t::replace) + "\n";
     std::fwrite(text.data(), 1, text.size(), stderr);
   }
 

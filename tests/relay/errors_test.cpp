@@ -63,6 +63,19 @@ TEST_F(Errors, UnknownTypeIsUnknownType) {
   expect_error_and_still_open(c, R"({"t":"teleport"})", "unknown_type");
 }
 
+TEST_F(Errors, AnUnknownTypeCutInTheMiddleOfACharacterIsStillAnsweredInValidJson) {
+  // Given a type whose 40th and 41st bytes are one character (the answer quotes 40 bytes of it)
+  Client c(relay.port());
+  const std::string type = std::string(39, 'x') + "é" + "y";
+  // when it is sent, then unknown_type quoting whole characters, and the relay still answers
+  c.send(json{{"t", type}}.dump());
+  const auto answer = c.next_of("error");
+  ASSERT_TRUE(answer);
+  EXPECT_EQ((*answer)["code"], "unknown_type");
+  EXPECT_EQ((*answer)["message"], "unknown message type \"" + std::string(39, 'x') + "\"");
+  expect_error_and_still_open(c, R"({"t":"teleport"})", "unknown_type");
+}
+
 TEST_F(Errors, EventBeforeJoinIsNotJoinedWithItsCid) {
   // Given a connection in no room, when it sends an event with cid 5, then not_joined with cid 5
   Client c(relay.port());
