@@ -949,7 +949,7 @@ bool State::persist_redis(Room& room, std::vector<Pending>& batch) {
   // failure, and a relay starved of CPU may lose many times in a row (16 tries were seen to run out
   // under load, refusing an event as `unavailable`). Tries go on for a while, not a count.
   const auto give_up = Clock::now() + std::chrono::seconds(2);
-  for (int attempt = 0; attempt == 0 || Clock::now() < give_up; ++attempt) {
+  for (int attempt = 0; Clock::now() < give_up; ++attempt) {
     std::int64_t seq = room.last_seq();
     if (seq + 1 != batch.front().env.seq)
       for (auto& p : batch) {
