@@ -7,6 +7,7 @@
 #include <set>
 
 #include "core/activity_rules.hpp"
+#include "core/aggregates.hpp"
 #include "core/plan.hpp"
 #include "core/text.hpp"
 
@@ -73,6 +74,8 @@ bool is_ideas(const Activity& a) { return a.spec.kind == ActivityKind::brainstor
 void shape_for_spec(Activity& a) {
   a.quiz_answers.assign(a.spec.kind == ActivityKind::quiz ? a.spec.quiz.size() : 0, {});
   a.question_shown_at.assign(a.quiz_answers.size(), 0);
+  a.question_deadline.assign(a.quiz_answers.size(), 0);
+  a.question_closed_at.assign(a.quiz_answers.size(), 0);
   a.survey_answers.assign(a.spec.kind == ActivityKind::survey ? a.spec.questions.size() : 0, {});
 }
 
@@ -83,10 +86,54 @@ Reason visible_idea(Activity& a, std::int64_t id, Idea*& out) {
   out = &it->second;
   return Reason::none;
 }
+
+// Shows quiz question `q` from `at`: its full time, open.
+void show_question(Activity& a, int q, std::int64_t at) {
+  a.current_question = q;
+  a.question_shown_at[std::size_t(q)] = at;
+  a.question_deadline[std::size_t(q)] = at + std::int64_t(a.spec.quiz[std::size_t(q)].limit_s) * 1000;
+  a.question_closed_at[std::size_t(q)] = 0;
+  a.leaderboard_shown = false;
+}
+
+// Closes the quiz question on screen, if open: no more answers, its results may show.
+void close_question(Activity& a, std::int64_t at) {
+  if (a.question_open()) a.question_closed_at[std::size_t(a.current_question)] = at;
+}
+
+// Published figures that fit the activity's content, so that views can index them safely.
+bool figures_fit(const ActivitySpec& spec, const ActivityFigures& f) {
+  if (f.kind != spec.kind) return false;
+  const auto n_quiz = spec.quiz.size();
+  if (spec.kind == ActivityKind::quiz) {
+    const auto& q = f.quiz;
+    if (q.answered.size() != n_quiz || q.correct.size() != n_quiz || q.correct_percent.size() != n_quiz ||
+        q.picks.size() != n_quiz || q.picks_percent.size() != n_quiz)
+      return false;
+    for (std::size_t i = 0; i < n_quiz; ++i)
+      if (q.picks[i].size() != spec.quiz[i].choices.size() || q.picks_percent[i].size() != spec.quiz[i].choices.size()) return false;
+  }
+  if (spec.kind == ActivityKind::survey) {
+    if (f.survey.questions.size() != spec.questions.size()) return false;
+    for (std::size_t i = 0; i < spec.questions.size(); ++i) {
+      const SurveyQuestion& sq = spec.questions[i];
+      const QuestionFigures& qf = f.survey.questions[i];
+      const bool choices = sq.kind == QuestionKind::single || sq.kind == QuestionKind::multiple;
+      if (qf.choices.size() != (choices ? sq.choices.size() : 0)) return false;
+      if (sq.kind == QuestionKind::rating && qf.per_star.size() != std::size_t(sq.scale)) return false;
+      for (int item : qf.ranking)
+        if (item < 0 || std::size_t(item) >= sq.choices.size()) return false;
+    }
+  }
+  if (spec.kind == ActivityKind::rating && f.rating.per_star.size() != std::size_t(std::max(spec.scale, 0))) return false;
+  return true;
+}
 }  // namespace
 
-int quiz_points(std::int64_t elapsed_ms, int limit_s) {
-  const std::int64_t limit_ms = std::int64_t(limit_s) * 1000;
+int quiz_points(std::int64_t elapsed_ms, int limit_s) { return quiz_points_ms(elapsed_ms, std::int64_t(limit_s) * 1000); }
+
+int quiz_points_ms(std::int64_t elapsed_ms, std::int64_t limit_ms) {
+  if (limit_ms <= 0) return 0;
   if (elapsed_ms < 0) elapsed_ms = 0;
   if (elapsed_ms > limit_ms) return 0;
   // round(a / b) with a = 1000 (2L − t), b = 2L, all positive.
@@ -144,10 +191,7 @@ Reason handle_activity_event(Session& s, const Envelope& env, const ActivityStar
   if (a->status != ActivityStatus::draft) return Reason::already_started;
   a->status = ActivityStatus::running;
   a->started_at = a->opened_at = env.at;
-  if (a->spec.kind == ActivityKind::quiz) {
-    a->current_question = 0;
-    a->question_shown_at[0] = env.at;
-  }
+  if (a->spec.kind == ActivityKind::quiz) show_question(*a, 0, env.at);
   s.current_activity = a->id;
   return Reason::none;
 }
@@ -156,6 +200,7 @@ Reason handle_activity_event(Session& s, const Envelope& env, const ActivityStop
   Activity* a = nullptr;
   PALABRE_TRY(host_activity(s, env, e.id, a));
   if (!a->running()) return Reason::not_running;
+  close_question(*a, env.at);
   a->status = ActivityStatus::stopped;
   a->stopped_at = env.at;
   return Reason::none;
@@ -169,7 +214,7 @@ Reason handle_activity_event(Session& s, const Envelope& env, const ActivityReop
   a->status = ActivityStatus::running;
   a->opened_at = env.at;
   if (a->spec.kind == ActivityKind::quiz && a->current_question >= 0)
-    a->question_shown_at[a->current_question] = env.at;  // the question on screen gets its full time again
+    show_question(*a, a->current_question, env.at);  // the question on screen gets its full time again
   s.current_activity = a->id;
   return Reason::none;
 }
@@ -242,7 +287,9 @@ Reason handle_activity_event(Session& s, const Envelope& env, const ChallengeAtt
   bool correct = false;
   for (const auto& accepted : a->spec.answers) correct = correct || normalize_answer(accepted) == given;
   a->attempts.push_back(Attempt{env.seq, env.at, env.from, e.text, correct});
-  if (correct) {  // first correct attempt in seq order wins and ends the challenge
+  // The first correct attempt in seq order wins and ends the challenge. A participant's engine sees
+  // only its own attempts: the host's results.publish names the winner there.
+  if (correct && s.hears_every_answer) {
     a->winning_seq = env.seq;
     a->status = ActivityStatus::stopped;
     a->stopped_at = env.at;
@@ -257,8 +304,65 @@ Reason handle_activity_event(Session& s, const Envelope& env, const QuizNext& e)
   if (a->spec.kind != ActivityKind::quiz) return Reason::wrong_kind;
   if (!a->running()) return Reason::not_running;
   if (a->current_question + 1 >= int(a->spec.quiz.size())) return Reason::no_more_questions;
-  ++a->current_question;
-  a->question_shown_at[a->current_question] = env.at;
+  close_question(*a, env.at);
+  show_question(*a, a->current_question + 1, env.at);
+  return Reason::none;
+}
+
+Reason handle_activity_event(Session& s, const Envelope& env, const QuizClose& e) {
+  Activity* a = nullptr;
+  PALABRE_TRY(host_activity(s, env, e.activity, a));
+  if (a->spec.kind != ActivityKind::quiz) return Reason::wrong_kind;
+  if (!a->running()) return Reason::not_running;
+  if (!a->question_open()) return Reason::no_change;
+  close_question(*a, env.at);
+  return Reason::none;
+}
+
+Reason handle_activity_event(Session& s, const Envelope& env, const QuizExtend& e) {
+  Activity* a = nullptr;
+  PALABRE_TRY(host_activity(s, env, e.activity, a));
+  if (a->spec.kind != ActivityKind::quiz) return Reason::wrong_kind;
+  if (!a->running()) return Reason::not_running;
+  if (!a->question_open()) return Reason::question_closed;
+  if (e.seconds < 1 || e.seconds > 600) return Reason::bad_duration;
+  // From the deadline, or from now when it has passed (the host gives time back to a silent room).
+  std::int64_t& deadline = a->question_deadline[std::size_t(a->current_question)];
+  deadline = std::max(deadline, env.at) + std::int64_t(e.seconds) * 1000;
+  return Reason::none;
+}
+
+Reason handle_activity_event(Session& s, const Envelope& env, const QuizLeaderboard& e) {
+  Activity* a = nullptr;
+  PALABRE_TRY(host_activity(s, env, e.activity, a));
+  if (a->spec.kind != ActivityKind::quiz) return Reason::wrong_kind;
+  if (a->current_question < 0) return Reason::not_running;
+  if (a->question_open()) return Reason::question_open;  // the podium would give the answer away
+  if (a->leaderboard_shown == e.shown) return Reason::no_change;
+  a->leaderboard_shown = e.shown;
+  return Reason::none;
+}
+
+// [SECTION] published figures
+Reason handle_activity_event(Session& s, const Envelope& env, const ResultsPublish& e) {
+  Activity* a = nullptr;
+  PALABRE_TRY(host_activity(s, env, e.activity, a));
+  if (a->spec.kind == ActivityKind::presentation) return Reason::wrong_kind;
+  if (!figures_fit(a->spec, e.figures) || e.figures.as_of >= env.seq || e.figures.as_of < 0) return Reason::wrong_figures;
+  if (a->published && e.figures.as_of < a->published->as_of) return Reason::no_change;  // an older picture
+  if (s.hears_every_answer) {
+    // Checked when nothing about the activity (or the room's size) changed since the host's view of it.
+    if (a->figures_seq <= e.figures.as_of && s.people_seq <= e.figures.as_of) {
+      ActivityFigures mine = room_figures(s, *a);
+      mine.as_of = e.figures.as_of;
+      if (!(mine == e.figures)) return Reason::wrong_figures;
+    }
+  } else if (a->spec.kind == ActivityKind::challenge && e.figures.challenge.won && a->winning_seq == 0) {
+    a->winning_seq = e.figures.challenge.winning_seq;  // the win is public the moment the host sees it
+    a->status = ActivityStatus::stopped;
+    a->stopped_at = env.at;
+  }
+  a->published = e.figures;
   return Reason::none;
 }
 
@@ -267,6 +371,8 @@ Reason handle_activity_event(Session& s, const Envelope& env, const QuizAnswer& 
   PALABRE_TRY(participant_activity(s, env, e.activity, {ActivityKind::quiz}, a));
   if (e.question < 0 || e.question >= int(a->spec.quiz.size())) return Reason::unknown_question;
   if (e.question != a->current_question) return Reason::not_current_question;
+  if (a->question_closed_at[std::size_t(e.question)] != 0) return Reason::question_closed;
+  if (env.at > a->question_deadline[std::size_t(e.question)]) return Reason::time_over;
   const QuizQuestion& q = a->spec.quiz[e.question];
   auto& answers = a->quiz_answers[e.question];
   if (answers.count(env.from)) return Reason::already_answered;
@@ -279,9 +385,9 @@ Reason handle_activity_event(Session& s, const Envelope& env, const QuizAnswer& 
   r.at = env.at;
   r.choices = e.choices;
   r.elapsed_ms = env.at - a->question_shown_at[e.question];
-  r.late = r.elapsed_ms > std::int64_t(q.limit_s) * 1000;
-  r.correct = !r.late && chosen == std::set<int>(q.correct.begin(), q.correct.end());
-  r.points = r.correct ? quiz_points(r.elapsed_ms, q.limit_s) : 0;
+  // All the right choices and none wrong; speed counts from the confirmation (this event).
+  r.correct = chosen == std::set<int>(q.correct.begin(), q.correct.end());
+  r.points = r.correct ? quiz_points_ms(r.elapsed_ms, a->question_deadline[std::size_t(e.question)] - a->question_shown_at[e.question]) : 0;
   answers.emplace(env.from, std::move(r));
   return Reason::none;
 }

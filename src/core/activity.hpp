@@ -3,11 +3,13 @@
 // person, last survey answer counts, first correct attempt wins) is a lookup.
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
 
 #include "core/activity_spec.hpp"
+#include "core/figures.hpp"
 
 namespace palabre::core {
 
@@ -26,7 +28,6 @@ struct QuizResponse {
   std::vector<int> choices;
   std::int64_t elapsed_ms = 0;  // from the question's showing
   bool correct = false;
-  bool late = false;  // after the limit: counted as answered, 0 points
   int points = 0;
 };
 
@@ -79,6 +80,9 @@ struct Activity {
   // quiz
   int current_question = -1;
   std::vector<std::int64_t> question_shown_at;                 // per question
+  std::vector<std::int64_t> question_deadline;                 // per question: answers after it are refused
+  std::vector<std::int64_t> question_closed_at;                // per question: closed by the host (0: not)
+  bool leaderboard_shown = false;                              // the host asked for the podium
   std::vector<std::map<std::string, QuizResponse>> quiz_answers;  // per question, by member id
   // survey
   std::vector<std::map<std::string, SurveyResponse>> survey_answers;  // per question, by member id
@@ -93,7 +97,17 @@ struct Activity {
   // presentation
   int page = 0;
 
+  // The last accepted event that named this activity: a published figure older than it can't be checked.
+  std::int64_t figures_seq = 0;
+  // The room's figures as last published by the host (results.publish).
+  std::optional<ActivityFigures> published;
+
   bool running() const { return status == ActivityStatus::running; }
+  // Quiz: the question on screen takes answers (running, not closed by the host); its results wait.
+  bool question_open() const {
+    return running() && current_question >= 0 && std::size_t(current_question) < question_closed_at.size() &&
+           question_closed_at[std::size_t(current_question)] == 0;
+  }
 };
 
 }  // namespace palabre::core

@@ -43,6 +43,8 @@ ChallengeFigures challenge_figures(const Session& s, const Activity& a) {
     if (t.seq == a.winning_seq) {
       f.won = true;
       f.winner = t.by;
+      f.winning_seq = t.seq;
+      f.answer = t.text;
       f.seconds_to_win = (t.at - a.started_at) / 1000;
     }
   }
@@ -149,6 +151,7 @@ IdeaFigures idea_figures(const Session& s, const Activity& a) {
     ++c.ideas;
     c.likes += likes;
     ranked.emplace_back(-likes, id);
+    if (likes != 0) f.likes[id] = likes;
   }
   if (none.ideas > 0) f.categories.push_back(none);
   std::map<std::string, std::size_t> word_index;  // normalized word -> index in f.words
@@ -187,9 +190,69 @@ QnaFigures qna_figures(const Session&, const Activity& a) {
     ++f.questions;
     if (q.answered) ++f.answered;
     ranked.emplace_back(-int(q.upvotes.size()), id);
+    if (!q.upvotes.empty()) f.upvotes[id] = int(q.upvotes.size());
   }
   std::sort(ranked.begin(), ranked.end());
   for (const auto& [neg, id] : ranked) f.by_votes.push_back(id);
+  return f;
+}
+
+ActivityFigures room_figures(const Session& s, const Activity& a) {
+  ActivityFigures f;
+  f.kind = a.spec.kind;
+  switch (a.spec.kind) {
+    case ActivityKind::challenge:
+      f.challenge = challenge_figures(s, a);
+      if (a.spec.anonymous) f.challenge.winner.clear();
+      break;
+    case ActivityKind::quiz: {
+      f.quiz = quiz_figures(s, a);
+      if (a.question_open()) {  // how many answered, nothing that tells what is right
+        const auto q = std::size_t(a.current_question);
+        f.quiz.correct[q] = f.quiz.correct_percent[q] = 0;
+        std::fill(f.quiz.picks[q].begin(), f.quiz.picks[q].end(), 0);
+        std::fill(f.quiz.picks_percent[q].begin(), f.quiz.picks_percent[q].end(), 0);
+      }
+      if (!a.leaderboard_shown) f.quiz.leaderboard.clear();
+      break;
+    }
+    case ActivityKind::survey: f.survey = survey_figures(s, a); break;
+    case ActivityKind::brainstorm:
+    case ActivityKind::board: {
+      f.ideas = idea_figures(s, a);
+      IdeaFigures& i = f.ideas;
+      if (i.by_likes.size() > published_ideas_max) {
+        i.by_likes.resize(published_ideas_max);
+        std::map<std::int64_t, int> kept;
+        for (std::int64_t id : i.by_likes)
+          if (auto it = i.likes.find(id); it != i.likes.end()) kept.insert(*it);
+        i.likes = std::move(kept);
+      }
+      if (i.words.size() > published_words_max) i.words.resize(published_words_max);
+      break;
+    }
+    case ActivityKind::rating: f.rating = rating_figures(s, a); break;
+    case ActivityKind::qna: f.qna = qna_figures(s, a); break;
+    case ActivityKind::presentation: break;
+  }
+  return f;
+}
+
+ActivityFigures shown_figures(const Session& s, const Activity& a) {
+  if (s.hears_every_answer) return room_figures(s, a);
+  if (a.published) return *a.published;
+  // Zeros of the right shape: views index per question and per choice.
+  Session empty;
+  empty.hears_every_join = s.hears_every_join;
+  Activity blank;
+  blank.spec = a.spec;
+  blank.current_question = a.current_question;
+  blank.quiz_answers.assign(a.spec.kind == ActivityKind::quiz ? a.spec.quiz.size() : 0, {});
+  blank.question_closed_at.assign(blank.quiz_answers.size(), 1);
+  blank.survey_answers.assign(a.spec.kind == ActivityKind::survey ? a.spec.questions.size() : 0, {});
+  ActivityFigures f = room_figures(empty, blank);
+  f.quiz.participants = f.survey.participants = f.ideas.participants = f.rating.participants = f.challenge.participants =
+      int(s.participants.size());
   return f;
 }
 

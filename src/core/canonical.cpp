@@ -58,10 +58,13 @@ void write_challenge(ojson& j, const Session& s, const Activity& a) {
 void write_quiz(ojson& j, const Session& s, const Activity& a) {
   const bool anon = a.spec.anonymous;
   j["current_question"] = a.current_question;
+  j["leaderboard_shown"] = a.leaderboard_shown;
   ojson questions = ojson::array();
   for (std::size_t qi = 0; qi < a.quiz_answers.size(); ++qi) {
     ojson q = ojson::object();
     q["shown_at"] = a.question_shown_at[qi];
+    q["deadline"] = a.question_deadline[qi];
+    q["closed_at"] = a.question_closed_at[qi];
     ojson answers = ojson::array();
     for (const auto& [who, r] : by_seq(a.quiz_answers[qi])) {
       ojson o = ojson::object();
@@ -70,7 +73,6 @@ void write_quiz(ojson& j, const Session& s, const Activity& a) {
       o["choices"] = r->choices;
       o["elapsed_ms"] = r->elapsed_ms;
       o["correct"] = r->correct;
-      o["late"] = r->late;
       o["points"] = r->points;
       answers.push_back(std::move(o));
     }
@@ -230,6 +232,7 @@ ojson activity_json(const Session& s, const Activity& a) {
   j["opened_at"] = a.opened_at;
   j["stopped_at"] = a.stopped_at;
   j["revealed"] = a.revealed;
+  if (a.published) j["published_as_of"] = a.published->as_of;
   j["spec"] = spec_to_json(a.spec);
   switch (a.spec.kind) {
     case ActivityKind::challenge: write_challenge(j, s, a); break;

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/activity_spec.hpp"
+#include "core/figures.hpp"
 
 namespace palabre::core {
 
@@ -39,6 +40,13 @@ struct ItemHide { std::int64_t activity = 0; std::int64_t item = 0; bool hidden 
 struct IdeaApprove { std::int64_t activity = 0; std::int64_t id = 0; };  // controlled brainstorm/board
 struct BoardLock { std::int64_t activity = 0; bool locked = true; };
 struct QuizNext { std::int64_t activity = 0; };  // shows the next question (start shows the first)
+struct QuizClose { std::int64_t activity = 0; };  // ends the open question now: answers stop, results show
+struct QuizExtend { std::int64_t activity = 0; int seconds = 0; };  // more time on the open question
+struct QuizLeaderboard { std::int64_t activity = 0; bool shown = true; };  // podium once a question is closed
+// Host: the room's figures of one activity as the host's engine has them (docs/decisions.md, "The
+// room's figures reach everyone"): participants' engines see only their own answers and show these;
+// an engine that sees every answer checks them and refuses false ones (wrong_figures).
+struct ResultsPublish { std::int64_t activity = 0; ActivityFigures figures; };
 struct QnaMark { std::int64_t activity = 0; std::int64_t id = 0; bool answered = true; };
 struct PresentationGoto { std::int64_t activity = 0; int page = 0; };
 
@@ -68,7 +76,8 @@ struct QnaUpvote { std::int64_t activity = 0; std::int64_t id = 0; bool upvoted 
 
 using Event = std::variant<ParticipantJoin, ParticipantRename, ChatPost, ChatHide, SessionConfigure, Presence,
                            ActivityAdd, ActivityEdit, ActivityRemove, ActivityMove, ActivityStart, ActivityStop, ActivityReopen,
-                           ActivityReveal, ItemHide, IdeaApprove, BoardLock, QuizNext, QnaMark, PresentationGoto,
+                           ActivityReveal, ItemHide, IdeaApprove, BoardLock, QuizNext, QuizClose, QuizExtend, QuizLeaderboard,
+                           ResultsPublish, QnaMark, PresentationGoto,
                            ChallengeAttempt, QuizAnswer, SurveyAnswer, IdeaPost, IdeaEdit, IdeaDelete, IdeaMove,
                            IdeaLike, IdeaDot, RatingVote, QnaAsk, QnaUpvote>;
 

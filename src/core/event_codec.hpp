@@ -98,6 +98,29 @@ constexpr std::string_view name_of(Tag<QuizNext>) { return "quiz.next"; }
 inline void read_fields(Fields& f, QuizNext& e) { f.i64("activity", e.activity); }
 inline void write_fields(ojson& j, const QuizNext& e) { j["activity"] = e.activity; }
 
+constexpr std::string_view name_of(Tag<QuizClose>) { return "quiz.close"; }
+inline void read_fields(Fields& f, QuizClose& e) { f.i64("activity", e.activity); }
+inline void write_fields(ojson& j, const QuizClose& e) { j["activity"] = e.activity; }
+
+constexpr std::string_view name_of(Tag<QuizExtend>) { return "quiz.extend"; }
+inline void read_fields(Fields& f, QuizExtend& e) { f.i64("activity", e.activity); f.i32("seconds", e.seconds); }
+inline void write_fields(ojson& j, const QuizExtend& e) { j["activity"] = e.activity; j["seconds"] = e.seconds; }
+
+constexpr std::string_view name_of(Tag<QuizLeaderboard>) { return "quiz.leaderboard"; }
+inline void read_fields(Fields& f, QuizLeaderboard& e) { f.i64("activity", e.activity); f.boolean("shown", e.shown, false); }
+inline void write_fields(ojson& j, const QuizLeaderboard& e) { j["activity"] = e.activity; j["shown"] = e.shown; }
+
+// results.publish: the figures' JSON is in figures_codec.cpp (docs/formats.md, "Published figures").
+ojson figures_to_json(const ActivityFigures& figures);
+void read_figures(Fields& f, ActivityFigures& figures);
+constexpr std::string_view name_of(Tag<ResultsPublish>) { return "results.publish"; }
+inline void read_fields(Fields& f, ResultsPublish& e) { f.i64("activity", e.activity); read_figures(f, e.figures); }
+inline void write_fields(ojson& j, const ResultsPublish& e) {
+  j["activity"] = e.activity;
+  ojson figures = figures_to_json(e.figures);  // kept alive: items() only views it
+  for (auto& [key, value] : figures.items()) j[key] = value;
+}
+
 constexpr std::string_view name_of(Tag<QnaMark>) { return "qna.mark"; }
 inline void read_fields(Fields& f, QnaMark& e) { f.i64("activity", e.activity); f.i64("id", e.id); f.boolean("answered", e.answered, false); }
 inline void write_fields(ojson& j, const QnaMark& e) { j["activity"] = e.activity; j["id"] = e.id; j["answered"] = e.answered; }

@@ -22,8 +22,8 @@ constexpr std::string_view reason_names[] = {
     "unknown_question", "not_current_question", "already_answered", "no_more_questions", "bad_choice",
     "too_many_choices", "bad_order", "bad_stars", "comment_not_allowed", "bad_category", "not_author",
     "board_locked", "not_approved", "already_liked", "not_liked", "budget_exhausted", "already_voted",
-    "not_voted", "bad_page", "bad_position"};
-static_assert(std::size(reason_names) == static_cast<std::size_t>(Reason::bad_position) + 1);
+    "not_voted", "bad_page", "bad_position", "question_closed", "question_open", "bad_duration", "wrong_figures"};
+static_assert(std::size(reason_names) == static_cast<std::size_t>(Reason::wrong_figures) + 1);
 }  // namespace
 
 std::string_view reason_code(Reason reason) {
@@ -118,6 +118,7 @@ Reason handle(Session& s, const Envelope& env, const ParticipantJoin& e) {
   }
   s.participant_index.emplace(env.from, s.participants.size());
   s.participants.push_back(Participant{env.from, std::string(trim(e.name)), env.seq, env.at});
+  s.people_seq = env.seq;
   return Reason::none;
 }
 
@@ -193,6 +194,21 @@ void name_stand_in(Session& s, const Envelope& env) {
   Participant& p = s.participants[it->second];
   if (p.stand_in) p.name = std::string(trim(env.by));
 }
+
+// Remembers the last event that named an activity (its id or `activity` field): figures published
+// as of an earlier seq can no longer be checked against the engine's.
+void mark_activity_changed(Session& s, const Envelope& env) {
+  const std::int64_t id = std::visit(
+      [](const auto& e) -> std::int64_t {
+        using T = std::decay_t<decltype(e)>;
+        if constexpr (std::is_same_v<T, ResultsPublish>) return 0;  // publishing changes no figure
+        else if constexpr (requires { e.activity + 0; }) return e.activity;
+        else if constexpr (requires { e.id + 0; } && !std::is_same_v<T, ChatHide>) return e.id;
+        else return 0;
+      },
+      env.ev);
+  if (Activity* a = id ? s.find_activity(id) : nullptr) a->figures_seq = env.seq;
+}
 }  // namespace
 
 // [SECTION] apply
@@ -213,6 +229,8 @@ Outcome apply(Session& session, const Envelope& envelope) {
       envelope.ev);
   if (reason == Reason::none) {
     session.last_seq = envelope.seq;
+    if (stand_in) session.people_seq = envelope.seq;
+    mark_activity_changed(session, envelope);
     name_stand_in(session, envelope);
   } else if (stand_in) {  // rejected: the state is unchanged, stand-in included
     session.participant_index.erase(envelope.from);

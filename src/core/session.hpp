@@ -62,6 +62,10 @@ enum class Reason {
   not_voted,
   bad_page,
   bad_position,
+  question_closed,       // quiz: the host closed this question
+  question_open,         // quiz: the podium waits until the question is closed
+  bad_duration,          // quiz: extra time outside 1..600 s
+  wrong_figures,         // published figures differ from the engine's
 };
 std::string_view reason_code(Reason reason);
 
@@ -107,6 +111,10 @@ struct Session {
   // only the host, the kiosk and the newcomer (docs/protocol.md, "Big rooms"): a participant never
   // seen joining is then taken as joined, under a stand-in name, when their first event arrives.
   bool hears_every_join = true;
+  // False in a participant's view, which receives its own answers only (they are staff events): it
+  // then takes the room's figures, and a challenge's winner, from the host's results.publish.
+  bool hears_every_answer = true;
+  std::int64_t people_seq = 0;  // the last accepted join: figures count participants
 
   Activity* find_activity(std::int64_t id);
   const Activity* find_activity(std::int64_t id) const;

@@ -7,6 +7,16 @@
 using namespace palabre::core;
 using namespace palabre::core::testing;
 
+namespace {
+ActivityFigures published_rating() {
+  ActivityFigures f;
+  f.kind = ActivityKind::rating;
+  f.as_of = 41;
+  f.rating = RatingFigures{3, 5, 43, {0, 0, 1, 0, 2}};
+  return f;
+}
+}  // namespace
+
 TEST(CodecEvents, GivenOneOfEachEvent_WhenRoundTripped_ThenSameText) {
   SessionConfigure c;
   c.title = "Café";
@@ -16,7 +26,8 @@ TEST(CodecEvents, GivenOneOfEachEvent_WhenRoundTripped_ThenSameText) {
       ActivityAdd{survey_spec()}, ActivityAdd{quiz_spec()}, ActivityAdd{presentation_spec()}, ActivityAdd{challenge_spec()},
       ActivityAdd{ideas_spec(ActivityKind::board, 3, true)}, ActivityEdit{4, rating_spec(7)}, ActivityRemove{4}, ActivityMove{4, 1},
       ActivityStart{4}, ActivityStop{4}, ActivityReopen{4}, ActivityReveal{4, false}, ItemHide{4, 9, true},
-      IdeaApprove{4, 9}, BoardLock{4, true}, QuizNext{4}, QnaMark{4, 9, true}, PresentationGoto{4, 2},
+      IdeaApprove{4, 9}, BoardLock{4, true}, QuizNext{4}, QuizClose{4}, QuizExtend{4, 15}, QuizLeaderboard{4, true},
+      ResultsPublish{4, published_rating()}, QnaMark{4, 9, true}, PresentationGoto{4, 2},
       ChallengeAttempt{4, "26/09/2022"}, QuizAnswer{4, 1, {0, 2}}, SurveyAnswer{4, 0, {1}, "", 0, ""},
       SurveyAnswer{4, 4, {}, "", 4, "top"}, IdeaPost{4, "Envie", 1, 300, 400, "pink"}, IdeaEdit{4, 9, "Envies", 2},
       IdeaDelete{4, 9}, IdeaMove{4, 9, 10, 20, 0}, IdeaLike{4, 9, false}, IdeaDot{4, 9, -1}, RatingVote{4, 5},

@@ -43,14 +43,63 @@ TEST(Quiz, GivenWrongOrPartialAnswer_WhenSent_ThenZeroPoints) {
   EXPECT_FALSE(s.activity(id).quiz_answers[1].at("p2").correct);
 }
 
-TEST(Quiz, GivenLateAnswer_WhenSent_ThenCountedAsAnsweredWithZeroPoints) {
+TEST(Quiz, GivenLateAnswer_WhenSent_ThenRefusedTimeOverAndNotCounted) {
   Script s;
   const std::int64_t id = s.running(quiz_spec(5), 1);
   s.wait_ms(6000);
+  EXPECT_EQ(s.participant("p1", QuizAnswer{id, 0, {1}}).code(), "time_over");
+  EXPECT_TRUE(s.activity(id).quiz_answers[0].empty());
+}
+
+TEST(Quiz, GivenHostClosedTheQuestion_WhenAnswering_ThenRefusedQuestionClosed) {
+  Script s;
+  const std::int64_t id = s.running(quiz_spec(), 1);
+  EXPECT_TRUE(s.host(QuizClose{id}).accepted());
+  EXPECT_EQ(s.participant("p1", QuizAnswer{id, 0, {1}}).code(), "question_closed");
+  EXPECT_EQ(s.host(QuizClose{id}).code(), "no_change");
+}
+
+TEST(Quiz, GivenHostAddedTime_WhenAnsweringAfterTheFirstLimit_ThenAcceptedWithPointsOverTheLongerTime) {
+  Script s;
+  const std::int64_t id = s.running(quiz_spec(5), 1);  // shown at t; extend at t+1 s
+  EXPECT_TRUE(s.host(QuizExtend{id, 10}).accepted());  // deadline t + 15 s
+  s.wait_ms(5000);                                     // answer at t + 7 s
   EXPECT_TRUE(s.participant("p1", QuizAnswer{id, 0, {1}}).accepted());
-  const QuizResponse& r = s.activity(id).quiz_answers[0].at("p1");
-  EXPECT_TRUE(r.late);
-  EXPECT_EQ(r.points, 0);
+  EXPECT_EQ(s.activity(id).quiz_answers[0].at("p1").points, detail::quiz_points_ms(7000, 15000));
+  EXPECT_EQ(s.host(QuizExtend{id, 0}).code(), "bad_duration");
+}
+
+TEST(Quiz, GivenTwoRightAnswers_WhenAParticipantPicksBoth_ThenRightWithPoints) {
+  Script s;
+  const std::int64_t id = s.running(quiz_spec(), 2);
+  s.host(QuizNext{id});
+  EXPECT_TRUE(s.participant("p1", QuizAnswer{id, 1, {2, 0}}).accepted());
+  EXPECT_TRUE(s.participant("p2", QuizAnswer{id, 1, {0}}).accepted());
+  EXPECT_TRUE(s.activity(id).quiz_answers[1].at("p1").correct);
+  EXPECT_GT(s.activity(id).quiz_answers[1].at("p1").points, 0);
+  EXPECT_FALSE(s.activity(id).quiz_answers[1].at("p2").correct);
+  s.host(QuizClose{id});
+  EXPECT_EQ(quiz_figures(s.session, s.activity(id)).correct_percent[1], 50);
+}
+
+TEST(Quiz, GivenAnOpenQuestion_WhenTheRoomLooks_ThenOnlyHowManyAnsweredShows) {
+  Script s;
+  const std::int64_t id = s.running(quiz_spec(), 2);
+  s.participant("p1", QuizAnswer{id, 0, {1}});
+  ActivityFigures open = room_figures(s.session, s.activity(id));
+  EXPECT_EQ(open.quiz.answered[0], 1);
+  EXPECT_EQ(open.quiz.picks[0], (std::vector<int>{0, 0, 0}));
+  EXPECT_EQ(open.quiz.correct[0], 0);
+  EXPECT_TRUE(open.quiz.leaderboard.empty());
+  EXPECT_EQ(s.host(QuizLeaderboard{id}).code(), "question_open");
+  s.host(QuizClose{id});
+  ActivityFigures closed = room_figures(s.session, s.activity(id));
+  EXPECT_EQ(closed.quiz.picks[0], (std::vector<int>{0, 1, 0}));
+  EXPECT_TRUE(closed.quiz.leaderboard.empty());  // the podium waits for the host
+  EXPECT_TRUE(s.host(QuizLeaderboard{id}).accepted());
+  EXPECT_EQ(room_figures(s.session, s.activity(id)).quiz.leaderboard.size(), 1u);
+  s.host(QuizNext{id});
+  EXPECT_FALSE(s.activity(id).leaderboard_shown);
 }
 
 TEST(Quiz, GivenAnsweredQuestion_WhenAnsweringAgain_ThenRejectedAlreadyAnswered) {
