@@ -94,7 +94,7 @@ void Client::drop_seen_pending() {
   std::erase_if(pending_, [&](const PendingAction& a) { return a.seq && *a.seq <= last_seen_; });
 }
 
-void Client::on_frame(std::string_view text) {
+void Client::on_frame(std::string_view text, std::int64_t local_epoch_ms) {
   const json frame = json::parse(text, nullptr, false);
   if (frame.is_discarded() || !frame.is_object()) return;
   const std::string type = str_field(frame, "t");
@@ -120,6 +120,9 @@ void Client::on_frame(std::string_view text) {
     // sent to 10,000 members would be 10^8 deliveries (docs/protocol.md, "Big rooms").
     big_room_ = identity_.role == "participant" && frame.value("participants", std::int64_t{0}) >= core::big_room_participants;
     session_.hears_every_join = !big_room_;
+    live_after_seq_ = frame.value("seq", std::int64_t{0});
+    // Answers are staff: a participant's engine sees its own only, and shows the host's published figures.
+    session_.hears_every_answer = identity_.role != "participant";
     intent_ = Intent::enter_room;  // a reconnection resumes this membership
     link_ = Link::in_room;
     notices_.push_back({type == "created" ? Notice::Kind::created : Notice::Kind::joined, {}, {}});
@@ -147,10 +150,27 @@ void Client::on_frame(std::string_view text) {
       if (!decoded) { ++refused_; continue; }
       if (decoded.value->seq <= last_seen_) continue;  // already seen (resume overlap)
       last_seen_ = decoded.value->seq;
-      if (decoded.value->from == identity_.you) recognise_own(*decoded.value);
+      const core::Envelope& envelope = *decoded.value;
+      const bool own = envelope.from == identity_.you;
+      if (own) recognise_own(envelope);
+      // Every stamp was made before it arrived: the largest (at - arrival) is the offset less the fastest
+      // trip. Only live envelopes tell (after the room's seq at `joined`), not the history of a resume.
+      if (local_epoch_ms > 0 && envelope.seq > live_after_seq_ && (!clock_offset_known_ || envelope.at - local_epoch_ms > clock_offset_ms_)) {
+        clock_offset_ms_ = envelope.at - local_epoch_ms;
+        clock_offset_known_ = true;
+      }
       log_.push_back(value.dump(-1, ' ', false, json::error_handler_t::replace));
-      if (core::apply(session_, *decoded.value).accepted()) ++applied_;
+      const core::Outcome outcome = core::apply(session_, envelope);
+      if (outcome.accepted()) ++applied_;
       else ++refused_;
+      if (own) {
+        const std::int64_t activity = std::visit([](const auto& e) -> std::int64_t {
+          if constexpr (requires { e.activity + 0; }) return e.activity;
+          else return 0;
+        }, envelope.ev);
+        if (activity != 0 && outcome.accepted()) own_refusals_.erase(activity);
+        else if (activity != 0) own_refusals_[activity] = std::string(outcome.code());
+      }
     }
     drop_seen_pending();
   } else if (type == "ack") {

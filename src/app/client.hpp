@@ -4,6 +4,7 @@
 // not yet seen back. No I/O here: the transport feeds received frames in and sends what
 // take_outgoing() returns; so the whole conversation is tested natively (tests/app).
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -53,7 +54,13 @@ class Client {
   // Transport events.
   void on_open();
   void on_close();
-  void on_frame(std::string_view text);
+  // `local_epoch_ms`, the browser's clock when the frame arrived (0: unknown), estimates the relay's
+  // clock: countdowns count against the relay's `at` stamps, not a phone's wrong clock.
+  void on_frame(std::string_view text, std::int64_t local_epoch_ms = 0);
+  // Relay clock minus this browser's, in ms (0 until an envelope arrived with a local time).
+  std::int64_t relay_clock_offset_ms() const { return clock_offset_known_ ? clock_offset_ms_ : 0; }
+  // Our own events the engine refused, by activity id: the last reason code (e.g. "time_over").
+  const std::map<std::int64_t, std::string>& own_refusals() const { return own_refusals_; }
 
   // Submits an event as this member; it shows as pending until the relay echoes it.
   std::int64_t submit(core::Event event);
@@ -98,6 +105,10 @@ class Client {
   std::vector<std::string> log_;
   std::vector<std::string> outgoing_;
   std::vector<Notice> notices_;
+  std::int64_t clock_offset_ms_ = 0;
+  bool clock_offset_known_ = false;
+  std::int64_t live_after_seq_ = 0;  // the room's last seq when we (re)joined
+  std::map<std::int64_t, std::string> own_refusals_;
 };
 
 }  // namespace palabre::app

@@ -23,6 +23,7 @@
 #include <string>
 
 #include "app/client.hpp"
+#include "app/host_duties.hpp"
 #include "app/e2e_web.hpp"
 #include "app/local_channel.hpp"
 #include "app/local_relay.hpp"
@@ -170,6 +171,8 @@ struct App {
   enum class Claim { none, waiting, keeper, guest } claim = Claim::none;  // host tabs: who keeps the room
   std::optional<LocalRelay> local_relay;
   long local_retry_timer = 0;
+  HostDuties duties;  // a host's browser publishes the room's figures and closes timed-out questions
+  long duties_timer = 0;
 };
 App app;
 
@@ -336,8 +339,9 @@ EM_BOOL on_socket_open(int, const EmscriptenWebSocketOpenEvent*, void*) {
 }
 
 void deliver_frame(std::string_view text) {
-  app.client.on_frame(text);
+  app.client.on_frame(text, static_cast<std::int64_t>(js_epoch_ms()));
   handle_notices();
+  do_host_duties();
   flush();
   platform::request_frames();
 }
@@ -417,7 +421,7 @@ void deliver_local(std::vector<LocalRelay::Delivery> deliveries) {
   const std::string& self = local_channel::connection_id();
   for (const LocalRelay::Delivery& d : deliveries) {
     if (d.to == self) {
-      app.client.on_frame(d.frame);
+      app.client.on_frame(d.frame, static_cast<std::int64_t>(js_epoch_ms()));
     } else {
       local_channel::post(nlohmann::json{{"to", d.to}, {"f", d.frame}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
     }
@@ -612,7 +616,8 @@ void frame() {
   if (link == Link::offline && app.socket > 0) link = Link::connecting;
   const bool has_token = app.route.view == View::join && !member_token_get(app.route.room).empty();
   views::Context ctx{app.client.session(), id, link, app.client.pending(), app.route, app.links, has_token, e2e::locked(),
-                     platform::now_ms(), static_cast<std::int64_t>(js_epoch_ms()), app.ui, actions};
+                     platform::now_ms(), static_cast<std::int64_t>(js_epoch_ms()) + app.client.relay_clock_offset_ms(),
+                     app.client.own_refusals(), app.ui, actions};
   ui::reset_animation_flag();
 
   ImGui::SetNextWindowPos(ImVec2(0, 0));
@@ -651,6 +656,7 @@ void frame() {
     js_first_frame();
   }
   for (const views::Action& a : actions) run(a);
+  do_host_duties();
   if (!actions.empty() || app.ui.animating || ui::animations_running()) platform::request_frames(actions.empty() ? 1 : 3);
   // A countdown or a cycling kiosk wants one frame later, not sixty a second until then.
   if (app.ui.redraw_in_ms > 0 && !app.redraw_timer) {
@@ -755,7 +761,7 @@ EMSCRIPTEN_KEEPALIVE void palabre_local_message(const char* text) {
     app.client.on_close();
     app.client.on_open();
   } else if (field("to") == local_channel::connection_id()) {
-    app.client.on_frame(field("f"));
+    app.client.on_frame(field("f"), static_cast<std::int64_t>(js_epoch_ms()));
     handle_notices();
   }
   flush();

@@ -207,6 +207,17 @@ constexpr std::array<Entry, static_cast<std::size_t>(S::count_)> catalogue = {{
     {"Elle vit dans ce navigateur : les participants la rejoignent depuis des onglets de cet appareil.",
      "It lives in this browser: participants join it from tabs of this device."},
     {"Réponse gagnante :", "Winning answer:"},
+    {"ont répondu", "answered"},
+    {"Temps écoulé", "Time's up"},
+    {"Trop tard : votre réponse n’a pas été prise en compte", "Too late: your answer was not counted"},
+    {"Plusieurs bonnes réponses : choisissez-les toutes, puis validez", "Several right answers: pick them all, then confirm"},
+    {"Valider", "Confirm"},
+    {"Vous avez gagné !", "You won!"},
+    {"Bonne réponse ! Vérification…", "Right answer! Checking…"},
+    {"Le défi est remporté", "The challenge has been won"},
+    {"Clore la question", "Close the question"},
+    {"+15 s", "+15 s"},
+    {"Afficher le classement", "Show the leaderboard"},
 }};
 
 Lang current = Lang::fr;

@@ -154,6 +154,17 @@ enum class S {
   kiosk_local_title,
   kiosk_local_text,
   winning_answer,
+  quiz_answered,
+  time_up,
+  answer_too_late,
+  pick_all_right,
+  confirm,
+  you_won,
+  checking_answer,
+  challenge_over,
+  quiz_close,
+  quiz_more_time,
+  quiz_show_podium,
   count_
 };
 

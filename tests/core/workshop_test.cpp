@@ -56,11 +56,12 @@ TEST(Workshop, GivenPlanAndLog_WhenLoaded_ThenLogSetsUpExactlyThePlan) {
   EXPECT_EQ(from_plan, from_log);
 }
 
-TEST(Workshop, GivenLog_WhenReplayed_ThenOnlyTheLateChallengeAttemptIsRejected) {
+TEST(Workshop, GivenLog_WhenReplayed_ThenOnlyTheLateChallengeAttemptAndTheLateQuizAnswerAreRejected) {
   const Workshop& w = workshop();
   EXPECT_EQ(w.log.header->room, "TMN522");
-  ASSERT_EQ(w.replay_result.rejected.size(), 1u);
+  ASSERT_EQ(w.replay_result.rejected.size(), 2u);
   EXPECT_EQ(reason_code(w.replay_result.rejected[0].reason), "challenge_won");
+  EXPECT_EQ(reason_code(w.replay_result.rejected[1].reason), "time_over");  // 22 s into a 20 s question
 }
 
 TEST(Workshop, GivenLog_WhenReplayed_Then71ParticipantsIncludingTwoJulies) {
@@ -196,7 +197,7 @@ TEST(Workshop, GivenQuizAndQna_WhenReplayed_ThenLeaderboardAndQuestionsByVotes) 
   const Workshop& w = workshop();
   QuizFigures q = quiz_figures(w.session(), w.activity(ActivityKind::quiz));
   EXPECT_EQ(q.respondents, 12);
-  EXPECT_EQ(q.correct_percent, (std::vector<int>{75, 75, 67}));
+  EXPECT_EQ(q.correct_percent, (std::vector<int>{75, 75, 73}));  // the late answer is refused, not counted wrong
   ASSERT_FALSE(q.leaderboard.empty());
   for (std::size_t i = 1; i < q.leaderboard.size(); ++i) EXPECT_GE(q.leaderboard[i - 1].points, q.leaderboard[i].points);
   QnaFigures n = qna_figures(w.session(), w.activity(ActivityKind::qna));

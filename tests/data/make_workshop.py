@@ -479,7 +479,7 @@ def build_log():
         for k, pid in enumerate(players):
             right = (k + qi) % 4 != 0
             choice = correct if right else [c for c in range(4) if c not in correct][:1]
-            late = k == 11 and qi == 2  # answers after the 20 s: 0 points
+            late = k == 11 and qi == 2  # answers after the 20 s: refused (time_over)
             log.p(shown + (22000 if late else 2000 + k * 1500), pid, {"type": "quiz.answer", "activity": quiz, "question": qi, "choices": choice})
     log.host(ms(10, 0, 10), {"type": "activity.stop", "id": quiz})
     log.host(ms(10, 0, 12), {"type": "activity.reveal", "id": quiz, "revealed": True})

@@ -81,23 +81,35 @@ void star_row(Context& ctx, const std::string& key_prefix, int scale, int curren
 }
 
 // [SECTION] per kind
+// The winner is the room's (the host publishes it the moment there is one): a phone never takes its
+// own right answer for the win, since somebody else's may have reached the relay first.
 void challenge(Context& ctx, const core::Activity& a, float width) {
   const std::string& me = ctx.identity.you;
-  bool right = false, tried = false;
+  bool right = false, tried = false, won = false;
   for (const auto& at : a.attempts) {
     if (at.by != me) continue;
     tried = true;
     right = right || at.correct;
+    won = won || (a.winning_seq > 0 && at.seq == a.winning_seq);
   }
-  if (a.winning_seq != 0 && !a.revealed) {  // once revealed, the results below name the winner
-    for (const auto& at : a.attempts)
-      if (at.seq == a.winning_seq)
-        feedback(icon::trophy, (std::string(tr(S::won_by)) + " " + ctx.session.display_name(at.by)).c_str(), theme::colour::live);
-  }
-  if (right) {
-    feedback(icon::check_circle, tr(S::right_answer), theme::colour::ok);
+  if (a.winning_seq > 0) {
+    const core::ChallengeFigures& fig = figures_of(ctx.session, a).challenge;
+    if (won) {
+      feedback(icon::trophy, tr(S::you_won), theme::colour::ok);
+    } else {
+      const std::string who = fig.winner.empty() ? std::string(tr(S::challenge_over))
+                                                 : std::string(tr(S::won_by)) + " " + ctx.session.display_name(fig.winner);
+      feedback(icon::trophy, who.c_str(), theme::colour::live);
+      if (right) feedback(icon::close, tr(S::answer_too_late), theme::colour::live);
+    }
+    if (!fig.answer.empty()) ui::text_muted(tr(S::winning_answer) + std::string(" « ") + fig.answer + " »");
     return;
   }
+  if (right) {
+    feedback(icon::check_circle, tr(S::checking_answer), theme::colour::ok);
+    return;
+  }
+  if (ctx.refusals.count(a.id) && ctx.refusals.at(a.id) == "challenge_won") feedback(icon::close, tr(S::answer_too_late), theme::colour::live);
   if (!a.running()) return;
   std::string& text = ctx.ui.texts[field_key(a, "answer")];
   mirror::TextFieldOptions options;
@@ -125,12 +137,51 @@ void quiz(Context& ctx, const core::Activity& a, float width) {
     auto it = a.quiz_answers[static_cast<std::size_t>(q)].find(ctx.identity.you);
     if (it != a.quiz_answers[static_cast<std::size_t>(q)].end()) mine = &it->second;
   }
-  for (std::size_t c = 0; c < question.choices.size(); ++c) {
-    const bool picked = mine && std::find(mine->choices.begin(), mine->choices.end(), static_cast<int>(c)) != mine->choices.end();
-    if (choice_button(question.choices[c], "choice-" + std::to_string(c), picked, width) && !mine && a.running())
-      submit(ctx, core::QuizAnswer{a.id, q, {static_cast<int>(c)}});
+  const bool open = a.question_open();
+  const int left = question_seconds_left(a, ctx.epoch_ms);
+  const bool can_answer = open && left > 0 && !mine && !pending_for(ctx, a.id);
+  if (open) {
+    ui::pill(std::string(icon::clock) + " " + (left > 0 ? std::to_string(left) + " s " + tr(S::time_left) : std::string(tr(S::time_up))),
+             theme::colour::live, IM_COL32(253, 229, 225, 255));
+    ctx.ui.redraw_in_ms = 1000.0 - static_cast<double>(ctx.epoch_ms % 1000);  // next second
   }
-  if (mine) feedback(icon::check, tr(S::sent), theme::colour::ok);
+  // Several right answers: pick them all, then confirm (the score counts from the confirmation).
+  const bool several = question.correct.size() > 1;
+  auto& picks = ctx.ui.picks[field_key(a, "q" + std::to_string(q) + "-picks")];
+  if (several && can_answer) ui::text_muted(tr(S::pick_all_right));
+  for (std::size_t c = 0; c < question.choices.size(); ++c) {
+    const int choice = static_cast<int>(c);
+    const bool picked = mine ? std::find(mine->choices.begin(), mine->choices.end(), choice) != mine->choices.end()
+                             : std::find(picks.begin(), picks.end(), choice) != picks.end();
+    const bool right = !open && std::find(question.correct.begin(), question.correct.end(), choice) != question.correct.end();
+    const std::string label = (right ? std::string(icon::check) + " " : std::string()) + question.choices[c];
+    if (choice_button(label, "choice-" + std::to_string(c), picked, width) && can_answer) {
+      if (!several) {
+        submit(ctx, core::QuizAnswer{a.id, q, {choice}});
+      } else if (auto it = std::find(picks.begin(), picks.end(), choice); it != picks.end()) {
+        picks.erase(it);
+      } else {
+        picks.push_back(choice);
+      }
+    }
+  }
+  if (several && can_answer &&
+      ui::primary_button((std::string(icon::check) + "  " + tr(S::confirm) + "###confirm").c_str(), width, !picks.empty())) {
+    std::vector<int> sorted = picks;
+    std::sort(sorted.begin(), sorted.end());
+    submit(ctx, core::QuizAnswer{a.id, q, sorted});
+  }
+  const auto refused = ctx.refusals.find(a.id);
+  if (mine && open) {
+    feedback(icon::check, tr(S::sent), theme::colour::ok);
+  } else if (mine) {  // closed: right or not, and the points
+    if (mine->correct) feedback(icon::check_circle, (std::string(tr(S::right_answer)) + " · +" + std::to_string(mine->points) + " " + tr(S::points)).c_str(), theme::colour::ok);
+    else feedback(icon::close, tr(S::wrong_answer), theme::colour::live);
+  } else if (refused != ctx.refusals.end() && (refused->second == "time_over" || refused->second == "question_closed")) {
+    feedback(icon::close, tr(S::answer_too_late), theme::colour::live);
+  } else if (!open || left == 0) {
+    feedback(icon::clock, tr(S::time_up), theme::colour::live);
+  }
 }
 
 void survey(Context& ctx, const core::Activity& a, float width) {
@@ -261,14 +312,17 @@ void ideas(Context& ctx, const core::Activity& a, float width) {
     if (idea.hidden || (!idea.approved && idea.by != ctx.identity.you)) continue;
     ImGui::PushID(static_cast<int>(idea.id));
     const bool liked = idea.likes.count(ctx.identity.you) > 0;
+    // The room's count once the host reveals it (a phone knows only its own like); before, the toggle.
+    const auto& room_likes = figures_of(ctx.session, a).ideas.likes;
+    const auto room = room_likes.find(idea.id);
+    const std::string count = a.revealed || ctx.session.hears_every_answer ? " " + std::to_string(room == room_likes.end() ? 0 : room->second) : std::string();
     ImGui::PushStyleColor(ImGuiCol_Text, theme::colour::ink);
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width - base * 4.5f);
     ImGui::TextUnformatted(idea.text.c_str());
     ImGui::PopTextWrapPos();
     ImGui::PopStyleColor();
     ImGui::SameLine(ImGui::GetCursorPosX() + width - base * 4.0f);
-    const std::string like = std::string(liked ? icon::heart : icon::thumbs_up) + " " + std::to_string(idea.likes.size()) +
-                             "###like-" + std::to_string(idea.id);
+    const std::string like = std::string(liked ? icon::heart : icon::thumbs_up) + count + "###like-" + std::to_string(idea.id);
     mirror::next_name(tr(S::post_idea));
     if (ui::link_button(like.c_str()) && a.running()) submit(ctx, core::IdeaLike{a.id, idea.id, !liked});
     ImGui::PopID();
@@ -297,14 +351,17 @@ void qna(Context& ctx, const core::Activity& a, float width) {
       text.clear();
     }
   }
+  // Votes are the room's, live (published by the host as they change): most voted first.
+  const core::QnaFigures& fig = figures_of(ctx.session, a).qna;
+  const auto votes_of = [&](std::int64_t id) { auto it = fig.upvotes.find(id); return it == fig.upvotes.end() ? 0 : it->second; };
   std::vector<const core::QnaQuestion*> list;
   for (const auto& [id, q] : a.questions)
     if (!q.hidden) list.push_back(&q);
-  std::stable_sort(list.begin(), list.end(), [](auto* x, auto* y) { return x->upvotes.size() > y->upvotes.size(); });
+  std::stable_sort(list.begin(), list.end(), [&](auto* x, auto* y) { return votes_of(x->id) > votes_of(y->id); });
   for (const core::QnaQuestion* q : list) {
     ImGui::PushID(static_cast<int>(q->id));
     const bool up = q->upvotes.count(ctx.identity.you) > 0;
-    const std::string label = std::string(icon::thumbs_up) + " " + std::to_string(q->upvotes.size()) + "###upvote-" + std::to_string(q->id);
+    const std::string label = std::string(up ? icon::heart : icon::thumbs_up) + " " + std::to_string(votes_of(q->id)) + "###upvote-" + std::to_string(q->id);
     if (ui::link_button(label.c_str()) && a.running()) submit(ctx, core::QnaUpvote{a.id, q->id, !up});
     ImGui::SameLine();
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width - base * 4.5f);
@@ -344,7 +401,8 @@ void draw_answer(Context& ctx, const core::Activity& a, float width) {
     case core::ActivityKind::qna: qna(ctx, a, width); break;
     case core::ActivityKind::presentation: draw_results(ctx, a, width, false); break;
   }
-  if (a.revealed && a.spec.kind != core::ActivityKind::presentation) {
+  const bool quiz_results = a.spec.kind == core::ActivityKind::quiz && !a.question_open() && a.current_question >= 0;
+  if ((a.revealed || quiz_results) && a.spec.kind != core::ActivityKind::presentation) {
     ui::gap(base * 0.6f);
     ImGui::Separator();
     draw_results(ctx, a, width, false);

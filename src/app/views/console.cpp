@@ -66,6 +66,13 @@ std::vector<RowButton> row_buttons(const Context& ctx, const core::Activity& a, 
   const std::string id = std::to_string(a.id);
   std::vector<RowButton> out;
   if (!selected) out.push_back({std::string(icon::bar_chart) + "###select-" + id, false, {}, true});
+  // A quiz question: close it early or give more time while open; then the podium, then the next.
+  if (a.running() && a.spec.kind == core::ActivityKind::quiz && a.question_open()) {
+    out.push_back({std::string(tr(S::quiz_more_time)) + "###more-time-" + id, false, core::QuizExtend{a.id, 15}});
+    out.push_back({std::string(icon::stop) + " " + tr(S::quiz_close) + "###close-question-" + id, false, core::QuizClose{a.id}});
+  } else if (a.spec.kind == core::ActivityKind::quiz && a.current_question >= 0 && !a.leaderboard_shown) {
+    out.push_back({std::string(icon::trophy) + " " + tr(S::quiz_show_podium) + "###podium-" + id, false, core::QuizLeaderboard{a.id, true}});
+  }
   if (a.running() && a.spec.kind == core::ActivityKind::quiz && a.current_question + 1 < static_cast<int>(a.spec.quiz.size()))
     out.push_back({std::string(icon::arrow_right) + " " + tr(S::next_question) + "###next-" + id, false, core::QuizNext{a.id}});
   if (a.running() && a.spec.kind == core::ActivityKind::presentation) {

@@ -61,6 +61,33 @@ std::string tenths(int value) {
   return out;
 }
 
+// Seconds left on the quiz question on screen (< 0: none open), from the relay's clock.
+int question_seconds_left(const core::Activity& a, std::int64_t epoch_ms) {
+  if (!a.question_open()) return -1;
+  const std::int64_t end = a.question_deadline[static_cast<std::size_t>(a.current_question)];
+  return static_cast<int>(std::max<std::int64_t>(0, (end - epoch_ms + 999) / 1000));
+}
+
+// Every figure drawn is core's (shown_figures: the engine's own on the host and the kiosk, the
+// host's published ones on a phone). They change only when an envelope is applied (which moves
+// `last_seq`): worked out once per envelope, not once per frame — a board of 2,000 post-its took
+// 20 ms a frame to count.
+const core::ActivityFigures& figures_of(const core::Session& s, const core::Activity& a) {
+  struct Entry {
+    const core::Session* session = nullptr;
+    std::int64_t seq = -1;
+    std::size_t people = 0, ideas = 0;  // a fresh session of another room at the same seq
+    core::ActivityFigures figures;
+  };
+  static std::map<std::int64_t, Entry> cache;
+  Entry& e = cache[a.id];
+  if (e.session != &s || e.seq != s.last_seq || e.people != s.participants.size() || e.ideas != a.ideas.size()) {
+    e.figures = core::shown_figures(s, a);
+    e.session = &s, e.seq = s.last_seq, e.people = s.participants.size(), e.ideas = a.ideas.size();
+  }
+  return e.figures;
+}
+
 namespace {
 // " / 10005" after a count of people: the room's size, known to every screen but a participant's in
 // a big room, which does not hear every arrival (core::Session::hears_every_join): there, nothing.
@@ -91,20 +118,6 @@ ImU32 bar_colour(int index, const Look& look) {
   static const ImU32 kiosk_palette[] = {IM_COL32(242, 95, 76, 255), IM_COL32(129, 140, 248, 255), IM_COL32(52, 211, 153, 255),
                                         IM_COL32(251, 191, 36, 255), IM_COL32(244, 114, 182, 255), IM_COL32(56, 189, 248, 255)};
   return look.kiosk ? kiosk_palette[index % 6] : theme::colour::accent;
-}
-
-// Figures change only when an envelope is applied (which moves `last_seq`): worked out once per
-// envelope, not once per frame — a board of 2,000 post-its took 20 ms a frame to count.
-const core::IdeaFigures& idea_figures_of(const core::Session& s, const core::Activity& a) {
-  static const core::Session* session = nullptr;
-  static std::int64_t activity = -1, seq = -1;
-  static std::size_t people = 0, ideas = 0;  // a fresh session of another room at the same seq
-  static core::IdeaFigures figures;
-  if (session != &s || activity != a.id || seq != s.last_seq || people != s.participants.size() || ideas != a.ideas.size()) {
-    figures = core::idea_figures(s, a);
-    session = &s, activity = a.id, seq = s.last_seq, people = s.participants.size(), ideas = a.ideas.size();
-  }
-  return figures;
 }
 
 void heading(const Look& look, const std::string& text) {
@@ -149,13 +162,11 @@ void choice_bars(const Look& look, ImGuiID seed, const std::vector<std::string>&
 
 // [SECTION] per kind
 void challenge(Context& ctx, const core::Activity& a, const Look& look, float width) {
-  const auto fig = core::challenge_figures(ctx.session, a);
+  const core::ChallengeFigures& fig = figures_of(ctx.session, a).challenge;
   if (fig.won) {
-    std::string answer;
-    for (const auto& at : a.attempts)
-      if (at.seq == a.winning_seq) answer = at.text;
-    ui::text_in(look.big(), std::string(icon::trophy) + "  " + ctx.session.display_name(fig.winner), theme::colour::live, false);
-    line(look, tr(S::winning_answer) + std::string(" « ") + answer + " »", false);  // the name is just above
+    const std::string who = fig.winner.empty() ? std::string(tr(S::challenge_over)) : ctx.session.display_name(fig.winner);
+    ui::text_in(look.big(), std::string(icon::trophy) + "  " + who, theme::colour::live, false);
+    line(look, tr(S::winning_answer) + std::string(" « ") + fig.answer + " »", false);  // the name is just above
     line(look, std::to_string(fig.seconds_to_win) + " " + tr(S::seconds) + " · " + std::to_string(fig.winner_attempts) + " / " +
                    std::to_string(fig.attempts) + " " + tr(S::attempts) + " · " + std::to_string(fig.participation_percent) +
                    " % " + tr(S::participation));
@@ -230,7 +241,7 @@ void leaderboard(Context& ctx, const core::QuizFigures& fig, const Look& look, f
 }
 
 void quiz(Context& ctx, const core::Activity& a, const Look& look, float width) {
-  const auto fig = core::quiz_figures(ctx.session, a);
+  const core::QuizFigures& fig = figures_of(ctx.session, a).quiz;
   const int q = std::clamp(a.current_question, 0, static_cast<int>(a.spec.quiz.size()) - 1);
   if (a.spec.quiz.empty()) return;
   const float base = theme::fonts().base_px;
@@ -245,14 +256,28 @@ void quiz(Context& ctx, const core::Activity& a, const Look& look, float width) 
   line(look, std::string(tr(S::question_n)) + " " + std::to_string(q + 1) + " / " + std::to_string(a.spec.quiz.size()));
   heading(look, question.text);
   ImGui::PopTextWrapPos();
+  const int answered = static_cast<std::size_t>(q) < fig.answered.size() ? fig.answered[static_cast<std::size_t>(q)] : 0;
+  if (a.question_open()) {
+    // Open: a countdown and how many answered, nothing that tells what is right (issue 14).
+    const int left = question_seconds_left(a, ctx.epoch_ms);
+    ui::text_in(look.big(), left > 0 ? std::string(icon::clock) + " " + std::to_string(left) + " s" : std::string(tr(S::time_up)),
+                left > 5 || left == 0 ? look.accent : theme::colour::live);
+    ctx.ui.redraw_in_ms = 1000.0 - static_cast<double>(ctx.epoch_ms % 1000);
+    line(look, std::to_string(answered) + out_of(ctx, fig.participants) + " " + tr(S::quiz_answered), false);
+    for (std::size_t c = 0; c < question.choices.size(); ++c) line(look, std::string(1, static_cast<char>('A' + c % 26)) + ".  " + question.choices[c], false);
+    ImGui::EndGroup();
+    return;
+  }
   std::vector<core::ChoiceFigure> choices(question.choices.size());
   if (static_cast<std::size_t>(q) < fig.picks.size()) {
     for (std::size_t c = 0; c < choices.size() && c < fig.picks[static_cast<std::size_t>(q)].size(); ++c)
       choices[c] = {fig.picks[static_cast<std::size_t>(q)][c], fig.picks_percent[static_cast<std::size_t>(q)][c]};
   }
   ui::gap(base * 0.3f);
-  choice_bars(look, ImGui::GetID("quiz") + static_cast<ImGuiID>(q) * 131u, question.choices, choices, main_w,
-              (a.revealed || !look.kiosk) ? &question.correct : nullptr);
+  line(look, std::to_string(answered) + out_of(ctx, fig.participants) + " " + tr(S::quiz_answered) + " · " +
+                 std::to_string(static_cast<std::size_t>(q) < fig.correct_percent.size() ? fig.correct_percent[static_cast<std::size_t>(q)] : 0) +
+                 " % " + tr(S::right_answer));
+  choice_bars(look, ImGui::GetID("quiz") + static_cast<ImGuiID>(q) * 131u, question.choices, choices, main_w, &question.correct);
   ImGui::EndGroup();
   if (beside) {
     const float bottom = ImGui::GetItemRectMax().y;
@@ -271,7 +296,9 @@ void quiz(Context& ctx, const core::Activity& a, const Look& look, float width) 
 }
 
 void survey(Context& ctx, const core::Activity& a, const Look& look, float width) {
-  const auto fig = core::survey_figures(ctx.session, a);
+  const core::SurveyFigures& fig = figures_of(ctx.session, a).survey;
+  // Open answers and comments: on the host's and the kiosk's screens (a phone has only its own).
+  const bool every_answer = ctx.session.hears_every_answer;
   const float base = theme::fonts().base_px;
   line(look, std::to_string(fig.respondents) + out_of(ctx, fig.participants) + " " + tr(S::answers));
   // The kiosk shows one question at a time, moving on every 10 seconds; the console shows all.
@@ -309,7 +336,7 @@ void survey(Context& ctx, const core::Activity& a, const Look& look, float width
         ui::stars(ui::animate(ImGui::GetID("avg"), qf.average_tenths / 10.0f), q.scale, base * 1.6f, theme::colour::live);
         int more = 0;
         for (const auto& [who, r] : a.survey_answers[qi]) {
-          if (r.comment.empty() || r.hidden) continue;
+          if (r.comment.empty() || r.hidden || !every_answer) continue;
           if (more || !room_for_line(look)) { ++more; continue; }
           line(look, (a.spec.anonymous ? std::string("—") : ctx.session.display_name(who)) + " : " + r.comment);
         }
@@ -319,8 +346,9 @@ void survey(Context& ctx, const core::Activity& a, const Look& look, float width
       case core::QuestionKind::open: {
         if (qi < a.survey_answers.size()) {
           int more = 0;
+          if (!every_answer) line(look, std::to_string(qf.respondents) + " " + tr(S::answers));
           for (const auto& [who, r] : a.survey_answers[qi]) {
-            if (r.hidden || r.text.empty()) continue;
+            if (r.hidden || r.text.empty() || !every_answer) continue;
             if (more || !room_for_line(look)) { ++more; continue; }
             line(look, (a.spec.anonymous ? std::string("—") : ctx.session.display_name(who)) + " : " + r.text, false);
           }
@@ -373,7 +401,7 @@ void word_cloud(const core::Activity& a, const Look& look, float width) {
 }
 
 void ideas(Context& ctx, const core::Activity& a, const Look& look, float width) {
-  const core::IdeaFigures& fig = idea_figures_of(ctx.session, a);
+  const core::IdeaFigures& fig = figures_of(ctx.session, a).ideas;
   const float base = theme::fonts().base_px;
   line(look, std::to_string(fig.ideas) + " " + tr(S::ideas) + " · " + std::to_string(fig.contributors) +
                  out_of(ctx, fig.participants) + " " + tr(S::participants_word));
@@ -419,7 +447,8 @@ void ideas(Context& ctx, const core::Activity& a, const Look& look, float width)
       draw->AddRectFilled(ImVec2(p.x + 2, p.y + 3), ImVec2(p.x + w + 2, p.y + h + 3), IM_COL32(0, 0, 0, 30), base * 0.4f);
       draw->AddRectFilled(p, ImVec2(p.x + w, p.y + h), colour, base * 0.4f);
       draw->AddText(font, fs, ImVec2(p.x + base * 0.6f, p.y + base * 0.5f), theme::colour::ink, idea->text.c_str(), nullptr, w - base * 1.2f);
-      const std::string likes = std::string(icon::heart) + " " + std::to_string(idea->likes.size() + static_cast<std::size_t>(idea->dot_total));
+      const auto liked = fig.likes.find(idea->id);
+      const std::string likes = std::string(icon::heart) + " " + std::to_string(liked == fig.likes.end() ? 0 : liked->second);
       draw->AddText(ImVec2(p.x + base * 0.6f, p.y + h - base * 1.6f), IM_COL32(120, 60, 60, 255), likes.c_str());
       row_h = std::max(row_h, h);
       if (++col == columns) { col = 0; row_top += row_h + gap; row_h = 0; }
@@ -483,7 +512,7 @@ int zone_at(const std::vector<BoardZone>& zones, ImVec2 p) {
 }
 
 void board(Context& ctx, const core::Activity& a, const Look& look, float width, bool interactive) {
-  const core::IdeaFigures& fig = idea_figures_of(ctx.session, a);
+  const core::IdeaFigures& fig = figures_of(ctx.session, a).ideas;
   const float base = theme::fonts().base_px;
   Ui& ui = ctx.ui;
   line(look, std::to_string(fig.ideas) + " " + tr(S::ideas) + " · " + std::to_string(fig.contributors) +
@@ -622,7 +651,7 @@ void board(Context& ctx, const core::Activity& a, const Look& look, float width,
 }
 
 void rating(Context& ctx, const core::Activity& a, const Look& look, float width) {
-  const auto fig = core::rating_figures(ctx.session, a);
+  const core::RatingFigures& fig = figures_of(ctx.session, a).rating;
   const float base = theme::fonts().base_px;
   ui::text_in(look.big(), tenths(fig.average_tenths), look.accent);
   ImGui::SameLine();
@@ -641,7 +670,7 @@ void rating(Context& ctx, const core::Activity& a, const Look& look, float width
 }
 
 void qna(Context& ctx, const core::Activity& a, const Look& look, float width) {
-  const auto fig = core::qna_figures(ctx.session, a);
+  const core::QnaFigures& fig = figures_of(ctx.session, a).qna;
   line(look, std::to_string(fig.questions) + " · " + std::to_string(fig.answered) + " " + tr(S::answered));
   int more = 0;
   for (std::int64_t id : fig.by_votes) {
@@ -649,7 +678,8 @@ void qna(Context& ctx, const core::Activity& a, const Look& look, float width) {
     if (it == a.questions.end()) continue;
     if (more || !room_for_line(look)) { ++more; continue; }
     const auto& q = it->second;
-    line(look, std::string(q.answered ? icon::check_circle : icon::thumbs_up) + " " + std::to_string(q.upvotes.size()) + "   " +
+    const auto votes = fig.upvotes.find(id);
+    line(look, std::string(q.answered ? icon::check_circle : icon::thumbs_up) + " " + std::to_string(votes == fig.upvotes.end() ? 0 : votes->second) + "   " +
                    q.text, q.answered);
   }
   more_line(look, more);

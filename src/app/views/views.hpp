@@ -62,7 +62,8 @@ struct Context {
   bool has_resume_token;  // this browser already has a membership in the room
   bool e2e_locked;        // the room's events are end-to-end encrypted and this link has no key for them
   double now_ms;
-  std::int64_t epoch_ms;  // wall clock, to count timers down against the relay's `at` stamps
+  std::int64_t epoch_ms;  // the relay's clock as this browser estimates it, to count timers down against `at` stamps
+  const std::map<std::int64_t, std::string>& refusals;  // our own events the engine refused, by activity: reason code
   Ui& ui;
   std::vector<Action>& actions;
 };
@@ -87,6 +88,10 @@ const char* kind_name(core::ActivityKind kind);
 const char* kind_icon(core::ActivityKind kind);
 // Seconds left on the activity's timer (< 0: no timer or not running).
 int seconds_left(const core::Activity& activity, std::int64_t epoch_ms);
+// The figures this screen draws of an activity: core::shown_figures, worked out once per envelope.
+const core::ActivityFigures& figures_of(const core::Session& session, const core::Activity& activity);
+// Seconds left on the quiz question on screen (< 0: none open), against the relay's clock.
+int question_seconds_left(const core::Activity& activity, std::int64_t epoch_ms);
 // "4,2" in French, "4.2" in English.
 std::string tenths(int value_tenths);
 
