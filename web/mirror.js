@@ -154,6 +154,8 @@
   api.state = () => UTF8ToString(Module._palabre_state_json());
   // {view, room, you, role, connected, links: {join, kiosk, host}}
   api.info = () => JSON.parse(UTF8ToString(Module._palabre_info_json()));
+  // [[text, x, y, visible], …]: every text the views drew in the last frame (tests read figures here).
+  api.drawn = () => JSON.parse(UTF8ToString(Module._palabre_drawn_json())).map(([text, x, y, visible]) => ({ text, x, y, visible }));
   api.items = () => items.map((i) => {
     const el = elements.get(i.key);
     return {

@@ -178,6 +178,20 @@ App app;
 
 void connect();
 void flush();
+
+// The host's own chores (host_duties.hpp), after every frame of events and each drawn frame, and on
+// a timer while something waits (a deadline, a throttled publication).
+void do_host_duties() {
+#if PALABRE_HOST_TOOLS
+  if (app.client.identity().role != "host" || app.client.link() != Link::in_room) return;
+  const auto now = static_cast<std::int64_t>(js_epoch_ms()) + app.client.relay_clock_offset_ms();
+  DutiesDue due = host_duties(app.client.session(), now, app.duties);
+  for (core::Event& ev : due.events) app.client.submit(std::move(ev));
+  if (!due.events.empty()) flush();
+  if (due.next_in_ms > 0 && !app.duties_timer)
+    app.duties_timer = emscripten_set_timeout([](void*) { app.duties_timer = 0; do_host_duties(); }, static_cast<double>(due.next_in_ms) + 5, nullptr);
+#endif
+}
 void handle_notices();
 
 // A participant's resume token: per browser with a relay, per tab without one (the no-relay mode's

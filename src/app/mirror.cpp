@@ -9,6 +9,8 @@
 #include <set>
 
 #include "app/mirror.hpp"
+
+#include <nlohmann/json.hpp>
 #include "imgui.h"
 #include "imgui_internal.h"
 #include "imgui_stdlib.h"
@@ -52,6 +54,8 @@ struct Recorder {
   std::set<std::string, std::less<>> activations;  // keys activated from the DOM, not yet consumed
   std::map<std::string, std::string, std::less<>> field_synced;  // last value both sides agreed on
   std::string focused_field;
+  nlohmann::json drawn = nlohmann::json::array();  // this frame's texts: [text, x, y, visible]
+  std::string drawn_json;                          // the last finished frame's
 };
 Recorder recorder;
 
@@ -120,6 +124,7 @@ namespace palabre::app::mirror {
 
 // [SECTION] frame
 void begin_frame() {
+  recorder.drawn = nlohmann::json::array();
   recorder.items.clear();
   recorder.index_by_id.clear();
   recorder.last_add_id = 0;
@@ -130,7 +135,15 @@ void begin_frame() {
   GImGui->TestEngineHookItems = true;
 }
 
+void drawn(std::string_view text, float x, float y) {
+  if (text.empty()) return;
+  const ImRect clip = GImGui->CurrentWindow ? GImGui->CurrentWindow->ClipRect : ImRect(0, 0, 1e9f, 1e9f);
+  const bool visible = y >= clip.Min.y - 1.0f && y < clip.Max.y && x < clip.Max.x;
+  recorder.drawn.push_back(nlohmann::json::array({strip_icons(text), x, y, visible}));
+}
+
 void end_frame() {
+  recorder.drawn_json = recorder.drawn.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   recorder.activations.clear();  // an activation for an item no longer drawn is dropped
   // Most frames (a hover, a live tally) move no item: the page's elements are touched only when
   // the list changed, which keeps a board of 2,000 post-its from re-laying out the DOM each frame.
@@ -200,6 +213,8 @@ bool Button(const char* label, const ImVec2& size) {
 }
 
 }  // namespace palabre::app::mirror
+
+extern "C" EMSCRIPTEN_KEEPALIVE const char* palabre_drawn_json() { return palabre::app::mirror::recorder.drawn_json.c_str(); }
 
 extern "C" EMSCRIPTEN_KEEPALIVE void palabre_mirror_activate(const char* key) {
   palabre::app::mirror::activate(key ? key : "");

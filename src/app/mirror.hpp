@@ -62,6 +62,11 @@ void next_role(const char* role);
 // Next item's accessible name when its visible label is only an icon.
 void next_name(const char* name);
 
+// What the views drew as text this frame, in drawing order, with its top-left corner and whether it
+// is inside the window's visible region: `window.palabre.drawn()` returns it, so that tests read
+// the figures a screen shows, not the state it read (issue 14, "screen truth").
+void drawn(std::string_view text, float x, float y);
+
 // Called from JavaScript (web/mirror.js) when a DOM element was activated without a pointer.
 void activate(std::string_view key);
 

@@ -121,6 +121,7 @@ ImU32 bar_colour(int index, const Look& look) {
 }
 
 void heading(const Look& look, const std::string& text) {
+  mirror::drawn(text, ImGui::GetCursorScreenPos().x, ImGui::GetCursorScreenPos().y);
   ImGui::PushFont(look.title);
   ImGui::PushStyleColor(ImGuiCol_Text, look.text);
   ImGui::PushTextWrapPos(0);
@@ -131,6 +132,7 @@ void heading(const Look& look, const std::string& text) {
 }
 
 void line(const Look& look, const std::string& text, bool muted = true) {
+  mirror::drawn(text, ImGui::GetCursorScreenPos().x, ImGui::GetCursorScreenPos().y);
   ImGui::PushFont(look.body);
   ImGui::PushStyleColor(ImGuiCol_Text, muted ? look.muted : look.text);
   ImGui::PushTextWrapPos(0);
@@ -221,9 +223,11 @@ void podium(Context& ctx, const std::vector<core::LeaderboardRow>& rows, const L
     draw->AddText(name_font, name_fs, ImVec2(x + std::max(base * 0.2f, (step_w - ns.x) * 0.5f), name_y), look.text, name.c_str(), nullptr,
                   avail);
     ImGui::PopClipRect();
+    mirror::drawn(name, x, name_y);
     const std::string pts = std::to_string(row.points) + " " + tr(S::points);
     const float fw = fig_font->CalcTextSizeA(fig_fs, FLT_MAX, 0, pts.c_str()).x;
     draw->AddText(fig_font, fig_fs, ImVec2(x + (step_w - fw) * 0.5f, top.y - fig_fs - base * 0.3f), look.muted, pts.c_str());
+    mirror::drawn(pts, x, top.y - fig_fs);
   }
   ImGui::Dummy(ImVec2(width, label_h + full_h + base * 0.3f));
 }
@@ -446,10 +450,12 @@ void ideas(Context& ctx, const core::Activity& a, const Look& look, float width)
       const ImU32 colour = notes[(category < 0 ? 0 : category) % 5];
       draw->AddRectFilled(ImVec2(p.x + 2, p.y + 3), ImVec2(p.x + w + 2, p.y + h + 3), IM_COL32(0, 0, 0, 30), base * 0.4f);
       draw->AddRectFilled(p, ImVec2(p.x + w, p.y + h), colour, base * 0.4f);
+      mirror::drawn(idea->text, p.x, p.y);
       draw->AddText(font, fs, ImVec2(p.x + base * 0.6f, p.y + base * 0.5f), theme::colour::ink, idea->text.c_str(), nullptr, w - base * 1.2f);
       const auto liked = fig.likes.find(idea->id);
       const std::string likes = std::string(icon::heart) + " " + std::to_string(liked == fig.likes.end() ? 0 : liked->second);
       draw->AddText(ImVec2(p.x + base * 0.6f, p.y + h - base * 1.6f), IM_COL32(120, 60, 60, 255), likes.c_str());
+      mirror::drawn(likes, p.x, p.y + h - base * 1.6f);
       row_h = std::max(row_h, h);
       if (++col == columns) { col = 0; row_top += row_h + gap; row_h = 0; }
     }
