@@ -218,6 +218,7 @@ constexpr std::array<Entry, static_cast<std::size_t>(S::count_)> catalogue = {{
     {"Clore la question", "Close the question"},
     {"+15 s", "+15 s"},
     {"Afficher le classement", "Show the leaderboard"},
+    {"de bonnes réponses", "right"},
 }};
 
 Lang current = Lang::fr;

@@ -165,6 +165,7 @@ enum class S {
   quiz_close,
   quiz_more_time,
   quiz_show_podium,
+  right_percent,
   count_
 };
 

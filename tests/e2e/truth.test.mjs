@@ -8,7 +8,7 @@
 // two-answer question won by picking both), a latecomer who sees the room's figures.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,9 +27,9 @@ const drawnTexts = async (who) => (await who.page.evaluate(() => window.palabre.
 const figureOf = (text) => { const m = /^(\d+)\s*%\s*\((\d+)\)$/u.exec(text ?? ''); return m ? { percent: +m[1], count: +m[2] } : null; };
 
 /** Core's figures of every activity from the relay's log, by activity id. */
+const logOf = (relay) => join(relay.dataDir, readdirSync(relay.dataDir).find((f) => f.endsWith('.palabre.jsonl')));
 function coreFigures(relay) {
-  const log = readdirSync(relay.dataDir).find((f) => f.endsWith('.palabre.jsonl'));
-  const out = execFileSync(process.env.PALABRE_BIN, ['replay', join(relay.dataDir, log), '--figures'], { encoding: 'utf8' });
+  const out = execFileSync(process.env.PALABRE_BIN, ['replay', logOf(relay), '--figures'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
   return Object.fromEntries(out.trim().split('\n').map((line) => { const e = JSON.parse(line); return [e.activity, e]; }));
 }
 
@@ -137,6 +137,9 @@ test('screen truth: every figure every screen draws is core\'s figure of the log
     for (const who of [...staffScreens, loser]) await screenAgrees(who, drawsLine(new RegExp(`^(Gagné par )?${winner}$`), `the winner ${winner}`));
     await screenAgrees(people[Object.keys(people).find((k) => people[k].id === won.winner)], drawsLine(/^Vous avez gagné !$/u, '"Vous avez gagné !"'));
     await screenAgrees(loser, drawsNone(/^Vous avez gagné|^Bonne réponse/u, 'a win for the loser'));
+    // The second right answer reached the relay and was refused by the rules (it arrived after the win).
+    const replay = spawnSync(process.env.PALABRE_BIN, ['replay', logOf(relay)], { encoding: 'utf8' });
+    assert.match(replay.stderr, /1 rejected by the rules \(first: seq \d+, challenge_won\)/u);
     await stopAndReveal(challenge);
     core = coreFigures(relay);
     const attempts = new RegExp(`${won.winner_attempts} / ${won.attempts} tentatives?`, 'u');

@@ -144,6 +144,11 @@ void quiz(Context& ctx, const core::Activity& a, float width) {
     ui::pill(std::string(icon::clock) + " " + (left > 0 ? std::to_string(left) + " s " + tr(S::time_left) : std::string(tr(S::time_up))),
              theme::colour::live, IM_COL32(253, 229, 225, 255));
     ctx.ui.redraw_in_ms = 1000.0 - static_cast<double>(ctx.epoch_ms % 1000);  // next second
+    // How many answered, as the host publishes it: the only figure while the question is open.
+    const core::QuizFigures& fig = figures_of(ctx.session, a).quiz;
+    const int answered = static_cast<std::size_t>(q) < fig.answered.size() ? fig.answered[static_cast<std::size_t>(q)] : 0;
+    ui::text_muted(std::to_string(answered) + (ctx.session.hears_every_join ? " / " + std::to_string(fig.participants) : std::string()) +
+                   " " + tr(S::quiz_answered));
   }
   // Several right answers: pick them all, then confirm (the score counts from the confirmation).
   const bool several = question.correct.size() > 1;

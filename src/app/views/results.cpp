@@ -280,7 +280,7 @@ void quiz(Context& ctx, const core::Activity& a, const Look& look, float width) 
   ui::gap(base * 0.3f);
   line(look, std::to_string(answered) + out_of(ctx, fig.participants) + " " + tr(S::quiz_answered) + " · " +
                  std::to_string(static_cast<std::size_t>(q) < fig.correct_percent.size() ? fig.correct_percent[static_cast<std::size_t>(q)] : 0) +
-                 " % " + tr(S::right_answer));
+                 " % " + tr(S::right_percent));
   choice_bars(look, ImGui::GetID("quiz") + static_cast<ImGuiID>(q) * 131u, question.choices, choices, main_w, &question.correct);
   ImGui::EndGroup();
   if (beside) {
