@@ -1,6 +1,9 @@
-// Text helpers: trimming, and answer normalization (case, accents, spaces) for the live challenge.
+// Text helpers: trimming, and the folding rule (case, accents, spaces) by which the live challenge
+// compares answers and the word cloud groups ideas. Folding is table-driven over decoded code
+// points, so "É" (two bytes) folds like "E" and a capital Cyrillic letter like its small one.
 #include "core/text.hpp"
 
+#include <array>
 #include <cstdint>
 
 namespace palabre::core {
@@ -14,17 +17,147 @@ std::string_view trim(std::string_view text) {
 
 namespace {
 using namespace std::literals;
-// ASCII base letter for U+00C0..U+017F ('\0' when none): enough for French and most of Europe.
-char fold_latin(std::uint32_t cp) {
-  static constexpr std::string_view latin1 =  // U+00C0..U+00FF; Æ æ ß × ÷ are handled apart
-      "aaaaaa\0ceeeeiiii" "dnooooo\0ouuuuyt\0" "aaaaaa\0ceeeeiiii" "dnooooo\0ouuuuyty"sv;
-  if (cp >= 0xC0 && cp <= 0xFF) return latin1[cp - 0xC0];
-  static constexpr std::string_view extended_a =  // U+0100..U+017F, pairs upper/lower
-      "aaaaaaccccccccdddd" "eeeeeeeeee" "gggggggg" "hhhh" "iiiiiiiiii" "\0\0" "jj" "kkk"
-      "llllllllll" "nnnnnnnnn" "oooooo" "\0\0" "rrrrrr" "ssssssss" "tttttt" "uuuuuuuuuuuu"
-      "ww" "yyy" "zzzzzz" "s"sv;
-  if (cp >= 0x100 && cp <= 0x17F && cp - 0x100 < extended_a.size()) return extended_a[cp - 0x100];
-  return '\0';
+
+// [SECTION] UTF-8 decoding
+
+struct Decoded {
+  char32_t cp = 0;
+  std::size_t length = 1;
+  bool valid = false;  // false: `length` is 1 and the byte is kept as it is
+};
+
+// Multi-byte forms by lead byte; `min` rejects overlong encodings (a second spelling of ASCII).
+struct Form { unsigned char mask, lead; std::size_t length; char32_t min; };
+constexpr std::array<Form, 3> kForms = {{{0xE0, 0xC0, 2, 0x80}, {0xF0, 0xE0, 3, 0x800}, {0xF8, 0xF0, 4, 0x10000}}};
+
+Decoded decode(std::string_view text, std::size_t i) {
+  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
+  if (byte(i) < 0x80) return {byte(i), 1, true};
+  for (const Form& form : kForms) {
+    if ((byte(i) & form.mask) != form.lead) continue;
+    if (i + form.length > text.size()) return {};
+    char32_t cp = byte(i) & static_cast<unsigned char>(~form.mask & 0x7F);
+    for (std::size_t k = 1; k < form.length; ++k) {
+      if ((byte(i + k) & 0xC0) != 0x80) return {};
+      cp = (cp << 6) | (byte(i + k) & 0x3Fu);
+    }
+    if (cp < form.min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return {};
+    return {cp, form.length, true};
+  }
+  return {};
+}
+
+void append_utf8(std::string& out, char32_t cp) {
+  if (cp < 0x80) {
+    out.push_back(static_cast<char>(cp));
+  } else if (cp < 0x800) {
+    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else if (cp < 0x10000) {
+    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else {
+    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  }
+}
+
+// [SECTION] Folding tables
+
+// Letters written as several: ligatures, sharp s, thorn, Latin digraphs; Greek letters with an
+// accent (their base letter, small); final sigma as sigma. Sorted by code point.
+struct Special { char32_t cp; std::string_view folded; };
+constexpr Special kSpecials[] = {
+    {0x00C6, "ae"}, {0x00DE, "th"}, {0x00DF, "ss"}, {0x00E6, "ae"}, {0x00FE, "th"},
+    {0x0132, "ij"}, {0x0133, "ij"}, {0x0152, "oe"}, {0x0153, "oe"},
+    {0x01C4, "dz"}, {0x01C5, "dz"}, {0x01C6, "dz"}, {0x01C7, "lj"}, {0x01C8, "lj"}, {0x01C9, "lj"},
+    {0x01CA, "nj"}, {0x01CB, "nj"}, {0x01CC, "nj"}, {0x01E2, "ae"}, {0x01E3, "ae"},
+    {0x01F1, "dz"}, {0x01F2, "dz"}, {0x01F3, "dz"}, {0x01FC, "ae"}, {0x01FD, "ae"},
+    {0x0386, "α"}, {0x0388, "ε"}, {0x0389, "η"}, {0x038A, "ι"}, {0x038C, "ο"}, {0x038E, "υ"},
+    {0x038F, "ω"}, {0x0390, "ι"}, {0x03AA, "ι"}, {0x03AB, "υ"}, {0x03AC, "α"}, {0x03AD, "ε"},
+    {0x03AE, "η"}, {0x03AF, "ι"}, {0x03B0, "υ"}, {0x03C2, "σ"}, {0x03CA, "ι"}, {0x03CB, "υ"},
+    {0x03CC, "ο"}, {0x03CD, "υ"}, {0x03CE, "ω"},
+    {0x04C0, "ӏ"}, {0x1E9E, "ss"},
+};
+
+// Latin letters with their ASCII base letter, one character per code point from `first`: '-' when
+// the letter has none (or is in kSpecials). Derived from the letters' Unicode names ("LATIN SMALL
+// LETTER E WITH CIRCUMFLEX AND HOOK ABOVE" → e), plus eth → d, dotless i → i and long s → s.
+struct AsciiRange { char32_t first; std::string_view letters; };
+constexpr AsciiRange kToAscii[] = {
+    {0x00C0,
+     "aaaaaa-ceeeeiiiidnooooo-ouuuuy--"  // U+00C0
+     "aaaaaa-ceeeeiiiidnooooo-ouuuuy-y"sv},
+    {0x0100,  // Latin Extended-A
+     "aaaaaaccccccccddddeeeeeeeeeegggg"  // U+0100
+     "gggghhhhiiiiiiiiii--jjkk-lllllll"  // U+0120
+     "lllnnnnnn---oooooo--rrrrrrssssss"  // U+0140
+     "ssttttttuuuuuuuuuuuuwwyyyzzzzzzs"sv},
+    {0x0180,  // Latin Extended-B: letters with a base letter (Vietnamese ơ ư, Romanian ș ț, pinyin ǎ…)
+     "bbbb---cc-ddd----ffg---ikkl--nno"  // U+0180
+     "oo--pp-----ttttuu-vyyzz---------"  // U+01A0
+     "-------------aaiioouuuuuuuuuu-aa"  // U+01C0
+     "aa--ggggkkoooo--j---gg--nnaa--oo"  // U+01E0
+     "aaaaeeeeiiiioooorrrruuuusstt--hh"  // U+0200
+     "nd--zzaaeeooooooooyylnt---acclts"  // U+0220
+     "z--b--eejj-qrryy"sv},
+    {0x1E00,  // Latin Extended Additional: Vietnamese and Welsh
+     "aabbbbbbccddddddddddeeeeeeeeeeff"  // U+1E00
+     "gghhhhhhhhhhiiiikkkkkkllllllllmm"  // U+1E20
+     "mmmmnnnnnnnnoooooooopppprrrrrrrr"  // U+1E40
+     "ssssssssssttttttttuuuuuuuuuuvvvv"  // U+1E60
+     "wwwwwwwwwwxxxxyyzzzzzzhtwyasss--"  // U+1E80
+     "aaaaaaaaaaaaaaaaaaaaaaaaeeeeeeee"  // U+1EA0
+     "eeeeeeeeiiiioooooooooooooooooooo"  // U+1EC0
+     "oooouuuuuuuuuuuuuuyyyyyyyy----yy"sv},
+};
+
+// Capital letters of scripts kept as they are (Greek, Cyrillic): either a block at a fixed
+// distance from its small letters, or alternating pairs (capital first, small right after).
+struct CaseRange { char32_t first, last, to_small; bool pairs; };
+constexpr CaseRange kCases[] = {
+    {0x0391, 0x03A9, 0x20, false},  // Α..Ω (U+03A2 is unassigned)
+    {0x0400, 0x040F, 0x50, false},  // Ѐ..Џ
+    {0x0410, 0x042F, 0x20, false},  // А..Я
+    {0x0460, 0x0481, 1, true},      // Ѡ ѡ … Ҁ ҁ
+    {0x048A, 0x04BF, 1, true},      // Ҋ ҋ … Ҿ ҿ
+    {0x04C1, 0x04CE, 1, true},      // Ӂ ӂ … Ӎ ӎ
+    {0x04D0, 0x052F, 1, true},      // Ӑ ӑ … Ԯ ԯ
+};
+
+bool is_space(char32_t cp) {
+  return cp == ' ' || (cp >= '\t' && cp <= '\r') || cp == 0xA0 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x202F ||
+         cp == 0x205F || cp == 0x3000;
+}
+
+// Accents typed apart from their letter (decomposed input, some phone keyboards).
+bool is_combining_accent(char32_t cp) { return cp >= 0x300 && cp <= 0x36F; }
+
+// Appends the folded form of one letter; false when the rule leaves it as it is.
+bool append_folded(std::string& out, char32_t cp) {
+  if (cp < 0x80) {
+    out.push_back(cp >= 'A' && cp <= 'Z' ? static_cast<char>(cp - 'A' + 'a') : static_cast<char>(cp));
+    return true;
+  }
+  for (const Special& s : kSpecials)
+    if (s.cp == cp) { out.append(s.folded); return true; }
+  for (const AsciiRange& r : kToAscii)
+    if (cp >= r.first && cp - r.first < r.letters.size()) {
+      const char letter = r.letters[cp - r.first];
+      if (letter == '-') return false;
+      out.push_back(letter);
+      return true;
+    }
+  for (const CaseRange& r : kCases)
+    if (cp >= r.first && cp <= r.last) {
+      if (r.pairs && (cp - r.first) % 2 != 0) return false;  // already small
+      append_utf8(out, cp + r.to_small);
+      return true;
+    }
+  return false;
 }
 }  // namespace
 
@@ -32,39 +165,15 @@ std::string normalize_answer(std::string_view text) {
   std::string out;
   out.reserve(text.size());
   bool pending_space = false;
-  auto emit = [&](std::string_view piece) {
+  for (std::size_t i = 0; i < text.size();) {
+    const Decoded d = decode(text, i);
+    const std::string_view as_typed = text.substr(i, d.length);
+    i += d.length;
+    if (d.valid && is_space(d.cp)) { pending_space = true; continue; }
+    if (d.valid && is_combining_accent(d.cp)) continue;
     if (pending_space && !out.empty()) out.push_back(' ');
     pending_space = false;
-    out.append(piece);
-  };
-  for (std::size_t i = 0; i < text.size();) {
-    unsigned char c = static_cast<unsigned char>(text[i]);
-    if (c < 0x80) {
-      ++i;
-      if (c == ' ' || c == '\t' || c == '\n' || c == '\r') { pending_space = true; continue; }
-      char lower = (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : char(c);
-      emit(std::string_view(&lower, 1));
-      continue;
-    }
-    std::size_t len = (c >= 0xF0) ? 4 : (c >= 0xE0) ? 3 : (c >= 0xC0) ? 2 : 1;
-    if (i + len > text.size()) len = text.size() - i;
-    std::uint32_t cp = 0;
-    if (len == 2) cp = ((c & 0x1Fu) << 6) | (static_cast<unsigned char>(text[i + 1]) & 0x3Fu);
-    if (cp == 0xA0) { pending_space = true; i += len; continue; }  // no-break space
-    if (char folded = fold_latin(cp)) {
-      emit(std::string_view(&folded, 1));
-    } else if (cp == 0x152 || cp == 0x153) {
-      emit("oe");
-    } else if (cp == 0xC6 || cp == 0xE6) {
-      emit("ae");
-    } else if (cp == 0xDF) {
-      emit("ss");
-    } else if (len == 2 && cp >= 0x300 && cp <= 0x36F) {
-      // combining accent (decomposed input): dropped
-    } else {
-      emit(text.substr(i, len));
-    }
-    i += len;
+    if (!d.valid || !append_folded(out, d.cp)) out.append(as_typed);
   }
   return out;
 }
