@@ -2,6 +2,7 @@
 #include "core/aggregates.hpp"
 
 #include <algorithm>
+#include <map>
 #include <numeric>
 #include <set>
 
@@ -130,6 +131,43 @@ SurveyFigures survey_figures(const Session& s, const Activity& a) {
   return f;
 }
 
+namespace {
+// The word cloud of IdeaFigures (words, cloud): ideas grouped by their folded form, each group
+// shown in the spelling most people used.
+void word_cloud(const Activity& a, IdeaFigures& f) {
+  struct Group {
+    std::vector<std::pair<std::string_view, int>> spellings;  // as typed (trimmed), first seen first
+    int count = 0;
+  };
+  std::vector<Group> groups;                  // by first appearance
+  std::map<std::string, std::size_t> by_key;  // folded form -> index in groups
+  int ideas = 0, short_ones = 0;
+  for (const auto& [id, idea] : a.ideas) {
+    if (idea.hidden || !idea.approved) continue;
+    std::string key = normalize_answer(idea.text);
+    if (key.empty()) continue;
+    ++ideas;
+    short_ones += std::count(key.begin(), key.end(), ' ') <= 1;  // spaces are collapsed: two words at most
+    const auto [at, fresh] = by_key.emplace(std::move(key), groups.size());
+    if (fresh) groups.emplace_back();
+    Group& g = groups[at->second];
+    ++g.count;
+    const std::string_view spelling = trim(idea.text);
+    auto same = std::find_if(g.spellings.begin(), g.spellings.end(), [&](const auto& s) { return s.first == spelling; });
+    if (same == g.spellings.end()) g.spellings.emplace_back(spelling, 1);
+    else ++same->second;
+  }
+  for (const Group& g : groups) {
+    const auto* shown = &g.spellings.front();
+    for (const auto& s : g.spellings)
+      if (s.second > shown->second) shown = &s;  // strictly more: a tie keeps the first seen
+    f.words.emplace_back(std::string(shown->first), g.count);
+  }
+  std::stable_sort(f.words.begin(), f.words.end(), [](const auto& x, const auto& y) { return x.second > y.second; });
+  f.cloud = a.spec.kind == ActivityKind::brainstorm && a.spec.categories.empty() && ideas > 0 && short_ones * 4 >= ideas * 3;
+}
+}  // namespace
+
 IdeaFigures idea_figures(const Session& s, const Activity& a) {
   IdeaFigures f;
   f.participants = int(s.participants.size());
@@ -154,14 +192,7 @@ IdeaFigures idea_figures(const Session& s, const Activity& a) {
     if (likes != 0) f.likes[id] = likes;
   }
   if (none.ideas > 0) f.categories.push_back(none);
-  std::map<std::string, std::size_t> word_index;  // normalized word -> index in f.words
-  for (const auto& [id, idea] : a.ideas) {
-    if (idea.hidden || !idea.approved || idea.text.find(' ') != std::string::npos) continue;
-    auto [it, fresh] = word_index.emplace(normalize_answer(idea.text), f.words.size());
-    if (fresh) f.words.emplace_back(idea.text, 0);
-    ++f.words[it->second].second;
-  }
-  std::stable_sort(f.words.begin(), f.words.end(), [](const auto& x, const auto& y) { return x.second > y.second; });
+  word_cloud(a, f);
   std::sort(ranked.begin(), ranked.end());
   for (const auto& [neg, id] : ranked) f.by_likes.push_back(id);
   f.contributors = int(people.size());

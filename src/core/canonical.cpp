@@ -177,6 +177,7 @@ void write_ideas(ojson& j, const Session& s, const Activity& a) {
   ojson words = ojson::array();
   for (const auto& [word, count] : f.words) words.push_back(ojson::array({word, count}));
   fig["words"] = std::move(words);
+  fig["cloud"] = f.cloud;
   j["figures"] = std::move(fig);
 }
 

@@ -83,9 +83,14 @@ struct IdeaFigures {
   int participants = 0;   // session participants
   std::vector<CategoryFigures> categories;  // spec order, then "no category" when used
   std::vector<std::int64_t> by_likes;       // visible idea ids, most liked first, ties by id
-  // Word cloud for one-word prompts: visible one-word ideas grouped by normalized form (case,
-  // accents), shown as first written; most frequent first, ties by first appearance.
+  // Word cloud: every visible idea grouped by its folded form (normalize_answer: case, accents,
+  // spaces), a phrase staying one entry; shown in its most frequent spelling (ties: the first
+  // seen); most frequent first, ties by first appearance.
   std::vector<std::pair<std::string, int>> words;
+  // A brainstorm shows as a word cloud (not post-its) when it has ideas, no categories to sort them
+  // into, and at least three in four of them are one or two words: one sentence among words
+  // leaves it a cloud, a prompt answered in sentences does not become one.
+  bool cloud = false;
   std::map<std::int64_t, int> likes;        // visible idea id -> likes (or dots), when not 0
   bool operator==(const IdeaFigures&) const = default;
 };

@@ -134,7 +134,7 @@ ojson figures_to_json(const ActivityFigures& f) {
       for (const auto& c : i.categories) categories.push_back(ojson::array({c.name, c.ideas, c.likes}));
       for (const auto& [word, n] : i.words) words.push_back(ojson::array({word, n}));
       j["ideas"] = {{"ideas", i.ideas}, {"pending", i.pending}, {"contributors", i.contributors}, {"participants", i.participants},
-                    {"categories", categories}, {"by_likes", i.by_likes}, {"words", words}, {"likes", pairs_json(i.likes)}};
+                    {"categories", categories}, {"by_likes", i.by_likes}, {"words", words}, {"cloud", i.cloud}, {"likes", pairs_json(i.likes)}};
       break;
     }
     case ActivityKind::rating: {
@@ -241,6 +241,7 @@ void read_figures(Fields& f, ActivityFigures& out) {
         w.first = e[0].get<std::string>();
         r.number_of(e[1], w.second, path + "[1]");
       });
+      r.boolean("cloud", i.cloud);
       r.counts("likes", i.likes);
       break;
     }

@@ -180,15 +180,85 @@ TEST(Board, GivenBrainstorm_WhenMovingOrLocking_ThenRejectedWrongKind) {
   EXPECT_EQ(s.host(BoardLock{id, true}).code(), "wrong_kind");
 }
 
-TEST(Ideas, GivenOneWordIdeas_WhenFigured_ThenWordCloudGroupsCaseAndAccents) {
+namespace {
+ActivitySpec cloud_spec() {
+  ActivitySpec spec = ideas_spec();
+  spec.categories.clear();  // a prompt answered in a word: nothing to sort ideas into
+  return spec;
+}
+using Word = std::pair<std::string, int>;
+}  // namespace
+
+TEST(WordCloud, GivenCasesAccentsLigaturesAndAPhrase_WhenFigured_ThenOneEntryPerFoldedForm) {
   Script s;
-  const std::int64_t id = s.running(ideas_spec());
-  post(s, id, "p1", "Médiation");
-  post(s, id, "p2", "mediation");
-  post(s, id, "p3", "Envie");
-  post(s, id, "p3", "deux mots");
-  IdeaFigures f = idea_figures(s.session, s.activity(id));
-  ASSERT_EQ(f.words.size(), 2u);
-  EXPECT_EQ(f.words[0], (std::pair<std::string, int>{"Médiation", 2}));
-  EXPECT_EQ(f.words[1], (std::pair<std::string, int>{"Envie", 1}));
+  const std::int64_t id = s.running(cloud_spec(), 6);
+  for (const char* text : {"Élan", "Œuvre", "ÉLAN", "Rentrée intense", "élan", "œuvre"}) post(s, id, "p1", text);
+  const IdeaFigures f = idea_figures(s.session, s.activity(id));
+  ASSERT_EQ(f.words.size(), 3u);
+  EXPECT_EQ(f.words[0], (Word{"Élan", 3}));  // three spellings once each: the first seen
+  EXPECT_EQ(f.words[1], (Word{"Œuvre", 2}));
+  EXPECT_EQ(f.words[2], (Word{"Rentrée intense", 1}));
+  EXPECT_TRUE(f.cloud);
+}
+
+TEST(WordCloud, GivenSpellingsOfOneWord_WhenFigured_ThenShownInTheMostFrequent) {
+  Script s;
+  const std::int64_t id = s.running(cloud_spec());
+  for (const char* text : {"ÉLAN", "élan", " élan "}) post(s, id, "p1", text);
+  const IdeaFigures f = idea_figures(s.session, s.activity(id));
+  ASSERT_EQ(f.words.size(), 1u);
+  EXPECT_EQ(f.words[0], (Word{"élan", 3}));
+}
+
+TEST(WordCloud, GivenEqualCounts_WhenFigured_ThenFirstAppearanceFirst) {
+  Script s;
+  const std::int64_t id = s.running(cloud_spec());
+  for (const char* text : {"Envie", "Dense", "dense", "envie", "Riche"}) post(s, id, "p1", text);
+  const IdeaFigures f = idea_figures(s.session, s.activity(id));
+  EXPECT_EQ(f.words, (std::vector<Word>{{"Envie", 2}, {"Dense", 2}, {"Riche", 1}}));
+}
+
+TEST(WordCloud, GivenHiddenAndPendingIdeas_WhenFigured_ThenLeftOut) {
+  Script s;
+  ActivitySpec spec = cloud_spec();
+  spec.controlled = true;
+  const std::int64_t id = s.running(spec);
+  const std::int64_t shown = post(s, id, "p1", "Envie");
+  const std::int64_t hidden = post(s, id, "p2", "envie");
+  post(s, id, "p3", "Envie");  // never approved
+  ASSERT_TRUE(s.host(IdeaApprove{id, shown}).accepted());
+  ASSERT_TRUE(s.host(IdeaApprove{id, hidden}).accepted());
+  ASSERT_TRUE(s.host(ItemHide{id, hidden, true}).accepted());
+  const IdeaFigures f = idea_figures(s.session, s.activity(id));
+  EXPECT_EQ(f.words, (std::vector<Word>{{"Envie", 1}}));
+}
+
+TEST(WordCloud, GivenOneSentenceAmongWords_WhenFigured_ThenStillACloud) {
+  Script s;
+  const std::int64_t id = s.running(cloud_spec());
+  for (const char* text : {"Intense", "Envie", "Rentrée intense", "débordé / pas le temps de penser"}) post(s, id, "p1", text);
+  EXPECT_TRUE(idea_figures(s.session, s.activity(id)).cloud);
+}
+
+TEST(WordCloud, GivenMostlySentences_WhenFigured_ThenNoCloud) {
+  Script s;
+  const std::int64_t id = s.running(cloud_spec());
+  for (const char* text : {"Intense", "Plus de temps pour les équipes", "Un réseau qui se parle"}) post(s, id, "p1", text);
+  EXPECT_FALSE(idea_figures(s.session, s.activity(id)).cloud);
+}
+
+TEST(WordCloud, GivenNoIdeasOrCategoriesOrABoard_WhenFigured_ThenNoCloud) {
+  Script s;
+  const std::int64_t empty = s.running(cloud_spec());
+  EXPECT_FALSE(idea_figures(s.session, s.activity(empty)).cloud);
+  const std::int64_t sorted = s.add(ideas_spec());
+  s.host(ActivityStart{sorted});
+  post(s, sorted, "p1", "Envie", 0);
+  EXPECT_FALSE(idea_figures(s.session, s.activity(sorted)).cloud);
+  ActivitySpec board = cloud_spec();
+  board.kind = ActivityKind::board;
+  const std::int64_t on_board = s.add(board);
+  s.host(ActivityStart{on_board});
+  post(s, on_board, "p1", "Envie");
+  EXPECT_FALSE(idea_figures(s.session, s.activity(on_board)).cloud);
 }
