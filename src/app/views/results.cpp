@@ -16,6 +16,7 @@
 #include "app/ui.hpp"
 #include "app/views/views.hpp"
 #include "core/aggregates.hpp"
+#include "core/board_layout.hpp"
 #include "imgui_internal.h"
 
 namespace palabre::app::views {
@@ -467,54 +468,39 @@ void ideas(Context& ctx, const core::Activity& a, const Look& look, float width)
 }
 
 // The board as a picture, like the seed report's board image: one zone per category, post-its at
-// their (x, y) place (board units 0..10000 within the zone). Zones sit side by side when each is
-// wide enough for readable post-its, else one under the other (phones).
+// their (x, y) place (board units 0..10000 within the zone). The geometry is core's
+// (core/board_layout.hpp), shared with the report's picture, so both draw a log alike.
 struct BoardZone { ImVec2 min, max; };
 struct BoardNote { const core::Idea* idea; int zone; ImVec2 pos, size; bool movable; };
 
+core::BoardRect rect_of(const BoardZone& zone) { return {zone.min.x, zone.min.y, zone.max.x - zone.min.x, zone.max.y - zone.min.y}; }
+
 std::vector<BoardZone> board_zones(int zones, ImVec2 origin, float width, float base, bool kiosk) {
-  const float gap = base * 0.6f;
-  std::vector<BoardZone> out;
-  const float side_w = (width - gap * (zones - 1)) / zones;
-  if (zones > 1 && side_w < base * 11.0f) {
-    const float h = base * 11.0f;
-    for (int z = 0; z < zones; ++z)
-      out.push_back({ImVec2(origin.x, origin.y + z * (h + gap)), ImVec2(origin.x + width, origin.y + z * (h + gap) + h)});
-    return out;
-  }
   const float avail = ImGui::GetContentRegionAvail().y - base;
   const float height = std::max(base * 14.0f, std::min(avail, base * (kiosk ? 40.0f : 30.0f)));
-  for (int z = 0; z < zones; ++z)
-    out.push_back({ImVec2(origin.x + z * (side_w + gap), origin.y), ImVec2(origin.x + z * (side_w + gap) + side_w, origin.y + height)});
+  std::vector<BoardZone> out;
+  for (const core::BoardRect& r : core::board_zones(zones, width, height, base))
+    out.push_back({ImVec2(origin.x + static_cast<float>(r.x), origin.y + static_cast<float>(r.y)),
+                   ImVec2(origin.x + static_cast<float>(r.x + r.width), origin.y + static_cast<float>(r.y + r.height))});
   return out;
 }
 
 float note_width(const BoardZone& zone, float base, bool kiosk) {
-  return std::min((zone.max.x - zone.min.x) * 0.45f, base * (kiosk ? 10.0f : 9.0f));
+  return static_cast<float>(core::board_note_width(rect_of(zone), base, kiosk ? 10.0 : 9.0));
 }
 // Where a post-it of `size` at board units (x, y) sits in `zone`, and back.
 ImVec2 note_place(const BoardZone& zone, ImVec2 size, int x, int y, float base) {
-  const float room_x = std::max(1.0f, zone.max.x - zone.min.x - size.x - base * 0.8f);
-  const float room_y = std::max(1.0f, zone.max.y - zone.min.y - size.y - base * 2.6f);
-  return ImVec2(zone.min.x + base * 0.4f + room_x * std::clamp(x / 10000.0f, 0.0f, 1.0f),
-                zone.min.y + base * 2.2f + room_y * std::clamp(y / 10000.0f, 0.0f, 1.0f));
+  const core::BoardPoint p = core::board_note_place(rect_of(zone), {size.x, size.y}, x, y, base);
+  return ImVec2(static_cast<float>(p.x), static_cast<float>(p.y));
 }
 std::pair<int, int> note_units(const BoardZone& zone, ImVec2 size, ImVec2 pos, float base) {
-  const float room_x = std::max(1.0f, zone.max.x - zone.min.x - size.x - base * 0.8f);
-  const float room_y = std::max(1.0f, zone.max.y - zone.min.y - size.y - base * 2.6f);
-  const auto units = [](float v) { return static_cast<int>(std::lround(std::clamp(v, 0.0f, 1.0f) * 10000.0f)); };
-  return {units((pos.x - zone.min.x - base * 0.4f) / room_x), units((pos.y - zone.min.y - base * 2.2f) / room_y)};
+  return core::board_note_position(rect_of(zone), {size.x, size.y}, {pos.x, pos.y}, base);
 }
 // The zone a point falls in, or the nearest one.
 int zone_at(const std::vector<BoardZone>& zones, ImVec2 p) {
-  int best = 0;
-  float best_d = FLT_MAX;
-  for (std::size_t z = 0; z < zones.size(); ++z) {
-    const float dx = std::max({zones[z].min.x - p.x, 0.0f, p.x - zones[z].max.x});
-    const float dy = std::max({zones[z].min.y - p.y, 0.0f, p.y - zones[z].max.y});
-    if (dx * dx + dy * dy < best_d) best_d = dx * dx + dy * dy, best = static_cast<int>(z);
-  }
-  return best;
+  std::vector<core::BoardRect> rects;
+  for (const BoardZone& z : zones) rects.push_back(rect_of(z));
+  return core::board_zone_at(rects, {p.x, p.y});
 }
 
 void board(Context& ctx, const core::Activity& a, const Look& look, float width, bool interactive) {
