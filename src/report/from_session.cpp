@@ -12,6 +12,7 @@
 #include <unordered_map>
 
 #include "core/aggregates.hpp"
+#include "core/board_layout.hpp"
 #include "core/timezone.hpp"
 #include "report/locale.hpp"
 
@@ -258,24 +259,14 @@ std::vector<IdeaGroup> idea_groups(const Context& c, const core::Activity& a, co
   return groups;
 }
 
-// A prompt answered in a word or two ("un mot pour définir votre rentrée") reads best as a cloud.
-bool mostly_short(const std::vector<IdeaGroup>& groups) {
-  int ideas = 0, short_ones = 0;
-  for (const IdeaGroup& g : groups)
-    for (const Idea& idea : g.ideas) {
-      ++ideas;
-      short_ones += std::count(idea.text.begin(), idea.text.end(), ' ') <= 1;
-    }
-  return ideas > 0 && short_ones * 4 >= ideas * 3;
-}
-
 void map_brainstorm(const Context& c, const core::Activity& a, Activity& out) {
   const core::IdeaFigures f = core::idea_figures(c.session, a);
   BrainstormDetail d;
   d.prompt = a.spec.title;
   d.idea_count = f.ideas;
   d.groups = idea_groups(c, a, f, out.records);
-  d.one_word = mostly_short(d.groups);
+  d.one_word = f.cloud;
+  for (const auto& [text, count] : f.words) d.words.push_back({text, count});
   out.participation = participation(f.contributors, f.participants);
   out.headline = {HeadlineKind::ideas, f.ideas, 0, ""};
   out.detail = std::move(d);
@@ -287,25 +278,31 @@ void map_board(const Context& c, const core::Activity& a, Activity& out) {
   d.prompt = a.spec.title;
   d.idea_count = f.ideas;
   d.groups = idea_groups(c, a, f, out.records);
-  // Core places post-its on a 0..10000 square; the picture is 16:9 with one column per zone.
-  constexpr double kExtent = 10000;
+  // The picture is a 1600-unit-wide laptop screen with 16-unit text, its zones and post-its where
+  // the app puts them (core's board geometry); a post-it has room for five lines of its text.
   d.width = 1600;
   d.height = 900;
-  const std::size_t zones = a.spec.categories.size();
-  for (std::size_t i = 0; i < zones; ++i)
-    d.zones.push_back({a.spec.categories[i], std::string(kZoneColours[i % 6]), d.width * double(i) / double(zones), 0,
-                       d.width / double(zones), d.height});
+  d.unit = 16;
+  const std::size_t categories = a.spec.categories.size();
+  const std::vector<core::BoardRect> zones = core::board_zones(int(std::max<std::size_t>(1, categories)), d.width, d.height, d.unit);
+  for (std::size_t i = 0; i < zones.size(); ++i) {
+    const core::BoardRect& z = zones[i];
+    d.zones.push_back({i < categories ? a.spec.categories[i] : std::string(), std::string(kZoneColours[i % 6]), z.x, z.y, z.width, z.height});
+    d.height = std::max(d.height, z.y + z.height);
+  }
   for (std::int64_t id : f.by_likes) {
     const auto found = a.ideas.find(id);
     if (found == a.ideas.end()) continue;
     const core::Idea& idea = found->second;
-    const bool has_category = idea.category >= 0 && std::size_t(idea.category) < zones;
-    const std::string colour = idea.color.size() == 7 && idea.color[0] == '#'
-                                   ? idea.color
-                                   : std::string(kNoteColours[has_category ? std::size_t(idea.category) % 6 : 0]);
+    const int zone = categories == 0 ? 0 : idea.category;
+    if (zone < 0 || std::size_t(zone) >= zones.size()) continue;
+    const core::BoardRect& z = zones[std::size_t(zone)];
+    const core::BoardSize size{core::board_note_width(z, d.unit, 9), core::board_note_width(z, d.unit, 9) * 0.72};
+    const core::BoardPoint at = core::board_note_place(z, size, idea.x, idea.y, d.unit);
+    const std::string colour = idea.color.size() == 7 && idea.color[0] == '#' ? idea.color : std::string(kNoteColours[std::size_t(zone) % 6]);
     const int likes = a.spec.dot_budget > 0 ? idea.dot_total : int(idea.likes.size());
-    d.notes.push_back({idea.text, c.name(a, idea.by), has_category ? a.spec.categories[std::size_t(idea.category)] : "",
-                       colour, idea.x * d.width / kExtent, idea.y * d.height / kExtent, likes});
+    d.notes.push_back({idea.text, c.name(a, idea.by), categories ? a.spec.categories[std::size_t(zone)] : "", colour, at.x, at.y,
+                       likes, size.width, size.height});
   }
   // Draw the least liked first so the most liked stay on top where post-its overlap.
   std::reverse(d.notes.begin(), d.notes.end());

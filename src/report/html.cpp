@@ -6,7 +6,6 @@
 // [SECTION] Activity details
 // [SECTION] Document
 #include <algorithm>
-#include <map>
 
 #include "report/locale.hpp"
 #include "report/render.hpp"
@@ -314,29 +313,16 @@ std::string idea_groups(const std::vector<IdeaGroup>& groups, Lang lang) {
   return out;
 }
 
-// Words of a one-word brainstorm, sized by how often they were posted plus their likes.
-std::string word_cloud(const std::vector<IdeaGroup>& groups) {
-  struct Word { std::string shown; int weight = 0; std::size_t first = 0; };
-  std::map<std::string, Word> words;
-  std::size_t order = 0;
-  for (const IdeaGroup& group : groups)
-    for (const Idea& idea : group.ideas) {
-      std::string key;
-      for (char c : idea.text) key += (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c;
-      auto [it, inserted] = words.try_emplace(key, Word{idea.text, 0, order++});
-      it->second.weight += 1 + idea.likes;
-    }
-  std::vector<Word> list;
-  for (auto& [key, word] : words) list.push_back(word);
-  std::stable_sort(list.begin(), list.end(), [](const Word& a, const Word& b) { return a.first < b.first; });
-  int heaviest = 1;
-  for (const Word& w : list) heaviest = std::max(heaviest, w.weight);
+// Core's word cloud (BrainstormDetail::words, most frequent first), each entry sized by its count.
+std::string word_cloud(const std::vector<WordCount>& words) {
+  int most = 1;
+  for (const WordCount& w : words) most = std::max(most, w.count);
   static constexpr std::string_view kColours[] = {"#4f46e5", "#7c3aed", "#db2777", "#0891b2", "#059669", "#d97706"};
   std::string out = "<p class=\"cloud\">";
-  for (std::size_t i = 0; i < list.size(); ++i) {
-    const int size = 15 + (list[i].weight - 1) * 25 / std::max(1, heaviest - 1 + (heaviest == 1));
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    const int size = 15 + (words[i].count - 1) * 25 / std::max(1, most - 1);
     out += "<span style=\"font-size:" + std::to_string(size) + "px;color:" + std::string(kColours[i % 6]) + "\">" +
-           e(list[i].shown) + "</span> ";
+           e(words[i].text) + "</span> ";
   }
   return out + "</p>";
 }
@@ -346,7 +332,7 @@ std::string brainstorm_html(const BrainstormDetail& d, const Activity& a, Lang l
   std::string out = stats({{format_count(a.participation.took_part, lang), l.participants_count},
                              {format_count(d.idea_count, lang), l.ideas_count}});
   if (!d.prompt.empty() && d.prompt != a.title) out += "<p><strong>" + e(d.prompt) + "</strong></p>";
-  if (d.one_word && d.idea_count > 0) out += "<h4 class=\"group\">" + e(l.word_cloud) + "</h4>" + word_cloud(d.groups);
+  if (d.one_word && d.idea_count > 0) out += "<h4 class=\"group\">" + e(l.word_cloud) + "</h4>" + word_cloud(d.words);
   return out + idea_groups(d.groups, lang);
 }
 

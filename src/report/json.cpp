@@ -323,12 +323,19 @@ void detail(JsonWriter& w, const BrainstormDetail& d) {
   w.field("one_word", d.one_word);
   w.field("idea_count", d.idea_count);
   groups(w, d.groups);
+  array(w, "words", d.words, [](JsonWriter& w, const WordCount& word) {
+    w.begin_object();
+    w.field("text", word.text);
+    w.field("count", word.count);
+    w.end_object();
+  });
 }
 
 void detail(JsonWriter& w, const BoardDetail& d) {
   w.field("prompt", d.prompt);
   w.field("width", d.width);
   w.field("height", d.height);
+  w.field("unit", d.unit);
   array(w, "zones", d.zones, [](JsonWriter& w, const BoardZone& z) {
     w.begin_object();
     w.field("label", z.label);
@@ -349,6 +356,8 @@ void detail(JsonWriter& w, const BoardDetail& d) {
     w.field("x", n.x);
     w.field("y", n.y);
     w.field("likes", n.likes);
+    w.field("width", n.width);
+    w.field("height", n.height);
     w.end_object();
   });
   w.field("idea_count", d.idea_count);

@@ -73,7 +73,7 @@ const Labels kFrench{
     .group_average_lower = "moyenne du groupe",
     .comments = "commentaires",
     .anonymous = "Anonyme",
-    .anonymous_activity = "Activité anonyme : les réponses ne sont attribuées à personne.",
+    .anonymous_activity = "Activité anonyme\u202F: les réponses ne sont attribuées à personne.",
     .uncategorised = "Sans catégorie",
     .board_picture = "Le tableau",
     .word_cloud = "Nuage de mots",
@@ -210,7 +210,8 @@ std::string format_tenths(std::int64_t tenths, Lang lang) {
 }
 
 std::string format_percent(int percent, Lang lang) {
-  return digits(percent) + (lang == Lang::fr ? " %" : "%");
+  // fr: a narrow no-break space (U+202F), so "36" and "%" never wrap apart.
+  return digits(percent) + (lang == Lang::fr ? "\u202F%" : "%");
 }
 
 std::string_view plural_form(std::int64_t n, std::string_view one, std::string_view many, Lang lang) {

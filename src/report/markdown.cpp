@@ -48,7 +48,7 @@ std::string quote(std::string_view text) {
 std::string figures(const std::vector<std::pair<std::string, std::string_view>>& items, Lang lang) {
   std::string out;
   for (const auto& [value, label] : items)
-    out += "- " + std::string(label) + (lang == Lang::fr ? " : **" : ": **") + value + "**\n";
+    out += "- " + std::string(label) + (lang == Lang::fr ? "\u202F: **" : ": **") + value + "**\n";
   return out + "\n";
 }
 
@@ -83,6 +83,14 @@ std::string rating_table(const RatingSummary& r, Lang lang) {
            block_bar(most ? double(votes) / most : 0.0) + " |\n";
   }
   return out + "\n";
+}
+
+// Core's word cloud as one line, most frequent first: "Élan (3) · Œuvre (2) · Rentrée intense (1)".
+std::string word_cloud(const std::vector<WordCount>& words, const Labels& l) {
+  std::string out = "#### " + std::string(l.word_cloud) + "\n\n";
+  for (std::size_t i = 0; i < words.size(); ++i)
+    out += (i ? " · " : "") + md(words[i].text) + " (" + std::to_string(words[i].count) + ")";
+  return out + "\n\n";
 }
 
 std::string ideas(const std::vector<IdeaGroup>& groups, Lang lang) {
@@ -183,6 +191,7 @@ std::string detail_md(const Activity& a, Lang lang) {
           out += figures({{format_count(a.participation.took_part, lang), l.participants_count},
                           {format_count(d.idea_count, lang), l.ideas_count}}, lang);
           if (!d.prompt.empty() && d.prompt != a.title) out += "**" + md(d.prompt) + "**\n\n";
+          if (d.one_word && !d.words.empty()) out += word_cloud(d.words, l);
           out += ideas(d.groups, lang);
         } else if constexpr (std::is_same_v<T, BoardDetail>) {
           out += figures({{format_count(a.participation.took_part, lang), l.participants_count},

@@ -140,11 +140,17 @@ struct IdeaGroup {
   std::string category;  // "" = uncategorised
   std::vector<Idea> ideas;
 };
+// One entry of a word cloud: a word or phrase in its most frequent spelling, and how many posted it.
+struct WordCount {
+  std::string text;
+  int count = 0;
+};
 struct BrainstormDetail {
   std::string prompt;
-  bool one_word = false;          // ideas are single words: shown as a word cloud too
+  bool one_word = false;          // core's IdeaFigures::cloud: shown as a word cloud too
   int idea_count = 0;
   std::vector<IdeaGroup> groups;  // in the plan's category order
+  std::vector<WordCount> words;   // core's IdeaFigures::words: most frequent first
 };
 
 struct BoardZone {
@@ -157,12 +163,17 @@ struct BoardNote {
   std::string author;
   std::string category;
   std::string colour;
-  double x = 0, y = 0;  // top-left corner, board units
+  double x = 0, y = 0;  // top-left corner in the picture, placed in its zone by core's board geometry
   int likes = 0;
+  double width = 0, height = 0;  // in the picture
 };
+// The board as the app draws it (core/board_layout.hpp), in a picture `width` × `height` whose
+// text size is `unit`; post-its without a zone (no category on a board that has some) are left out
+// of the picture, as in the app, and listed in `groups`.
 struct BoardDetail {
   std::string prompt;
   double width = 1000, height = 600;
+  double unit = 16;
   std::vector<BoardZone> zones;
   std::vector<BoardNote> notes;
   int idea_count = 0;

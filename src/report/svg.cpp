@@ -158,9 +158,10 @@ std::string podium(const std::vector<LeaderboardRow>& leaderboard, Lang lang, st
 std::string board(const BoardDetail& board, std::string_view title) {
   const double width = board.width > 0 ? board.width : 1000;
   const double height = board.height > 0 ? board.height : 600;
-  const double note_width = width / 11;
-  const double note_height = note_width * 0.72;
-  const double font = note_width / 10;
+  // Post-its are sized and placed by the mapping, as the app does (core/board_layout.hpp), below
+  // each zone's title; their text scales with them.
+  const auto note_width_of = [&](const BoardNote& note) { return note.width > 0 ? note.width : width / 11; };
+  const double font = (board.notes.empty() ? width / 11 : note_width_of(board.notes.front())) / 10;
   std::string out = "<svg class=\"board\" viewBox=\"0 0 " +
                     svg_number(width) + " " + svg_number(height) + "\" role=\"img\" aria-label=\"" +
                     html_escape(title) + "\"><title>" + html_escape(title) + "</title>";
@@ -172,14 +173,15 @@ std::string board(const BoardDetail& board, std::string_view title) {
            svg_number(zone.width) + "\" height=\"" + svg_number(zone.height) + "\" rx=\"" +
            svg_number(font) + "\" fill=\"" + html_escape(colour) + "\" fill-opacity=\"0.16\" stroke=\"" +
            html_escape(colour) + "\" stroke-width=\"" + svg_number(font / 4) + "\"/>";
-    out += "<text x=\"" + svg_number(zone.x + font) + "\" y=\"" + svg_number(zone.y + font * 2.2) +
-           "\" font-size=\"" + svg_number(font * 1.7) + "\" font-weight=\"700\" fill=\"" + std::string(kInk) + "\">" +
-           html_escape(zone.label) + "</text>";
+    if (!zone.label.empty())
+      out += "<text x=\"" + svg_number(zone.x + board.unit * 0.6) + "\" y=\"" + svg_number(zone.y + board.unit * 1.6) +
+             "\" font-size=\"" + svg_number(board.unit * 1.25) + "\" font-weight=\"700\" fill=\"" + std::string(kInk) + "\">" +
+             html_escape(zone.label) + "</text>";
   }
   for (const BoardNote& note : board.notes) {
     const std::string colour = note.colour.empty() ? "#fde68a" : note.colour;
-    const double x = std::clamp(note.x, 0.0, std::max(0.0, width - note_width));
-    const double y = std::clamp(note.y, 0.0, std::max(0.0, height - note_height));
+    const double x = note.x, y = note.y, note_width = note_width_of(note);
+    const double note_height = note.height > 0 ? note.height : note_width * 0.72;
     out += "<g><rect x=\"" + svg_number(x + font * 0.25) + "\" y=\"" + svg_number(y + font * 0.35) +
            "\" width=\"" + svg_number(note_width) + "\" height=\"" + svg_number(note_height) +
            "\" fill=\"#0f172a\" fill-opacity=\"0.12\"/>";

@@ -1,9 +1,14 @@
 // The Session → report model mapping: figures from core, names, anonymity, hiding, time zone.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
+#include "core/aggregates.hpp"
+#include "core/board_layout.hpp"
 #include "core/session.hpp"
 #include "report/from_session.hpp"
 #include "report/render.hpp"
+#include "report/text.hpp"
 
 namespace palabre::report {
 namespace {
@@ -218,30 +223,126 @@ TEST(ReportFromSession, GivenIdeasInCategoriesWithLikes_WhenMapped_ThenTheyAreGr
   EXPECT_EQ(d.groups[0].ideas[0].likes, 2);
   EXPECT_EQ(d.groups[0].ideas[0].author, "Person 2");
   EXPECT_EQ(d.groups[1].ideas[0].text, "Fiches");
-  EXPECT_TRUE(d.one_word);
+  EXPECT_FALSE(d.one_word);  // sorted into categories: shown by category, not as a cloud
   EXPECT_EQ(r.activities[0].headline.kind, HeadlineKind::ideas);
   EXPECT_EQ(r.activities[0].headline.value, 3);
   EXPECT_EQ(r.activities[0].participation.took_part, 3);
 }
 
-TEST(ReportFromSession, GivenABoard_WhenMapped_ThenZonesArePlacedAndPostItsScaledToThePicture) {
+// The word cloud is core's figure (IdeaFigures::words), never recounted by a renderer.
+Workshop cloud_workshop() {
+  Workshop w = configured();
+  w.join(2);
+  const std::int64_t id = w.add(spec(core::ActivityKind::brainstorm, "Un mot pour votre rentrée ?"));
+  for (const char* text : {"Élan", "ÉLAN", "élan", "Œuvre", "œuvre", "Rentrée intense"})
+    w.send("p1", core::IdeaPost{id, text, -1, 0, 0, ""});
+  return w;
+}
+
+TEST(ReportWordCloud, GivenWordsInSeveralSpellings_WhenMapped_ThenTheCloudIsCoresWords) {
+  const Workshop w = cloud_workshop();
+  const Report r = build_report(w.session);
+  const auto& d = std::get<BrainstormDetail>(r.activities[0].detail);
+  const core::IdeaFigures f = core::idea_figures(w.session, w.session.activities.front());
+  ASSERT_EQ(d.words.size(), f.words.size());
+  for (std::size_t i = 0; i < d.words.size(); ++i) {
+    EXPECT_EQ(d.words[i].text, f.words[i].first);
+    EXPECT_EQ(d.words[i].count, f.words[i].second);
+  }
+  EXPECT_EQ(d.one_word, f.cloud);
+  EXPECT_TRUE(d.one_word);
+}
+
+TEST(ReportWordCloud, GivenWordsInSeveralSpellings_WhenRenderedInHtml_ThenOneEntryPerWordMostFrequentFirst) {
+  const std::string html = render(build_report(cloud_workshop().session), Format::html);
+  const std::size_t cloud = html.find("<p class=\"cloud\">");
+  ASSERT_NE(cloud, std::string::npos);
+  const std::string shown = html.substr(cloud, html.find("</p>", cloud) - cloud);
+  EXPECT_EQ(std::count(shown.begin(), shown.end(), '<') - 1, 6);  // three spans, opened and closed
+  const std::size_t elan = shown.find(">Élan<"), oeuvre = shown.find(">Œuvre<"), phrase = shown.find(">Rentrée intense<");
+  ASSERT_NE(elan, std::string::npos);
+  ASSERT_NE(oeuvre, std::string::npos);
+  ASSERT_NE(phrase, std::string::npos);
+  EXPECT_LT(elan, oeuvre);
+  EXPECT_LT(oeuvre, phrase);
+  EXPECT_NE(shown.find("font-size:40px"), std::string::npos);  // the most frequent is the largest
+}
+
+TEST(ReportWordCloud, GivenWordsInSeveralSpellings_WhenRenderedInMarkdown_ThenEachWithCoresCount) {
+  const std::string md = render(build_report(cloud_workshop().session), Format::markdown);
+  EXPECT_NE(md.find("Élan (3) · Œuvre (2) · Rentrée intense (1)"), std::string::npos);
+}
+
+// The board as the app draws it: one shared geometry (core/board_layout.hpp) for the app's board and
+// the report's picture.
+Workshop board_workshop() {
   Workshop w = configured();
   w.join(1);
   auto s = spec(core::ActivityKind::board, "Le board");
   s.categories = {"Une communauté apprenante", "Espace de ressources", "Réseau national"};
   const std::int64_t id = w.add(s);
-  w.send("p1", core::IdeaPost{id, "Post-it", 2, 5000, 10000, "#ffcc00"});
+  w.send("p1", core::IdeaPost{id, "En haut à gauche", 0, 0, 0, ""});
+  w.send("p1", core::IdeaPost{id, "Au milieu", 1, 5000, 5000, "#ffcc00"});
+  w.send("p1", core::IdeaPost{id, "En bas à droite", 2, 10000, 10000, ""});
+  return w;
+}
+
+TEST(ReportBoard, GivenABoard_WhenMapped_ThenZonesAreCoresZonesForThePicture) {
+  const Report r = build_report(board_workshop().session);
+  const auto& d = std::get<BoardDetail>(r.activities[0].detail);
+  const std::vector<core::BoardRect> zones = core::board_zones(3, d.width, d.height, d.unit);
+  ASSERT_EQ(d.zones.size(), 3u);
+  for (std::size_t z = 0; z < 3; ++z) {
+    EXPECT_DOUBLE_EQ(d.zones[z].x, zones[z].x);
+    EXPECT_DOUBLE_EQ(d.zones[z].y, zones[z].y);
+    EXPECT_DOUBLE_EQ(d.zones[z].width, zones[z].width);
+    EXPECT_DOUBLE_EQ(d.zones[z].height, zones[z].height);
+  }
+  EXPECT_EQ(d.zones[2].label, "Réseau national");
+  EXPECT_EQ(r.activities[0].headline.kind, HeadlineKind::ideas_posted);
+}
+
+TEST(ReportBoard, GivenPostItsInThreeZones_WhenMapped_ThenEachIsWhereTheSharedGeometryPutsItInItsZone) {
+  const Workshop w = board_workshop();
+  const core::Activity& board = w.session.activities.front();
   const Report r = build_report(w.session);
   const auto& d = std::get<BoardDetail>(r.activities[0].detail);
-  ASSERT_EQ(d.zones.size(), 3u);
-  EXPECT_EQ(d.zones[2].label, "Réseau national");
-  EXPECT_DOUBLE_EQ(d.zones[2].x + d.zones[2].width, d.width);
-  ASSERT_EQ(d.notes.size(), 1u);
-  EXPECT_DOUBLE_EQ(d.notes[0].x, d.width / 2);
-  EXPECT_DOUBLE_EQ(d.notes[0].y, d.height);
-  EXPECT_EQ(d.notes[0].colour, "#ffcc00");
-  EXPECT_EQ(d.notes[0].category, "Réseau national");
-  EXPECT_EQ(r.activities[0].headline.kind, HeadlineKind::ideas_posted);
+  ASSERT_EQ(d.notes.size(), 3u);
+  for (const BoardNote& note : d.notes) {
+    const auto idea = std::find_if(board.ideas.begin(), board.ideas.end(), [&](const auto& i) { return i.second.text == note.text; });
+    ASSERT_NE(idea, board.ideas.end());
+    const BoardZone& zone = d.zones[std::size_t(idea->second.category)];
+    const core::BoardPoint expected = core::board_note_place({zone.x, zone.y, zone.width, zone.height}, {note.width, note.height},
+                                                             idea->second.x, idea->second.y, d.unit);
+    EXPECT_DOUBLE_EQ(note.x, expected.x) << note.text;
+    EXPECT_DOUBLE_EQ(note.y, expected.y) << note.text;
+    EXPECT_EQ(note.category, zone.label);
+    EXPECT_GE(note.x, zone.x) << note.text;  // inside its zone, never across the picture
+    EXPECT_LE(note.x + note.width, zone.x + zone.width) << note.text;
+    EXPECT_GE(note.y, zone.y) << note.text;
+    EXPECT_LE(note.y + note.height, zone.y + zone.height) << note.text;
+  }
+}
+
+TEST(ReportBoard, GivenPostItsInZones_WhenRenderedInHtml_ThenThePictureDrawsThemAtTheMappedPlace) {
+  const Report r = build_report(board_workshop().session);
+  const auto& d = std::get<BoardDetail>(r.activities[0].detail);
+  const std::string html = render(r, Format::html);
+  for (const BoardNote& note : d.notes) {
+    const std::string rect = "<rect x=\"" + text::svg_number(note.x) + "\" y=\"" + text::svg_number(note.y) + "\" width=\"" +
+                             text::svg_number(note.width) + "\" height=\"" + text::svg_number(note.height) + "\"";
+    EXPECT_NE(html.find(rect), std::string::npos) << rect;
+  }
+}
+
+TEST(ReportBoard, GivenAPostItWithoutCategoryOnAZonedBoard_WhenMapped_ThenLeftOutOfThePictureButListed) {
+  Workshop w = board_workshop();
+  w.send("p1", core::IdeaPost{w.session.activities.front().id, "Sans zone", -1, 100, 100, ""});
+  const Report r = build_report(w.session);
+  const auto& d = std::get<BoardDetail>(r.activities[0].detail);
+  EXPECT_EQ(d.notes.size(), 3u);  // as the app, which has no zone to draw it in
+  EXPECT_EQ(d.idea_count, 4);
+  EXPECT_EQ(d.groups.back().ideas.front().text, "Sans zone");
 }
 
 TEST(ReportFromSession, GivenALiveVote_WhenMapped_ThenTheHeadlineIsVotesOverParticipants) {

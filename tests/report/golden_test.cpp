@@ -69,7 +69,7 @@ TEST(ReportGolden, GivenTheWorkshop_WhenReportedInFrench_ThenEverySeedFigureIsTh
       // Activités
       "26/09/2022", "5 questions", "46 idées", "107 idées postées", "56 idées", "6 questions", "37 /71 votes",
       // live challenge
-      "« 26/09/2022 »", "gagné par Gaëlle Lecart", "2 tentatives", "27 secondes", "3 % participation",
+      "« 26/09/2022 »", "gagné par Gaëlle Lecart", "2 tentatives", "27 secondes", "3\u202F% participation",
       // survey 1
       "Nombre de participants 50", "Nombre de questions 5", "choix multiples · 12 choix", "choix unique · 2 choix",
       "question ouverte", "Eudes Peyre PIA 4 & découvrabilité", "Ingrid Gouband Nous avons souhaité participer",
@@ -78,11 +78,11 @@ TEST(ReportGolden, GivenTheWorkshop_WhenReportedInFrench_ThenEverySeedFigureIsTh
       "Réflexion", "Nombre de participants 71", "Nombre d'idées postées 107", "Une communauté apprenante",
       "Espace de ressources", "Réseau national",
       // survey 2
-      "Nombre de participants 48", "Nombre de questions 6", "ce mois ci 36 %", "cette année 28 %",
-      "jamais depuis mon inscription 36 %", "non et jamais de la vie 9 %", "non mais promis je le fais très vite 56 %",
-      "oui mais elle est bien vieille 16 %", "oui et elle est récente 20 %", "oui 7 %",
-      "non mais promis je le fais très vite 39 %", "non et dans le fond ça sert juste à faire beau ? 55 %",
-      "non mais je sais que je peux le faire 41 %", "non et je ne savais pas que je pouvais le faire 52 %",
+      "Nombre de participants 48", "Nombre de questions 6", "ce mois ci 36\u202F%", "cette année 28\u202F%",
+      "jamais depuis mon inscription 36\u202F%", "non et jamais de la vie 9\u202F%", "non mais promis je le fais très vite 56\u202F%",
+      "oui mais elle est bien vieille 16\u202F%", "oui et elle est récente 20\u202F%", "oui 7\u202F%",
+      "non mais promis je le fais très vite 39\u202F%", "non et dans le fond ça sert juste à faire beau ? 55\u202F%",
+      "non mais je sais que je peux le faire 41\u202F%", "non et je ne savais pas que je pouvais le faire 52\u202F%",
       "classement · 7 éléments", "1. newsletter TMNlab (Sendinblue)", "2. mailing list communaute-adh@tmnlab.com",
       "7. compte Twitter", "évaluation avec commentaires", "4,3 Moyenne du groupe",
       "Solène Breuillard Je ne connais pas le site",
@@ -97,6 +97,18 @@ TEST(ReportGolden, GivenTheWorkshop_WhenReportedInFrench_ThenEverySeedFigureIsTh
       "Caroline N. ONB 6 oct. 2022, 10:08:29", "Marion Napoly Arpin 6 oct. 2022, 10:10:47",
   };
   for (const char* figure : seed_figures) EXPECT_NE(text.find(figure), std::string::npos) << "missing: " << figure;
+}
+
+// "36 %" must never wrap apart: a narrow no-break space (U+202F) sits between number and sign,
+// and between a label and its colon.
+TEST(ReportGolden, GivenTheWorkshop_WhenReportedInFrench_ThenNoPercentSignOrLabelColonFollowsAPlainSpace) {
+  for (Format format : {Format::html, Format::markdown}) {
+    const std::string out = render(workshop_report(Lang::fr), format);
+    for (std::size_t at = out.find(" %"); at != std::string::npos; at = out.find(" %", at + 1))
+      EXPECT_FALSE(at > 0 && out[at - 1] >= '0' && out[at - 1] <= '9') << out.substr(at > 20 ? at - 20 : 0, 30);
+    EXPECT_EQ(out.find(" : **"), std::string::npos);
+    EXPECT_EQ(out.find("anonyme :"), std::string::npos);
+  }
 }
 
 TEST(ReportGolden, GivenTheWorkshop_WhenReportedInHtml_ThenTheFileIsSelfContainedAndWellFormed) {

@@ -42,7 +42,7 @@ TEST(ReportHtml, GivenTheLiveChallenge_WhenRendered_ThenItsBlockShowsWinnerAttem
   EXPECT_NE(text.find("2 tentatives du gagnant"), std::string::npos);
   EXPECT_NE(text.find("3 tentatives en tout"), std::string::npos);
   EXPECT_NE(text.find("27 secondes"), std::string::npos);
-  EXPECT_NE(text.find("3 % participation"), std::string::npos);
+  EXPECT_NE(text.find("3\u202F% participation"), std::string::npos);
 }
 
 TEST(ReportHtml, GivenTheActivitiesList_WhenRendered_ThenEachLineHasItsHeadlineFigure) {
@@ -60,8 +60,8 @@ TEST(ReportHtml, GivenChoiceQuestionsAndRatings_WhenRendered_ThenEachHasAnInline
   EXPECT_EQ(occurrences(html, "<svg class=\"chart wide\""), 6u);
   EXPECT_EQ(occurrences(html, "<svg class=\"chart narrow\""), 6u);
   const std::string text = visible_text(html);
-  EXPECT_NE(text.find("36 % · 9"), std::string::npos);
-  EXPECT_NE(text.find("56 % · 25"), std::string::npos);
+  EXPECT_NE(text.find("36\u202F% · 9"), std::string::npos);
+  EXPECT_NE(text.find("56\u202F% · 25"), std::string::npos);
   EXPECT_NE(text.find("4,3"), std::string::npos);
   EXPECT_NE(text.find("Moyenne du groupe"), std::string::npos);
   EXPECT_NE(text.find("4,2"), std::string::npos);

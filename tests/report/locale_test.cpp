@@ -25,9 +25,13 @@ TEST(ReportLocale, GivenLargeCounts_WhenFormatted_ThenThousandsAreGroupedPerLoca
   EXPECT_EQ(format_count(-1500, Lang::en), "-1,500");
 }
 
-TEST(ReportLocale, GivenAPercentage_WhenFormatted_ThenFrenchPutsASpaceBeforeTheSign) {
-  EXPECT_EQ(format_percent(3, Lang::fr), "3 %");
+TEST(ReportLocale, GivenAPercentage_WhenFormatted_ThenFrenchPutsANarrowNoBreakSpaceBeforeTheSign) {
+  EXPECT_EQ(format_percent(3, Lang::fr), "3\u202F%");
   EXPECT_EQ(format_percent(36, Lang::en), "36%");
+}
+
+TEST(ReportLocale, GivenAFrenchLabelWithAColon_WhenRead_ThenANarrowNoBreakSpaceComesBeforeIt) {
+  EXPECT_NE(labels(Lang::fr).anonymous_activity.find("anonyme\u202F:"), std::string_view::npos);
 }
 
 TEST(ReportLocale, GivenTheSeedSessionDate_WhenFormatted_ThenItReadsAsTheSeedWritesIt) {

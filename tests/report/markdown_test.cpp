@@ -23,14 +23,14 @@ TEST(ReportMarkdown, GivenTheSeedsFigures_WhenRendered_ThenEachIsThere) {
   const std::string md = render_markdown(sample_report(Lang::fr));
   EXPECT_TRUE(has(md, "### « 26/09/2022 »"));
   EXPECT_TRUE(has(md, "gagné par **Gaëlle Lecart**"));
-  EXPECT_TRUE(has(md, "- 2 tentatives du gagnant\n- 3 tentatives en tout\n- 27 secondes\n- 3 % participation"));
-  EXPECT_TRUE(has(md, "| ce mois ci | 36 % | 9 |"));
+  EXPECT_TRUE(has(md, "- 2 tentatives du gagnant\n- 3 tentatives en tout\n- 27 secondes\n- 3\u202F% participation"));
+  EXPECT_TRUE(has(md, "| ce mois ci | 36\u202F% | 9 |"));
   EXPECT_TRUE(has(md, "**4,3** Moyenne du groupe"));
   EXPECT_TRUE(has(md, "**4,2** moyenne du groupe"));
   EXPECT_TRUE(has(md, "37 /71 votes"));
   EXPECT_TRUE(has(md, "1. newsletter TMNlab (Sendinblue) — 150 points"));
   EXPECT_TRUE(has(md, "**Gaëlle Lecart** 6 oct. 2022, 10:06:03\n> Découverte de Klaxoon. Ravie."));
-  EXPECT_TRUE(has(md, "- Nombre de messages : **2**"));
+  EXPECT_TRUE(has(md, "- Nombre de messages\u202F: **2**"));
 }
 
 TEST(ReportMarkdown, GivenIdeas_WhenRendered_ThenTheyAreGroupedByCategoryWithLikes) {
@@ -43,7 +43,7 @@ TEST(ReportMarkdown, GivenATableCellWithAPipe_WhenRendered_ThenTheTableIsNotBrok
   Report report = sample_report(Lang::fr);
   auto& survey = std::get<SurveyDetail>(report.activities[1].detail);
   survey.questions[0].choices[0].label = "oui | non";
-  EXPECT_TRUE(has(render_markdown(report), "| oui \\| non | 36 % |"));
+  EXPECT_TRUE(has(render_markdown(report), "| oui \\| non | 36\u202F% |"));
 }
 
 TEST(ReportMarkdown, GivenAnAnonymousActivity_WhenRendered_ThenAuthorsReadAnonymous) {
