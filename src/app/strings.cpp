@@ -5,7 +5,8 @@
 namespace palabre::app {
 namespace {
 
-struct Entry { const char* fr; const char* en; };
+// A count's noun also has its singular (fr_one, en_one), which trn() picks by each language's rule.
+struct Entry { const char* fr; const char* en; const char* fr_one = nullptr; const char* en_one = nullptr; };
 
 // Indexed by S; order must follow the enum (a native test checks every entry is filled).
 constexpr std::array<Entry, static_cast<std::size_t>(S::count_)> catalogue = {{
@@ -114,12 +115,12 @@ constexpr std::array<Entry, static_cast<std::size_t>(S::count_)> catalogue = {{
     {"Bonne réponse !", "Right answer!"},
     {"Pas tout à fait… essayez encore", "Not quite… try again"},
     {"Gagné par", "Won by"},
-    {"tentatives", "attempts"},
+    {"tentatives", "attempts", "tentative", "attempt"},
     {"participation", "participation"},
     {"s", "s"},
-    {"votes", "votes"},
-    {"réponses", "answers"},
-    {"idées", "ideas"},
+    {"votes", "votes", "vote", "vote"},
+    {"réponses", "answers", "réponse", "answer"},
+    {"idées", "ideas", "idée", "idea"},
     {"Votre idée…", "Your idea…"},
     {"Publier", "Post"},
     {"Votre question…", "Your question…"},
@@ -127,7 +128,7 @@ constexpr std::array<Entry, static_cast<std::size_t>(S::count_)> catalogue = {{
     {"répondu", "answered"},
     {"Répondu", "Answered"},
     {"Classement", "Leaderboard"},
-    {"pts", "pts"},
+    {"pts", "pts", "pt", "pt"},
     {"restantes", "left"},
     {"Touchez les éléments dans l’ordre de préférence", "Tap the items in order of preference"},
     {"Recommencer", "Start over"},
@@ -141,7 +142,7 @@ constexpr std::array<Entry, static_cast<std::size_t>(S::count_)> catalogue = {{
     {"à l’écran", "on screen"},
     {"Nuage de mots", "Word cloud"},
     {"Question", "Question"},
-    {"participants", "participants"},
+    {"participants", "participants", "participant", "participant"},
     {"Nouvelle activité", "New activity"},
     {"Modifier l’activité", "Edit the activity"},
     {"Type d’activité", "Kind of activity"},
@@ -234,5 +235,16 @@ const char* tr(S s, Lang lang) {
 }
 
 const char* tr(S s) { return tr(s, current); }
+
+// CLDR's rule for each language: French counts 0 and 1 as singular ("0 idée", "1 idée"), English
+// only 1 ("0 ideas", "1 idea").
+const char* trn(S s, long long n, Lang lang) {
+  const Entry& e = catalogue[static_cast<std::size_t>(s)];
+  const bool one = lang == Lang::fr ? (n == 0 || n == 1) : n == 1;
+  const char* singular = lang == Lang::fr ? e.fr_one : e.en_one;
+  return one && singular ? singular : tr(s, lang);
+}
+
+const char* trn(S s, long long n) { return trn(s, n, current); }
 
 }  // namespace palabre::app

@@ -175,5 +175,9 @@ Lang lang();
 const char* tr(S s);
 // The string in a given language (tests check the catalogue is complete).
 const char* tr(S s, Lang lang);
+// The form that agrees with a count of `n` ("1 idée", "2 idées"; "0 idée" in French, "0 ideas" in
+// English): the catalogue's singular where it has one, else the same as tr().
+const char* trn(S s, long long n);
+const char* trn(S s, long long n, Lang lang);
 
 }  // namespace palabre::app

@@ -23,3 +23,29 @@ TEST(Strings, GivenTheLanguageSwitched_WhenTranslating_ThenTheCurrentLanguageIsU
   set_lang(Lang::fr);
   EXPECT_EQ(std::string(tr(S::chat_send)), "Envoyer");
 }
+
+TEST(Strings, GivenFrenchCounts_WhenPluralised_ThenZeroAndOneAreSingular) {
+  EXPECT_EQ(std::string(trn(S::ideas, 0, Lang::fr)), "idée");
+  EXPECT_EQ(std::string(trn(S::ideas, 1, Lang::fr)), "idée");
+  EXPECT_EQ(std::string(trn(S::ideas, 2, Lang::fr)), "idées");
+  EXPECT_EQ(std::string(trn(S::attempts, 1, Lang::fr)), "tentative");
+  EXPECT_EQ(std::string(trn(S::answers, 1, Lang::fr)), "réponse");
+  EXPECT_EQ(std::string(trn(S::participants_word, 1, Lang::fr)), "participant");
+}
+
+TEST(Strings, GivenEnglishCounts_WhenPluralised_ThenOnlyOneIsSingular) {
+  EXPECT_EQ(std::string(trn(S::votes, 0, Lang::en)), "votes");
+  EXPECT_EQ(std::string(trn(S::votes, 1, Lang::en)), "vote");
+  EXPECT_EQ(std::string(trn(S::votes, 71, Lang::en)), "votes");
+}
+
+TEST(Strings, GivenAnEntryWithoutASingular_WhenPluralised_ThenTheSameAsTr) {
+  EXPECT_EQ(std::string(trn(S::seconds, 1, Lang::fr)), std::string(tr(S::seconds, Lang::fr)));
+}
+
+TEST(Strings, GivenTheCurrentLanguage_WhenPluralised_ThenItsRuleIsUsed) {
+  set_lang(Lang::en);
+  EXPECT_EQ(std::string(trn(S::ideas, 0)), "ideas");
+  set_lang(Lang::fr);
+  EXPECT_EQ(std::string(trn(S::ideas, 0)), "idée");
+}

@@ -171,12 +171,12 @@ void challenge(Context& ctx, const core::Activity& a, const Look& look, float wi
     ui::text_in(look.big(), std::string(icon::trophy) + "  " + who, theme::colour::live, false);
     line(look, tr(S::winning_answer) + std::string(" « ") + fig.answer + " »", false);  // the name is just above
     line(look, std::to_string(fig.seconds_to_win) + " " + tr(S::seconds) + " · " + std::to_string(fig.winner_attempts) + " / " +
-                   std::to_string(fig.attempts) + " " + tr(S::attempts) + " · " + std::to_string(fig.participation_percent) +
+                   std::to_string(fig.attempts) + " " + trn(S::attempts, fig.attempts) + " · " + std::to_string(fig.participation_percent) +
                    " % " + tr(S::participation));
   } else {
     const float n = ui::animate(ImGui::GetID("attempts"), static_cast<float>(fig.attempts));
     ui::text_in(look.big(), std::to_string(static_cast<int>(std::lround(n))), look.accent);
-    line(look, std::string(tr(S::attempts)) + " · " + std::to_string(fig.participation_percent) + " % " + tr(S::participation));
+    line(look, std::string(trn(S::attempts, fig.attempts)) + " · " + std::to_string(fig.participation_percent) + " % " + tr(S::participation));
     if (!look.kiosk && ctx.identity.role == "host") {  // the host sees who tries what
       ui::gap(theme::fonts().base_px * 0.3f);
       for (auto it = a.attempts.rbegin(); it != a.attempts.rend() && it - a.attempts.rbegin() < 6; ++it)
@@ -225,7 +225,7 @@ void podium(Context& ctx, const std::vector<core::LeaderboardRow>& rows, const L
                   avail);
     ImGui::PopClipRect();
     mirror::drawn(name, x, name_y);
-    const std::string pts = std::to_string(row.points) + " " + tr(S::points);
+    const std::string pts = std::to_string(row.points) + " " + trn(S::points, row.points);
     const float fw = fig_font->CalcTextSizeA(fig_fs, FLT_MAX, 0, pts.c_str()).x;
     draw->AddText(fig_font, fig_fs, ImVec2(x + (step_w - fw) * 0.5f, top.y - fig_fs - base * 0.3f), look.muted, pts.c_str());
     mirror::drawn(pts, x, top.y - fig_fs);
@@ -241,7 +241,7 @@ void leaderboard(Context& ctx, const core::QuizFigures& fig, const Look& look, f
   for (int rank = 3; rank < static_cast<int>(fig.leaderboard.size()) && rank < max_rows; ++rank) {
     const auto& row = fig.leaderboard[static_cast<std::size_t>(rank)];
     line(look, std::to_string(rank + 1) + ".  " + (row.who.empty() ? std::string("—") : ctx.session.display_name(row.who)) + "   " +
-                   std::to_string(row.points) + " " + tr(S::points));
+                   std::to_string(row.points) + " " + trn(S::points, row.points));
   }
 }
 
@@ -305,7 +305,7 @@ void survey(Context& ctx, const core::Activity& a, const Look& look, float width
   // Open answers and comments: on the host's and the kiosk's screens (a phone has only its own).
   const bool every_answer = ctx.session.hears_every_answer;
   const float base = theme::fonts().base_px;
-  line(look, std::to_string(fig.respondents) + out_of(ctx, fig.participants) + " " + tr(S::answers));
+  line(look, std::to_string(fig.respondents) + out_of(ctx, fig.participants) + " " + trn(S::answers, ctx.session.hears_every_join ? fig.participants : fig.respondents));
   // The kiosk shows one question at a time, moving on every 10 seconds; the console shows all.
   std::size_t first = 0, last = a.spec.questions.size();
   if (look.kiosk && last > 1) {
@@ -408,8 +408,8 @@ void word_cloud(const core::Activity& a, const Look& look, float width) {
 void ideas(Context& ctx, const core::Activity& a, const Look& look, float width) {
   const core::IdeaFigures& fig = figures_of(ctx.session, a).ideas;
   const float base = theme::fonts().base_px;
-  line(look, std::to_string(fig.ideas) + " " + tr(S::ideas) + " · " + std::to_string(fig.contributors) +
-                 out_of(ctx, fig.participants) + " " + tr(S::participants_word));
+  line(look, std::to_string(fig.ideas) + " " + trn(S::ideas, fig.ideas) + " · " + std::to_string(fig.contributors) +
+                 out_of(ctx, fig.participants) + " " + trn(S::participants_word, ctx.session.hears_every_join ? fig.participants : fig.contributors));
   if (a.spec.kind == core::ActivityKind::brainstorm && single_words(a)) {
     word_cloud(a, look, width);
     return;
@@ -507,8 +507,8 @@ void board(Context& ctx, const core::Activity& a, const Look& look, float width,
   const core::IdeaFigures& fig = figures_of(ctx.session, a).ideas;
   const float base = theme::fonts().base_px;
   Ui& ui = ctx.ui;
-  line(look, std::to_string(fig.ideas) + " " + tr(S::ideas) + " · " + std::to_string(fig.contributors) +
-                 out_of(ctx, fig.participants) + " " + tr(S::participants_word));
+  line(look, std::to_string(fig.ideas) + " " + trn(S::ideas, fig.ideas) + " · " + std::to_string(fig.contributors) +
+                 out_of(ctx, fig.participants) + " " + trn(S::participants_word, ctx.session.hears_every_join ? fig.participants : fig.contributors));
   const int zone_count = std::max<int>(1, static_cast<int>(a.spec.categories.size()));
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   const std::vector<BoardZone> zones = board_zones(zone_count, origin, width, base, look.kiosk);
@@ -650,7 +650,7 @@ void rating(Context& ctx, const core::Activity& a, const Look& look, float width
   ImGui::SetCursorPosY(ImGui::GetCursorPosY() + base * (look.kiosk ? 1.4f : 0.9f));
   ui::stars(ui::animate(ImGui::GetID("avg"), fig.average_tenths / 10.0f), a.spec.scale, base * (look.kiosk ? 2.4f : 1.6f),
             theme::colour::live);
-  line(look, std::to_string(fig.votes) + out_of(ctx, fig.participants) + " " + tr(S::votes));
+  line(look, std::to_string(fig.votes) + out_of(ctx, fig.participants) + " " + trn(S::votes, ctx.session.hears_every_join ? fig.participants : fig.votes));
   std::vector<std::string> labels;
   std::vector<core::ChoiceFigure> figures;
   for (int s = a.spec.scale; s >= 1; --s) {
