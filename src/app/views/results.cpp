@@ -366,39 +366,41 @@ void survey(Context& ctx, const core::Activity& a, const Look& look, float width
   }
 }
 
-bool single_words(const core::Activity& a) {
-  int n = 0;
-  for (const auto& [id, idea] : a.ideas) {
-    if (idea.hidden || !idea.approved) continue;
-    if (idea.text.find(' ') != std::string::npos) return false;
-    ++n;
-  }
-  return n > 0;
+// The face to draw text `px` CSS pixels tall: the smallest bold face rasterised at least that big,
+// so glyphs are scaled down a little at most, never blown up into a blur (the display face is the
+// biggest; the word cloud never draws larger than it).
+ImFont* face_for(float px) {
+  const auto& f = theme::fonts();
+  for (ImFont* font : {f.strong, f.heading})
+    if (font->FontSize * ImGui::GetIO().FontGlobalScale >= px) return font;
+  return theme::display_font();
 }
 
-void word_cloud(const core::Activity& a, const Look& look, float width) {
-  std::map<std::string, int> counts;
-  for (const auto& [id, idea] : a.ideas) {
-    if (idea.hidden || !idea.approved) continue;
-    std::string w = idea.text;
-    for (auto& c : w) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    counts[w] += 1 + static_cast<int>(idea.likes.size());
-  }
+// Core's word cloud (IdeaFigures::words: grouped, spelled and ordered by core), each word sized by
+// its count: from a body-sized word up to the display face's own size, sharp on a kiosk.
+void word_cloud(const core::IdeaFigures& fig, const Look& look, float width) {
+  const float base = theme::fonts().base_px;
+  const float largest = theme::display_font()->FontSize * ImGui::GetIO().FontGlobalScale;
+  const float smallest = base * (look.kiosk ? 1.15f : 0.85f);
   int top = 1;
-  for (const auto& [w, n] : counts) top = std::max(top, n);
-  std::vector<std::pair<std::string, int>> words(counts.begin(), counts.end());
-  std::stable_sort(words.begin(), words.end(), [](auto& x, auto& y) { return x.second > y.second; });
-  const auto& f = theme::fonts();
+  for (const auto& [w, n] : fig.words) top = std::max(top, n);
   ImDrawList* draw = ImGui::GetWindowDrawList();
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   float x = 0, y = 0, row_h = 0;
   int index = 0;
-  for (const auto& [w, n] : words) {
-    const float scale = 0.8f + 1.7f * static_cast<float>(n) / static_cast<float>(top);
-    const float size = f.heading->FontSize * ImGui::GetIO().FontGlobalScale * scale * (look.kiosk ? 1.0f : 0.7f);
-    const ImVec2 ts = f.heading->CalcTextSizeA(size, FLT_MAX, 0, w.c_str());
+  for (const auto& [w, n] : fig.words) {
+    float size = smallest + (largest - smallest) * static_cast<float>(n) / static_cast<float>(top);
+    ImFont* font = face_for(size);
+    ImVec2 ts = font->CalcTextSizeA(size, FLT_MAX, 0, w.c_str());
+    if (ts.x > width) {  // a long phrase on a phone: smaller, on one line
+      size *= width / ts.x;
+      font = face_for(size);
+      ts = font->CalcTextSizeA(size, FLT_MAX, 0, w.c_str());
+    }
     if (x + ts.x > width && x > 0) { x = 0; y += row_h; row_h = 0; }
-    draw->AddText(f.heading, size, ImVec2(origin.x + x, origin.y + y), bar_colour(index++, look) | 0xFF000000, w.c_str());
+    ImGui::PushFont(font);  // the display face's glyphs live in a texture of their own
+    draw->AddText(font, size, ImVec2(origin.x + x, origin.y + y), bar_colour(index++, look) | 0xFF000000, w.c_str());
+    ImGui::PopFont();
     x += ts.x + size * 0.5f;
     row_h = std::max(row_h, ts.y * 1.05f);
   }
@@ -410,8 +412,8 @@ void ideas(Context& ctx, const core::Activity& a, const Look& look, float width)
   const float base = theme::fonts().base_px;
   line(look, std::to_string(fig.ideas) + " " + trn(S::ideas, fig.ideas) + " · " + std::to_string(fig.contributors) +
                  out_of(ctx, fig.participants) + " " + trn(S::participants_word, ctx.session.hears_every_join ? fig.participants : fig.contributors));
-  if (a.spec.kind == core::ActivityKind::brainstorm && single_words(a)) {
-    word_cloud(a, look, width);
+  if (fig.cloud) {
+    word_cloud(fig, look, width);
     return;
   }
   // Post-its, most liked first, grouped by category in spec order.
