@@ -208,7 +208,7 @@ constexpr std::array<Entry, static_cast<std::size_t>(S::count_)> catalogue = {{
     {"Elle vit dans ce navigateur : les participants la rejoignent depuis des onglets de cet appareil.",
      "It lives in this browser: participants join it from tabs of this device."},
     {"Réponse gagnante :", "Winning answer:"},
-    {"ont répondu", "answered"},
+    {"ont répondu", "answered", "a répondu", "answered"},
     {"Temps écoulé", "Time's up"},
     {"Trop tard : votre réponse n’a pas été prise en compte", "Too late: your answer was not counted"},
     {"Plusieurs bonnes réponses : choisissez-les toutes, puis validez", "Several right answers: pick them all, then confirm"},

@@ -31,6 +31,8 @@ TEST(Strings, GivenFrenchCounts_WhenPluralised_ThenZeroAndOneAreSingular) {
   EXPECT_EQ(std::string(trn(S::attempts, 1, Lang::fr)), "tentative");
   EXPECT_EQ(std::string(trn(S::answers, 1, Lang::fr)), "réponse");
   EXPECT_EQ(std::string(trn(S::participants_word, 1, Lang::fr)), "participant");
+  EXPECT_EQ(std::string(trn(S::quiz_answered, 1, Lang::fr)), "a répondu");
+  EXPECT_EQ(std::string(trn(S::quiz_answered, 12, Lang::fr)), "ont répondu");
 }
 
 TEST(Strings, GivenEnglishCounts_WhenPluralised_ThenOnlyOneIsSingular) {

@@ -180,7 +180,7 @@ void quiz(Context& ctx, const core::Activity& a, float width) {
   if (mine && open) {
     feedback(icon::check, tr(S::sent), theme::colour::ok);
   } else if (mine) {  // closed: right or not, and the points
-    if (mine->correct) feedback(icon::check_circle, (std::string(tr(S::right_answer)) + " · +" + std::to_string(mine->points) + " " + tr(S::points)).c_str(), theme::colour::ok);
+    if (mine->correct) feedback(icon::check_circle, (std::string(tr(S::right_answer)) + " · +" + std::to_string(mine->points) + " " + trn(S::points, mine->points)).c_str(), theme::colour::ok);
     else feedback(icon::close, tr(S::wrong_answer), theme::colour::live);
   } else if (refused != ctx.refusals.end() && (refused->second == "time_over" || refused->second == "question_closed")) {
     feedback(icon::close, tr(S::answer_too_late), theme::colour::live);

@@ -268,7 +268,7 @@ void quiz(Context& ctx, const core::Activity& a, const Look& look, float width) 
     ui::text_in(look.big(), left > 0 ? std::string(icon::clock) + " " + std::to_string(left) + " s" : std::string(tr(S::time_up)),
                 left > 5 || left == 0 ? look.accent : theme::colour::live);
     ctx.ui.redraw_in_ms = 1000.0 - static_cast<double>(ctx.epoch_ms % 1000);
-    line(look, std::to_string(answered) + out_of(ctx, fig.participants) + " " + tr(S::quiz_answered), false);
+    line(look, std::to_string(answered) + out_of(ctx, fig.participants) + " " + trn(S::quiz_answered, answered), false);
     for (std::size_t c = 0; c < question.choices.size(); ++c) line(look, std::string(1, static_cast<char>('A' + c % 26)) + ".  " + question.choices[c], false);
     ImGui::EndGroup();
     return;
@@ -279,7 +279,7 @@ void quiz(Context& ctx, const core::Activity& a, const Look& look, float width) 
       choices[c] = {fig.picks[static_cast<std::size_t>(q)][c], fig.picks_percent[static_cast<std::size_t>(q)][c]};
   }
   ui::gap(base * 0.3f);
-  line(look, std::to_string(answered) + out_of(ctx, fig.participants) + " " + tr(S::quiz_answered) + " · " +
+  line(look, std::to_string(answered) + out_of(ctx, fig.participants) + " " + trn(S::quiz_answered, answered) + " · " +
                  std::to_string(static_cast<std::size_t>(q) < fig.correct_percent.size() ? fig.correct_percent[static_cast<std::size_t>(q)] : 0) +
                  " % " + tr(S::right_percent));
   choice_bars(look, ImGui::GetID("quiz") + static_cast<ImGuiID>(q) * 131u, question.choices, choices, main_w, &question.correct);
@@ -351,7 +351,7 @@ void survey(Context& ctx, const core::Activity& a, const Look& look, float width
       case core::QuestionKind::open: {
         if (qi < a.survey_answers.size()) {
           int more = 0;
-          if (!every_answer) line(look, std::to_string(qf.respondents) + " " + tr(S::answers));
+          if (!every_answer) line(look, std::to_string(qf.respondents) + " " + trn(S::answers, qf.respondents));
           for (const auto& [who, r] : a.survey_answers[qi]) {
             if (r.hidden || r.text.empty() || !every_answer) continue;
             if (more || !room_for_line(look)) { ++more; continue; }
