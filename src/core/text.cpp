@@ -3,7 +3,9 @@
 // points, so "É" (two bytes) folds like "E" and a capital Cyrillic letter like its small one.
 #include "core/text.hpp"
 
+#include <algorithm>
 #include <array>
+#include <iterator>
 #include <cstdint>
 
 namespace palabre::core {
@@ -68,7 +70,7 @@ void append_utf8(std::string& out, char32_t cp) {
 // [SECTION] Folding tables
 
 // Letters written as several: ligatures, sharp s, thorn, Latin digraphs; Greek letters with an
-// accent (their base letter, small); final sigma as sigma. Sorted by code point.
+// accent (their base letter, small); final sigma as sigma. Sorted by code point (binary search).
 struct Special { char32_t cp; std::string_view folded; };
 constexpr Special kSpecials[] = {
     {0x00C6, "ae"}, {0x00DE, "th"}, {0x00DF, "ss"}, {0x00E6, "ae"}, {0x00FE, "th"},
@@ -82,6 +84,7 @@ constexpr Special kSpecials[] = {
     {0x03CC, "ο"}, {0x03CD, "υ"}, {0x03CE, "ω"},
     {0x04C0, "ӏ"}, {0x1E9E, "ss"},
 };
+static_assert(std::is_sorted(std::begin(kSpecials), std::end(kSpecials), [](const Special& a, const Special& b) { return a.cp < b.cp; }));
 
 // Latin letters with their ASCII base letter, one character per code point from `first`: '-' when
 // the letter has none (or is in kSpecials). Derived from the letters' Unicode names ("LATIN SMALL
@@ -142,15 +145,17 @@ bool append_folded(std::string& out, char32_t cp) {
     out.push_back(cp >= 'A' && cp <= 'Z' ? static_cast<char>(cp - 'A' + 'a') : static_cast<char>(cp));
     return true;
   }
-  for (const Special& s : kSpecials)
-    if (s.cp == cp) { out.append(s.folded); return true; }
   for (const AsciiRange& r : kToAscii)
-    if (cp >= r.first && cp - r.first < r.letters.size()) {
-      const char letter = r.letters[cp - r.first];
-      if (letter == '-') return false;
-      out.push_back(letter);
+    if (cp >= r.first && cp - r.first < r.letters.size() && r.letters[cp - r.first] != '-') {
+      out.push_back(r.letters[cp - r.first]);
       return true;
     }
+  const auto special = std::lower_bound(std::begin(kSpecials), std::end(kSpecials), cp,
+                                        [](const Special& s, char32_t c) { return s.cp < c; });
+  if (special != std::end(kSpecials) && special->cp == cp) {
+    out.append(special->folded);
+    return true;
+  }
   for (const CaseRange& r : kCases)
     if (cp >= r.first && cp <= r.last) {
       if (r.pairs && (cp - r.first) % 2 != 0) return false;  // already small
