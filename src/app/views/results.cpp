@@ -401,6 +401,7 @@ void word_cloud(const core::IdeaFigures& fig, const Look& look, float width) {
     ImGui::PushFont(font);  // the display face's glyphs live in a texture of their own
     draw->AddText(font, size, ImVec2(origin.x + x, origin.y + y), bar_colour(index++, look) | 0xFF000000, w.c_str());
     ImGui::PopFont();
+    mirror::drawn(w, origin.x + x, origin.y + y);
     x += ts.x + size * 0.5f;
     row_h = std::max(row_h, ts.y * 1.05f);
   }
