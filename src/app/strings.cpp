@@ -125,7 +125,7 @@ constexpr std::array<Entry, static_cast<std::size_t>(S::count_)> catalogue = {{
     {"Publier", "Post"},
     {"Votre question…", "Your question…"},
     {"Poser", "Ask"},
-    {"répondu", "answered"},
+    {"répondues", "answered", "répondue", "answered"},
     {"Répondu", "Answered"},
     {"Classement", "Leaderboard"},
     {"pts", "pts", "pt", "pt"},

@@ -269,6 +269,10 @@ ActivityFigures room_figures(const Session& s, const Activity& a) {
   return f;
 }
 
+bool shown_figures_current(const Session& s, const Activity& a) {
+  return s.hears_every_answer || (a.published && a.published->as_of >= a.figures_seq);
+}
+
 ActivityFigures shown_figures(const Session& s, const Activity& a) {
   if (s.hears_every_answer) return room_figures(s, a);
   if (a.published) return *a.published;

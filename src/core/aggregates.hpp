@@ -32,6 +32,10 @@ inline constexpr std::size_t published_ideas_max = 400, published_words_max = 60
 // The figures a screen of `session` draws: its own engine's (room_figures) when it sees every
 // answer, else the host's last published ones (zeros, of the right shape, before any).
 ActivityFigures shown_figures(const Session& session, const Activity& activity);
+// Whether shown_figures() is up to date with what this session knows of the activity: always with
+// every answer; on a phone, once the host published figures as of its latest event about it (a
+// phone shows no figures rather than stale or empty ones).
+bool shown_figures_current(const Session& session, const Activity& activity);
 
 // Borda count over rankings (each a permutation of 0..n-1, best first): item at position k gets
 // n-1-k points. Returns item indices by points desc, ties broken by the lower index.

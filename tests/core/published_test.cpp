@@ -143,3 +143,19 @@ TEST(Published, GivenMalformedFigures_WhenDecoded_ThenAClearErrorAndNoThrow) {
   EXPECT_FALSE(decode_event(R"({"type":"results.publish","activity":5,"kind":"presentation","as_of":1})"));
   EXPECT_FALSE(decode_event(R"({"type":"results.publish","activity":5,"kind":"qna","as_of":1,"qna":{"questions":1,"answered":0,"by_votes":[],"upvotes":[[1]]}})"));
 }
+
+TEST(Published, GivenAPhoneThatHeardOfAnEventAfterTheLastFigures_WhenAskedIfTheyAreCurrent_ThenNotUntilTheNextPublication) {
+  TwoEngines t;
+  t.send("p1", Role::participant, ParticipantJoin{"Lina"});
+  const std::int64_t id = t.room.next_seq;
+  t.send("h1", Role::host, ActivityAdd{one_question_survey()});
+  t.send("h1", Role::host, ActivityStart{id});
+  EXPECT_TRUE(shown_figures_current(t.room.session, t.room.activity(id)));
+  EXPECT_FALSE(shown_figures_current(t.phone, *t.phone.find_activity(id)));
+  t.publish(id);
+  EXPECT_TRUE(shown_figures_current(t.phone, *t.phone.find_activity(id)));
+  t.send("h1", Role::host, ActivityReveal{id, true});  // the phone knows more than the figures
+  EXPECT_FALSE(shown_figures_current(t.phone, *t.phone.find_activity(id)));
+  t.publish(id);
+  EXPECT_TRUE(shown_figures_current(t.phone, *t.phone.find_activity(id)));
+}

@@ -224,6 +224,26 @@ test('screen truth: every figure every screen draws is core\'s figure of the log
     for (const p of phones) await screenAgrees(p, allAgree(ideasLine, wordsDrawn));
     await shots('brainstorm');
 
+    // [SECTION] board: post-its in the three zones ----------------------------------------------------
+    step('board');
+    const board = byKind('board');
+    await start(board);
+    for (const [p, zone, text] of [[alice, 0, 'Des ateliers entre pairs'], [chloe, 1, 'Une boîte à outils partagée'], [dan, 2, 'Se rencontrer en région'], [elodie, 2, 'Un annuaire des lieux']]) {
+      await clickReached(p.page, `category-${zone}`);
+      await typeInto(p.page, 'idea', text);
+      await clickItem(p.page, 'post-idea');
+    }
+    await eventually(async () => coreFigures(relay)[board.id].ideas.ideas === 4, { what: 'four post-its' });
+    await select(board);
+    core = coreFigures(relay);
+    const boardFigures = core[board.id].ideas;
+    const boardLine = drawsLine(new RegExp(`^${boardFigures.ideas} idées? · ${boardFigures.contributors}( / \\d+)? participants?$`, 'u'),
+      `${boardFigures.ideas} post-its by ${boardFigures.contributors}`);
+    for (const who of staffScreens) await screenAgrees(who, boardLine);
+    await stopAndReveal(board);
+    for (const p of phones) await screenAgrees(p, boardLine);
+    await shots('board');
+
     // [SECTION] quiz: countdown, only the count while open, a late tap, a two-answer question ----------------
     step('quiz');
     const quiz = byKind('quiz');

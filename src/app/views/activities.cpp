@@ -12,6 +12,7 @@
 #include "app/theme.hpp"
 #include "app/ui.hpp"
 #include "app/views/views.hpp"
+#include "core/aggregates.hpp"
 
 namespace palabre::app::views {
 namespace {
@@ -407,7 +408,7 @@ void draw_answer(Context& ctx, const core::Activity& a, float width) {
     case core::ActivityKind::presentation: draw_results(ctx, a, width, false); break;
   }
   const bool quiz_results = a.spec.kind == core::ActivityKind::quiz && !a.question_open() && a.current_question >= 0;
-  if ((a.revealed || quiz_results) && a.spec.kind != core::ActivityKind::presentation) {
+  if ((a.revealed || quiz_results) && a.spec.kind != core::ActivityKind::presentation && core::shown_figures_current(ctx.session, a)) {
     ui::gap(base * 0.6f);
     ImGui::Separator();
     draw_results(ctx, a, width, false);

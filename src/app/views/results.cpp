@@ -510,8 +510,10 @@ void board(Context& ctx, const core::Activity& a, const Look& look, float width,
   const core::IdeaFigures& fig = figures_of(ctx.session, a).ideas;
   const float base = theme::fonts().base_px;
   Ui& ui = ctx.ui;
-  line(look, std::to_string(fig.ideas) + " " + trn(S::ideas, fig.ideas) + " · " + std::to_string(fig.contributors) +
-                 out_of(ctx, fig.participants) + " " + trn(S::participants_word, ctx.session.hears_every_join ? fig.participants : fig.contributors));
+  // A phone draws the board before any figure is published: no count rather than its own zeros.
+  if (ctx.session.hears_every_answer || a.published)
+    line(look, std::to_string(fig.ideas) + " " + trn(S::ideas, fig.ideas) + " · " + std::to_string(fig.contributors) +
+                   out_of(ctx, fig.participants) + " " + trn(S::participants_word, ctx.session.hears_every_join ? fig.participants : fig.contributors));
   const int zone_count = std::max<int>(1, static_cast<int>(a.spec.categories.size()));
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   const std::vector<BoardZone> zones = board_zones(zone_count, origin, width, base, look.kiosk);
@@ -666,7 +668,7 @@ void rating(Context& ctx, const core::Activity& a, const Look& look, float width
 
 void qna(Context& ctx, const core::Activity& a, const Look& look, float width) {
   const core::QnaFigures& fig = figures_of(ctx.session, a).qna;
-  line(look, std::to_string(fig.questions) + " · " + std::to_string(fig.answered) + " " + tr(S::answered));
+  line(look, std::to_string(fig.questions) + " · " + std::to_string(fig.answered) + " " + trn(S::answered, fig.answered));
   int more = 0;
   for (std::int64_t id : fig.by_votes) {
     auto it = a.questions.find(id);
