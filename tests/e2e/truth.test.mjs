@@ -115,6 +115,13 @@ test('screen truth: every figure every screen draws is core\'s figure of the log
     async function shots(kind) {
       for (const who of [host, kiosk, alice, chloe, dan]) await screenshot(who.page, `truth-${kind}-${who.name}`);
     }
+    // The host and the kiosk draw core's figures live; after the reveal, both phones draw them too.
+    async function agreeBeforeAndAfterReveal(a, kind, check) {
+      for (const who of staffScreens) await screenAgrees(who, check);
+      await stopAndReveal(a);
+      for (const p of phones) await screenAgrees(p, check);
+      await shots(kind);
+    }
 
     // [SECTION] challenge: a race between two right answers -----------------------------------------
     step('challenge');
@@ -199,10 +206,7 @@ test('screen truth: every figure every screen draws is core\'s figure of the log
     const starFigures = [5, 4, 3, 2, 1].map((s) => ({ count: r.per_star[s - 1], percent: Math.round((100 * r.per_star[s - 1]) / r.votes) }));
     const ratingAgrees = allAgree(drawsLine(new RegExp(`^${average}$`), `average ${average}`), choicesAgree(stars, starFigures),
       drawsLine(new RegExp(`^${r.votes}( / \\d+)? votes?$`, 'u'), `${r.votes} votes`));
-    for (const who of staffScreens) await screenAgrees(who, ratingAgrees);
-    await stopAndReveal(rating);
-    for (const p of phones) await screenAgrees(p, ratingAgrees);
-    await shots('rating');
+    await agreeBeforeAndAfterReveal(rating, 'rating', ratingAgrees);
 
     // [SECTION] brainstorm: one word each, folded (Élan, ÉLAN, élan), one phrase ---------------------------
     step('brainstorm');
@@ -219,10 +223,7 @@ test('screen truth: every figure every screen draws is core\'s figure of the log
     const ideasLine = drawsLine(new RegExp(`^${ideas.ideas} idées? · ${ideas.contributors}( / \\d+)? participants?$`, 'u'), `${ideas.ideas} ideas by ${ideas.contributors}`);
     const wordsDrawn = allAgree(...ideas.words.map(([w]) => drawsLine(new RegExp(`^${w}$`, 'u'), `the word "${w}"`)));
     assert.deepEqual(ideas.words.map(([, n]) => n), [3, 2, 1], `core folds the words: ${JSON.stringify(ideas.words)}`);
-    for (const who of staffScreens) await screenAgrees(who, allAgree(ideasLine, wordsDrawn));
-    await stopAndReveal(brainstorm);
-    for (const p of phones) await screenAgrees(p, allAgree(ideasLine, wordsDrawn));
-    await shots('brainstorm');
+    await agreeBeforeAndAfterReveal(brainstorm, 'brainstorm', allAgree(ideasLine, wordsDrawn));
 
     // [SECTION] board: post-its in the three zones ----------------------------------------------------
     step('board');
@@ -239,10 +240,7 @@ test('screen truth: every figure every screen draws is core\'s figure of the log
     const boardFigures = core[board.id].ideas;
     const boardLine = drawsLine(new RegExp(`^${boardFigures.ideas} idées? · ${boardFigures.contributors}( / \\d+)? participants?$`, 'u'),
       `${boardFigures.ideas} post-its by ${boardFigures.contributors}`);
-    for (const who of staffScreens) await screenAgrees(who, boardLine);
-    await stopAndReveal(board);
-    for (const p of phones) await screenAgrees(p, boardLine);
-    await shots('board');
+    await agreeBeforeAndAfterReveal(board, 'board', boardLine);
 
     // [SECTION] quiz: countdown, only the count while open, a late tap, a two-answer question ----------------
     step('quiz');
