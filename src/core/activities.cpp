@@ -4,6 +4,7 @@
 // [SECTION] challenge  [SECTION] quiz  [SECTION] survey  [SECTION] ideas  [SECTION] rating
 // [SECTION] qna  [SECTION] presentation
 #include <algorithm>
+#include <limits>
 #include <set>
 
 #include "core/activity_rules.hpp"
@@ -87,11 +88,23 @@ Reason visible_idea(Activity& a, std::int64_t id, Idea*& out) {
   return Reason::none;
 }
 
+// `at` comes from the relay (or a crafted log): sums with it saturate instead of overflowing.
+std::int64_t later(std::int64_t at, std::int64_t ms) {
+  return at > std::numeric_limits<std::int64_t>::max() - ms ? std::numeric_limits<std::int64_t>::max() : at + ms;
+}
+
+// to − from, 0 when negative, saturated when too large.
+std::int64_t span_ms(std::int64_t from, std::int64_t to) {
+  std::int64_t d = 0;
+  if (__builtin_sub_overflow(to, from, &d)) return to > from ? std::numeric_limits<std::int64_t>::max() : 0;
+  return std::max<std::int64_t>(d, 0);
+}
+
 // Shows quiz question `q` from `at`: its full time, open.
 void show_question(Activity& a, int q, std::int64_t at) {
   a.current_question = q;
   a.question_shown_at[std::size_t(q)] = at;
-  a.question_deadline[std::size_t(q)] = at + std::int64_t(a.spec.quiz[std::size_t(q)].limit_s) * 1000;
+  a.question_deadline[std::size_t(q)] = later(at, std::int64_t(a.spec.quiz[std::size_t(q)].limit_s) * 1000);
   a.question_closed_at[std::size_t(q)] = 0;
   a.leaderboard_shown = false;
 }
@@ -134,6 +147,7 @@ int quiz_points(std::int64_t elapsed_ms, int limit_s) { return quiz_points_ms(el
 
 int quiz_points_ms(std::int64_t elapsed_ms, std::int64_t limit_ms) {
   if (limit_ms <= 0) return 0;
+  limit_ms = std::min<std::int64_t>(limit_ms, 24 * 3600 * 1000);  // a day of extensions, at most
   if (elapsed_ms < 0) elapsed_ms = 0;
   if (elapsed_ms > limit_ms) return 0;
   // round(a / b) with a = 1000 (2L − t), b = 2L, all positive.
@@ -328,7 +342,7 @@ Reason handle_activity_event(Session& s, const Envelope& env, const QuizExtend& 
   if (e.seconds < 1 || e.seconds > 600) return Reason::bad_duration;
   // From the deadline, or from now when it has passed (the host gives time back to a silent room).
   std::int64_t& deadline = a->question_deadline[std::size_t(a->current_question)];
-  deadline = std::max(deadline, env.at) + std::int64_t(e.seconds) * 1000;
+  deadline = later(std::max(deadline, env.at), std::int64_t(e.seconds) * 1000);
   return Reason::none;
 }
 
@@ -384,10 +398,10 @@ Reason handle_activity_event(Session& s, const Envelope& env, const QuizAnswer& 
   r.seq = env.seq;
   r.at = env.at;
   r.choices = e.choices;
-  r.elapsed_ms = env.at - a->question_shown_at[e.question];
+  r.elapsed_ms = span_ms(a->question_shown_at[e.question], env.at);
   // All the right choices and none wrong; speed counts from the confirmation (this event).
   r.correct = chosen == std::set<int>(q.correct.begin(), q.correct.end());
-  r.points = r.correct ? quiz_points_ms(r.elapsed_ms, a->question_deadline[std::size_t(e.question)] - a->question_shown_at[e.question]) : 0;
+  r.points = r.correct ? quiz_points_ms(r.elapsed_ms, span_ms(a->question_shown_at[e.question], a->question_deadline[std::size_t(e.question)])) : 0;
   answers.emplace(env.from, std::move(r));
   return Reason::none;
 }
