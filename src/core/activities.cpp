@@ -1,7 +1,7 @@
 // The rules of activities. Every handler checks everything first and mutates last, so a rejected
 // event leaves the session untouched.
 // [SECTION] common checks  [SECTION] host: prepare and run  [SECTION] moderation
-// [SECTION] challenge  [SECTION] quiz  [SECTION] survey  [SECTION] ideas  [SECTION] rating
+// [SECTION] challenge  [SECTION] quiz  [SECTION] survey (answers, the question on screen)  [SECTION] ideas  [SECTION] rating
 // [SECTION] qna  [SECTION] presentation
 #include <algorithm>
 #include <limits>
@@ -78,6 +78,8 @@ void shape_for_spec(Activity& a) {
   a.question_deadline.assign(a.quiz_answers.size(), 0);
   a.question_closed_at.assign(a.quiz_answers.size(), 0);
   a.survey_answers.assign(a.spec.kind == ActivityKind::survey ? a.spec.questions.size() : 0, {});
+  a.survey_shown = 0;  // an edit may have removed the question that was chosen
+  a.survey_shown_at = 0;
 }
 
 // An idea a participant can see and act on.
@@ -446,6 +448,19 @@ Reason handle_activity_event(Session& s, const Envelope& env, const SurveyAnswer
   if (q.kind == QuestionKind::open) r.text = e.text;
   if (q.kind == QuestionKind::rating) { r.stars = e.stars; r.comment = std::string(trim(e.comment)); }
   a->survey_answers[e.question][env.from] = std::move(r);  // the last answer counts
+  return Reason::none;
+}
+
+// Any time, as presentation.goto: the host may set the first question before the start, and keep
+// showing results on the kiosk after the stop.
+Reason handle_activity_event(Session& s, const Envelope& env, const SurveyShow& e) {
+  Activity* a = nullptr;
+  PALABRE_TRY(host_activity(s, env, e.activity, a));
+  if (a->spec.kind != ActivityKind::survey) return Reason::wrong_kind;
+  if (e.question < -1 || e.question >= int(a->spec.questions.size())) return Reason::unknown_question;
+  if (a->survey_shown == e.question) return Reason::no_change;
+  a->survey_shown = e.question;
+  a->survey_shown_at = env.at;
   return Reason::none;
 }
 

@@ -86,6 +86,10 @@ struct Activity {
   std::vector<std::map<std::string, QuizResponse>> quiz_answers;  // per question, by member id
   // survey
   std::vector<std::map<std::string, SurveyResponse>> survey_answers;  // per question, by member id
+  // The question the kiosk shows (survey.show): an index, or -1 for the automatic cycle, which
+  // counts its turns from `survey_shown_at` so that every screen is on the same question.
+  int survey_shown = 0;
+  std::int64_t survey_shown_at = 0;
   // brainstorm / board
   std::map<std::int64_t, Idea> ideas;      // by id
   std::map<std::string, int> dots_used;    // by member id

@@ -131,6 +131,23 @@ SurveyFigures survey_figures(const Session& s, const Activity& a) {
   return f;
 }
 
+int survey_question_on_screen(const Activity& a, const SurveyFigures& f, std::int64_t now_ms) {
+  const int count = int(a.spec.questions.size());
+  if (count == 0) return -1;
+  if (a.survey_shown >= 0) return std::min(a.survey_shown, count - 1);
+  std::vector<int> answered;
+  for (int q = 0; q < count && q < int(f.questions.size()); ++q)
+    if (f.questions[std::size_t(q)].respondents > 0) answered.push_back(q);
+  if (answered.empty()) return 0;
+  const std::int64_t turn = std::max<std::int64_t>(0, now_ms - a.survey_shown_at) / survey_cycle_ms;
+  return answered[std::size_t(turn % std::int64_t(answered.size()))];
+}
+
+std::int64_t survey_next_turn_in_ms(const Activity& a, std::int64_t now_ms) {
+  if (a.survey_shown >= 0) return 0;
+  return survey_cycle_ms - std::max<std::int64_t>(0, now_ms - a.survey_shown_at) % survey_cycle_ms;
+}
+
 namespace {
 // The word cloud of IdeaFigures (words, cloud): ideas grouped by their folded form, each group
 // shown in the spelling most people used.

@@ -37,6 +37,16 @@ ActivityFigures shown_figures(const Session& session, const Activity& activity);
 // phone shows no figures rather than stale or empty ones).
 bool shown_figures_current(const Session& session, const Activity& activity);
 
+// How long the kiosk's automatic survey cycle keeps each question on screen.
+inline constexpr std::int64_t survey_cycle_ms = 10000;
+// The survey question every screen shows as "on the kiosk" at `now_ms` (relay clock): the one the
+// host chose with survey.show, or in the automatic cycle each question that has answers in turn,
+// survey_cycle_ms each, counted from the survey.show that started it (questions without answers are
+// skipped; the first question while none has any). -1 for a survey without questions.
+int survey_question_on_screen(const Activity& survey, const SurveyFigures& figures, std::int64_t now_ms);
+// Milliseconds from `now_ms` to the automatic cycle's next turn; 0 when the survey is not cycling.
+std::int64_t survey_next_turn_in_ms(const Activity& survey, std::int64_t now_ms);
+
 // Borda count over rankings (each a permutation of 0..n-1, best first): item at position k gets
 // n-1-k points. Returns item indices by points desc, ties broken by the lower index.
 std::vector<int> borda_order(const std::vector<std::vector<int>>& rankings, int n, std::vector<int>* points = nullptr);

@@ -133,6 +133,8 @@ void write_survey(ojson& j, const Session& s, const Activity& a) {
     questions.push_back(std::move(q));
   }
   j["questions"] = std::move(questions);
+  j["shown_question"] = a.survey_shown;
+  j["shown_at"] = a.survey_shown_at;
   ojson fig = ojson::object();
   fig["respondents"] = f.respondents;
   fig["participants"] = f.participants;

@@ -49,6 +49,9 @@ struct QuizLeaderboard { std::int64_t activity = 0; bool shown = true; };  // po
 struct ResultsPublish { std::int64_t activity = 0; ActivityFigures figures; };
 struct QnaMark { std::int64_t activity = 0; std::int64_t id = 0; bool answered = true; };
 struct PresentationGoto { std::int64_t activity = 0; int page = 0; };
+// Host: the survey question the kiosk shows, so that every screen and every replay agree on it;
+// `question` = -1 asks for the automatic cycle (core::survey_question_on_screen).
+struct SurveyShow { std::int64_t activity = 0; int question = 0; };
 
 // [SECTION] Participants: acting on running activities
 struct ChallengeAttempt { std::int64_t activity = 0; std::string text; };
@@ -77,7 +80,7 @@ struct QnaUpvote { std::int64_t activity = 0; std::int64_t id = 0; bool upvoted 
 using Event = std::variant<ParticipantJoin, ParticipantRename, ChatPost, ChatHide, SessionConfigure, Presence,
                            ActivityAdd, ActivityEdit, ActivityRemove, ActivityMove, ActivityStart, ActivityStop, ActivityReopen,
                            ActivityReveal, ItemHide, IdeaApprove, BoardLock, QuizNext, QuizClose, QuizExtend, QuizLeaderboard,
-                           ResultsPublish, QnaMark, PresentationGoto,
+                           ResultsPublish, QnaMark, PresentationGoto, SurveyShow,
                            ChallengeAttempt, QuizAnswer, SurveyAnswer, IdeaPost, IdeaEdit, IdeaDelete, IdeaMove,
                            IdeaLike, IdeaDot, RatingVote, QnaAsk, QnaUpvote>;
 

@@ -129,6 +129,10 @@ constexpr std::string_view name_of(Tag<PresentationGoto>) { return "presentation
 inline void read_fields(Fields& f, PresentationGoto& e) { f.i64("activity", e.activity); f.i32("page", e.page); }
 inline void write_fields(ojson& j, const PresentationGoto& e) { j["activity"] = e.activity; j["page"] = e.page; }
 
+constexpr std::string_view name_of(Tag<SurveyShow>) { return "survey.show"; }
+inline void read_fields(Fields& f, SurveyShow& e) { f.i64("activity", e.activity); f.i32("question", e.question); }
+inline void write_fields(ojson& j, const SurveyShow& e) { j["activity"] = e.activity; j["question"] = e.question; }
+
 // [SECTION] participants
 constexpr std::string_view name_of(Tag<ChallengeAttempt>) { return "challenge.attempt"; }
 inline void read_fields(Fields& f, ChallengeAttempt& e) { f.i64("activity", e.activity); f.str("text", e.text); }
