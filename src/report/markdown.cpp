@@ -1,6 +1,7 @@
 // Markdown: the HTML report's content in CommonMark with GitHub-flavoured tables. Charts become
 // tables with a bar of block characters; the board becomes its lists of ideas.
 #include <algorithm>
+#include <numeric>
 
 #include "report/locale.hpp"
 #include "report/render.hpp"
@@ -75,12 +76,13 @@ std::string choice_table(const std::vector<Choice>& choices, Lang lang, bool qui
 
 std::string rating_table(const RatingSummary& r, Lang lang) {
   const Labels& l = labels(lang);
-  const int most = r.distribution.empty() ? 0 : *std::max_element(r.distribution.begin(), r.distribution.end());
+  // A bar is its share of all votes, as in the HTML report (svg::rating_bars).
+  const int total = std::accumulate(r.distribution.begin(), r.distribution.end(), 0);
   std::string out = "| ★ | " + std::string(l.vote_many) + " | |\n|---:|---:|---|\n";
   for (int star = int(r.distribution.size()); star >= 1; --star) {
     const int votes = r.distribution[std::size_t(star - 1)];
     out += "| " + std::to_string(star) + " | " + format_count(votes, lang) + " | " +
-           block_bar(most ? double(votes) / most : 0.0) + " |\n";
+           block_bar(total ? double(votes) / total : 0.0) + " |\n";
   }
   return out + "\n";
 }

@@ -6,6 +6,7 @@
 #include "report/svg.hpp"
 
 #include <algorithm>
+#include <numeric>
 
 #include "report/locale.hpp"
 #include "report/text.hpp"
@@ -95,16 +96,16 @@ std::string choice_bars(const std::vector<Choice>& choices, Lang lang, std::stri
 }
 
 std::string rating_bars(const RatingSummary& rating, Lang lang, std::string_view title) {
-  const int most = rating.distribution.empty()
-                       ? 0
-                       : *std::max_element(rating.distribution.begin(), rating.distribution.end());
+  // Each bar is its share of all votes: scaled to the largest count, one vote among ten would
+  // fill a bar.
+  const int total = std::accumulate(rating.distribution.begin(), rating.distribution.end(), 0);
   std::vector<Bar> rows;
   const Labels& l = labels(lang);
   for (int star = int(rating.distribution.size()); star >= 1; --star) {
     const int votes = rating.distribution[std::size_t(star - 1)];
     std::string label = std::to_string(star) + " ";
     for (int i = 0; i < star; ++i) label += "★";
-    rows.push_back({label, counted(votes, l.vote_one, l.vote_many, lang), most ? double(votes) / most : 0.0, false});
+    rows.push_back({label, counted(votes, l.vote_one, l.vote_many, lang), total ? double(votes) / total : 0.0, false});
   }
   return bars(rows, title);
 }
