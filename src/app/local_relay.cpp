@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "relay/client_frame.hpp"
+#include "relay/kiosk_token.hpp"
 #include "relay/sha256.hpp"
 
 namespace palabre::app {
@@ -231,11 +232,15 @@ std::vector<LocalRelay::Delivery> LocalRelay::receive(const std::string& conn, s
       out.insert(out.end(), left.begin(), left.end());
     }
     const Member& m = members_.at(member);
-    out.push_back({conn, ordered_json{{"t", "joined"}, {"room", room_}, {"you", member},
-                                      {"role", role_name(static_cast<int>(m.role))}, {"token", token},
-                                      {"anon", m.pseudonym}, {"seq", last_seq()},
-                                      {"participants", participant_records_.size()}}
-                             .dump()});
+    ordered_json answer{{"t", "joined"}, {"room", room_}, {"you", member}, {"role", role_name(static_cast<int>(m.role))},
+                        {"token", token}};
+    // As the relay: a host in any tab gets every link to share, the kiosk's included.
+    if (m.role == Role::host)
+      if (std::string kiosk = relay::kiosk_token_to_tell(token, kiosk_hash_); !kiosk.empty()) answer["kiosk_token"] = kiosk;
+    answer["anon"] = m.pseudonym;
+    answer["seq"] = last_seq();
+    answer["participants"] = participant_records_.size();
+    out.push_back({conn, answer.dump()});
     // Like the relay: history up to now first, then this join's presence in its own batch.
     conn_member_[conn] = member;
     history(conn, frame.since, out);

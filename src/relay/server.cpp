@@ -17,6 +17,7 @@
 #include <utility>  // before Asio: Boost 1.74's awaitable.hpp uses std::exchange unincluded
 
 #include "client_frame.hpp"
+#include "kiosk_token.hpp"
 #include "redis_store.hpp"
 #include "secrets.hpp"
 #include "static_files.hpp"
@@ -681,7 +682,8 @@ void State::handle_create(WsSession& session) {
   while (rooms.count(code) ||
          (redis ? redis->room_exists(code) : std::filesystem::exists(RoomFiles::log_path(config.data_dir, code))));
 
-  const std::string host_token = new_token(), kiosk_token = new_token();
+  // The kiosk token follows from the host token: a host joining from another device is told it.
+  const std::string host_token = new_token(), kiosk_token = kiosk_token_for(host_token);
   auto room = std::make_shared<Room>();
   room->code = code;
   room->created_ms = wall_ms();
@@ -765,10 +767,14 @@ void State::handle_join(WsSession& session, const ClientFrame& frame) {
   // with --redis, Redis has them all, this relay only those it has seen.
   std::size_t participants = room->participant_by_token_hash.size();
   if (redis) participants = std::max(participants, redis->participant_count(room->code).value_or(0));
-  session.send_text(Reply{{"t", "joined"}, {"room", room->code}, {"you", member_id}, {"role", role_name(member.role)},
-                         {"token", token}, {"anon", member.pseudonym}, {"seq", room->last_seq()},
-                         {"participants", participants}}
-                        .dump());
+  Reply joined{{"t", "joined"}, {"room", room->code}, {"you", member_id}, {"role", role_name(member.role)}, {"token", token}};
+  // A host on any device gets every link to share, the kiosk's included.
+  if (member.role == Role::host)
+    if (std::string kiosk = kiosk_token_to_tell(token, room->kiosk_token_hash); !kiosk.empty()) joined["kiosk_token"] = kiosk;
+  joined["anon"] = member.pseudonym;
+  joined["seq"] = room->last_seq();
+  joined["participants"] = participants;
+  session.send_text(joined.dump());
   attach(session, room, member_id);
   send_history(session, *room, frame.since);
 }

@@ -8,6 +8,7 @@
 #include "app/client.hpp"
 #include "app/local_relay.hpp"
 #include "core/codec.hpp"
+#include "relay/kiosk_token.hpp"
 #include "relay/secrets.hpp"
 
 using namespace palabre::app;
@@ -196,4 +197,50 @@ TEST(LocalRelay, GivenTheHostCloses_WhenClosed_ThenEveryConnectionIsToldAndJoins
   EXPECT_EQ(to(out, "tab-k").at(0)["t"], "closed");
   EXPECT_TRUE(room.relay.closed());
   EXPECT_EQ(to(room.send("tab-x", {{"t", "join"}, {"room", "ABC234"}}), "tab-x").at(0)["code"], "no_room");
+}
+
+TEST(LocalRelay, GivenARoomMadeByThePage_WhenAHostJoinsInAnotherTab_ThenItIsToldTheKioskToken) {
+  // Given a room made as main.cpp makes it: the kiosk token follows from the host token
+  const std::string host = "0123456789abcdef0123456789abcdef";
+  const LocalRelay::Secrets secrets{"ABC234", host, palabre::relay::kiosk_token_for(host), "anonkey"};
+  LocalRelay relay = LocalRelay::create(secrets, 1000);
+  Tokens tokens;
+  // when a host tab joins with the host token only
+  const auto out = relay.receive("tab-h2", json{{"t", "join"}, {"room", "ABC234"}, {"token", host}}.dump(), 1001, tokens);
+  // then its `joined` carries the kiosk token, as the relay's does
+  const auto frames = to(out, "tab-h2");
+  ASSERT_FALSE(frames.empty());
+  EXPECT_EQ(frames[0]["role"], "host");
+  EXPECT_EQ(frames[0]["kiosk_token"], secrets.kiosk_token);
+  // and a kiosk joining with it is the kiosk, told nothing more
+  const auto kiosk = to(relay.receive("tab-k", json{{"t", "join"}, {"room", "ABC234"}, {"token", secrets.kiosk_token}}.dump(), 1002,
+                                      tokens),
+                        "tab-k");
+  EXPECT_EQ(kiosk.at(0)["role"], "kiosk");
+  EXPECT_FALSE(kiosk.at(0).contains("kiosk_token"));
+}
+
+TEST(LocalRelay, GivenAStoredRoom_WhenTheKeeperReloadsAndAHostJoins_ThenItIsStillToldTheKioskToken) {
+  const std::string host = "fedcba9876543210fedcba9876543210";
+  const LocalRelay::Secrets secrets{"ABC234", host, palabre::relay::kiosk_token_for(host), "anonkey"};
+  const LocalRelay made = LocalRelay::create(secrets, 1000);
+  auto reloaded = LocalRelay::restore(made.members_text(), made.log_text());
+  ASSERT_TRUE(reloaded);
+  Tokens tokens;
+  const auto frames =
+      to(reloaded->receive("tab-h", json{{"t", "join"}, {"room", "ABC234"}, {"token", host}}.dump(), 2000, tokens), "tab-h");
+  EXPECT_EQ(frames.at(0)["kiosk_token"], secrets.kiosk_token);
+}
+
+TEST(LocalRelay, GivenAHostsJoinedWithTheKioskToken_WhenTheClientReadsIt_ThenTheKioskLinkIsKnown) {
+  const std::string host = "00112233445566778899aabbccddeeff";
+  const LocalRelay::Secrets secrets{"ABC234", host, palabre::relay::kiosk_token_for(host), "anonkey"};
+  LocalRelay relay = LocalRelay::create(secrets, 1000);
+  Tokens tokens;
+  Client client;
+  client.enter_room("ABC234", host);
+  for (const auto& d : relay.receive("tab-h", json{{"t", "join"}, {"room", "ABC234"}, {"token", host}}.dump(), 1001, tokens))
+    client.on_frame(d.frame);
+  EXPECT_EQ(client.identity().role, "host");
+  EXPECT_EQ(client.identity().kiosk_token, secrets.kiosk_token);
 }

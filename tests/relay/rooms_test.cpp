@@ -88,6 +88,49 @@ TEST_F(Rooms, HostTokenJoinsAsTheHostAndKioskTokenAsTheKiosk) {
   EXPECT_EQ(jk["role"], "kiosk");
 }
 
+TEST_F(Rooms, AHostOnASecondDeviceIsToldTheKioskToken) {
+  // Given a room created on one device
+  Client creator(relay.port());
+  const json created = creator.create();
+  // when the host link is opened on a second device, which never saw `created`
+  Client laptop(relay.port());
+  const json joined = laptop.join(created["room"], created["host_token"]);
+  // then its `joined` carries the kiosk token, and that token opens the kiosk
+  ASSERT_TRUE(joined.contains("kiosk_token")) << joined.dump();
+  EXPECT_EQ(joined["kiosk_token"], created["kiosk_token"]);
+  Client screen(relay.port());
+  EXPECT_EQ(screen.join(created["room"], joined["kiosk_token"].get<std::string>())["role"], "kiosk");
+}
+
+TEST_F(Rooms, TheKioskAndParticipantsAreNeverToldTheKioskToken) {
+  // Given a room
+  Client creator(relay.port());
+  const json created = creator.create();
+  // when the kiosk and a participant join
+  Client kiosk(relay.port()), participant(relay.port());
+  const json jk = kiosk.join(created["room"], created["kiosk_token"]);
+  const json jp = participant.join(created["room"]);
+  // then neither answer holds it (a kiosk token is no host's secret, but only hosts share links)
+  EXPECT_FALSE(jk.contains("kiosk_token")) << jk.dump();
+  EXPECT_FALSE(jp.contains("kiosk_token")) << jp.dump();
+}
+
+TEST(RoomsRestart, AHostJoiningAfterARestartIsStillToldTheKioskToken) {
+  // Given a room made by a relay that then stops (only token hashes stay on disk)
+  TempDir dir;
+  json created;
+  {
+    RelayFixture first(dir.path(), RelayFixture::quiet_config());
+    created = Client(first.port()).create();
+  }
+  // when a relay restarted on the same data directory gets the host link
+  RelayFixture again(dir.path(), RelayFixture::quiet_config());
+  const json joined = Client(again.port()).join(created["room"], created["host_token"]);
+  // then the host is told the kiosk token all the same
+  EXPECT_EQ(joined["role"], "host");
+  EXPECT_EQ(joined["kiosk_token"], created["kiosk_token"]);
+}
+
 TEST_F(Rooms, JoinAnUnknownRoomIsNoRoom) {
   // Given no room ZZZZZZ, when a client joins it, then error no_room
   Client c(relay.port());
