@@ -36,6 +36,7 @@
 #include "app/ui.hpp"
 #include "app/views/views.hpp"
 #include "core/session.hpp"
+#include "relay/kiosk_token.hpp"
 #if PALABRE_HOST_TOOLS
 #include "core/plan.hpp"
 #include "report/from_session.hpp"
@@ -320,6 +321,8 @@ void handle_notices() {
         app.reconnect_attempt = 0;
         app.ui.error.clear();
         if (id.role == "participant") member_token_set(id.room, id.token);
+        // The relay tells a host the kiosk token on any device: kept, as on the device that created it.
+        if (id.role == "host" && !id.kiosk_token.empty()) store(kiosk_key(id.room), id.kiosk_token);
         break;
       }
       case Notice::Kind::error: {
@@ -502,8 +505,10 @@ void keep_local_room(LocalRelay relay) {
 // "Sans relais — cet appareil": the room is made here, in this tab, and never leaves this browser.
 void create_local_room() {
   leave_local_room();
-  const LocalRelay::Secrets secrets{local_channel::new_room_code(), local_channel::random_hex(),
-                                    local_channel::random_hex(), local_channel::random_hex(32)};
+  // The kiosk token follows from the host token, as with the relay (relay/kiosk_token.hpp).
+  const std::string host_token = local_channel::random_hex();
+  const LocalRelay::Secrets secrets{local_channel::new_room_code(), host_token, relay::kiosk_token_for(host_token),
+                                    local_channel::random_hex(32)};
   app.route = {View::host, secrets.room, secrets.host_token, true};
   js_replace_hash(route_hash(app.route).c_str());
   store(kiosk_key(secrets.room), secrets.kiosk_token);
