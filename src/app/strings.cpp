@@ -220,6 +220,13 @@ constexpr std::array<Entry, static_cast<std::size_t>(S::count_)> catalogue = {{
     {"+15 s", "+15 s"},
     {"Afficher le classement", "Show the leaderboard"},
     {"de bonnes réponses", "right"},
+    {"À l’écran", "On screen"},
+    {"Question précédente", "Previous question"},
+    {"Question suivante", "Next question"},
+    {"Défilement automatique", "Cycle automatically"},
+    {"Défilement automatique : questions avec réponses", "Cycling through answered questions"},
+    {"Pas encore envoyé", "Not sent yet"},
+    {"Envoi…", "Sending…"},
 }};
 
 Lang current = Lang::fr;

@@ -166,6 +166,13 @@ enum class S {
   quiz_more_time,
   quiz_show_podium,
   right_percent,
+  survey_on_screen,
+  survey_prev_question,
+  survey_next_question,
+  survey_cycle,
+  survey_cycle_on,
+  not_sent_yet,
+  sending,
   count_
 };
 

@@ -13,6 +13,7 @@
 #include "app/ui.hpp"
 #include "app/views/views.hpp"
 #include "core/aggregates.hpp"
+#include "core/text.hpp"
 
 namespace palabre::app::views {
 namespace {
@@ -190,17 +191,45 @@ void quiz(Context& ctx, const core::Activity& a, float width) {
   }
 }
 
+// Whether what a question shows is what the session holds from this member: "sent" is said only
+// when it is, so typed text or picks never look sent while they are not.
+enum class AnswerState { none, unsent, sending, sent };
+
+bool answer_pending(const Context& ctx, std::int64_t activity, int question) {
+  return std::any_of(ctx.pending.begin(), ctx.pending.end(), [&](const PendingAction& p) {
+    const auto* answer = std::get_if<core::SurveyAnswer>(&p.event);
+    return answer && answer->activity == activity && answer->question == question;
+  });
+}
+
+void answer_feedback(AnswerState state) {
+  switch (state) {
+    case AnswerState::none: break;
+    case AnswerState::unsent: feedback(icon::warning, tr(S::not_sent_yet), theme::colour::live); break;
+    case AnswerState::sending: feedback(icon::spinner, tr(S::sending), theme::colour::muted); break;
+    case AnswerState::sent: feedback(icon::check, tr(S::sent), theme::colour::ok); break;
+  }
+}
+
 void survey(Context& ctx, const core::Activity& a, float width) {
   const float base = theme::fonts().base_px;
   for (std::size_t qi = 0; qi < a.spec.questions.size(); ++qi) {
     const auto& q = a.spec.questions[qi];
+    const int question = static_cast<int>(qi);
     const std::string prefix = "q" + std::to_string(qi) + "-";
-    ImGui::PushID(static_cast<int>(qi));
+    ImGui::PushID(question);
     const core::SurveyResponse* mine = nullptr;
     if (qi < a.survey_answers.size()) {
       auto it = a.survey_answers[qi].find(ctx.identity.you);
       if (it != a.survey_answers[qi].end()) mine = &it->second;
     }
+    const auto send = [&](core::SurveyAnswer answer) {
+      answer.activity = a.id;
+      answer.question = question;
+      submit(ctx, std::move(answer));
+    };
+    // Something shown (picks, typed text) that the session does not hold from us yet.
+    bool unsent = false;
     ui::gap(base * 0.3f);
     ui::text_in(theme::fonts().heading, q.text);
     if (!q.hint.empty()) ui::text_muted(q.hint);
@@ -210,7 +239,7 @@ void survey(Context& ctx, const core::Activity& a, float width) {
         for (std::size_t c = 0; c < q.choices.size(); ++c) {
           const bool picked = mine && !mine->choices.empty() && mine->choices[0] == static_cast<int>(c);
           if (choice_button(q.choices[c], prefix + "c" + std::to_string(c), picked, width) && a.running())
-            submit(ctx, core::SurveyAnswer{a.id, static_cast<int>(qi), {static_cast<int>(c)}, {}, 0, {}});
+            send({.choices = {static_cast<int>(c)}});
         }
         break;
       case core::QuestionKind::multiple: {
@@ -222,27 +251,31 @@ void survey(Context& ctx, const core::Activity& a, float width) {
             else if (q.max_choices == 0 || static_cast<int>(picks.size()) < q.max_choices) picks.push_back(static_cast<int>(c));
           }
         }
-        if (ui::primary_button((std::string(tr(S::submit)) + "###" + prefix + "send").c_str(), width, !picks.empty() && a.running())) {
-          std::vector<int> sorted = picks;
-          std::sort(sorted.begin(), sorted.end());
-          submit(ctx, core::SurveyAnswer{a.id, static_cast<int>(qi), sorted, {}, 0, {}});
-        }
+        std::vector<int> sorted = picks;  // the engine keeps a multiple choice sorted
+        std::sort(sorted.begin(), sorted.end());
+        unsent = !picks.empty() && !(mine && mine->choices == sorted);
+        if (ui::primary_button((std::string(tr(S::submit)) + "###" + prefix + "send").c_str(), width, unsent && a.running()))
+          send({.choices = sorted});
         break;
       }
       case core::QuestionKind::ranking: {
         ui::text_muted(tr(S::ranking_hint));
+        // Until the member starts another order, the one sent is the one shown.
+        const std::vector<int>& shown = picks.empty() && mine ? mine->choices : picks;
         for (std::size_t c = 0; c < q.choices.size(); ++c) {
-          auto it = std::find(picks.begin(), picks.end(), static_cast<int>(c));
-          const std::string label = (it != picks.end() ? std::to_string(it - picks.begin() + 1) + ".  " : std::string()) + q.choices[c];
-          if (choice_button(label, prefix + "c" + std::to_string(c), it != picks.end(), width) && it == picks.end())
+          auto it = std::find(shown.begin(), shown.end(), static_cast<int>(c));
+          const std::string label = (it != shown.end() ? std::to_string(it - shown.begin() + 1) + ".  " : std::string()) + q.choices[c];
+          if (choice_button(label, prefix + "c" + std::to_string(c), it != shown.end(), width) &&
+              std::find(picks.begin(), picks.end(), static_cast<int>(c)) == picks.end())
             picks.push_back(static_cast<int>(c));
         }
+        unsent = !picks.empty() && !(mine && picks == mine->choices);
         const float half = (width - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
         if (ui::secondary_button((std::string(tr(S::reset)) + "###" + prefix + "reset").c_str(), half)) picks.clear();
         ImGui::SameLine();
         if (ui::primary_button((std::string(tr(S::submit)) + "###" + prefix + "send").c_str(), half,
-                               picks.size() == q.choices.size() && a.running()))
-          submit(ctx, core::SurveyAnswer{a.id, static_cast<int>(qi), picks, {}, 0, {}});
+                               picks.size() == q.choices.size() && unsent && a.running()))
+          send({.choices = picks});
         break;
       }
       case core::QuestionKind::open: {
@@ -250,30 +283,46 @@ void survey(Context& ctx, const core::Activity& a, float width) {
         mirror::TextFieldOptions options;
         options.placeholder = q.hint.empty() ? tr(S::answer_placeholder) : q.hint.c_str();
         const bool enter = mirror::TextField((q.text + "###" + prefix + "text").c_str(), text, options);
-        const bool ready = text.find_first_not_of(' ') != std::string::npos && a.running();
+        const bool typed = text.find_first_not_of(' ') != std::string::npos;
+        const bool ready = typed && a.running();
         if ((ui::primary_button((std::string(tr(S::submit)) + "###" + prefix + "send").c_str(), width, ready) || enter) && ready) {
-          submit(ctx, core::SurveyAnswer{a.id, static_cast<int>(qi), {}, text, 0, {}});
+          send({.text = text});
           text.clear();
+        } else {
+          unsent = typed;
         }
         break;
       }
       case core::QuestionKind::rating: {
-        std::string& comment = ctx.ui.texts[field_key(a, prefix + "comment")];
+        const std::string comment_key = field_key(a, prefix + "comment");
+        // A reloaded page shows the comment the session has, so that it is not sent again empty.
+        if (mine && !ctx.ui.texts.count(comment_key)) ctx.ui.texts[comment_key] = mine->comment;
+        std::string& comment = ctx.ui.texts[comment_key];
         const int current = mine ? mine->stars : 0;
+        // The stars carry the comment typed so far: a tap never loses it.
         star_row(ctx, prefix + "star-", q.scale, current, width, [&](int s) {
-          if (a.running()) submit(ctx, core::SurveyAnswer{a.id, static_cast<int>(qi), {}, {}, s, comment});
+          if (a.running()) send({.stars = s, .comment = q.comment ? comment : std::string()});
         });
         if (q.comment) {
+          // The engine keeps a comment trimmed: compared as it will be stored.
+          const std::string typed(core::trim(comment));
+          unsent = mine ? typed != mine->comment : !typed.empty();
           mirror::TextFieldOptions options;
           options.placeholder = tr(S::comment_placeholder);
-          if (mirror::TextField((std::string(tr(S::comment_placeholder)) + "###" + prefix + "comment").c_str(), comment, options) &&
-              current > 0 && a.running())
-            submit(ctx, core::SurveyAnswer{a.id, static_cast<int>(qi), {}, {}, current, comment});
+          const bool enter =
+              mirror::TextField((std::string(tr(S::comment_placeholder)) + "###" + prefix + "comment").c_str(), comment, options);
+          const bool ready = current > 0 && unsent && a.running();
+          if ((ui::primary_button((std::string(icon::send) + "  " + tr(S::submit) + "###" + prefix + "send").c_str(), width, ready) ||
+               enter) &&
+              ready)
+            send({.stars = current, .comment = comment});
         }
         break;
       }
     }
-    if (mine) feedback(icon::check, tr(S::sent), theme::colour::ok);
+    if (answer_pending(ctx, a.id, question)) answer_feedback(AnswerState::sending);
+    else if (unsent) answer_feedback(AnswerState::unsent);
+    else answer_feedback(mine ? AnswerState::sent : AnswerState::none);
     ImGui::PopID();
   }
 }

@@ -17,9 +17,11 @@
 //   rows       act-up-<id>, act-down-<id>, act-edit-<id>, act-remove-<id> (edit/remove: drafts only),
 //              select-<id>, start-<id>, stop-<id>, reopen-<id>, reveal-<id>, next-<id>,
 //              prev-page-<id>, next-page-<id>
+//   survey on the kiosk (results panel of a started survey)   survey-prev-<id>, survey-next-<id>,
+//              survey-cycle-<id> (automatic cycle on / off)
 // Numbers (act-timer, q<n>-limit, act-scale...) are text fields holding the current value: select
 // it (Ctrl+A) before typing a new one. <n>, <i> count from 0; <id> is the activity id (its seq).
-// [SECTION] toolbar  [SECTION] activity rows  [SECTION] entry
+// [SECTION] toolbar  [SECTION] activity rows  [SECTION] survey on the kiosk  [SECTION] entry
 #include <algorithm>
 #include <string>
 
@@ -29,6 +31,7 @@
 #include "app/theme.hpp"
 #include "app/ui.hpp"
 #include "app/views/views.hpp"
+#include "core/aggregates.hpp"
 #include "core/plan.hpp"
 
 namespace palabre::app::views {
@@ -187,6 +190,50 @@ void draw_row(Context& ctx, const core::Activity& a, bool selected, std::size_t 
   ImGui::PopID();
 }
 
+// [SECTION] survey on the kiosk
+// Which survey question the room's screen shows: the host steps through them, or lets them cycle
+// (answered ones only). The choice is a survey.show event, so every screen and a replay agree.
+void draw_survey_screen_controls(Context& ctx, const core::Activity& a) {
+  const int count = static_cast<int>(a.spec.questions.size());
+  if (count == 0) return;
+  const int on_screen = core::survey_question_on_screen(a, core::survey_figures(ctx.session, a), ctx.epoch_ms);
+  const bool cycling = a.survey_shown < 0;
+  const std::string id = std::to_string(a.id);
+  const auto show = [&](int question) {
+    Action action{Action::Kind::submit};
+    action.event = core::SurveyShow{a.id, question};
+    ctx.actions.push_back(std::move(action));
+  };
+  ImGui::AlignTextToFramePadding();
+  ImGui::PushStyleColor(ImGuiCol_Text, theme::colour::muted);
+  ImGui::TextUnformatted((std::string(icon::kiosk) + "  " + tr(S::survey_on_screen) + " · " + tr(S::question_n) + " " +
+                          std::to_string(on_screen + 1) + " / " + std::to_string(count))
+                             .c_str());
+  ImGui::PopStyleColor();
+  ImGui::SameLine();
+  ImGui::BeginDisabled(on_screen <= 0);
+  mirror::next_name(tr(S::survey_prev_question));
+  // (Checked again: the DOM layer can activate a disabled button.)
+  if (small_button(std::string(icon::chevron_left) + "###survey-prev-" + id) && on_screen > 0) show(on_screen - 1);
+  ImGui::EndDisabled();
+  ImGui::SameLine();
+  ImGui::BeginDisabled(on_screen + 1 >= count);
+  mirror::next_name(tr(S::survey_next_question));
+  if (small_button(std::string(icon::chevron_right) + "###survey-next-" + id) && on_screen + 1 < count) show(on_screen + 1);
+  ImGui::EndDisabled();
+  ImGui::SameLine();
+  // Off: the question now on screen stays there.
+  if (small_button(std::string(icon::refresh) + " " + tr(S::survey_cycle) + "###survey-cycle-" + id, cycling))
+    show(cycling ? on_screen : -1);
+  if (cycling) {
+    ImGui::PushStyleColor(ImGuiCol_Text, theme::colour::muted);
+    ImGui::TextUnformatted(tr(S::survey_cycle_on));
+    ImGui::PopStyleColor();
+    // The console's mark follows the kiosk's turns.
+    ctx.ui.redraw_within(static_cast<double>(core::survey_next_turn_in_ms(a, ctx.epoch_ms)));
+  }
+}
+
 // [SECTION] toolbar
 // The plan as a file: the session's details and every activity's content, in the list's order.
 std::string current_plan_json(const core::Session& session, const std::string& room) {
@@ -301,6 +348,8 @@ void draw_console(Context& ctx, float width, float height) {
       ui::pill(std::string(icon::clock) + " " + std::to_string(left) + " s", theme::colour::live, IM_COL32(253, 229, 225, 255));
       ctx.ui.redraw_in_ms = 1000.0 - static_cast<double>(ctx.epoch_ms % 1000);  // next second
     }
+    if (shown->spec.kind == core::ActivityKind::survey && shown->status != core::ActivityStatus::draft)
+      draw_survey_screen_controls(ctx, *shown);
     draw_results(ctx, *shown, inner - base, false);
     draw_moderation(ctx, *shown, inner - base);
     ImGui::EndChild();

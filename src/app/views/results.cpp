@@ -300,27 +300,50 @@ void quiz(Context& ctx, const core::Activity& a, const Look& look, float width) 
   }
 }
 
+// Bars per star value, best first, each the percent of all votes (never of the largest count: one
+// vote among ten must not look like a full bar).
+void star_bars(const Look& look, ImGuiID seed, int scale, const std::vector<int>& per_star, int votes, float width) {
+  std::vector<std::string> labels;
+  std::vector<core::ChoiceFigure> figures;
+  for (int s = scale; s >= 1; --s) {
+    labels.push_back(std::to_string(s) + " " + icon::star);
+    const int n = s - 1 < static_cast<int>(per_star.size()) ? per_star[static_cast<std::size_t>(s - 1)] : 0;
+    figures.push_back({n, core::percent(n, votes)});
+  }
+  choice_bars(look, seed, labels, figures, width);
+}
+
 void survey(Context& ctx, const core::Activity& a, const Look& look, float width) {
   const core::SurveyFigures& fig = figures_of(ctx.session, a).survey;
   // Open answers and comments: on the host's and the kiosk's screens (a phone has only its own).
   const bool every_answer = ctx.session.hears_every_answer;
   const float base = theme::fonts().base_px;
-  line(look, std::to_string(fig.respondents) + out_of(ctx, fig.participants) + " " + trn(S::answers, ctx.session.hears_every_join ? fig.participants : fig.respondents));
-  // The kiosk shows one question at a time, moving on every 10 seconds; the console shows all.
+  // The kiosk shows the question the host put on screen (survey.show), or the automatic cycle's;
+  // the console shows them all and marks that one. Each question counts its own answers.
+  const int on_screen = core::survey_question_on_screen(a, fig, ctx.epoch_ms);
   std::size_t first = 0, last = a.spec.questions.size();
-  if (look.kiosk && last > 1) {
-    constexpr std::int64_t period_ms = 10000;
-    first = static_cast<std::size_t>((ctx.epoch_ms / period_ms) % static_cast<std::int64_t>(last));
+  if (look.kiosk) {
+    if (on_screen < 0) return;
+    first = static_cast<std::size_t>(on_screen);
     last = first + 1;
-    line(look, std::string(tr(S::question_n)) + " " + std::to_string(first + 1) + " / " + std::to_string(a.spec.questions.size()));
-    ctx.ui.redraw_in_ms = static_cast<double>(period_ms - ctx.epoch_ms % period_ms);
+    if (a.spec.questions.size() > 1)
+      line(look, std::string(tr(S::question_n)) + " " + std::to_string(first + 1) + " / " + std::to_string(a.spec.questions.size()));
+    if (const std::int64_t next_turn = core::survey_next_turn_in_ms(a, ctx.epoch_ms); next_turn > 0)
+      ctx.ui.redraw_within(static_cast<double>(next_turn));
+  } else {
+    line(look, std::to_string(fig.respondents) + out_of(ctx, fig.participants) + " " +
+                   trn(S::participants_word, ctx.session.hears_every_join ? fig.participants : fig.respondents));
   }
+  const bool mark_on_screen = !look.kiosk && ctx.identity.role == "host" && a.status != core::ActivityStatus::draft;
   for (std::size_t qi = first; qi < last && qi < fig.questions.size(); ++qi) {
     const auto& q = a.spec.questions[qi];
     const auto& qf = fig.questions[qi];
     ImGui::PushID(static_cast<int>(qi));
     ui::gap(base * 0.4f);
-    heading(look, q.text);
+    const bool marked = mark_on_screen && static_cast<int>(qi) == on_screen;
+    heading(look, marked ? std::string(icon::kiosk) + "  " + q.text : q.text);
+    line(look, std::to_string(qf.respondents) + out_of(ctx, fig.participants) + " " +
+                   trn(S::answers, ctx.session.hears_every_join ? fig.participants : qf.respondents));
     switch (q.kind) {
       case core::QuestionKind::single:
       case core::QuestionKind::multiple:
@@ -339,6 +362,7 @@ void survey(Context& ctx, const core::Activity& a, const Look& look, float width
         ImGui::SameLine();
         ImGui::SetCursorPosY(ImGui::GetCursorPosY() + base * 0.9f);
         ui::stars(ui::animate(ImGui::GetID("avg"), qf.average_tenths / 10.0f), q.scale, base * 1.6f, theme::colour::live);
+        star_bars(look, ImGui::GetID("dist"), q.scale, qf.per_star, qf.ratings, width);
         int more = 0;
         for (const auto& [who, r] : a.survey_answers[qi]) {
           if (r.comment.empty() || r.hidden || !every_answer) continue;
@@ -656,14 +680,7 @@ void rating(Context& ctx, const core::Activity& a, const Look& look, float width
   ui::stars(ui::animate(ImGui::GetID("avg"), fig.average_tenths / 10.0f), a.spec.scale, base * (look.kiosk ? 2.4f : 1.6f),
             theme::colour::live);
   line(look, std::to_string(fig.votes) + out_of(ctx, fig.participants) + " " + trn(S::votes, ctx.session.hears_every_join ? fig.participants : fig.votes));
-  std::vector<std::string> labels;
-  std::vector<core::ChoiceFigure> figures;
-  for (int s = a.spec.scale; s >= 1; --s) {
-    labels.push_back(std::to_string(s) + " " + icon::star);
-    const int n = s - 1 < static_cast<int>(fig.per_star.size()) ? fig.per_star[static_cast<std::size_t>(s - 1)] : 0;
-    figures.push_back({n, core::percent(n, fig.votes)});
-  }
-  choice_bars(look, ImGui::GetID("dist"), labels, figures, width);
+  star_bars(look, ImGui::GetID("dist"), a.spec.scale, fig.per_star, fig.votes, width);
 }
 
 void qna(Context& ctx, const core::Activity& a, const Look& look, float width) {

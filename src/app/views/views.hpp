@@ -2,6 +2,7 @@
 // Views per role (DESIGN.md, lager's draw(ctx, const model&, ui_state&)): they read a const
 // Session and the connection's identity, keep transient widget text in Ui, and emit Actions that
 // the app carries out after the frame. They never change the Session themselves.
+#include <algorithm>
 #include <cstdint>
 #include <map>
 #include <string>
@@ -26,6 +27,8 @@ struct Ui {
   int tz_offset_minutes = 0;      // browser's local time minus UTC: message times when the session's zone is unknown
   bool animating = false;         // a view asks for the next frame (reset before each frame)
   double redraw_in_ms = 0;        // a view asks for a frame after this delay (countdowns, cycling); 0: none
+  // Asks for a frame within `ms`, keeping an earlier request (a countdown's next second).
+  void redraw_within(double ms) { redraw_in_ms = redraw_in_ms > 0 ? std::min(redraw_in_ms, ms) : ms; }
   std::map<std::int64_t, double> first_seen_ms;  // message id -> when it appeared (kiosk animation)
   // Activities: text being typed and choices being picked, keyed by field ("a12.q0.text").
   std::map<std::string, std::string> texts;
