@@ -1,27 +1,18 @@
 // Walking skeleton, end to end: a host creates a room; two participants join from phones and post;
 // one participant's page reloads mid-test and comes back as the same person; the kiosk shows both
 // messages, in order. Every input is a real click or key press located through the item mirror.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import {
-  startRelay, launchBrowser, openApp, clickItem, typeInto, findItem, appState, appInfo, eventually,
+  sharedRelayAndBrowser, openApp, clickItem, typeInto, findItem, appState, appInfo, eventually,
   screenshot, waitReady, viewports,
 } from './harness.mjs';
 
 const first = 'Café — stratégie numérique';
 const second = 'Ça marche !';
 
-let relay;
-let browser;
-before(async () => {
-  relay = await startRelay();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await relay?.stop();
-});
+const shared = sharedRelayAndBrowser();
 
 /** The texts of the visible chat messages of a state, in order. */
 function messageTexts(state) {
@@ -29,7 +20,7 @@ function messageTexts(state) {
 }
 
 async function joinAs(url, name) {
-  const participant = await openApp(browser, url, { viewport: viewports.phone });
+  const participant = await openApp(shared.browser, url, { viewport: viewports.phone });
   await typeInto(participant.page, 'name', name);
   await clickItem(participant.page, 'join');
   await findItem(participant.page, 'message');
@@ -44,7 +35,7 @@ async function post(page, text) {
 
 test('a message goes from a phone to the kiosk through the real relay', async () => {
   // Given a host who creates a room
-  const host = await openApp(browser, `${relay.url}/#/host`, { viewport: viewports.laptop });
+  const host = await openApp(shared.browser, `${shared.relay.url}/#/host`, { viewport: viewports.laptop });
   await clickItem(host.page, 'create');
   const hostInfo = await eventually(async () => {
     const info = await appInfo(host.page);
@@ -77,7 +68,7 @@ test('a message goes from a phone to the kiosk through the real relay', async ()
   await screenshot(gaelle.page, 'participant-phone');
 
   // And the kiosk shows both, in order
-  const kiosk = await openApp(browser, hostInfo.links.kiosk, { viewport: viewports.kiosk });
+  const kiosk = await openApp(shared.browser, hostInfo.links.kiosk, { viewport: viewports.kiosk });
   await eventually(async () => JSON.stringify(messageTexts(await appState(kiosk.page))) === JSON.stringify([first, second]),
     { what: 'kiosk shows both messages' });
   assert.equal((await appInfo(kiosk.page)).role, 'kiosk');

@@ -6,6 +6,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
+import { before, after } from 'node:test';
 
 const require = createRequire(import.meta.url);
 const { chromium } = require('playwright-core');
@@ -61,6 +62,21 @@ export async function startRelay({ dataDir, web = process.env.PALABRE_WEB } = {}
       if (!dataDir) rmSync(data, { recursive: true, force: true });
     },
   };
+}
+
+/** One relay and one browser for all the tests of a file: started before the first, stopped after
+ *  the last. Returns an object whose `relay` and `browser` are set once they run. */
+export function sharedRelayAndBrowser() {
+  const shared = { relay: null, browser: null };
+  before(async () => {
+    shared.relay = await startRelay();
+    shared.browser = await launchBrowser();
+  });
+  after(async () => {
+    await shared.browser?.close();
+    await shared.relay?.stop();
+  });
+  return shared;
 }
 
 /** Debian's chromium, headless, with WebGL2 on SwiftShader (flags from DESIGN.md). */

@@ -2,27 +2,18 @@
 // gives the kiosk link and its buttons; the host steps the kiosk's survey view through questions or
 // lets it cycle; a rating comment typed on a phone goes with the stars, and the phone says "sent"
 // only for what was sent. Screenshots: kiosk-survey-*.png (1920×1080), kiosk-phone-*.png.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import {
-  appInfo, appState, clickItem, clickReached, eventually, findItem, launchBrowser, openApp, reachItem, screenshot,
-  startRelay, typeInto, viewports,
+  appInfo, appState, clickItem, clickReached, eventually, openApp, reachItem, screenshot, sharedRelayAndBrowser,
+  typeInto, viewports,
 } from './harness.mjs';
 
-let relay;
-let browser;
-before(async () => {
-  relay = await startRelay();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await relay?.stop();
-});
+const shared = sharedRelayAndBrowser();
 
 const plan = {
   format: 'palabre-plan', version: 1,
@@ -38,7 +29,7 @@ const plan = {
 };
 
 async function createRoom() {
-  const host = await openApp(browser, `${relay.url}/#/host`, { viewport: viewports.laptop });
+  const host = await openApp(shared.browser, `${shared.relay.url}/#/host`, { viewport: viewports.laptop });
   await clickReached(host.page, 'create');
   const info = await eventually(async () => {
     const i = await appInfo(host.page);
@@ -51,7 +42,7 @@ test('the host link opened in a fresh browser gives the kiosk link and its butto
   // Given a room created on the room's PC
   const { host, info } = await createRoom();
   // When the host link is opened on a laptop that never saw the room being created
-  const laptop = await openApp(browser, info.links.host, { viewport: viewports.laptop });
+  const laptop = await openApp(shared.browser, info.links.host, { viewport: viewports.laptop });
   const seen = await eventually(async () => {
     const i = await appInfo(laptop.page);
     return i.connected && i.role === 'host' && i.links?.kiosk ? i : null;
@@ -60,7 +51,7 @@ test('the host link opened in a fresh browser gives the kiosk link and its butto
   assert.equal(seen.links.kiosk, info.links.kiosk);
   await reachItem(laptop.page, 'copy-kiosk');
   await reachItem(laptop.page, 'open-kiosk');
-  const screen = await openApp(browser, seen.links.kiosk, { viewport: viewports.kiosk });
+  const screen = await openApp(shared.browser, seen.links.kiosk, { viewport: viewports.kiosk });
   await eventually(async () => (await appInfo(screen.page)).role === 'kiosk', { what: 'the kiosk to join' });
   for (const who of [host, laptop, screen]) assert.deepEqual(who.errors, []);
 });
@@ -74,8 +65,8 @@ test('the host drives the kiosk survey; a comment goes with its stars; "sent" on
   await chooser.setFiles(planFile);
   const survey = await eventually(async () => (await appState(host.page)).activities?.[0], { what: 'the plan to load' });
   await clickReached(host.page, `start-${survey.id}`);
-  const kiosk = await openApp(browser, info.links.kiosk, { viewport: viewports.kiosk });
-  const phone = await openApp(browser, info.links.join, { viewport: viewports.phone });
+  const kiosk = await openApp(shared.browser, info.links.kiosk, { viewport: viewports.kiosk });
+  const phone = await openApp(shared.browser, info.links.join, { viewport: viewports.phone });
   await typeInto(phone.page, 'name', 'Gaëlle Lecart');
   await clickItem(phone.page, 'join');
   const gaelle = await eventually(async () => (await appInfo(phone.page)).you, { what: 'the participant to join' });
