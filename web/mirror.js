@@ -161,6 +161,7 @@
     return {
       key: i.key, label: i.label, role: i.role, x: i.x, y: i.y, w: i.w, h: i.h,
       focused: Boolean(i.focused || (el && document.activeElement === el)),
+      disabled: Boolean(i.disabled),  // as the DOM element's aria-disabled says
     };
   });
 })();

@@ -301,8 +301,10 @@ void quiz(Context& ctx, const core::Activity& a, const Look& look, float width) 
 }
 
 // Bars per star value, best first, each the percent of all votes (never of the largest count: one
-// vote among ten must not look like a full bar).
-void star_bars(const Look& look, ImGuiID seed, int scale, const std::vector<int>& per_star, int votes, float width) {
+// vote among ten must not look like a full bar). `compact`: the kiosk's smaller bars, so that a
+// survey question's five bars and comments fit under its heading on a screen that never scrolls.
+void star_bars(const Look& look, ImGuiID seed, int scale, const std::vector<int>& per_star, int votes, float width,
+               bool compact = false) {
   std::vector<std::string> labels;
   std::vector<core::ChoiceFigure> figures;
   for (int s = scale; s >= 1; --s) {
@@ -310,7 +312,9 @@ void star_bars(const Look& look, ImGuiID seed, int scale, const std::vector<int>
     const int n = s - 1 < static_cast<int>(per_star.size()) ? per_star[static_cast<std::size_t>(s - 1)] : 0;
     figures.push_back({n, core::percent(n, votes)});
   }
-  choice_bars(look, seed, labels, figures, width);
+  Look bars_look = look;
+  bars_look.kiosk = look.kiosk && !compact;
+  choice_bars(bars_look, seed, labels, figures, width);
 }
 
 void survey(Context& ctx, const core::Activity& a, const Look& look, float width) {
@@ -358,24 +362,48 @@ void survey(Context& ctx, const core::Activity& a, const Look& look, float width
         break;
       }
       case core::QuestionKind::rating: {
+        const auto comments = [&] {
+          int more = 0;
+          for (const auto& [who, r] : a.survey_answers[qi]) {
+            if (r.comment.empty() || r.hidden || !every_answer) continue;
+            if (more || !room_for_line(look)) { ++more; continue; }
+            line(look, (a.spec.anonymous ? std::string("—") : ctx.session.display_name(who)) + " : " + r.comment);
+          }
+          more_line(look, more);
+        };
+        const ImVec2 top = ImGui::GetCursorScreenPos();
+        // The kiosk, which never scrolls, puts the bars on the right and the comments under the
+        // average on the left; the console, one under the other.
+        const float left = look.kiosk ? width * 0.36f : width;
+        ImGui::BeginGroup();
         ui::text_in(look.big(), tenths(qf.average_tenths), look.accent);
         ImGui::SameLine();
         ImGui::SetCursorPosY(ImGui::GetCursorPosY() + base * 0.9f);
         ui::stars(ui::animate(ImGui::GetID("avg"), qf.average_tenths / 10.0f), q.scale, base * 1.6f, theme::colour::live);
-        star_bars(look, ImGui::GetID("dist"), q.scale, qf.per_star, qf.ratings, width);
-        int more = 0;
-        for (const auto& [who, r] : a.survey_answers[qi]) {
-          if (r.comment.empty() || r.hidden || !every_answer) continue;
-          if (more || !room_for_line(look)) { ++more; continue; }
-          line(look, (a.spec.anonymous ? std::string("—") : ctx.session.display_name(who)) + " : " + r.comment);
+        if (look.kiosk) {  // a column of its own, for the lines to wrap and stop at its edges
+          ImGui::BeginChild("comments", ImVec2(left - base, ImGui::GetContentRegionAvail().y), false,
+                            ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+          comments();
+          ImGui::EndChild();
         }
-        more_line(look, more);
+        ImGui::EndGroup();
+        if (look.kiosk) {
+          ImGui::SetCursorScreenPos(ImVec2(top.x + left, top.y));
+          ImGui::BeginGroup();
+          star_bars(look, ImGui::GetID("dist"), q.scale, qf.per_star, qf.ratings, width - left, true);
+          ImGui::EndGroup();
+          // (The comments' column runs to the bottom of the screen: nothing comes under it.)
+          ImGui::SetCursorScreenPos(ImVec2(top.x, ImGui::GetItemRectMax().y + base * 0.3f));
+          ImGui::Dummy(ImVec2(width, 0));
+        } else {
+          star_bars(look, ImGui::GetID("dist"), q.scale, qf.per_star, qf.ratings, width);
+          comments();
+        }
         break;
       }
       case core::QuestionKind::open: {
         if (qi < a.survey_answers.size()) {
           int more = 0;
-          if (!every_answer) line(look, std::to_string(qf.respondents) + " " + trn(S::answers, qf.respondents));
           for (const auto& [who, r] : a.survey_answers[qi]) {
             if (r.hidden || r.text.empty() || !every_answer) continue;
             if (more || !room_for_line(look)) { ++more; continue; }
