@@ -44,9 +44,12 @@ DutiesDue host_duties(const core::Session& s, std::int64_t now, HostDuties& duti
     core::ActivityFigures figures = core::room_figures(s, a);
     auto sent = duties.sent.find(a.id);
     const core::ActivityFigures* last = sent != duties.sent.end() ? &sent->second : (a.published ? &*a.published : nullptr);
-    if (last && same_figures(figures, *last)) continue;
-    // A win, a closed question or a podium shows at once; a vote's running figures wait their turn.
-    const bool urgent = !last || (figures.challenge.won && !last->challenge.won) ||
+    // Phones draw published figures only when they are as of the latest event about the activity
+    // (core::shown_figures_current): a reveal or a stop calls for a publication even when no figure moved.
+    const bool covers = last && last->as_of >= a.figures_seq;
+    if (covers && same_figures(figures, *last)) continue;
+    // A win, a closed question, a podium or a reveal shows at once; a vote's running figures wait their turn.
+    const bool urgent = !last || (same_figures(figures, *last) && !covers) || (figures.challenge.won && !last->challenge.won) ||
                         figures.quiz.leaderboard.size() != last->quiz.leaderboard.size() ||
                         (a.spec.kind == core::ActivityKind::quiz && figures.quiz.picks != last->quiz.picks);
     const auto at = duties.sent_at.find(a.id);

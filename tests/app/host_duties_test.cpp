@@ -98,3 +98,21 @@ TEST(HostDuties, GivenAWonChallenge_WhenTheHostSeesIt_ThenTheWinIsPublishedAtOnc
   ASSERT_EQ(due.events.size(), 1u);
   EXPECT_TRUE(std::get<core::ResultsPublish>(due.events[0]).figures.challenge.won);
 }
+
+TEST(HostDuties, GivenPublishedFigures_WhenTheHostRevealsWithoutAnyFigureMoving_ThenTheyArePublishedAgainAtOnceSoPhonesShowThem) {
+  Room room;
+  room.send("p1", core::Role::participant, core::ParticipantJoin{"Ana"});
+  const std::int64_t id = room.add_running(rating());
+  room.send("h1", core::Role::host, core::ActivityReveal{id, true});
+  HostDuties duties;
+  auto first = host_duties(room.session, room.at, duties);
+  ASSERT_EQ(first.events.size(), 1u);
+  room.send("h1", core::Role::host, first.events[0]);
+  room.send("h1", core::Role::host, core::ActivityStop{id});  // names the activity, moves no figure
+  auto again = host_duties(room.session, duties.sent_at[id] + 1, duties);
+  ASSERT_EQ(again.events.size(), 1u);
+  room.send("h1", core::Role::host, again.events[0]);
+  EXPECT_TRUE(core::shown_figures_current(room.session, *room.session.find_activity(id)) );
+  EXPECT_GE(room.session.find_activity(id)->published->as_of, room.session.find_activity(id)->figures_seq);
+  EXPECT_TRUE(host_duties(room.session, room.at + 5000, duties).events.empty());
+}

@@ -271,12 +271,16 @@ test('screen truth: every figure every screen draws is core\'s figure of the log
     await clickReached(host.page, `close-question-${quiz.id}`);
     await clickReached(host.page, `next-${quiz.id}`);
     await eventually(async () => (await appState(alice.page)).activities.find((a) => a.id === quiz.id).current_question === 2, { what: 'question 3' });
-    // Two right answers: Alice picks both and confirms; Dan picks one.
+    // Two right answers: Alice picks both and confirms; Dan picks one. The new question's layout
+    // settles first (the last one's results leave the screen), as a person's eyes would.
+    await alice.page.waitForTimeout(800);
     await clickItem(alice.page, 'choice-0');
     await clickItem(alice.page, 'choice-2');
     await clickItem(alice.page, 'confirm');
     await clickItem(dan.page, 'choice-0');
     await clickItem(dan.page, 'confirm');
+    const aliceQuiz = await eventually(async () => (await appState(alice.page)).activities.find((a) => a.id === quiz.id).questions[2].answers[0], { what: 'Alice’s answer' });
+    assert.deepEqual(aliceQuiz.choices, [0, 2], 'Alice confirmed both picks');
     await eventually(async () => coreFigures(relay)[quiz.id].quiz.answered[2] === 2, { what: 'two answers to question 3' });
     await clickReached(host.page, `close-question-${quiz.id}`);
     await clickReached(host.page, `podium-${quiz.id}`);
