@@ -154,8 +154,13 @@
   api.state = () => UTF8ToString(Module._palabre_state_json());
   // {view, room, you, role, connected, links: {join, kiosk, host}}
   api.info = () => JSON.parse(UTF8ToString(Module._palabre_info_json()));
-  // [[text, x, y, visible], …]: every text the views drew in the last frame (tests read figures here).
-  api.drawn = () => JSON.parse(UTF8ToString(Module._palabre_drawn_json())).map(([text, x, y, visible]) => ({ text, x, y, visible }));
+  // Every text the views drew in the last frame, in drawing order (tests read figures and check the
+  // layout here): its box, the region it can be seen in (clip), the scrollbars around that region
+  // (1 vertical, 2 horizontal), its window, and for a button's label whether it fits.
+  api.drawn = () => JSON.parse(UTF8ToString(Module._palabre_drawn_json())).map((d) => ({
+    text: d[0], x: d[1], y: d[2], visible: d[3], w: d[4], h: d[5],
+    clip: { x0: d[6][0], y0: d[6][1], x1: d[6][2], y1: d[6][3] }, scrollbars: d[7], window: d[8], fits: d[9],
+  }));
   api.items = () => items.map((i) => {
     const el = elements.get(i.key);
     return {

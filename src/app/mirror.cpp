@@ -2,6 +2,7 @@
 // [SECTION] JavaScript bridge  [SECTION] test-engine hooks  [SECTION] frame  [SECTION] widgets
 #include <emscripten.h>
 
+#include <algorithm>
 #include <cstdarg>
 #include <cstdlib>
 #include <map>
@@ -54,11 +55,65 @@ struct Recorder {
   std::set<std::string, std::less<>> activations;  // keys activated from the DOM, not yet consumed
   std::map<std::string, std::string, std::less<>> field_synced;  // last value both sides agreed on
   std::string focused_field;
-  nlohmann::json drawn = nlohmann::json::array();  // this frame's texts: [text, x, y, visible]
+  // This frame's texts: [text, x, y, visible, w, h, [clip x0, y0, x1, y1], scrollbars, window, fits].
+  nlohmann::json drawn = nlohmann::json::array();
   std::string drawn_json;                          // the last finished frame's
 };
 Recorder recorder;
 
+// Which scrollbars a person sees around the current window: 1 vertical, 2 horizontal (its own or
+// an enclosing window's, which scrolls it as a whole).
+int scrollbars_around(const ImGuiWindow* window) {
+  int bars = 0;
+  for (; window; window = (window->Flags & ImGuiWindowFlags_ChildWindow) ? window->ParentWindow : nullptr) {
+    if (window->ScrollbarY) bars |= 1;
+    if (window->ScrollbarX) bars |= 2;
+  }
+  return bars;
+}
+
+void record_text(std::string_view text, const ImVec2& min, const ImVec2& max, bool fits) {
+  const std::string shown = strip_icons(text);
+  if (shown.empty()) return;
+  ImGuiWindow* window = GImGui->CurrentWindow;
+  ImRect clip(0, 0, 1e9f, 1e9f);
+  if (window) {
+    // The draw list's clip: a view may clip a zone of its own (a board's column) inside the window.
+    clip = ImRect(window->DrawList->GetClipRectMin(), window->DrawList->GetClipRectMax());
+    clip.ClipWithFull(window->ClipRect);
+  }
+  const bool visible = min.y >= clip.Min.y - 1.0f && min.y < clip.Max.y && min.x < clip.Max.x;
+  recorder.drawn.push_back(nlohmann::json::array(
+      {shown, min.x, min.y, visible, max.x - min.x, max.y - min.y,
+       nlohmann::json::array({clip.Min.x, clip.Min.y, clip.Max.x, clip.Max.y}), scrollbars_around(window),
+       window ? window->Name : "", fits}));
+}
+
+}  // namespace
+}  // namespace palabre::app::mirror
+
+namespace palabre::app::mirror {
+namespace {
+// A widget's visible label as drawn: centred in a button, after the box of a checkbox; `fits` says
+// whether ImGui had to clip it (1.86 clips a label wider than its button without an ellipsis).
+void record_label(ImGuiContext* ctx, const char* label, const ImRect& rect, ImGuiItemStatusFlags flags) {
+  const char* end = ImGui::FindRenderedTextEnd(label);
+  if (end == label) return;
+  const ImGuiStyle& style = ctx->Style;
+  const ImVec2 size = ImGui::CalcTextSize(label, end);
+  ImVec2 at;
+  bool fits = true;
+  if (flags & (ImGuiItemStatusFlags_Checkable | ImGuiItemStatusFlags_Openable)) {
+    at = ImVec2(rect.Max.x - size.x, rect.Min.y + (rect.GetHeight() - size.y) * 0.5f);
+  } else {
+    const float room = rect.GetWidth() - 2 * style.FramePadding.x;
+    fits = size.x <= room + 1.0f;
+    at = ImVec2(rect.Min.x + std::max(style.FramePadding.x, (rect.GetWidth() - size.x) * style.ButtonTextAlign.x),
+                rect.Min.y + (rect.GetHeight() - size.y) * 0.5f);
+  }
+  record_text(std::string_view(label, static_cast<std::size_t>(end - label)), at,
+              ImVec2(at.x + size.x, at.y + size.y), fits);
+}
 }  // namespace
 }  // namespace palabre::app::mirror
 
@@ -80,6 +135,7 @@ void ImGuiTestEngineHook_ItemInfo(ImGuiContext* ctx, ImGuiID id, const char* lab
   auto field = std::move(r.next_field);
   r.next_field.reset();
   if (id == 0 || id != r.last_add_id || !label) return;
+  if (!field && name.empty()) record_label(ctx, label, r.last_add_rect, flags);
   ImRect rect = r.last_add_rect;
   const float full_height = rect.GetHeight();
   rect.ClipWithFull(r.last_add_clip);
@@ -135,11 +191,11 @@ void begin_frame() {
   GImGui->TestEngineHookItems = true;
 }
 
-void drawn(std::string_view text, float x, float y) {
-  if (text.empty()) return;
-  const ImRect clip = GImGui->CurrentWindow ? GImGui->CurrentWindow->ClipRect : ImRect(0, 0, 1e9f, 1e9f);
-  const bool visible = y >= clip.Min.y - 1.0f && y < clip.Max.y && x < clip.Max.x;
-  recorder.drawn.push_back(nlohmann::json::array({strip_icons(text), x, y, visible}));
+void drawn(std::string_view text, const ImVec2& min, const ImVec2& max) { record_text(text, min, max, true); }
+
+void drawn_item(std::string_view text) {
+  const ImRect& box = GImGui->LastItemData.Rect;
+  record_text(text, box.Min, box.Max, true);
 }
 
 void end_frame() {

@@ -62,10 +62,13 @@ void next_role(const char* role);
 // Next item's accessible name when its visible label is only an icon.
 void next_name(const char* name);
 
-// What the views drew as text this frame, in drawing order, with its top-left corner and whether it
-// is inside the window's visible region: `window.palabre.drawn()` returns it, so that tests read
-// the figures a screen shows, not the state it read (issue 14, "screen truth").
-void drawn(std::string_view text, float x, float y);
+// What the views drew as text this frame, in drawing order: each text's box, the region it can be
+// seen in (the clip rectangle), whether that region shows a scrollbar, and for a button whether its
+// label fits. `window.palabre.drawn()` returns it, so that tests read the figures a screen shows,
+// not the state it read (issue 14), and check that nothing is cut or overlapped (issue 15).
+void drawn(std::string_view text, const ImVec2& min, const ImVec2& max);
+// The text of the ImGui item just submitted (TextUnformatted, Text…): its box is the item's.
+void drawn_item(std::string_view text);
 
 // Called from JavaScript (web/mirror.js) when a DOM element was activated without a pointer.
 void activate(std::string_view key);

@@ -111,26 +111,34 @@ bool link_button(const char* label) {
   return pressed;
 }
 
-// The text about to be drawn at the cursor, for the mirror's record of what each screen shows.
-static void record_at_cursor(std::string_view text) {
-  const ImVec2 p = ImGui::GetCursorScreenPos();
-  mirror::drawn(text, p.x, p.y);
+void text(std::string_view text, ImU32 colour) {
+  if (colour) ImGui::PushStyleColor(ImGuiCol_Text, colour);
+  ImGui::TextUnformatted(text.data(), text.data() + text.size());
+  if (colour) ImGui::PopStyleColor();
+  mirror::drawn_item(text);
 }
 
 void text_muted(std::string_view text) {
-  record_at_cursor(text);
   ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetColorU32(ImGuiCol_TextDisabled));
   ImGui::TextWrapped("%.*s", static_cast<int>(text.size()), text.data());
   ImGui::PopStyleColor();
+  mirror::drawn_item(text);
 }
 
 void text_wrapped(std::string_view text, ImU32 colour) {
-  record_at_cursor(text);
-  if (colour) ImGui::PushStyleColor(ImGuiCol_Text, colour);
   ImGui::PushTextWrapPos(0.0f);
-  ImGui::TextUnformatted(text.data(), text.data() + text.size());
+  ui::text(text, colour);
   ImGui::PopTextWrapPos();
-  if (colour) ImGui::PopStyleColor();
+}
+
+ImVec2 draw_text(ImDrawList* draw, ImFont* font, float size, ImVec2 pos, ImU32 colour, std::string_view text,
+                 float wrap_width) {
+  const char* begin = text.data();
+  const char* end = begin + text.size();
+  draw->AddText(font, size, pos, colour, begin, end, wrap_width);
+  const ImVec2 box = font->CalcTextSizeA(size, FLT_MAX, wrap_width, begin, end);
+  mirror::drawn(text, pos, ImVec2(pos.x + box.x, pos.y + box.y));
+  return box;
 }
 
 void text_in(ImFont* font, std::string_view text, ImU32 colour, bool centred) {
@@ -140,14 +148,11 @@ void text_in(ImFont* font, std::string_view text, ImU32 colour, bool centred) {
     const float avail = avail_width();
     if (w < avail) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (avail - w) * 0.5f);
   }
-  record_at_cursor(text);
-  if (colour) ImGui::PushStyleColor(ImGuiCol_Text, colour);
   // Wrap at the enclosing wrap position (a card's edge) or else at the window's edge.
   const bool wrap = !centred && ImGui::GetCurrentWindow()->DC.TextWrapPos < 0.0f;
   if (wrap) ImGui::PushTextWrapPos(0.0f);
-  ImGui::TextUnformatted(text.data(), text.data() + text.size());
+  ui::text(text, colour);
   if (wrap) ImGui::PopTextWrapPos();
-  if (colour) ImGui::PopStyleColor();
   ImGui::PopFont();
 }
 
@@ -161,8 +166,7 @@ void pill(std::string_view text, ImU32 colour, ImU32 background) {
   ImDrawList* draw = ImGui::GetWindowDrawList();
   draw->AddRectFilled(pos, ImVec2(pos.x + box.x, pos.y + box.y), background, box.y * 0.5f);
   draw->AddCircleFilled(ImVec2(pos.x + base * 0.6f + dot * 0.5f, pos.y + box.y * 0.5f), dot * 0.5f, colour);
-  draw->AddText(ImVec2(pos.x + base * 1.0f + dot, pos.y + base * 0.25f), colour, text.data(), text.data() + text.size());
-  mirror::drawn(text, pos.x, pos.y);
+  draw_text(draw, ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(pos.x + base * 1.0f + dot, pos.y + base * 0.25f), colour, text);
   ImGui::Dummy(box);
   ImGui::PopFont();
 }
@@ -270,11 +274,8 @@ void result_bar(std::string_view label, float fraction, std::string_view figure,
   const ImU32 text = ImGui::GetColorU32(ImGuiCol_Text);
   const ImU32 muted = ImGui::GetColorU32(ImGuiCol_TextDisabled);
   const ImVec2 fig_size = font->CalcTextSizeA(font_size, FLT_MAX, 0, figure.data(), figure.data() + figure.size());
-  draw->AddText(font, font_size, pos, text, label.data(), label.data() + label.size(), width - fig_size.x - base);
-  mirror::drawn(label, pos.x, pos.y);
-  mirror::drawn(figure, pos.x + width - fig_size.x, pos.y);
-  const ImVec2 label_size = font->CalcTextSizeA(font_size, FLT_MAX, width - fig_size.x - base, label.data(), label.data() + label.size());
-  draw->AddText(font, font_size, ImVec2(pos.x + width - fig_size.x, pos.y), muted, figure.data(), figure.data() + figure.size());
+  const ImVec2 label_size = draw_text(draw, font, font_size, pos, text, label, width - fig_size.x - base);
+  draw_text(draw, font, font_size, ImVec2(pos.x + width - fig_size.x, pos.y), muted, figure);
   const float y = pos.y + label_size.y + base * 0.3f;
   const ImU32 track = (ImGui::GetColorU32(ImGuiCol_Text) & 0x00FFFFFF) | 0x14000000;
   draw->AddRectFilled(ImVec2(pos.x, y), ImVec2(pos.x + width, y + bar_h), track, bar_h * 0.5f);

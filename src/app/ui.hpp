@@ -18,10 +18,17 @@ bool secondary_button(const char* label, float width = -1, bool enabled = true);
 // A quiet text-only button (e.g. "Hide" in a list).
 bool link_button(const char* label);
 
+// Every text a view shows goes through these (or ImGui widgets' labels): each is recorded for the
+// mirror's drawn() list, which the screen-truth and layout checks read.
+// One unwrapped line (ImGui::TextUnformatted) in `colour` (0: the style's).
+void text(std::string_view text, ImU32 colour = 0);
 void text_muted(std::string_view text);
 void text_wrapped(std::string_view text, ImU32 colour = 0);
 // Text with the given font, optionally centred in the available width.
 void text_in(ImFont* font, std::string_view text, ImU32 colour = 0, bool centred = false);
+// Draws `text` on a draw list at `pos` (wrapped at `wrap_width` when > 0) and returns its size.
+ImVec2 draw_text(ImDrawList* draw, ImFont* font, float size, ImVec2 pos, ImU32 colour, std::string_view text,
+                 float wrap_width = 0.0f);
 // A rounded label with a dot: "● En ligne".
 void pill(std::string_view text, ImU32 colour, ImU32 background);
 float pill_width(std::string_view text);

@@ -221,3 +221,58 @@ export async function downloadVia(page, key, where = {}) {
   const [download] = await Promise.all([page.waitForEvent('download'), clickReached(page, key, where)]);
   return { name: download.suggestedFilename(), text: readFileSync(await download.path(), 'utf8') };
 }
+
+// [SECTION] layout check (issue 15): nothing cut without a sign, nothing drawn over anything else
+
+/** Windows whose old entries roll off the top on purpose, newest at the bottom (a chat wall). */
+const feedWindows = /kiosk-wall|chat/u;
+
+/** What is wrong with the layout of one frame (window.palabre.drawn()), one line per problem:
+ *  a text partly outside the region it is seen in, with no scrollbar on that side; a text left out
+ *  entirely of a region that cannot scroll; a button whose label is wider than the button; two texts
+ *  of one window drawn over each other. */
+export function layoutProblems(drawn) {
+  const problems = [];
+  const tolerance = 1.5;
+  const shown = [];
+  for (const d of drawn) {
+    if (!(d.w > 0 && d.h > 0)) continue;
+    const c = d.clip;
+    const box = { x0: d.x, y0: d.y, x1: d.x + d.w, y1: d.y + d.h };
+    const inside = { x0: Math.max(box.x0, c.x0), y0: Math.max(box.y0, c.y0), x1: Math.min(box.x1, c.x1), y1: Math.min(box.y1, c.y1) };
+    const seen = inside.x1 - inside.x0 > 0.5 && inside.y1 - inside.y0 > 0.5;
+    const quote = `"${d.text.length > 48 ? d.text.slice(0, 47) + '…' : d.text}" (${d.window})`;
+    if (d.fits === false) problems.push(`label wider than its button: ${quote}`);
+    const canScrollY = (d.scrollbars & 1) !== 0, canScrollX = (d.scrollbars & 2) !== 0;
+    if (!seen) {
+      const rolledOff = feedWindows.test(d.window) && box.y1 <= c.y0 + tolerance;
+      const below = box.y0 >= c.y1 - tolerance, above = box.y1 <= c.y0 + tolerance;
+      const sideways = box.x0 >= c.x1 - tolerance || box.x1 <= c.x0 + tolerance;
+      if (!rolledOff && (((below || above) && !canScrollY) || (sideways && !canScrollX)))
+        problems.push(`left out, with no way to scroll to it: ${quote}`);
+      continue;
+    }
+    const cutY = box.y0 < c.y0 - tolerance || box.y1 > c.y1 + tolerance;
+    const cutX = box.x0 < c.x0 - tolerance || box.x1 > c.x1 + tolerance;
+    if ((cutY && !canScrollY) || (cutX && !canScrollX))
+      problems.push(`cut off${cutX ? ' at the side' : ''}${cutY ? ' at the top or bottom' : ''}: ${quote} box ${fmt(box)} in ${fmt(c)}`);
+    shown.push({ d, box: inside, quote });
+  }
+  for (let i = 0; i < shown.length; i++) {
+    for (let j = i + 1; j < shown.length; j++) {
+      const a = shown[i], b = shown[j];
+      if (a.d.window !== b.d.window) continue;
+      if (a.d.text === b.d.text && a.d.x === b.d.x && a.d.y === b.d.y) continue;  // recorded twice
+      const ix = Math.min(a.box.x1, b.box.x1) - Math.max(a.box.x0, b.box.x0);
+      const iy = Math.min(a.box.y1, b.box.y1) - Math.max(a.box.y0, b.box.y0);
+      if (ix > 2 && iy > 2) problems.push(`overlap: ${a.quote} ${fmt(a.box)} and ${b.quote} ${fmt(b.box)}`);
+    }
+  }
+  return problems;
+}
+const fmt = (r) => `[${Math.round(r.x0)},${Math.round(r.y0)}–${Math.round(r.x1)},${Math.round(r.y1)}]`;
+
+/** The layout problems of what `page` draws now, after a settled frame. */
+export async function pageLayoutProblems(page) {
+  return layoutProblems(await page.evaluate(() => window.palabre.drawn()));
+}

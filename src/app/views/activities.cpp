@@ -373,7 +373,7 @@ void ideas(Context& ctx, const core::Activity& a, float width) {
     const std::string count = a.revealed || ctx.session.hears_every_answer ? " " + std::to_string(room == room_likes.end() ? 0 : room->second) : std::string();
     ImGui::PushStyleColor(ImGuiCol_Text, theme::colour::ink);
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width - base * 4.5f);
-    ImGui::TextUnformatted(idea.text.c_str());
+    ui::text(idea.text);
     ImGui::PopTextWrapPos();
     ImGui::PopStyleColor();
     ImGui::SameLine(ImGui::GetCursorPosX() + width - base * 4.0f);
@@ -420,7 +420,7 @@ void qna(Context& ctx, const core::Activity& a, float width) {
     if (ui::link_button(label.c_str()) && a.running()) submit(ctx, core::QnaUpvote{a.id, q->id, !up});
     ImGui::SameLine();
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width - base * 4.5f);
-    ImGui::TextUnformatted(q->text.c_str());
+    ui::text(q->text);
     ImGui::PopTextWrapPos();
     ImGui::PopID();
   }

@@ -25,7 +25,7 @@ void draw_brand(float size_scale) {
   ImGui::SameLine();
   ImGui::PushFont(f.heading);
   ImGui::SetWindowFontScale(size_scale);
-  ImGui::TextUnformatted("Palabre");
+  ui::text("Palabre");
   ImGui::SetWindowFontScale(1.0f);
   ImGui::PopFont();
 }

@@ -149,18 +149,19 @@ void draw_row(Context& ctx, const core::Activity& a, bool selected, std::size_t 
   ImGui::SetCursorScreenPos(ImVec2(start.x + pad, start.y + pad));
   ImGui::BeginGroup();
   ImGui::PushStyleColor(ImGuiCol_Text, a.running() ? theme::colour::live : theme::colour::accent);
-  ImGui::TextUnformatted(kind_icon(a.spec.kind));
+  ui::text(kind_icon(a.spec.kind));
   ImGui::PopStyleColor();
   ImGui::SameLine();
   ImGui::BeginGroup();
   ImGui::PushFont(theme::fonts().strong);
   const std::string title = a.spec.title.empty() ? kind_name(a.spec.kind) : a.spec.title;
   ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + std::max(base * 6, width - buttons_w - base * 3.5f));
-  ImGui::TextUnformatted(title.c_str());
+  ui::text(title);
   ImGui::PopTextWrapPos();
   ImGui::PopFont();
-  ImGui::TextDisabled("%s · %s%s", kind_name(a.spec.kind), status_text(a.status),
-                      ctx.session.current_activity == a.id ? (std::string(" · ") + tr(S::current)).c_str() : "");
+  ui::text(std::string(kind_name(a.spec.kind)) + " · " + status_text(a.status) +
+               (ctx.session.current_activity == a.id ? std::string(" · ") + tr(S::current) : std::string()),
+           ImGui::GetColorU32(ImGuiCol_TextDisabled));
   draw_row_edit_controls(ctx, a, index, count);
   ImGui::EndGroup();
   ImGui::EndGroup();
@@ -206,9 +207,9 @@ void draw_survey_screen_controls(Context& ctx, const core::Activity& a) {
   };
   ImGui::AlignTextToFramePadding();
   ImGui::PushStyleColor(ImGuiCol_Text, theme::colour::muted);
-  ImGui::TextUnformatted((std::string(icon::kiosk) + "  " + tr(S::survey_on_screen) + " · " + tr(S::question_n) + " " +
+  ui::text((std::string(icon::kiosk) + "  " + tr(S::survey_on_screen) + " · " + tr(S::question_n) + " " +
                           std::to_string(on_screen + 1) + " / " + std::to_string(count))
-                             .c_str());
+                             );
   ImGui::PopStyleColor();
   ImGui::SameLine();
   ImGui::BeginDisabled(on_screen <= 0);
@@ -227,7 +228,7 @@ void draw_survey_screen_controls(Context& ctx, const core::Activity& a) {
     show(cycling ? on_screen : -1);
   if (cycling) {
     ImGui::PushStyleColor(ImGuiCol_Text, theme::colour::muted);
-    ImGui::TextUnformatted(tr(S::survey_cycle_on));
+    ui::text(tr(S::survey_cycle_on));
     ImGui::PopStyleColor();
     // The console's mark follows the kiosk's turns.
     ctx.ui.redraw_within(static_cast<double>(core::survey_next_turn_in_ms(a, ctx.epoch_ms)));
@@ -263,7 +264,7 @@ void draw_toolbar(Context& ctx, float inner) {
   const auto& f = theme::fonts();
   const float base = f.base_px;
   ImGui::PushFont(f.heading);
-  ImGui::TextUnformatted(tr(S::activities));
+  ui::text(tr(S::activities));
   ImGui::PopFont();
   ImGui::SameLine();
   const std::string add = std::string(ctx.ui.adding ? icon::close : icon::plus) + " " +

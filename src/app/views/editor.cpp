@@ -108,7 +108,7 @@ struct Editor {
   void label(const char* text) {
     ImGui::PushFont(theme::fonts().strong);
     ImGui::PushStyleColor(ImGuiCol_Text, theme::colour::ink);
-    ImGui::TextUnformatted(text);
+    ui::text(text);
     ImGui::PopStyleColor();
     ImGui::PopFont();
   }
@@ -224,7 +224,7 @@ struct Editor {
     ImGui::PushFont(theme::fonts().strong);
     ImGui::PushStyleColor(ImGuiCol_Text, theme::colour::accent);
     ImGui::AlignTextToFramePadding();
-    ImGui::Text("%s %d", tr(S::question_n), static_cast<int>(i + 1));
+    ui::text(std::string(tr(S::question_n)) + " " + std::to_string(i + 1));
     ImGui::PopStyleColor();
     ImGui::PopFont();
     ImGui::SameLine(ImGui::GetWindowContentRegionMin().x + width - ImGui::GetFrameHeight());
@@ -355,7 +355,7 @@ void pages(Editor& e, std::vector<core::Page>& list) {
     ImGui::PushFont(theme::fonts().strong);
     ImGui::PushStyleColor(ImGuiCol_Text, theme::colour::accent);
     ImGui::AlignTextToFramePadding();
-    ImGui::Text("%s %d", tr(S::page), static_cast<int>(i + 1));
+    ui::text(std::string(tr(S::page)) + " " + std::to_string(i + 1));
     ImGui::PopStyleColor();
     ImGui::PopFont();
     if (list.size() > 1) {

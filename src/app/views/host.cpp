@@ -72,7 +72,7 @@ void draw_share(Context& ctx, float width) {
   const ImGuiStyle& style = ImGui::GetStyle();
   ui::begin_card(width);
   ImGui::PushFont(f.heading);
-  ImGui::TextUnformatted(tr(S::host_share));
+  ui::text(tr(S::host_share));
   ImGui::PopFont();
   ui::text_muted(tr(S::host_code));
   ui::text_in(theme::display_font(), spaced_code(ctx.identity.room), theme::colour::accent);
@@ -105,12 +105,12 @@ void draw_messages(Context& ctx, float width, float height) {
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(base * 1.4f, base * 1.2f));
   ImGui::BeginChild("messages-panel", ImVec2(width, height), false, ImGuiWindowFlags_AlwaysUseWindowPadding);
   ImGui::PushFont(f.heading);
-  ImGui::TextUnformatted(tr(S::host_messages));
+  ui::text(tr(S::host_messages));
   ImGui::PopFont();
   ImGui::SameLine();
   const int visible = static_cast<int>(std::count_if(messages.begin(), messages.end(), [](auto& m) { return !m.hidden; }));
   ImGui::SetCursorPosY(ImGui::GetCursorPosY() + base * 0.35f);
-  ImGui::TextDisabled("%d", visible);
+  ui::text(std::to_string(visible), ImGui::GetColorU32(ImGuiCol_TextDisabled));
   ImGui::Separator();
   ui::gap(base * 0.2f);
   if (messages.empty()) {
@@ -125,14 +125,15 @@ void draw_messages(Context& ctx, float width, float height) {
     ImGui::SameLine();
     ImGui::BeginGroup();
     ImGui::PushFont(f.strong);
-    ImGui::TextUnformatted(name.c_str());
+    ui::text(name);
     ImGui::PopFont();
     ImGui::SameLine();
-    ImGui::TextDisabled("%s%s", clock_time(ctx.session, m.at, ctx.ui.tz_offset_minutes).c_str(),
-                        m.hidden ? (std::string(" · ") + tr(S::host_hidden)).c_str() : "");
+    ui::text(clock_time(ctx.session, m.at, ctx.ui.tz_offset_minutes) +
+                 (m.hidden ? std::string(" · ") + tr(S::host_hidden) : std::string()),
+             ImGui::GetColorU32(ImGuiCol_TextDisabled));
     ImGui::PushTextWrapPos(ImGui::GetWindowContentRegionMax().x - base * 6.5f);
     if (m.hidden) ImGui::PushStyleColor(ImGuiCol_Text, theme::colour::muted);
-    ImGui::TextUnformatted(m.text.c_str());
+    ui::text(m.text);
     if (m.hidden) ImGui::PopStyleColor();
     ImGui::PopTextWrapPos();
     ImGui::EndGroup();
@@ -163,12 +164,12 @@ void draw_people(Context& ctx, float width, float max_list_height) {
   const float base = f.base_px;
   ui::begin_card(width);
   ImGui::PushFont(f.heading);
-  ImGui::TextUnformatted(tr(S::host_people));
+  ui::text(tr(S::host_people));
   ImGui::PopFont();
   ImGui::SameLine();
   ImGui::SetCursorPosY(ImGui::GetCursorPosY() + base * 0.35f);
   const auto& people = ctx.session.participants;
-  ImGui::TextDisabled("%d", static_cast<int>(people.size()));
+  ui::text(std::to_string(people.size()), ImGui::GetColorU32(ImGuiCol_TextDisabled));
   if (people.empty()) ui::text_muted(tr(S::host_nobody));
   const float row = base * 1.6f + ImGui::GetStyle().ItemSpacing.y;
   const float rows_height = row * static_cast<float>(people.size());
@@ -188,10 +189,10 @@ void draw_people(Context& ctx, float width, float max_list_height) {
       ui::avatar(p.name, base * 1.6f);
       ImGui::SameLine();
       ImGui::SetCursorPosY(ImGui::GetCursorPosY() + base * 0.2f);
-      ImGui::TextUnformatted(p.name.c_str());
+      ui::text(p.name);
       ImGui::SameLine();
       ImGui::PushStyleColor(ImGuiCol_Text, is_online ? theme::colour::ok : theme::colour::line);
-      ImGui::TextUnformatted(icon::circle);
+      ui::text(icon::circle);
       ImGui::PopStyleColor();
     }
   }
@@ -215,7 +216,7 @@ void draw_host(Context& ctx) {
   draw_brand();
   ImGui::SameLine();
   ImGui::SetCursorPosY(ImGui::GetCursorPosY() + base * 0.3f);
-  ImGui::TextDisabled("%s", spaced_code(ctx.identity.room).c_str());
+  ui::text(spaced_code(ctx.identity.room), ImGui::GetColorU32(ImGuiCol_TextDisabled));
   // End-to-end encrypted: said beside the room code where the row has room (on a phone the share
   // card says it, under the code).
   if (!ctx.route.key.empty() && ImGui::GetContentRegionAvail().x > base * 34.0f) {

@@ -102,14 +102,14 @@ void draw_wall(Context& ctx, float width, float height) {
     const float x = a.x + pad + base * 0.6f;
     ImGui::SetCursorScreenPos(ImVec2(x, a.y + pad));
     ui::avatar(name, base * 1.4f);
-    draw->AddText(f.strong, ImGui::GetFontSize(), ImVec2(x + base * 1.9f, a.y + pad + base * 0.15f),
-                  (ui::name_colour(name) | 0xFF000000) & (0x00FFFFFF | (static_cast<ImU32>(alpha) << 24)), name.c_str());
+    ui::draw_text(draw, f.strong, ImGui::GetFontSize(), ImVec2(x + base * 1.9f, a.y + pad + base * 0.15f),
+                  (ui::name_colour(name) | 0xFF000000) & (0x00FFFFFF | (static_cast<ImU32>(alpha) << 24)), name);
     const std::string when = clock_time(ctx.session, m.at, ctx.ui.tz_offset_minutes);
     const float when_w = ImGui::CalcTextSize(when.c_str()).x;
-    draw->AddText(ImVec2(b.x - pad - when_w, a.y + pad + base * 0.15f),
-                  (theme::colour::kiosk_muted & 0x00FFFFFF) | (static_cast<ImU32>(alpha) << 24), when.c_str());
-    draw->AddText(f.heading, f.heading->FontSize * ImGui::GetIO().FontGlobalScale, ImVec2(x, a.y + pad + base * 1.6f),
-                  (theme::colour::kiosk_text & 0x00FFFFFF) | (static_cast<ImU32>(alpha) << 24), m.text.c_str(), nullptr, wrap);
+    ui::draw_text(draw, ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(b.x - pad - when_w, a.y + pad + base * 0.15f),
+                  (theme::colour::kiosk_muted & 0x00FFFFFF) | (static_cast<ImU32>(alpha) << 24), when);
+    ui::draw_text(draw, f.heading, f.heading->FontSize * ImGui::GetIO().FontGlobalScale, ImVec2(x, a.y + pad + base * 1.6f),
+                  (theme::colour::kiosk_text & 0x00FFFFFF) | (static_cast<ImU32>(alpha) << 24), m.text, wrap);
     ImGui::SetCursorScreenPos(pos);
     ImGui::Dummy(ImVec2(width, h + base * 0.8f - ImGui::GetStyle().ItemSpacing.y));
   }
@@ -127,7 +127,7 @@ void draw_activity(Context& ctx, const core::Activity& a, float width, float hei
   if (!title.empty()) {
     ImGui::PushFont(theme::display_font());
     ImGui::PushTextWrapPos(0);
-    ImGui::TextUnformatted(title.c_str());
+    ui::text(title);
     ImGui::PopTextWrapPos();
     ImGui::PopFont();
   }

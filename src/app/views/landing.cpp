@@ -24,7 +24,7 @@ void draw_landing(Context& ctx) {
   ui::begin_card(width);
   ui::text_in(f.heading, tr(S::join_title));
   ui::gap(base * 0.3f);
-  ImGui::TextUnformatted(tr(S::join_code_label));
+  ui::text(tr(S::join_code_label));
   mirror::TextFieldOptions code_options;
   code_options.placeholder = tr(S::join_code_placeholder);
   bool go = mirror::TextField((std::string(tr(S::join_code_label)) + "###code").c_str(), ctx.ui.code, code_options);

@@ -56,7 +56,7 @@ void draw_row(Context& ctx, const core::Activity& a, const Row& row, float width
   ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + text_width);
   if (!row.author.empty()) ui::text_in(theme::fonts().strong, row.author, theme::colour::muted);
   ImGui::PushStyleColor(ImGuiCol_Text, row.hidden ? theme::colour::muted : theme::colour::ink);
-  ImGui::TextUnformatted(row.text.c_str());
+  ui::text(row.text);
   ImGui::PopStyleColor();
   if (row.hidden || row.waiting)
     ui::text_muted(row.hidden ? tr(S::host_hidden) : tr(S::mod_waiting));

@@ -52,11 +52,11 @@ void draw_name_form(Context& ctx) {
   ui::begin_card(width);
   ui::text_in(f.heading, tr(S::you_name_title));
   ImGui::PushStyleColor(ImGuiCol_Text, theme::colour::muted);
-  ImGui::Text("%s %s", tr(S::host_code), ctx.route.room.c_str());
+  ui::text(std::string(tr(S::host_code)) + " " + ctx.route.room);
   ImGui::PopStyleColor();
   ui::gap(base * 0.5f);
   ImGui::PushFont(f.strong);
-  ImGui::TextUnformatted(tr(S::you_name_label));
+  ui::text(tr(S::you_name_label));
   ImGui::PopFont();
   mirror::TextFieldOptions options;
   options.placeholder = tr(S::you_name_placeholder);
@@ -87,7 +87,7 @@ void draw_locked_notice() {
   ui::begin_card(column.width);
   ui::text_in(f.heading, std::string(icon::key) + "  " + tr(S::e2e_locked_title), theme::colour::accent);
   ui::gap(base * 0.4f);
-  ImGui::TextUnformatted(tr(S::e2e_locked_text));  // wraps at the card's edge (begin_card sets it)
+  ui::text(tr(S::e2e_locked_text));  // wraps at the card's edge (begin_card sets it)
   ui::end_card();
   ui::end_column(column);
 }
@@ -118,14 +118,14 @@ void bubble(const std::string& author, const std::string& text, const std::strin
                            : ImDrawFlags_RoundCornersAll & ~ImDrawFlags_RoundCornersBottomLeft);
   float y = start.y + pad * 0.8f;
   if (!author.empty()) {
-    draw->AddText(f.strong, ImGui::GetFontSize(), ImVec2(x + pad, y), ui::name_colour(author), author.c_str());
+    ui::draw_text(draw, f.strong, ImGui::GetFontSize(), ImVec2(x + pad, y), ui::name_colour(author), author);
     y += author_size.y + base * 0.15f;
   }
-  draw->AddText(f.body, ImGui::GetFontSize(), ImVec2(x + pad, y), mine ? IM_COL32(255, 255, 255, 255) : theme::colour::ink,
-                text.c_str(), nullptr, wrap);
+  ui::draw_text(draw, f.body, ImGui::GetFontSize(), ImVec2(x + pad, y), mine ? IM_COL32(255, 255, 255, 255) : theme::colour::ink,
+                text, wrap);
   y += text_size.y + base * 0.2f;
-  draw->AddText(ImVec2(mine ? x + w - pad - meta_size.x : x + pad, y),
-                mine ? IM_COL32(255, 255, 255, 190) : theme::colour::muted, meta.c_str());
+  ui::draw_text(draw, ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(mine ? x + w - pad - meta_size.x : x + pad, y),
+                mine ? IM_COL32(255, 255, 255, 190) : theme::colour::muted, meta);
   ImGui::Dummy(ImVec2(full, h));
 }
 
@@ -137,7 +137,7 @@ void draw_chat(Context& ctx, float reserved_bottom) {
   draw_brand(0.85f);
   ImGui::SameLine();
   ImGui::SetCursorPosY(ImGui::GetCursorPosY() + base * 0.3f);
-  ImGui::TextDisabled("%s", ctx.identity.room.c_str());
+  ui::text(ctx.identity.room, ImGui::GetColorU32(ImGuiCol_TextDisabled));
   draw_status_right(ctx.link);
   if (draw_language_switch_right(ui::pill_width(tr(S::status_online)) + theme::fonts().base_px * 0.8f))
     ctx.actions.push_back({Action::Kind::set_lang});
@@ -145,7 +145,7 @@ void draw_chat(Context& ctx, float reserved_bottom) {
     ui::avatar(me->name, base * 1.5f);
     ImGui::SameLine();
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() + base * 0.12f);
-    ImGui::TextDisabled("%s", me->name.c_str());
+    ui::text(me->name, ImGui::GetColorU32(ImGuiCol_TextDisabled));
   }
   ImGui::Separator();
 
@@ -218,7 +218,7 @@ void draw_activity_tab(Context& ctx, const core::Activity& a) {
   draw_brand(0.85f);
   ImGui::SameLine();
   ImGui::SetCursorPosY(ImGui::GetCursorPosY() + base * 0.3f);
-  ImGui::TextDisabled("%s", ctx.identity.room.c_str());
+  ui::text(ctx.identity.room, ImGui::GetColorU32(ImGuiCol_TextDisabled));
   draw_status_right(ctx.link);
   if (draw_language_switch_right(ui::pill_width(tr(S::status_online)) + base * 0.8f)) ctx.actions.push_back({Action::Kind::set_lang});
   ImGui::Separator();

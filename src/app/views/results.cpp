@@ -122,22 +122,20 @@ ImU32 bar_colour(int index, const Look& look) {
 }
 
 void heading(const Look& look, const std::string& text) {
-  mirror::drawn(text, ImGui::GetCursorScreenPos().x, ImGui::GetCursorScreenPos().y);
   ImGui::PushFont(look.title);
   ImGui::PushStyleColor(ImGuiCol_Text, look.text);
   ImGui::PushTextWrapPos(0);
-  ImGui::TextUnformatted(text.c_str());
+  ui::text(text);
   ImGui::PopTextWrapPos();
   ImGui::PopStyleColor();
   ImGui::PopFont();
 }
 
 void line(const Look& look, const std::string& text, bool muted = true) {
-  mirror::drawn(text, ImGui::GetCursorScreenPos().x, ImGui::GetCursorScreenPos().y);
   ImGui::PushFont(look.body);
   ImGui::PushStyleColor(ImGuiCol_Text, muted ? look.muted : look.text);
   ImGui::PushTextWrapPos(0);
-  ImGui::TextUnformatted(text.c_str());
+  ui::text(text);
   ImGui::PopTextWrapPos();
   ImGui::PopStyleColor();
   ImGui::PopFont();
@@ -215,20 +213,17 @@ void podium(Context& ctx, const std::vector<core::LeaderboardRow>& rows, const L
     draw->AddRectFilled(top, ImVec2(x + step_w - base * 0.2f, floor_y), medal[rank], base * 0.4f, ImDrawFlags_RoundCornersTop);
     const std::string place = std::to_string(rank + 1);
     const float pw = theme::fonts().heading->CalcTextSizeA(name_fs, FLT_MAX, 0, place.c_str()).x;
-    if (h > name_fs) draw->AddText(theme::fonts().heading, name_fs, ImVec2(x + (step_w - pw) * 0.5f, top.y + base * 0.3f), IM_COL32(40, 30, 10, 230), place.c_str());
+    if (h > name_fs) ui::draw_text(draw, theme::fonts().heading, name_fs, ImVec2(x + (step_w - pw) * 0.5f, top.y + base * 0.3f), IM_COL32(40, 30, 10, 230), place);
     const std::string name = row.who.empty() ? std::string("—") : ctx.session.display_name(row.who);
     const float avail = step_w - base * 0.4f;
     const ImVec2 ns = name_font->CalcTextSizeA(name_fs, FLT_MAX, avail, name.c_str());
     const float name_y = top.y - fig_fs - base * 0.4f - std::min(ns.y, name_fs * 2.3f);
     ImGui::PushClipRect(ImVec2(x, origin.y), ImVec2(x + step_w, floor_y), true);
-    draw->AddText(name_font, name_fs, ImVec2(x + std::max(base * 0.2f, (step_w - ns.x) * 0.5f), name_y), look.text, name.c_str(), nullptr,
-                  avail);
+    ui::draw_text(draw, name_font, name_fs, ImVec2(x + std::max(base * 0.2f, (step_w - ns.x) * 0.5f), name_y), look.text, name, avail);
     ImGui::PopClipRect();
-    mirror::drawn(name, x, name_y);
     const std::string pts = std::to_string(row.points) + " " + trn(S::points, row.points);
     const float fw = fig_font->CalcTextSizeA(fig_fs, FLT_MAX, 0, pts.c_str()).x;
-    draw->AddText(fig_font, fig_fs, ImVec2(x + (step_w - fw) * 0.5f, top.y - fig_fs - base * 0.3f), look.muted, pts.c_str());
-    mirror::drawn(pts, x, top.y - fig_fs);
+    ui::draw_text(draw, fig_font, fig_fs, ImVec2(x + (step_w - fw) * 0.5f, top.y - fig_fs - base * 0.3f), look.muted, pts);
   }
   ImGui::Dummy(ImVec2(width, label_h + full_h + base * 0.3f));
 }
@@ -451,9 +446,8 @@ void word_cloud(const core::IdeaFigures& fig, const Look& look, float width) {
     }
     if (x + ts.x > width && x > 0) { x = 0; y += row_h; row_h = 0; }
     ImGui::PushFont(font);  // the display face's glyphs live in a texture of their own
-    draw->AddText(font, size, ImVec2(origin.x + x, origin.y + y), bar_colour(index++, look) | 0xFF000000, w.c_str());
+    ui::draw_text(draw, font, size, ImVec2(origin.x + x, origin.y + y), bar_colour(index++, look) | 0xFF000000, w);
     ImGui::PopFont();
-    mirror::drawn(w, origin.x + x, origin.y + y);
     x += ts.x + size * 0.5f;
     row_h = std::max(row_h, ts.y * 1.05f);
   }
@@ -506,12 +500,10 @@ void ideas(Context& ctx, const core::Activity& a, const Look& look, float width)
       const ImU32 colour = notes[(category < 0 ? 0 : category) % 5];
       draw->AddRectFilled(ImVec2(p.x + 2, p.y + 3), ImVec2(p.x + w + 2, p.y + h + 3), IM_COL32(0, 0, 0, 30), base * 0.4f);
       draw->AddRectFilled(p, ImVec2(p.x + w, p.y + h), colour, base * 0.4f);
-      mirror::drawn(idea->text, p.x, p.y);
-      draw->AddText(font, fs, ImVec2(p.x + base * 0.6f, p.y + base * 0.5f), theme::colour::ink, idea->text.c_str(), nullptr, w - base * 1.2f);
+      ui::draw_text(draw, font, fs, ImVec2(p.x + base * 0.6f, p.y + base * 0.5f), theme::colour::ink, idea->text, w - base * 1.2f);
       const auto liked = fig.likes.find(idea->id);
       const std::string likes = std::string(icon::heart) + " " + std::to_string(liked == fig.likes.end() ? 0 : liked->second);
-      draw->AddText(ImVec2(p.x + base * 0.6f, p.y + h - base * 1.6f), IM_COL32(120, 60, 60, 255), likes.c_str());
-      mirror::drawn(likes, p.x, p.y + h - base * 1.6f);
+      ui::draw_text(draw, ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(p.x + base * 0.6f, p.y + h - base * 1.6f), IM_COL32(120, 60, 60, 255), likes);
       row_h = std::max(row_h, h);
       if (++col == columns) { col = 0; row_top += row_h + gap; row_h = 0; }
     }
@@ -597,12 +589,12 @@ void board(Context& ctx, const core::Activity& a, const Look& look, float width,
     if (const int more = skip[static_cast<std::size_t>(z)]; more > 0) {
       const std::string text = "+ " + std::to_string(more);
       const ImVec2 ms = title_font->CalcTextSizeA(title_fs, FLT_MAX, 0, text.c_str());
-      draw->AddText(title_font, title_fs, ImVec2(zone.max.x - ms.x - base * 0.6f, zone.min.y + base * 0.4f), look.muted, text.c_str());
+      ui::draw_text(draw, title_font, title_fs, ImVec2(zone.max.x - ms.x - base * 0.6f, zone.min.y + base * 0.4f), look.muted, text);
       title_width -= ms.x + base * 0.6f;
     }
     if (z < static_cast<int>(a.spec.categories.size()))
-      draw->AddText(title_font, title_fs, ImVec2(zone.min.x + base * 0.6f, zone.min.y + base * 0.4f), look.muted,
-                    a.spec.categories[static_cast<std::size_t>(z)].c_str(), nullptr, title_width);
+      ui::draw_text(draw, title_font, title_fs, ImVec2(zone.min.x + base * 0.6f, zone.min.y + base * 0.4f), look.muted,
+                    a.spec.categories[static_cast<std::size_t>(z)], title_width);
   }
   // Where each post-it is: a move this member sent shows at once, until the session has it (or
   // nothing of ours is pending any more: the move was refused).
@@ -684,7 +676,7 @@ void board(Context& ctx, const core::Activity& a, const Look& look, float width,
     draw->AddRectFilled(ImVec2(p.x + 2, p.y + shadow), ImVec2(p.x + n.size.x + 2, p.y + n.size.y + shadow), IM_COL32(0, 0, 0, lifted ? 60 : 35), r);
     draw->AddRectFilled(p, ImVec2(p.x + n.size.x, p.y + n.size.y), notes[n.zone % 5], r);
     if (n.movable) draw->AddRect(p, ImVec2(p.x + n.size.x, p.y + n.size.y), IM_COL32(0, 0, 0, lifted ? 70 : 25), r);
-    draw->AddText(font, fs, ImVec2(p.x + base * 0.4f, p.y + base * 0.45f), theme::colour::ink, n.idea->text.c_str(), nullptr,
+    ui::draw_text(draw, font, fs, ImVec2(p.x + base * 0.4f, p.y + base * 0.45f), theme::colour::ink, n.idea->text,
                   n.size.x - base * 0.8f);
   };
   const BoardNote* lifted = nullptr;

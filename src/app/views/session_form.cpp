@@ -61,7 +61,7 @@ std::string iso_date(std::int64_t epoch_ms) {
 }
 
 void labelled_field(Context& ctx, S label, S placeholder, const char* key, float width) {
-  ImGui::TextUnformatted(tr(label));
+  ui::text(tr(label));
   mirror::TextFieldOptions options;
   options.placeholder = tr(placeholder);
   options.width = width;
@@ -71,7 +71,7 @@ void labelled_field(Context& ctx, S label, S placeholder, const char* key, float
 
 // Two toggles, "Français" and "English": the language of the report (and of the kiosk's texts).
 void locale_toggle(Context& ctx, float width) {
-  ImGui::TextUnformatted(tr(S::session_report_lang));
+  ui::text(tr(S::session_report_lang));
   std::string& locale = ctx.ui.texts[k_locale];
   if (locale.empty()) locale = lang() == Lang::fr ? "fr" : "en";
   const float half = (width - ImGui::GetStyle().ItemSpacing.x) * 0.5f;

@@ -1,0 +1,138 @@
+// Fits every screen (issue 15): the sample workshop's real plan and answers (a 12-choice question, a
+// 7-item ranking, an 8-page presentation, 70 people, long names), each activity running and then
+// revealed, and the lobby. The host, the kiosk and a phone are looked at in four sizes each; on every
+// screen the layout check (harness.mjs, layoutProblems) reads what was drawn and fails, naming the
+// view, the size and the item, when a text is cut without a scrollbar, left out where nothing
+// scrolls, wider than its button, or drawn over another. Screenshots: layout-*.png.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { launchBrowser, pageLayoutProblems, screenshot, startRelay, waitReady } from './harness.mjs';
+
+const sizes = { phone: { width: 390, height: 844 }, laptop: { width: 1366, height: 768 }, small: { width: 1280, height: 720 },
+  kiosk: { width: 1920, height: 1080 } };
+const sha256 = (text) => createHash('sha256').update(text).digest('hex');
+const hostToken = randomBytes(16).toString('hex');
+const kioskToken = sha256(`palabre-kiosk:${hostToken}`).slice(0, 32);  // relay/kiosk_token.hpp
+const phoneMember = 'p900';
+const phoneName = 'Marie-Amélie de La Rochefoucauld-Liancourt';
+// Latecomers with the names a real room brings: long ones, accents, several words.
+const latecomers = ['Jean-Baptiste Lefèvre-Dussaulx-Montmorency', 'Bảo Trần Thị Ngọc', 'Élodie Ménard', 'Chloé Dupré-Lefèvre',
+  'Maximilien Aurélien Saint-Exupéry de Villeneuve'];
+
+const workshopLog = fileURLToPath(new URL('../data/workshop_fr.palabre.jsonl', import.meta.url));
+const alphabet = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+
+/** The rooms to look at: the workshop's log cut at a moment (the lobby, each activity running with
+ *  all its answers, each activity stopped and revealed), written as `palabre serve` stores rooms. */
+function writeRooms(dir) {
+  const lines = readFileSync(workshopLog, 'utf8').trim().split('\n');
+  const header = JSON.parse(lines[0]);
+  const envelopes = lines.slice(1).map((l) => JSON.parse(l));
+  const adds = envelopes.filter((e) => e.ev.type === 'activity.add');
+  const moments = [{ name: 'lobby', until: envelopes.findIndex((e) => e.ev.type === 'activity.start'), extra: [] }];
+  for (const add of adds) {
+    const id = add.seq;
+    const kind = add.ev.activity.kind;
+    const stop = envelopes.findIndex((e) => e.ev.type === 'activity.stop' && e.ev.id === id);
+    const start = envelopes.findIndex((e) => e.ev.type === 'activity.start' && e.ev.id === id);
+    if (start < 0) continue;
+    const end = stop < 0 ? envelopes.length : stop;
+    moments.push({ name: `${kind}-${id}-running`, until: end, extra: [] });
+    if (stop >= 0) {
+      moments.push({ name: `${kind}-${id}-revealed`, until: stop + 1,
+        extra: [{ from: 'h1', role: 'host', vis: 'public', ev: { type: 'activity.reveal', id, revealed: true } }] });
+    }
+  }
+  const members = new Set(envelopes.filter((e) => e.ev.type === 'participant.join').map((e) => e.from));
+  const rooms = [];
+  moments.forEach((moment, n) => {
+    const room = `WKS${alphabet[Math.floor(n / alphabet.length)]}${alphabet[n % alphabet.length]}T`;
+    const kept = envelopes.slice(0, moment.until).filter((e) => !(e.ev.type === 'presence' && e.ev.online === false));
+    const appended = [...moment.extra,
+      ...latecomers.map((name, i) => ({ from: `p${901 + i}`, role: 'participant', vis: 'public', ev: { type: 'participant.join', name } })),
+      { from: phoneMember, role: 'participant', vis: 'public', ev: { type: 'participant.join', name: phoneName } }];
+    let seq = 0;
+    let at = kept.length ? kept[kept.length - 1].at : header.created;
+    const out = [JSON.stringify({ ...header, room })];
+    for (const e of kept) out.push(JSON.stringify({ ...e, seq: ++seq }));
+    for (const e of appended) out.push(JSON.stringify({ seq: ++seq, at: (at += 1000), ...e }));
+    writeFileSync(join(dir, `${room}.palabre.jsonl`), out.join('\n') + '\n', { mode: 0o600 });
+    const sidecar = [{ format: 'palabre-members', version: 1, room, host: sha256(hostToken), kiosk: sha256(kioskToken),
+      anon_key: randomBytes(16).toString('hex') }];
+    for (const id of [...members, ...latecomers.map((_, i) => `p${901 + i}`), phoneMember]) sidecar.push({ id, token: sha256(`token-${id}`) });
+    writeFileSync(join(dir, `${room}.members.jsonl`), sidecar.map((m) => JSON.stringify(m)).join('\n') + '\n', { mode: 0o600 });
+    rooms.push({ room, moment: moment.name });
+  });
+  return rooms;
+}
+
+let relay, browser, dataDir, rooms;
+before(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'palabre-layout-'));
+  rooms = writeRooms(dataDir);
+  relay = await startRelay({ dataDir });
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await relay?.stop();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+/** Opens `hash` for `role` at every size; returns the problems found, each naming where. */
+async function lookAt(context, hash, role, moment) {
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.setViewportSize(sizes.laptop);
+  await page.goto(`${relay.url}/${hash}`);
+  await waitReady(page);
+  // In the room, with its log caught up.
+  try {
+    await page.waitForFunction(() => { const i = window.palabre.info(); return i.connected && i.room; }, null, { timeout: 15000 });
+  } catch {
+    await screenshot(page, `failure-layout-${moment}-${role}`);
+    const info = await page.evaluate(() => JSON.stringify(window.palabre.info()));
+    await page.close();
+    return [`${role} ${moment}: never in the room (${info})`];
+  }
+  await page.waitForTimeout(400);
+  const problems = [];
+  for (const [sizeName, size] of Object.entries(sizes)) {
+    await page.setViewportSize(size);
+    await page.waitForTimeout(900);  // animated bars and podiums settle
+    for (const p of await pageLayoutProblems(page)) problems.push(`${role} ${moment} ${sizeName}: ${p}`);
+    await screenshot(page, `layout-${moment}-${role}-${sizeName}`);
+  }
+  for (const e of errors) problems.push(`${role} ${moment}: page error ${e}`);
+  await page.close();
+  return problems;
+}
+
+test('layout: every view of the sample workshop fits the phone, the laptop, 1280×720 and the kiosk', { timeout: 900000 }, async () => {
+  const contexts = {};
+  for (const role of ['host', 'kiosk', 'phone']) {
+    contexts[role] = await browser.newContext({ viewport: sizes.laptop, locale: 'fr-FR', timezoneId: 'Europe/Paris', deviceScaleFactor: 1 });
+  }
+  // The phone is a member already (the resume token a join leaves in the browser).
+  await contexts.phone.addInitScript(({ codes, token }) => {
+    for (const code of codes) localStorage.setItem(`palabre.member.${code}`, token);
+  }, { codes: rooms.map((r) => r.room), token: `token-${phoneMember}` });
+  const only = process.env.PALABRE_LAYOUT_ONLY;  // e.g. "survey" while mending one view
+  const problems = [];
+  for (const { room, moment } of rooms) {
+    if (only && !moment.includes(only)) continue;
+    problems.push(...await lookAt(contexts.host, `#/host/${room}/${hostToken}`, 'host', moment));
+    problems.push(...await lookAt(contexts.kiosk, `#/kiosk/${room}/${kioskToken}`, 'kiosk', moment));
+    problems.push(...await lookAt(contexts.phone, `#/join/${room}`, 'phone', moment));
+    process.stderr.write(`[layout] ${moment}: ${problems.length} problems so far\n`);
+  }
+  for (const c of Object.values(contexts)) await c.close();
+  assert.deepEqual(problems, [], `${problems.length} layout problems:\n${problems.join('\n')}`);
+});
