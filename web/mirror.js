@@ -159,7 +159,7 @@
   // (1 vertical, 2 horizontal), its window, and for a button's label whether it fits.
   api.drawn = () => JSON.parse(UTF8ToString(Module._palabre_drawn_json())).map((d) => ({
     text: d[0], x: d[1], y: d[2], visible: d[3], w: d[4], h: d[5],
-    clip: { x0: d[6][0], y0: d[6][1], x1: d[6][2], y1: d[6][3] }, scrollbars: d[7], window: d[8], fits: d[9],
+    clip: { x0: d[6][0], y0: d[6][1], x1: d[6][2], y1: d[6][3] }, scrollbars: d[7], window: d[8], fits: d[9], free: d[10],
   }));
   api.items = () => items.map((i) => {
     const el = elements.get(i.key);

@@ -645,8 +645,10 @@ void frame() {
   const float margin = vp.width < 600 ? base * 0.9f : base * 1.6f;
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(margin, margin));
   ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 0.0f);
+  // The page's own vertical scrollbar shows whenever a view is taller than the screen (a host on a
+  // phone): content below the fold always has a visible sign.
   ImGui::Begin("palabre", nullptr,
-               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+               ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                    ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoNavFocus);
   ImGui::PopStyleVar(2);
   switch (app.route.view) {

@@ -50,12 +50,18 @@ struct Recorder {
   std::map<ImGuiID, std::size_t> index_by_id;
   ImGuiID last_add_id = 0;
   ImRect last_add_rect, last_add_clip;
+  // What the views said about the next item (next_role, next_name, TextField), and what the item
+  // just added took of it: bound at ItemAdd, so an item that is scrolled out (added, never shown)
+  // takes them away with it instead of leaving them to the next one (a tab became a text field).
   std::string next_role, next_name;
   std::optional<PendingField> next_field;
+  std::string added_role, added_name;
+  std::optional<PendingField> added_field;
   std::set<std::string, std::less<>> activations;  // keys activated from the DOM, not yet consumed
   std::map<std::string, std::string, std::less<>> field_synced;  // last value both sides agreed on
   std::string focused_field;
-  // This frame's texts: [text, x, y, visible, w, h, [clip x0, y0, x1, y1], scrollbars, window, fits].
+  // This frame's texts: [text, x, y, visible, w, h, [clip x0, y0, x1, y1], scrollbars, window, fits,
+  // placed by people].
   nlohmann::json drawn = nlohmann::json::array();
   std::string drawn_json;                          // the last finished frame's
 };
@@ -72,7 +78,7 @@ int scrollbars_around(const ImGuiWindow* window) {
   return bars;
 }
 
-void record_text(std::string_view text, const ImVec2& min, const ImVec2& max, bool fits) {
+void record_text(std::string_view text, const ImVec2& min, const ImVec2& max, bool fits, bool placed_by_people = false) {
   const std::string shown = strip_icons(text);
   if (shown.empty()) return;
   ImGuiWindow* window = GImGui->CurrentWindow;
@@ -86,7 +92,7 @@ void record_text(std::string_view text, const ImVec2& min, const ImVec2& max, bo
   recorder.drawn.push_back(nlohmann::json::array(
       {shown, min.x, min.y, visible, max.x - min.x, max.y - min.y,
        nlohmann::json::array({clip.Min.x, clip.Min.y, clip.Max.x, clip.Max.y}), scrollbars_around(window),
-       window ? window->Name : "", fits}));
+       window ? window->Name : "", fits, placed_by_people}));
 }
 
 }  // namespace
@@ -121,6 +127,12 @@ void record_label(ImGuiContext* ctx, const char* label, const ImRect& rect, ImGu
 void ImGuiTestEngineHook_ItemAdd(ImGuiContext* ctx, const ImRect& bb, ImGuiID id) {
   auto& r = palabre::app::mirror::recorder;
   r.last_add_id = id;
+  r.added_role = std::move(r.next_role);
+  r.added_name = std::move(r.next_name);
+  r.added_field = std::move(r.next_field);
+  r.next_role.clear();
+  r.next_name.clear();
+  r.next_field.reset();
   r.last_add_rect = bb;
   r.last_add_clip = ctx->CurrentWindow ? ctx->CurrentWindow->ClipRect : bb;
 }
@@ -128,12 +140,12 @@ void ImGuiTestEngineHook_ItemAdd(ImGuiContext* ctx, const ImRect& bb, ImGuiID id
 void ImGuiTestEngineHook_ItemInfo(ImGuiContext* ctx, ImGuiID id, const char* label, ImGuiItemStatusFlags flags) {
   using namespace palabre::app::mirror;
   auto& r = recorder;
-  std::string role = std::move(r.next_role);
-  r.next_role.clear();
-  std::string name = std::move(r.next_name);
-  r.next_name.clear();
-  auto field = std::move(r.next_field);
-  r.next_field.reset();
+  std::string role = std::move(r.added_role);
+  r.added_role.clear();
+  std::string name = std::move(r.added_name);
+  r.added_name.clear();
+  auto field = std::move(r.added_field);
+  r.added_field.reset();
   if (id == 0 || id != r.last_add_id || !label) return;
   if (!field && name.empty()) record_label(ctx, label, r.last_add_rect, flags);
   ImRect rect = r.last_add_rect;
@@ -187,11 +199,16 @@ void begin_frame() {
   recorder.next_role.clear();
   recorder.next_name.clear();
   recorder.next_field.reset();
+  recorder.added_role.clear();
+  recorder.added_name.clear();
+  recorder.added_field.reset();
   recorder.focused_field = take_js_string(js_mirror_focused_field()).value_or("");
   GImGui->TestEngineHookItems = true;
 }
 
-void drawn(std::string_view text, const ImVec2& min, const ImVec2& max) { record_text(text, min, max, true); }
+void drawn(std::string_view text, const ImVec2& min, const ImVec2& max, bool placed_by_people) {
+  record_text(text, min, max, true, placed_by_people);
+}
 
 void drawn_item(std::string_view text) {
   const ImRect& box = GImGui->LastItemData.Rect;

@@ -66,7 +66,8 @@ void next_name(const char* name);
 // seen in (the clip rectangle), whether that region shows a scrollbar, and for a button whether its
 // label fits. `window.palabre.drawn()` returns it, so that tests read the figures a screen shows,
 // not the state it read (issue 14), and check that nothing is cut or overlapped (issue 15).
-void drawn(std::string_view text, const ImVec2& min, const ImVec2& max);
+// `placed_by_people`: where people put it (a board's post-it), which may lie over another on purpose.
+void drawn(std::string_view text, const ImVec2& min, const ImVec2& max, bool placed_by_people = false);
 // The text of the ImGui item just submitted (TextUnformatted, Text…): its box is the item's.
 void drawn_item(std::string_view text);
 

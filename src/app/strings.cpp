@@ -227,6 +227,15 @@ constexpr std::array<Entry, static_cast<std::size_t>(S::count_)> catalogue = {{
     {"Défilement automatique : questions avec réponses", "Cycling through answered questions"},
     {"Pas encore envoyé", "Not sent yet"},
     {"Envoi…", "Sending…"},
+    {"Accueil", "Welcome"},
+    {"Animé par", "Hosted by"},
+    {"en ligne", "online"},
+    {"Rejoignez la session", "Join the session"},
+    {"Viennent d’arriver", "Just joined"},
+    {"autres", "more", "autre", "more"},
+    {"Rechercher un nom…", "Search a name…"},
+    {"Exporter", "Export"},
+    {"Accès à l’écran", "Join panel on screen"},
 }};
 
 Lang current = Lang::fr;

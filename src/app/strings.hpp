@@ -173,6 +173,15 @@ enum class S {
   survey_cycle_on,
   not_sent_yet,
   sending,
+  tab_home,
+  lobby_hosted_by,
+  lobby_online,
+  kiosk_join_title,
+  kiosk_just_joined,
+  more_others,
+  people_search,
+  export_menu,
+  kiosk_join_panel,
   count_
 };
 

@@ -131,13 +131,31 @@ void text_wrapped(std::string_view text, ImU32 colour) {
   ImGui::PopTextWrapPos();
 }
 
+std::string ellipsize(std::string_view text, float max_width) {
+  const char* begin = text.data();
+  const char* end = begin + text.size();
+  if (ImGui::CalcTextSize(begin, end).x <= max_width) return std::string(text);
+  const float room = max_width - ImGui::CalcTextSize("…").x;
+  const char* cut = begin;
+  for (const char* p = begin; p < end;) {
+    unsigned int c = 0;
+    const int len = ImTextCharFromUtf8(&c, p, end);
+    if (len <= 0) break;
+    if (ImGui::CalcTextSize(begin, p + len).x > room) break;
+    p += len;
+    cut = p;
+  }
+  while (cut > begin && cut[-1] == ' ') --cut;
+  return std::string(begin, cut) + "…";
+}
+
 ImVec2 draw_text(ImDrawList* draw, ImFont* font, float size, ImVec2 pos, ImU32 colour, std::string_view text,
-                 float wrap_width) {
+                 float wrap_width, bool placed_by_people) {
   const char* begin = text.data();
   const char* end = begin + text.size();
   draw->AddText(font, size, pos, colour, begin, end, wrap_width);
   const ImVec2 box = font->CalcTextSizeA(size, FLT_MAX, wrap_width, begin, end);
-  mirror::drawn(text, pos, ImVec2(pos.x + box.x, pos.y + box.y));
+  mirror::drawn(text, pos, ImVec2(pos.x + box.x, pos.y + box.y), placed_by_people);
   return box;
 }
 

@@ -26,9 +26,12 @@ void text_muted(std::string_view text);
 void text_wrapped(std::string_view text, ImU32 colour = 0);
 // Text with the given font, optionally centred in the available width.
 void text_in(ImFont* font, std::string_view text, ImU32 colour = 0, bool centred = false);
+// `text` as it fits in `max_width` px with the current font: whole, or cut at a character and
+// ended with "…" (views show the full text elsewhere: a tooltip, the mirror's name).
+std::string ellipsize(std::string_view text, float max_width);
 // Draws `text` on a draw list at `pos` (wrapped at `wrap_width` when > 0) and returns its size.
 ImVec2 draw_text(ImDrawList* draw, ImFont* font, float size, ImVec2 pos, ImU32 colour, std::string_view text,
-                 float wrap_width = 0.0f);
+                 float wrap_width = 0.0f, bool placed_by_people = false);
 // A rounded label with a dot: "● En ligne".
 void pill(std::string_view text, ImU32 colour, ImU32 background);
 float pill_width(std::string_view text);

@@ -248,7 +248,8 @@ export function layoutProblems(drawn) {
       const rolledOff = feedWindows.test(d.window) && box.y1 <= c.y0 + tolerance;
       const below = box.y0 >= c.y1 - tolerance, above = box.y1 <= c.y0 + tolerance;
       const sideways = box.x0 >= c.x1 - tolerance || box.x1 <= c.x0 + tolerance;
-      if (!rolledOff && (((below || above) && !canScrollY) || (sideways && !canScrollX)))
+      // Above or below the region (or the region itself scrolled away): a vertical scroll reaches it.
+      if (!rolledOff && ((below || above) ? !canScrollY : sideways && !canScrollX))
         problems.push(`left out, with no way to scroll to it: ${quote}`);
       continue;
     }
@@ -262,6 +263,7 @@ export function layoutProblems(drawn) {
     for (let j = i + 1; j < shown.length; j++) {
       const a = shown[i], b = shown[j];
       if (a.d.window !== b.d.window) continue;
+      if (a.d.free && b.d.free) continue;  // post-its people put over each other on a board
       if (a.d.text === b.d.text && a.d.x === b.d.x && a.d.y === b.d.y) continue;  // recorded twice
       const ix = Math.min(a.box.x1, b.box.x1) - Math.max(a.box.x0, b.box.x0);
       const iy = Math.min(a.box.y1, b.box.y1) - Math.max(a.box.y0, b.box.y0);

@@ -30,39 +30,55 @@ void draw_brand(float size_scale) {
   ImGui::PopFont();
 }
 
-void draw_status(Link link) {
+namespace {
+// "Hors ligne — reconnexion", or only "Hors ligne" where the header has no room for the rest.
+std::string status_text(Link link, bool short_form);
+}  // namespace
+
+void draw_status(Link link, bool short_form) {
+  const std::string text = status_text(link, short_form);
   switch (link) {
-    case Link::in_room: ui::pill(tr(S::status_online), theme::colour::ok, IM_COL32(220, 245, 231, 255)); break;
+    case Link::in_room: ui::pill(text, theme::colour::ok, IM_COL32(220, 245, 231, 255)); break;
     case Link::open:
-    case Link::connecting: ui::pill(tr(S::status_connecting), theme::colour::muted, IM_COL32(236, 234, 230, 255)); break;
-    case Link::offline: ui::pill(tr(S::status_offline), theme::colour::live, IM_COL32(253, 229, 225, 255)); break;
+    case Link::connecting: ui::pill(text, theme::colour::muted, IM_COL32(236, 234, 230, 255)); break;
+    case Link::offline: ui::pill(text, theme::colour::live, IM_COL32(253, 229, 225, 255)); break;
   }
 }
 
 namespace {
-const char* status_text(Link link) {
+std::string status_text(Link link, bool short_form) {
+  std::string text;
   switch (link) {
-    case Link::in_room: return tr(S::status_online);
+    case Link::in_room: text = tr(S::status_online); break;
     case Link::open:
-    case Link::connecting: return tr(S::status_connecting);
-    case Link::offline: return tr(S::status_offline);
+    case Link::connecting: text = tr(S::status_connecting); break;
+    case Link::offline: text = tr(S::status_offline); break;
   }
-  return "";
+  if (const auto dash = text.find(" — "); short_form && dash != std::string::npos) text.resize(dash);
+  return text;
 }
 }  // namespace
 
-void draw_status_right(Link link) {
-  const float w = ui::pill_width(status_text(link));
-  ImGui::SameLine(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - w));
-  draw_status(link);
-}
-
-bool draw_language_switch_right(float right_margin) {
+bool draw_status_and_language_right(Link link) {
+  const float base = theme::fonts().base_px;
+  const float right = ImGui::GetWindowContentRegionMax().x;
   const std::string label = std::string(lang() == Lang::fr ? "EN" : "FR") + "###lang";
-  const float w = ImGui::CalcTextSize(label.c_str(), nullptr, true).x + theme::fonts().base_px * 1.2f;
-  ImGui::SameLine(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - right_margin - w));
+  const float lang_w = ImGui::CalcTextSize(label.c_str(), nullptr, true).x + base * 1.2f;
+  ImGui::SameLine();
+  const float left = ImGui::GetCursorPosX();
+  bool short_form = false;
+  float status_w = ui::pill_width(status_text(link, false));
+  if (right - status_w - base * 0.4f - lang_w < left) {
+    short_form = true;
+    status_w = ui::pill_width(status_text(link, true));
+  }
+  const float lang_x = std::max(left, right - status_w - base * 0.4f - lang_w);
+  ImGui::SetCursorPosX(lang_x);
   mirror::next_name(tr(S::language_switch));
-  return ui::link_button(label.c_str());
+  const bool pressed = ui::link_button(label.c_str());
+  ImGui::SameLine(std::max(lang_x + lang_w + base * 0.4f, right - status_w));
+  draw_status(link, short_form);
+  return pressed;
 }
 
 std::string clock_time(const core::Session& session, std::int64_t at_ms, int browser_offset_minutes) {

@@ -224,9 +224,7 @@ void draw_host(Context& ctx) {
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() - base * 0.3f);
     ui::pill(std::string(icon::key) + "  " + tr(S::e2e_badge), theme::colour::accent, theme::colour::accent_soft);
   }
-  draw_status_right(ctx.link);
-  if (draw_language_switch_right(ui::pill_width(tr(S::status_online)) + theme::fonts().base_px * 0.8f))
-    ctx.actions.push_back({Action::Kind::set_lang});
+  if (draw_status_and_language_right(ctx.link)) ctx.actions.push_back({Action::Kind::set_lang});
   ui::gap(base * 0.2f);
   if (!ctx.ui.error.empty()) ui::text_wrapped(ctx.ui.error, theme::colour::live);
 

@@ -22,10 +22,13 @@ std::string host_of(const std::string& url) {
   return url.substr(start, end == std::string::npos ? std::string::npos : end - start);
 }
 
-void draw_join_panel(Context& ctx, float width) {
+// The lobby's join panel: where to go, the code, and a QR code as big as the panel's height allows.
+void draw_join_panel(Context& ctx, float width, float height) {
   const auto& f = theme::fonts();
   const float base = f.base_px;
-  ui::begin_card(width, base * 1.2f, theme::colour::kiosk_card);
+  const float pad = base * 1.2f;
+  const float top = ImGui::GetCursorScreenPos().y;
+  ui::begin_card(width, pad, theme::colour::kiosk_card);
   if (ctx.route.local) {
     // A no-relay room cannot be reached from another device: no address, code or QR code to show.
     ui::text_in(f.heading, tr(S::kiosk_local_title), theme::colour::kiosk_text);
@@ -34,26 +37,126 @@ void draw_join_panel(Context& ctx, float width) {
     ui::end_card();
     return;
   }
+  ui::text_in(f.heading, tr(S::kiosk_join_title), theme::colour::kiosk_text);
+  ui::gap(base * 0.4f);
   // In an encrypted session the code alone opens a room the newcomer cannot read: only the QR
   // code (whose link carries the key) is offered.
   const bool encrypted = !ctx.route.key.empty();
   if (!encrypted) {
     ui::text_in(f.body, tr(S::kiosk_join_at), theme::colour::kiosk_muted);
     ui::text_in(f.heading, host_of(ctx.links.join), theme::colour::kiosk_text);
-    ui::gap(base * 0.4f);
+    ui::gap(base * 0.3f);
     ui::text_in(f.body, tr(S::host_code), theme::colour::kiosk_muted);
     std::string code = ctx.route.room;
     if (code.size() == 6) code = code.substr(0, 3) + " " + code.substr(3);
     ui::text_in(theme::display_font(), code, IM_COL32(255, 255, 255, 255));
-    ui::gap(base * 0.6f);
+    ui::gap(base * 0.5f);
   }
   if (!ctx.links.join.empty()) {
-    const float qr = width - base * 2.4f;
-    ui::qr_code(ctx.links.join, qr);
-    ui::gap(base * 0.2f);
-    ui::text_in(f.body, tr(encrypted ? S::e2e_scan_to_join : S::host_scan), theme::colour::kiosk_muted, true);
+    const float below = ImGui::GetTextLineHeightWithSpacing() + base * 0.2f + pad;
+    const float qr = std::min(width - 2 * pad, top + height - ImGui::GetCursorScreenPos().y - below);
+    if (qr > base * 4.0f) {
+      ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (width - 2 * pad - qr) * 0.5f);
+      ui::qr_code(ctx.links.join, qr);
+      ui::gap(base * 0.2f);
+      ui::text_in(f.body, tr(encrypted ? S::e2e_scan_to_join : S::host_scan), theme::colour::kiosk_muted, true);
+    }
   }
   ui::end_card();
+}
+
+// While an activity runs the join panel shrinks to a corner: the code and a small QR code, enough
+// for a latecomer, leaving the screen to the activity.
+void draw_join_corner(Context& ctx, float right, float top, float qr) {
+  const auto& f = theme::fonts();
+  const float base = f.base_px;
+  const bool encrypted = !ctx.route.key.empty();
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  std::string code = ctx.route.room;
+  if (code.size() == 6) code = code.substr(0, 3) + " " + code.substr(3);
+  const std::string where = host_of(ctx.links.join);
+  const float code_size = f.heading->FontSize * ImGui::GetIO().FontGlobalScale;
+  const float text_w = encrypted ? 0.0f
+                                 : std::max(ImGui::CalcTextSize(where.c_str()).x,
+                                            f.heading->CalcTextSizeA(code_size, FLT_MAX, 0, code.c_str()).x);
+  const float pad = base * 0.6f;
+  const float w = qr + (text_w > 0 ? text_w + pad * 3 : pad * 2), h = qr + pad * 2;
+  const ImVec2 a(right - w, top);
+  draw->AddRectFilled(a, ImVec2(right, top + h), theme::colour::kiosk_card, base * 0.6f);
+  if (!encrypted) {
+    ui::draw_text(draw, ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(a.x + pad, a.y + pad), theme::colour::kiosk_muted, where);
+    ui::draw_text(draw, f.heading, code_size, ImVec2(a.x + pad, a.y + pad + ImGui::GetFontSize() * 1.4f),
+                  IM_COL32(255, 255, 255, 255), code);
+  }
+  const ImVec2 keep = ImGui::GetCursorScreenPos();
+  ImGui::SetCursorScreenPos(ImVec2(right - pad - qr, a.y + pad));
+  ui::qr_code(ctx.links.join, qr);
+  ImGui::SetCursorScreenPos(keep);
+}
+
+int online_participants(const core::Session& session) {
+  int online = 0;
+  for (const core::Participant& p : session.participants) {
+    if (auto it = session.online.find(p.id); it != session.online.end() && it->second) ++online;
+  }
+  return online;
+}
+
+// Who is in: the count, big, and the newest names as they arrive (as many rows as fit, then
+// "+ N autres").
+void draw_people(Context& ctx, float width, float height) {
+  const auto& f = theme::fonts();
+  const float base = f.base_px;
+  const int online = online_participants(ctx.session);
+  const float top = ImGui::GetCursorScreenPos().y;
+  ImGui::PushFont(theme::display_font());
+  ui::text(std::to_string(online), IM_COL32(255, 255, 255, 255));
+  const float figure_h = ImGui::GetItemRectSize().y;
+  ImGui::PopFont();
+  ImGui::SameLine(0, base * 0.6f);
+  ImGui::SetCursorPosY(ImGui::GetCursorPosY() + figure_h - f.heading->FontSize * ImGui::GetIO().FontGlobalScale * 1.3f);
+  ui::text_in(f.heading, std::string(trn(S::participants_word, online)) + " " + tr(S::lobby_online), theme::colour::kiosk_muted);
+  const auto& people = ctx.session.participants;
+  if (people.empty()) return;
+  ui::gap(base * 0.3f);
+  ui::text_in(f.body, tr(S::kiosk_just_joined), theme::colour::kiosk_muted);
+  ui::gap(base * 0.2f);
+  // Chips, newest first, wrapped; the last row keeps room for "+ N autres".
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  const ImVec2 origin = ImGui::GetCursorScreenPos();
+  const float chip_h = std::round(base * 2.0f), gap = base * 0.5f;
+  const int rows = std::max(1, static_cast<int>((top + height - origin.y + gap) / (chip_h + gap)));
+  const int total = static_cast<int>(people.size());
+  const std::string more_sample = "+ " + std::to_string(total) + " " + trn(S::more_others, total);
+  const float more_w = ImGui::CalcTextSize(more_sample.c_str()).x + gap;
+  float x = 0, y = 0;
+  int row = 0, shown = 0;
+  ImGui::PushFont(f.strong);
+  for (int i = total - 1; i >= 0; --i) {
+    const std::string label = ui::ellipsize(people[static_cast<std::size_t>(i)].name, std::min(width, base * 16.0f) - base * 1.6f);
+    const float w = ImGui::CalcTextSize(label.c_str()).x + base * 1.6f;
+    const bool last_row = row == rows - 1;
+    if (x > 0 && x + w > width - (last_row && i > 0 ? more_w : 0.0f)) {
+      if (last_row) break;
+      ++row;
+      x = 0;
+      y += chip_h + gap;
+    }
+    const ImVec2 a(origin.x + x, origin.y + y);
+    const std::string& name = people[static_cast<std::size_t>(i)].name;
+    draw->AddRectFilled(a, ImVec2(a.x + w, a.y + chip_h), (ui::name_colour(name) & 0x00FFFFFF) | 0x66000000, chip_h * 0.5f);
+    ui::draw_text(draw, ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(a.x + base * 0.8f, a.y + (chip_h - ImGui::GetFontSize()) * 0.5f),
+                  IM_COL32(255, 255, 255, 255), label);
+    x += w + gap;
+    ++shown;
+  }
+  ImGui::PopFont();
+  if (shown < total) {
+    const std::string more = "+ " + std::to_string(total - shown) + " " + trn(S::more_others, total - shown);
+    ui::draw_text(draw, ImGui::GetFont(), ImGui::GetFontSize(),
+                  ImVec2(origin.x + x, origin.y + y + (chip_h - ImGui::GetFontSize()) * 0.5f), theme::colour::kiosk_muted, more);
+  }
+  ImGui::Dummy(ImVec2(width, y + chip_h));
 }
 
 void draw_wall(Context& ctx, float width, float height) {
@@ -64,10 +167,12 @@ void draw_wall(Context& ctx, float width, float height) {
   const auto& messages = ctx.session.messages;
   const bool any = std::any_of(messages.begin(), messages.end(), [](const core::Message& m) { return !m.hidden; });
   if (!any) {
-    ui::gap(height * 0.38f);
+    ui::gap(std::max(0.0f, height * 0.5f - base * 3.0f));
     ui::text_in(theme::display_font(), icon::comments, IM_COL32(255, 255, 255, 60), true);
     ui::gap(base * 0.5f);
     ui::text_in(f.heading, tr(S::kiosk_waiting), theme::colour::kiosk_muted, true);
+    ImGui::EndChild();
+    return;
   }
   // Newest at the bottom; the column is pushed down so few messages sit near the bottom edge.
   const float pad = base * 1.0f;
@@ -147,31 +252,58 @@ void draw_kiosk(Context& ctx) {
   const auto& f = theme::fonts();
   const float base = f.base_px;
   const ImVec2 area = ImGui::GetContentRegionAvail();
+  const ImVec2 origin = ImGui::GetCursorScreenPos();
+  const core::Activity* current = ctx.session.find_activity(ctx.session.current_activity);
+  if (current && current->status == core::ActivityStatus::draft) current = nullptr;
+  const bool wide = area.x > area.y * 1.2f;
+  // The corner's QR code: big enough to scan from the first rows, small beside the activity.
+  const float corner_qr = std::round(base * (wide ? 4.2f : 3.2f));
+  const bool corner = current && !ctx.route.local && !ctx.links.join.empty();
+  const float corner_w = corner ? corner_qr + base * 9.0f : 0.0f;
   draw_brand(1.2f);
   ImGui::SameLine();
   ImGui::SetCursorPosY(ImGui::GetCursorPosY() + base * 0.35f);
-  const bool has_activity = ctx.session.find_activity(ctx.session.current_activity) != nullptr;
-  if (ctx.link != Link::in_room) draw_status(ctx.link);
-  else if (has_activity && !ctx.session.info.title.empty()) ui::text_in(f.strong, ctx.session.info.title, theme::colour::kiosk_muted);
-  else if (!has_activity) ui::text_in(f.strong, std::string(icon::comments) + "  " + tr(S::kiosk_messages), theme::colour::kiosk_muted);
-  ui::gap(base * 0.4f);
-  const float rest = ImGui::GetContentRegionAvail().y;
-  const bool side_panel = area.x > area.y * 1.2f;
-  const core::Activity* current = ctx.session.find_activity(ctx.session.current_activity);
-  if (current && current->status == core::ActivityStatus::draft) current = nullptr;
-  auto main_area = [&](float w, float h) {
-    if (current) draw_activity(ctx, *current, w, h);
-    else draw_wall(ctx, w, h);
-  };
-  if (side_panel) {
-    const float panel = std::min(area.x * 0.28f, base * 16.0f);
-    main_area(area.x - panel - base * 1.5f, rest);
-    ImGui::SameLine(0, base * 1.5f);
+  if (ctx.link != Link::in_room) {
+    draw_status(ctx.link);
+  } else if (!ctx.session.info.title.empty()) {
+    // One line: the title shortened to the room the corner leaves.
+    const float room = origin.x + area.x - corner_w - base - ImGui::GetCursorScreenPos().x;
+    ImGui::PushFont(f.strong);
+    ui::text(ui::ellipsize(ctx.session.info.title, room), theme::colour::kiosk_muted);
+    ImGui::PopFont();
+  }
+  if (corner) draw_join_corner(ctx, origin.x + area.x, origin.y, corner_qr);
+  const float header_bottom = std::max(ImGui::GetCursorScreenPos().y, corner ? origin.y + corner_qr + base * 1.2f : 0.0f) + base * 0.4f;
+  ImGui::SetCursorScreenPos(ImVec2(origin.x, header_bottom));
+  const float rest = origin.y + area.y - header_bottom;
+  if (current) {
+    draw_activity(ctx, *current, area.x, rest);
+    return;
+  }
+  // The lobby: how to join, big; who is in; then the room's messages.
+  const float spacing = ImGui::GetStyle().ItemSpacing.y;
+  if (wide) {
+    const float panel = std::min(area.x * 0.34f, base * 20.0f);
     ImGui::BeginGroup();
-    draw_join_panel(ctx, panel);
+    draw_join_panel(ctx, panel, rest);
+    ImGui::EndGroup();
+    ImGui::SameLine(0, base * 2.0f);
+    ImGui::BeginGroup();
+    const float right_w = ImGui::GetContentRegionAvail().x;
+    const float people_h = std::min(rest * 0.45f, base * 11.0f);
+    ImGui::BeginChild("kiosk-people", ImVec2(right_w, people_h), false,
+                      ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+    draw_people(ctx, right_w, people_h);
+    ImGui::EndChild();
+    draw_wall(ctx, right_w, rest - people_h - spacing);
     ImGui::EndGroup();
   } else {
-    main_area(area.x, rest);
+    const float people_h = base * 7.5f;
+    ImGui::BeginChild("kiosk-people", ImVec2(area.x, people_h), false,
+                      ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+    draw_people(ctx, area.x, people_h);
+    ImGui::EndChild();
+    draw_join_panel(ctx, area.x, rest - people_h - spacing);
   }
 }
 

@@ -129,25 +129,30 @@ void bubble(const std::string& author, const std::string& text, const std::strin
   ImGui::Dummy(ImVec2(full, h));
 }
 
-void draw_chat(Context& ctx, float reserved_bottom) {
-  const auto& f = theme::fonts();
-  const float base = f.base_px;
-  const ImGuiStyle& style = ImGui::GetStyle();
-  // Header: brand, room code, connection; then who you are.
+// Brand, room code, language and connection; on the chat and the welcome tab, who you are.
+void draw_header(Context& ctx, bool with_me) {
+  const float base = theme::fonts().base_px;
   draw_brand(0.85f);
   ImGui::SameLine();
   ImGui::SetCursorPosY(ImGui::GetCursorPosY() + base * 0.3f);
   ui::text(ctx.identity.room, ImGui::GetColorU32(ImGuiCol_TextDisabled));
-  draw_status_right(ctx.link);
-  if (draw_language_switch_right(ui::pill_width(tr(S::status_online)) + theme::fonts().base_px * 0.8f))
-    ctx.actions.push_back({Action::Kind::set_lang});
-  if (const core::Participant* me = ctx.session.find_participant(ctx.identity.you)) {
+  if (draw_status_and_language_right(ctx.link)) ctx.actions.push_back({Action::Kind::set_lang});
+  if (const core::Participant* me = ctx.session.find_participant(ctx.identity.you); me && with_me) {
     ui::avatar(me->name, base * 1.5f);
     ImGui::SameLine();
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() + base * 0.12f);
+    ImGui::PushTextWrapPos(0.0f);
     ui::text(me->name, ImGui::GetColorU32(ImGuiCol_TextDisabled));
+    ImGui::PopTextWrapPos();
   }
   ImGui::Separator();
+}
+
+void draw_chat(Context& ctx, float reserved_bottom) {
+  const auto& f = theme::fonts();
+  const float base = f.base_px;
+  const ImGuiStyle& style = ImGui::GetStyle();
+  draw_header(ctx, true);
 
   const float composer_h = std::round(base * 2.9f) + style.ItemSpacing.y;
   const float list_h = std::max(base * 6, ImGui::GetContentRegionAvail().y - composer_h - reserved_bottom);
@@ -213,15 +218,63 @@ const core::Activity* followed_activity(const Context& ctx) {
   return a;
 }
 
+// Before the first activity: what the session is, who runs it, that it starts soon and who is in —
+// the waiting room people know from Kahoot and Mentimeter.
+void draw_welcome_tab(Context& ctx) {
+  const auto& f = theme::fonts();
+  const float base = f.base_px;
+  draw_header(ctx, false);
+  ImGui::PushStyleColor(ImGuiCol_ChildBg, IM_COL32(0, 0, 0, 0));
+  const float bar_h = std::round(base * 2.9f) + ImGui::GetStyle().ItemSpacing.y;
+  ImGui::BeginChild("welcome", ImVec2(0, ImGui::GetContentRegionAvail().y - bar_h), false);
+  const ui::Column column = ui::begin_column(base * 30.0f);
+  ui::gap(base * 0.8f);
+  const core::SessionInfo& info = ctx.session.info;
+  ui::begin_card(column.width);
+  ui::text_in(f.heading, info.title.empty() ? tr(S::session_untitled) : info.title);
+  if (!info.host.empty()) {
+    ui::gap(base * 0.2f);
+    ui::text_wrapped(std::string(tr(S::lobby_hosted_by)) + " " + info.host, theme::colour::muted);
+  }
+  ui::gap(base * 1.2f);
+  // Three dots breathing: the page is alive and waiting, not frozen.
+  ctx.ui.redraw_within(50);
+  const double t = ImGui::GetTime();
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  const ImVec2 pos = ImGui::GetCursorScreenPos();
+  for (int i = 0; i < 3; ++i) {
+    const float phase = static_cast<float>(std::fmod(t * 1.5 + i * 0.25, 1.0));
+    draw->AddCircleFilled(ImVec2(pos.x + base * (0.35f + i * 0.9f), pos.y + base * 0.6f),
+                          base * (0.18f + 0.12f * (1.0f - phase)), theme::colour::accent, 16);
+  }
+  ImGui::Dummy(ImVec2(base * 2.6f, base * 1.2f));
+  ImGui::SameLine(0, base * 0.6f);
+  ImGui::PushFont(f.strong);
+  ui::text_wrapped(tr(S::wait_host), theme::colour::accent);
+  ImGui::PopFont();
+  ui::gap(base * 0.8f);
+  int online = 0;
+  for (const core::Participant& p : ctx.session.participants) {
+    if (auto it = ctx.session.online.find(p.id); it != ctx.session.online.end() && it->second) ++online;
+  }
+  ui::text_wrapped(std::to_string(online) + " " + trn(S::participants_word, online) + " " + tr(S::lobby_online),
+                   theme::colour::muted);
+  ui::end_card();
+  if (!info.description.empty()) {
+    ui::gap(base * 0.8f);
+    ui::begin_card(column.width);
+    ui::text_wrapped(info.description, theme::colour::ink);
+    ui::end_card();
+  }
+  ui::gap(base);
+  ui::end_column(column);
+  ImGui::EndChild();
+  ImGui::PopStyleColor();
+}
+
 void draw_activity_tab(Context& ctx, const core::Activity& a) {
   const float base = theme::fonts().base_px;
-  draw_brand(0.85f);
-  ImGui::SameLine();
-  ImGui::SetCursorPosY(ImGui::GetCursorPosY() + base * 0.3f);
-  ui::text(ctx.identity.room, ImGui::GetColorU32(ImGuiCol_TextDisabled));
-  draw_status_right(ctx.link);
-  if (draw_language_switch_right(ui::pill_width(tr(S::status_online)) + base * 0.8f)) ctx.actions.push_back({Action::Kind::set_lang});
-  ImGui::Separator();
+  draw_header(ctx, false);
   ImGui::PushStyleColor(ImGuiCol_ChildBg, IM_COL32(0, 0, 0, 0));
   const float bar_h = std::round(base * 2.9f) + ImGui::GetStyle().ItemSpacing.y;
   ImGui::BeginChild("activity", ImVec2(0, ImGui::GetContentRegionAvail().y - bar_h), false);
@@ -235,7 +288,7 @@ void draw_activity_tab(Context& ctx, const core::Activity& a) {
 }
 
 // Two tabs at the bottom, within thumb reach: the activity and the messages.
-void draw_tabs(Context& ctx) {
+void draw_tabs(Context& ctx, bool has_activity) {
   const float base = theme::fonts().base_px;
   const float w = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
   auto tab = [&](const char* label, bool on) {
@@ -251,7 +304,9 @@ void draw_tabs(Context& ctx) {
     ImGui::PopStyleColor(3);
     return pressed;
   };
-  if (tab((std::string(icon::bolt) + "  " + tr(S::tab_activity) + "###tab-activity").c_str(), !ctx.ui.chat_tab)) ctx.ui.chat_tab = false;
+  const std::string first = has_activity ? std::string(icon::bolt) + "  " + tr(S::tab_activity)
+                                         : std::string(icon::home) + "  " + tr(S::tab_home);
+  if (tab((first + "###tab-activity").c_str(), !ctx.ui.chat_tab)) ctx.ui.chat_tab = false;
   ImGui::SameLine();
   if (tab((std::string(icon::comments) + "  " + tr(S::tab_chat) + "###tab-chat").c_str(), ctx.ui.chat_tab)) ctx.ui.chat_tab = true;
 }
@@ -269,15 +324,10 @@ void draw_participant(Context& ctx) {
       ctx.ui.last_current = a->id;
       ctx.ui.chat_tab = false;
     }
-    if (!a) {
-      draw_chat(ctx, 0);
-    } else if (ctx.ui.chat_tab) {
-      draw_chat(ctx, std::round(theme::fonts().base_px * 2.9f) + ImGui::GetStyle().ItemSpacing.y);
-      draw_tabs(ctx);
-    } else {
-      draw_activity_tab(ctx, *a);
-      draw_tabs(ctx);
-    }
+    if (ctx.ui.chat_tab) draw_chat(ctx, std::round(theme::fonts().base_px * 2.9f) + ImGui::GetStyle().ItemSpacing.y);
+    else if (a) draw_activity_tab(ctx, *a);
+    else draw_welcome_tab(ctx);
+    draw_tabs(ctx, a != nullptr);
   } else if (ctx.has_resume_token && !join_pending(ctx) && ctx.link != Link::in_room) {
     centred_spinner_text(ctx, tr(S::you_joining));
   } else {

@@ -150,15 +150,58 @@ void more_line(const Look& look, int more) {
   if (more > 0) line(look, "+ " + std::to_string(more));
 }
 
+// One bar per choice. The kiosk, which never scrolls, puts many choices in two columns, and when
+// even two columns do not fit, shows the most chosen ones in their order and "+ N autres".
 void choice_bars(const Look& look, ImGuiID seed, const std::vector<std::string>& labels, const std::vector<core::ChoiceFigure>& figures,
                  float width, const std::vector<int>* correct = nullptr) {
-  for (std::size_t i = 0; i < labels.size() && i < figures.size(); ++i) {
+  const std::size_t n = std::min(labels.size(), figures.size());
+  const float base = theme::fonts().base_px;
+  std::size_t columns = 1, rows = n;
+  std::vector<bool> shown_choice(n, true);
+  std::size_t hidden = 0;
+  if (look.kiosk && n > 0) {
+    const float font_px = theme::fonts().heading->FontSize * ImGui::GetIO().FontGlobalScale;
+    const float row_h = font_px + base * 0.3f + base * 1.4f + ImGui::GetStyle().ItemSpacing.y;
+    const float line_h = look.body->FontSize * ImGui::GetIO().FontGlobalScale + ImGui::GetStyle().ItemSpacing.y;
+    const auto fit = static_cast<std::size_t>(std::max(1.0f, ImGui::GetContentRegionAvail().y / row_h));
+    if (n > fit) {
+      columns = 2;
+      rows = (n + 1) / 2;
+      if (rows > fit) {  // the most chosen, in the choices' order, and a line saying how many more
+        const std::size_t keep = std::max<std::size_t>(1, 2 * static_cast<std::size_t>(
+                                                              std::max(1.0f, (ImGui::GetContentRegionAvail().y - line_h) / row_h)) - 1);
+        std::vector<std::size_t> order(n);
+        for (std::size_t i = 0; i < n; ++i) order[i] = i;
+        std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return figures[a].count > figures[b].count; });
+        shown_choice.assign(n, false);
+        for (std::size_t k = 0; k < keep && k < n; ++k) shown_choice[order[k]] = true;
+        hidden = n - std::min(keep, n);
+        rows = (std::min(keep, n) + 1) / 2;
+      }
+    }
+  }
+  const float gap = base * 1.5f;
+  const float column_w = columns == 1 ? width : (width - gap) * 0.5f;
+  const ImVec2 top = ImGui::GetCursorScreenPos();
+  float bottom = top.y;
+  std::size_t drawn = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (!shown_choice[i]) continue;
+    const std::size_t column = drawn / rows;
+    if (columns > 1 && drawn % rows == 0) ImGui::SetCursorScreenPos(ImVec2(top.x + column * (column_w + gap), top.y));
+    ++drawn;
     const bool right = correct && std::find(correct->begin(), correct->end(), static_cast<int>(i)) != correct->end();
     const float shown = ui::animate(seed + static_cast<ImGuiID>(i) * 7919u, figures[i].percent / 100.0f);
     std::string label = (right ? std::string(icon::check) + " " : std::string()) + labels[i];
     ui::result_bar(label, shown, percent_text(figures[i].percent, figures[i].count),
-                   right ? theme::colour::ok : bar_colour(static_cast<int>(i), look), width, look.kiosk);
+                   right ? theme::colour::ok : bar_colour(static_cast<int>(i), look), column_w, look.kiosk);
+    bottom = std::max(bottom, ImGui::GetItemRectMax().y);
   }
+  if (columns > 1) {
+    ImGui::SetCursorScreenPos(ImVec2(top.x, bottom + ImGui::GetStyle().ItemSpacing.y));
+    ImGui::Dummy(ImVec2(width, 0));
+  }
+  if (hidden > 0) line(look, "+ " + std::to_string(hidden) + " " + trn(S::more_others, static_cast<long long>(hidden)));
 }
 
 // [SECTION] per kind
@@ -433,9 +476,14 @@ void word_cloud(const core::IdeaFigures& fig, const Look& look, float width) {
   for (const auto& [w, n] : fig.words) top = std::max(top, n);
   ImDrawList* draw = ImGui::GetWindowDrawList();
   const ImVec2 origin = ImGui::GetCursorScreenPos();
+  // The kiosk never scrolls: the cloud stops above the screen's bottom (the rarest words go first,
+  // core orders them by count) and says how many more there are.
+  const float line_h = look.body->FontSize * ImGui::GetIO().FontGlobalScale * 1.6f;
+  const float max_h = look.kiosk ? ImGui::GetContentRegionAvail().y - line_h : FLT_MAX;
   float x = 0, y = 0, row_h = 0;
-  int index = 0;
+  int index = 0, left_out = 0;
   for (const auto& [w, n] : fig.words) {
+    if (left_out > 0) { ++left_out; continue; }
     float size = smallest + (largest - smallest) * static_cast<float>(n) / static_cast<float>(top);
     ImFont* font = face_for(size);
     ImVec2 ts = font->CalcTextSizeA(size, FLT_MAX, 0, w.c_str());
@@ -445,6 +493,7 @@ void word_cloud(const core::IdeaFigures& fig, const Look& look, float width) {
       ts = font->CalcTextSizeA(size, FLT_MAX, 0, w.c_str());
     }
     if (x + ts.x > width && x > 0) { x = 0; y += row_h; row_h = 0; }
+    if (y + ts.y * 1.05f > max_h) { ++left_out; continue; }
     ImGui::PushFont(font);  // the display face's glyphs live in a texture of their own
     ui::draw_text(draw, font, size, ImVec2(origin.x + x, origin.y + y), bar_colour(index++, look) | 0xFF000000, w);
     ImGui::PopFont();
@@ -452,6 +501,7 @@ void word_cloud(const core::IdeaFigures& fig, const Look& look, float width) {
     row_h = std::max(row_h, ts.y * 1.05f);
   }
   ImGui::Dummy(ImVec2(width, y + row_h));
+  if (left_out > 0) line(look, "+ " + std::to_string(left_out) + " " + trn(S::more_others, left_out));
 }
 
 void ideas(Context& ctx, const core::Activity& a, const Look& look, float width) {
@@ -677,7 +727,7 @@ void board(Context& ctx, const core::Activity& a, const Look& look, float width,
     draw->AddRectFilled(p, ImVec2(p.x + n.size.x, p.y + n.size.y), notes[n.zone % 5], r);
     if (n.movable) draw->AddRect(p, ImVec2(p.x + n.size.x, p.y + n.size.y), IM_COL32(0, 0, 0, lifted ? 70 : 25), r);
     ui::draw_text(draw, font, fs, ImVec2(p.x + base * 0.4f, p.y + base * 0.45f), theme::colour::ink, n.idea->text,
-                  n.size.x - base * 0.8f);
+                  n.size.x - base * 0.8f, true);
   };
   const BoardNote* lifted = nullptr;
   for (const BoardNote& n : placed) {
@@ -725,7 +775,30 @@ void presentation(const core::Activity& a, const Look& look) {
   const auto& page = a.spec.pages[static_cast<std::size_t>(std::clamp(a.page, 0, static_cast<int>(a.spec.pages.size()) - 1))];
   line(look, std::string(tr(S::page)) + " " + std::to_string(a.page + 1) + " / " + std::to_string(a.spec.pages.size()));
   ui::text_in(look.big(), page.title, look.text);
-  line(look, page.text, false);
+  if (!look.kiosk) {
+    line(look, page.text, false);
+    return;
+  }
+  // The kiosk never scrolls: a long page's text is set smaller until it fits, down to 60 %.
+  ImGui::PushFont(look.body);
+  const float width = ImGui::GetContentRegionAvail().x;
+  const float needed = ImGui::CalcTextSize(page.text.c_str(), nullptr, false, width).y;
+  const float room = ImGui::GetContentRegionAvail().y - ImGui::GetStyle().ItemSpacing.y;
+  float scale = needed > room ? std::max(0.6f, room / needed) : 1.0f;
+  // Wrapping at a smaller size makes fewer, longer lines: shrink a little more until it fits.
+  for (int i = 0; i < 8 && scale > 0.6f; ++i) {
+    ImGui::SetWindowFontScale(scale);
+    if (ImGui::CalcTextSize(page.text.c_str(), nullptr, false, width).y <= room) break;
+    scale = std::max(0.6f, scale * 0.95f);
+  }
+  ImGui::SetWindowFontScale(scale);
+  ImGui::PushStyleColor(ImGuiCol_Text, look.text);
+  ImGui::PushTextWrapPos(0);
+  ui::text(page.text);
+  ImGui::PopTextWrapPos();
+  ImGui::PopStyleColor();
+  ImGui::SetWindowFontScale(1.0f);
+  ImGui::PopFont();
 }
 
 }  // namespace

@@ -109,11 +109,10 @@ void draw_moderation(Context& ctx, const core::Activity& activity, float width);
 
 // Shared pieces.
 void draw_brand(float size_scale = 1.0f);
-void draw_status(Link link);
-// Draws the status pill flush with the right edge of the content region, on the current line.
-void draw_status_right(Link link);
-// A small "EN"/"FR" switch on the current line, `right_margin` px left of the right edge.
-bool draw_language_switch_right(float right_margin);
+void draw_status(Link link, bool short_form = false);
+// On the current line, flush right: a small "EN"/"FR" switch (true when pressed), then the status
+// pill, shortened where the line has no room for all of it.
+bool draw_status_and_language_right(Link link);
 // "10:06" in the session's time zone, as the report shows it; the browser's when the zone is unknown.
 std::string clock_time(const core::Session& session, std::int64_t at_ms, int browser_offset_minutes);
 
