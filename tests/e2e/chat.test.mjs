@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import {
   sharedRelayAndBrowser, openApp, clickItem, typeInto, findItem, appState, appInfo, eventually,
-  screenshot, waitReady, viewports,
+  screenshot, waitReady, viewports, openExportMenu, openChat,
 } from './harness.mjs';
 
 const first = 'Café — stratégie numérique';
@@ -23,11 +23,12 @@ async function joinAs(url, name) {
   const participant = await openApp(shared.browser, url, { viewport: viewports.phone });
   await typeInto(participant.page, 'name', name);
   await clickItem(participant.page, 'join');
-  await findItem(participant.page, 'message');
+  await openChat(participant.page);
   return participant;
 }
 
 async function post(page, text) {
+  await openChat(page);
   await typeInto(page, 'message', text);
   await clickItem(page, 'send');
   await eventually(async () => messageTexts(await appState(page)).includes(text), { what: `"${text}" posted` });
@@ -78,6 +79,7 @@ test('a message goes from a phone to the kiosk through the real relay', async ()
 
   // And the host can download the report mid-session, with both messages in it
   for (const format of ['html', 'md', 'csv', 'json']) {
+    await openExportMenu(host.page);
     const [download] = await Promise.all([host.page.waitForEvent('download'), clickItem(host.page, `report-${format}`)]);
     const text = readFileSync(await download.path(), 'utf8');
     assert.ok(text.includes(first) && text.includes(second), `the ${format} report holds both messages`);

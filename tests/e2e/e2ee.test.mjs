@@ -15,7 +15,7 @@ import { join } from 'node:path';
 
 import {
   appInfo, appState, clickItem, clickReached, eventually, fillField, findItem, launchBrowser, openApp, screenshot,
-  startRelay, typeInto, viewports, waitReady,
+  startRelay, typeInto, viewports, waitReady, openChat,
 } from './harness.mjs';
 
 const title = 'Atelier Zéphyr confidentiel';
@@ -82,7 +82,7 @@ test('an encrypted session: readable by its members, ciphertext on the relay, ta
   const aliceWarnings = collectWarnings(alice.page);
   await typeInto(alice.page, 'name', participantName);
   await clickItem(alice.page, 'join');
-  await findItem(alice.page, 'message');
+  await openChat(alice.page);
   const kiosk = await openApp(browser, hostInfo.links.kiosk, { viewport: viewports.kiosk });
   const kioskWarnings = collectWarnings(kiosk.page);
   assert.equal((await appInfo(kiosk.page)).e2e, true);

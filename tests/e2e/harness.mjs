@@ -122,6 +122,14 @@ export async function clickItem(page, key) {
   return item;
 }
 
+/** A participant's messages: the chat tab, opened if another tab shows (the welcome tab first). */
+export async function openChat(page) {
+  await findItem(page, 'tab-chat');
+  const onChat = await page.evaluate(() => (window.palabre.items() || []).some((i) => i.key === 'message'));
+  if (!onChat) await clickItem(page, 'tab-chat');
+  return findItem(page, 'message');
+}
+
 /** Clicks a text field, then types into it with the keyboard. */
 export async function typeInto(page, key, text) {
   await clickItem(page, key);
@@ -215,10 +223,19 @@ export async function fillField(page, key, text, where = {}) {
   await page.waitForTimeout(30);
 }
 
-/** Clicks a download button; resolves to the downloaded file's text and name. */
+/** The host's exports (plan, reports, log) live in the "Exporter" menu: opens it. */
+const exportKeys = /^(plan-save|report-\w+|export-log)$/u;
+export async function openExportMenu(page, where = {}) {
+  await clickReached(page, 'export', where);
+  await findItem(page, 'report-html');
+}
+
+/** Clicks a download button (opening the export menu first for an export); resolves to the
+ *  downloaded file's text and name. */
 export async function downloadVia(page, key, where = {}) {
   const { readFileSync } = await import('node:fs');
-  const [download] = await Promise.all([page.waitForEvent('download'), clickReached(page, key, where)]);
+  if (exportKeys.test(key)) await openExportMenu(page, where);
+  const [download] = await Promise.all([page.waitForEvent('download'), clickItem(page, key)]);
   return { name: download.suggestedFilename(), text: readFileSync(await download.path(), 'utf8') };
 }
 

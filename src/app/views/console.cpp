@@ -154,11 +154,12 @@ void draw_row(Context& ctx, const core::Activity& a, bool selected, std::size_t 
   ImGui::SameLine();
   ImGui::BeginGroup();
   ImGui::PushFont(theme::fonts().strong);
+  // One line: the list shows more activities; the whole title on hover and in the results below.
   const std::string title = a.spec.title.empty() ? kind_name(a.spec.kind) : a.spec.title;
-  ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + std::max(base * 6, width - buttons_w - base * 3.5f));
-  ui::text(title);
-  ImGui::PopTextWrapPos();
+  const std::string shown_title = ui::ellipsize(title, std::max(base * 6, width - buttons_w - base * 3.5f));
+  ui::text(shown_title);
   ImGui::PopFont();
+  if (shown_title != title && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", title.c_str());
   ui::text(std::string(kind_name(a.spec.kind)) + " · " + status_text(a.status) +
                (ctx.session.current_activity == a.id ? std::string(" · ") + tr(S::current) : std::string()),
            ImGui::GetColorU32(ImGuiCol_TextDisabled));
@@ -279,20 +280,32 @@ void draw_toolbar(Context& ctx, float inner) {
   }
   ui::gap(base * 0.1f);
   if (ctx.ui.adding) return;  // the editor needs the height
-  // The plan file (load, save), the report at any moment in every format, and the log.
+  // The plan file (load), and one "Exporter" menu for the plan, the report in every format and the
+  // log: one line, so the activities keep the height.
   Toolbar bar{inner};
   if (bar.button(std::string(icon::sign_in) + " " + tr(S::load_plan) + "###load-plan")) ctx.actions.push_back({Action::Kind::pick_plan});
-  if (bar.button(std::string(icon::floppy) + " " + tr(S::plan_save) + "###plan-save"))
-    ui::download_text((ctx.identity.room.empty() ? std::string("palabre") : ctx.identity.room) + ".palabre.json", "application/json",
-                      current_plan_json(ctx.session, ctx.identity.room));
-  for (const char* format : {"html", "md", "csv", "json"}) {
-    const std::string_view fmt = format;
-    const char* name = fmt == "md" ? "Markdown" : fmt == "html" ? "HTML" : fmt == "csv" ? "CSV" : "JSON";
-    const std::string label = std::string(icon::download) + " " + (fmt == "html" ? std::string(tr(S::report_word)) + " " : "") + name +
-                              "###report-" + format;
-    if (bar.button(label)) ctx.actions.push_back({Action::Kind::export_report, format});
+  if (bar.button(std::string(icon::download) + " " + tr(S::export_menu) + " " + icon::chevron_down + "###export"))
+    ImGui::OpenPopup("export-menu");
+  if (ImGui::BeginPopup("export-menu")) {
+    const auto item = [&](const std::string& label) {
+      ImGui::PushStyleVar(ImGuiStyleVar_ButtonTextAlign, ImVec2(0.0f, 0.5f));
+      const bool pressed = ui::link_button(label.c_str());
+      ImGui::PopStyleVar();
+      if (pressed) ImGui::CloseCurrentPopup();
+      return pressed;
+    };
+    if (item(std::string(icon::floppy) + "  " + tr(S::plan_save) + "###plan-save"))
+      ui::download_text((ctx.identity.room.empty() ? std::string("palabre") : ctx.identity.room) + ".palabre.json", "application/json",
+                        current_plan_json(ctx.session, ctx.identity.room));
+    for (const char* format : {"html", "md", "csv", "json"}) {
+      const std::string_view fmt = format;
+      const char* name = fmt == "md" ? "Markdown" : fmt == "html" ? "HTML" : fmt == "csv" ? "CSV" : "JSON";
+      if (item(std::string(icon::file_text) + "  " + tr(S::report_word) + " " + name + "###report-" + format))
+        ctx.actions.push_back({Action::Kind::export_report, format});
+    }
+    if (item(std::string(icon::download) + "  " + tr(S::export_log) + "###export-log")) ctx.actions.push_back({Action::Kind::export_log});
+    ImGui::EndPopup();
   }
-  if (bar.button(std::string(icon::download) + " " + tr(S::export_log) + "###export-log")) ctx.actions.push_back({Action::Kind::export_log});
   if (!ctx.ui.texts["plan-error"].empty()) ui::text_wrapped(ctx.ui.texts["plan-error"], theme::colour::live);
   ui::gap(base * 0.2f);
 }

@@ -1,7 +1,9 @@
 // Host console: create the room, share it (code, QR, links), follow and moderate the messages.
 // [SECTION] create  [SECTION] share panel  [SECTION] messages  [SECTION] people  [SECTION] layout
 #include <algorithm>
+#include <cmath>
 #include <string>
+#include <vector>
 
 #include "app/icons.hpp"
 #include "app/mirror.hpp"
@@ -9,6 +11,7 @@
 #include "app/theme.hpp"
 #include "app/ui.hpp"
 #include "app/views/views.hpp"
+#include "core/text.hpp"
 
 namespace palabre::app::views {
 namespace {
@@ -121,15 +124,25 @@ void draw_messages(Context& ctx, float width, float height) {
   for (const core::Message& m : messages) {
     ImGui::PushID(static_cast<int>(m.id));
     const std::string name = ctx.session.display_name(m.from);
+    const std::string hide = std::string(m.hidden ? icon::eye : icon::eye_slash) + " " +
+                             (m.hidden ? tr(S::host_show) : tr(S::host_hide)) + "###hide-" + std::to_string(m.id);
+    const float bw = ImGui::CalcTextSize(hide.c_str(), nullptr, true).x + base * 1.2f;
     ui::avatar(name, avatar);
     ImGui::SameLine();
     ImGui::BeginGroup();
+    // Name and time on one line, left of "Masquer": a long name is shortened, never drawn under it.
+    const std::string when = clock_time(ctx.session, m.at, ctx.ui.tz_offset_minutes) +
+                             (m.hidden ? std::string(" · ") + tr(S::host_hidden) : std::string());
+    const float header_room = ImGui::GetWindowContentRegionMax().x - bw - ImGui::GetCursorPosX() - base * 0.5f;
+    const float when_w = ImGui::CalcTextSize(when.c_str()).x + ImGui::GetStyle().ItemSpacing.x;
     ImGui::PushFont(f.strong);
-    ui::text(name);
+    const std::string shown_name = ui::ellipsize(name, std::max(base * 3.0f, header_room - when_w));
+    ui::text(shown_name);
+    const float name_w = ImGui::GetItemRectSize().x;
     ImGui::PopFont();
+    if (shown_name != name && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", name.c_str());
     ImGui::SameLine();
-    ui::text(clock_time(ctx.session, m.at, ctx.ui.tz_offset_minutes) +
-                 (m.hidden ? std::string(" · ") + tr(S::host_hidden) : std::string()),
+    ui::text(ui::ellipsize(when, std::max(base * 2.0f, header_room - name_w - ImGui::GetStyle().ItemSpacing.x)),
              ImGui::GetColorU32(ImGuiCol_TextDisabled));
     ImGui::PushTextWrapPos(ImGui::GetWindowContentRegionMax().x - base * 6.5f);
     if (m.hidden) ImGui::PushStyleColor(ImGuiCol_Text, theme::colour::muted);
@@ -139,9 +152,6 @@ void draw_messages(Context& ctx, float width, float height) {
     ImGui::EndGroup();
     const float row_bottom = ImGui::GetItemRectMax().y;
     // Moderation on the right of each message.
-    const std::string hide = std::string(m.hidden ? icon::eye : icon::eye_slash) + " " +
-                             (m.hidden ? tr(S::host_show) : tr(S::host_hide)) + "###hide-" + std::to_string(m.id);
-    const float bw = ImGui::CalcTextSize(hide.c_str(), nullptr, true).x + base * 1.2f;
     ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - bw);
     if (ui::link_button(hide.c_str())) ctx.actions.push_back({Action::Kind::hide_message, {}, m.id, !m.hidden});
     ImGui::SetCursorScreenPos(ImVec2(ImGui::GetCursorScreenPos().x, std::max(ImGui::GetCursorScreenPos().y, row_bottom + base * 0.6f)));
@@ -157,46 +167,75 @@ void draw_messages(Context& ctx, float width, float height) {
 }
 
 // [SECTION] people
-// The list scrolls on its own past `max_list_height`, and only its visible rows are laid out: a room
-// of 10,000 costs the same frame as a room of 20 (bench/app/frame.mjs).
-void draw_people(Context& ctx, float width, float max_list_height) {
+// Who is in, online first: a count of who is online, a search, and rows whose names are shortened
+// with "…" (the full name on hover and as the row's name in the mirror) beside an online dot that
+// always shows. The list scrolls on its own within `height`, and only its visible rows are laid
+// out: a room of 10,000 costs the same frame as a room of 20 (bench/app/frame.mjs).
+void draw_people(Context& ctx, float width, float height) {
   const auto& f = theme::fonts();
   const float base = f.base_px;
+  const auto& people = ctx.session.participants;
+  const auto is_online = [&](const core::Participant& p) {
+    auto it = ctx.session.online.find(p.id);
+    return it != ctx.session.online.end() && it->second;
+  };
+  const float top = ImGui::GetCursorScreenPos().y;
   ui::begin_card(width);
   ImGui::PushFont(f.heading);
   ui::text(tr(S::host_people));
   ImGui::PopFont();
   ImGui::SameLine();
   ImGui::SetCursorPosY(ImGui::GetCursorPosY() + base * 0.35f);
-  const auto& people = ctx.session.participants;
-  ui::text(std::to_string(people.size()), ImGui::GetColorU32(ImGuiCol_TextDisabled));
-  if (people.empty()) ui::text_muted(tr(S::host_nobody));
-  const float row = base * 1.6f + ImGui::GetStyle().ItemSpacing.y;
-  const float rows_height = row * static_cast<float>(people.size());
-  const bool scrolls = rows_height > max_list_height;
-  if (scrolls) {
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
-    ImGui::BeginChild("people-list", ImVec2(ImGui::CalcItemWidth(), max_list_height), false, ImGuiWindowFlags_NoBackground);
-    ImGui::PopStyleVar();
+  const int online = static_cast<int>(std::count_if(people.begin(), people.end(), is_online));
+  ui::text(std::to_string(people.size()) + " · " + std::to_string(online) + " " + tr(S::lobby_online),
+           ImGui::GetColorU32(ImGuiCol_TextDisabled));
+  if (people.empty()) {
+    ui::text_muted(tr(S::host_nobody));
+    ui::end_card();
+    return;
   }
+  std::string& search = ctx.ui.texts["people-search"];
+  if (people.size() > 8 || !search.empty()) {
+    mirror::TextFieldOptions options;
+    options.placeholder = tr(S::people_search);
+    options.max_bytes = 100;
+    mirror::TextField((std::string(tr(S::people_search)) + "###people-search").c_str(), search, options);
+  }
+  // Online first, then in join order; filtered by the search (case and accents folded as answers are).
+  std::vector<const core::Participant*> rows;
+  rows.reserve(people.size());
+  const std::string wanted = core::normalize_answer(search);
+  for (const core::Participant& p : people)
+    if (wanted.empty() || core::normalize_answer(p.name).find(wanted) != std::string::npos) rows.push_back(&p);
+  std::stable_partition(rows.begin(), rows.end(), [&](const core::Participant* p) { return is_online(*p); });
+  const float row = std::round(base * 1.5f) + ImGui::GetStyle().ItemSpacing.y;
+  const float list_h = std::max(row * 3, top + height - ImGui::GetCursorScreenPos().y - base * 1.6f);
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+  ImGui::BeginChild("people-list", ImVec2(ui::avail_width(), list_h), false, ImGuiWindowFlags_NoBackground);
+  ImGui::PopStyleVar();
+  const float inner = ImGui::GetContentRegionAvail().x;
   ImGuiListClipper clipper;
-  clipper.Begin(static_cast<int>(people.size()), row);
+  clipper.Begin(static_cast<int>(rows.size()), row);
   while (clipper.Step()) {
     for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
-      const core::Participant& p = people[static_cast<std::size_t>(i)];
-      auto online = ctx.session.online.find(p.id);
-      const bool is_online = online != ctx.session.online.end() && online->second;
-      ui::avatar(p.name, base * 1.6f);
+      const core::Participant& p = *rows[static_cast<std::size_t>(i)];
+      const ImVec2 at = ImGui::GetCursorScreenPos();
+      const float avatar = std::round(base * 1.5f);
+      ui::avatar(p.name, avatar);
+      // The dot sits on the avatar's corner, as chat apps show presence: never pushed out of sight.
+      ImDrawList* draw = ImGui::GetWindowDrawList();
+      const ImVec2 dot(at.x + avatar * 0.85f, at.y + avatar * 0.85f);
+      draw->AddCircleFilled(dot, base * 0.32f, ImGui::GetColorU32(ImGuiCol_ChildBg));
+      draw->AddCircleFilled(dot, base * 0.22f, is_online(p) ? theme::colour::ok : theme::colour::line);
       ImGui::SameLine();
-      ImGui::SetCursorPosY(ImGui::GetCursorPosY() + base * 0.2f);
-      ui::text(p.name);
-      ImGui::SameLine();
-      ImGui::PushStyleColor(ImGuiCol_Text, is_online ? theme::colour::ok : theme::colour::line);
-      ui::text(icon::circle);
-      ImGui::PopStyleColor();
+      ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (avatar - ImGui::GetFontSize()) * 0.5f);
+      const std::string shown = ui::ellipsize(p.name, inner - avatar - base);
+      ui::text(shown, is_online(p) ? 0 : ImGui::GetColorU32(ImGuiCol_TextDisabled));
+      if (shown != p.name && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", p.name.c_str());
+      ImGui::SetCursorScreenPos(ImVec2(at.x, at.y + row));
     }
   }
-  if (scrolls) ImGui::EndChild();
+  ImGui::EndChild();
   ui::end_card();
 }
 
@@ -230,9 +269,10 @@ void draw_host(Context& ctx) {
 
   const ImVec2 area = ImGui::GetContentRegionAvail();
   const float height = area.y;
+  // A column scrolls with a visible scrollbar when its cards are taller than the screen.
   auto column = [&](const char* id, float width, auto&& body) {
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
-    ImGui::BeginChild(id, ImVec2(width, height), false, ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoScrollbar);
+    ImGui::BeginChild(id, ImVec2(width, height), false, ImGuiWindowFlags_NoBackground);
     ImGui::PopStyleVar();
     body();
     ImGui::EndChild();
@@ -249,11 +289,13 @@ void draw_host(Context& ctx) {
     ImGui::SameLine(0, spacing);
     draw_console(ctx, main, height);
     ImGui::SameLine(0, spacing);
-    column("people-column", right, [&] {
-      draw_people(ctx, right, height * 0.4f);
-      ui::gap(base * 0.4f);
-      draw_messages(ctx, right, std::max(base * 12.0f, ImGui::GetContentRegionAvail().y));
-    });
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+    ImGui::BeginChild("people-column", ImVec2(right, height), false, ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoScrollbar);
+    ImGui::PopStyleVar();
+    draw_people(ctx, right, height * 0.62f);
+    ui::gap(base * 0.4f);
+    draw_messages(ctx, right, std::max(base * 8.0f, ImGui::GetContentRegionAvail().y));
+    ImGui::EndChild();
   } else if (area.x >= base * 44) {  // tablet: share, people and messages | activities
     const float side = std::min(base * 20.0f, area.x * 0.4f);
     column("share-column", side, [&] {
@@ -261,7 +303,7 @@ void draw_host(Context& ctx) {
       ui::gap(base * 0.4f);
       draw_share(ctx, side);
       ui::gap(base * 0.4f);
-      draw_people(ctx, side, base * 16.0f);
+      draw_people(ctx, side, base * 22.0f);
       ui::gap(base * 0.4f);
       draw_messages(ctx, side, base * 20.0f);
     });
@@ -276,7 +318,7 @@ void draw_host(Context& ctx) {
     ui::gap(base * 0.4f);
     draw_messages(ctx, area.x, base * 20.0f);
     ui::gap(base * 0.4f);
-    draw_people(ctx, area.x, base * 20.0f);
+    draw_people(ctx, area.x, base * 24.0f);
   }
 }
 
