@@ -108,7 +108,7 @@ async function lookAt(context, hash, role, moment) {
   const problems = [];
   for (const [sizeName, size] of Object.entries(sizes)) {
     await page.setViewportSize(size);
-    await page.waitForTimeout(900);  // animated bars and podiums settle
+    await page.waitForTimeout(650);  // animated bars and podiums settle
     for (const p of await pageLayoutProblems(page)) problems.push(`${role} ${moment} ${sizeName}: ${p}`);
     await screenshot(page, `layout-${moment}-${role}-${sizeName}`);
   }

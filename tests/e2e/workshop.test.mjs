@@ -30,6 +30,11 @@ function step(what) { process.stderr.write(`[workshop ${((Date.now() - started) 
 async function activities(page) { return (await appState(page)).activities; }
 async function activityOf(page, kind) { return (await activities(page)).find((a) => a.spec.kind === kind); }
 
+// The console opens the selected row only: its move, edit and remove controls.
+async function selectRow(page, id, where) {
+  if (await findItem(page, `select-${id}`, { timeout: 500 }).catch(() => null)) await clickReached(page, `select-${id}`, where);
+}
+
 test('a complete workshop: prepared from scratch, run with three participants and a kiosk, reported', { timeout: 600000 }, async () => {
   const relay = await startRelay();
   const browser = await launchBrowser();
@@ -143,13 +148,16 @@ test('a complete workshop: prepared from scratch, run with three participants an
     await openEditor('rating', 'À supprimer');
     await saveActivity('rating');
     const mistake = (await activities(host.page)).at(-1);
+    await selectRow(host.page, mistake.id, editorArea);
     await clickReached(host.page, `act-remove-${mistake.id}`, editorArea);
     await eventually(async () => !(await activities(host.page)).some((a) => a.id === mistake.id), { what: 'the draft to be removed' });
     const rating = await activityOf(host.page, 'rating');
+    await selectRow(host.page, rating.id, editorArea);
     await clickReached(host.page, `act-up-${rating.id}`, editorArea);
     await eventually(async () => (await activities(host.page)).map((a) => a.spec.kind).join() ===
       'challenge,quiz,survey,brainstorm,board,rating,qna,presentation', { what: 'the rating to move up' });
     const qna = await activityOf(host.page, 'qna');
+    await selectRow(host.page, qna.id, editorArea);
     await clickReached(host.page, `act-edit-${qna.id}`, editorArea);
     await fillField(host.page, 'act-title', 'Vos questions à l’équipe du TMNlab', editorArea);
     await clickReached(host.page, 'act-save', editorArea);

@@ -48,7 +48,7 @@ const char* status_text(core::ActivityStatus s) {
 
 bool small_button(const std::string& label, bool primary = false) {
   const float base = theme::fonts().base_px;
-  ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(base * 0.8f, base * 0.45f));
+  ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(base * 0.8f, base * 0.38f));
   ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 0.0f);
   ImGui::PushStyleColor(ImGuiCol_Button, primary ? theme::colour::accent : theme::colour::accent_soft);
   ImGui::PushStyleColor(ImGuiCol_ButtonHovered, primary ? IM_COL32(95, 85, 240, 255) : IM_COL32(222, 219, 252, 255));
@@ -145,8 +145,8 @@ void draw_row(Context& ctx, const core::Activity& a, bool selected, std::size_t 
   ImDrawList* draw = ImGui::GetWindowDrawList();
   draw->ChannelsSplit(2);
   draw->ChannelsSetCurrent(1);
-  const float pad = base * 0.6f;
-  ImGui::SetCursorScreenPos(ImVec2(start.x + pad, start.y + pad));
+  const float pad = base * 0.45f;
+  ImGui::SetCursorScreenPos(ImVec2(start.x + pad, start.y + pad + (selected ? 0.0f : base * 0.3f)));
   ImGui::BeginGroup();
   ImGui::PushStyleColor(ImGuiCol_Text, a.running() ? theme::colour::live : theme::colour::accent);
   ui::text(kind_icon(a.spec.kind));
@@ -160,10 +160,14 @@ void draw_row(Context& ctx, const core::Activity& a, bool selected, std::size_t 
   ui::text(shown_title);
   ImGui::PopFont();
   if (shown_title != title && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", title.c_str());
-  ui::text(std::string(kind_name(a.spec.kind)) + " · " + status_text(a.status) +
-               (ctx.session.current_activity == a.id ? std::string(" · ") + tr(S::current) : std::string()),
-           ImGui::GetColorU32(ImGuiCol_TextDisabled));
-  draw_row_edit_controls(ctx, a, index, count);
+  // The selected row opens: its kind and status, and the controls to move, edit or remove it. The
+  // others stay one line, so that a plan of ten shows whole at 1366×768.
+  if (selected) {
+    ui::text(std::string(kind_name(a.spec.kind)) + " · " + status_text(a.status) +
+                 (ctx.session.current_activity == a.id ? std::string(" · ") + tr(S::current) : std::string()),
+             ImGui::GetColorU32(ImGuiCol_TextDisabled));
+    draw_row_edit_controls(ctx, a, index, count);
+  }
   ImGui::EndGroup();
   ImGui::EndGroup();
   const float text_bottom = ImGui::GetItemRectMax().y;
@@ -187,7 +191,7 @@ void draw_row(Context& ctx, const core::Activity& a, bool selected, std::size_t 
                       base * 0.7f);
   if (a.running()) draw->AddRectFilled(start, ImVec2(start.x + base * 0.25f, bottom), theme::colour::live, base * 0.7f, ImDrawFlags_RoundCornersLeft);
   draw->ChannelsMerge();
-  ImGui::SetCursorScreenPos(ImVec2(start.x, bottom + base * 0.35f));
+  ImGui::SetCursorScreenPos(ImVec2(start.x, bottom + base * 0.3f));
   ImGui::Dummy(ImVec2(width, 0));
   ImGui::PopID();
 }
@@ -335,8 +339,10 @@ void draw_console(Context& ctx, float width, float height) {
   const core::Activity* shown = ctx.session.find_activity(selected);
   // The list scrolls on its own above the results; it keeps the current activity (and the next
   // one, which the host starts next) in view.
-  const float list_h = shown ? std::min(ImGui::GetContentRegionAvail().y * 0.42f, base * 4.6f * ctx.session.activities.size() + base)
-                             : ImGui::GetContentRegionAvail().y;
+  const float avail_h = ImGui::GetContentRegionAvail().y;
+  const float rows_h = base * 3.0f * static_cast<float>(ctx.session.activities.size()) + base * 2.5f;
+  const float list_h = shown ? std::min(rows_h, std::max(avail_h * 0.5f, std::min(avail_h * 0.62f, base * 3.0f * 6.3f + base * 2.5f)))
+                             : avail_h;
   if (!ctx.session.activities.empty()) {
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
     ImGui::BeginChild("activity-list", ImVec2(inner, list_h), false, ImGuiWindowFlags_NoBackground);

@@ -208,7 +208,7 @@ void draw_people(Context& ctx, float width, float height) {
   for (const core::Participant& p : people)
     if (wanted.empty() || core::normalize_answer(p.name).find(wanted) != std::string::npos) rows.push_back(&p);
   std::stable_partition(rows.begin(), rows.end(), [&](const core::Participant* p) { return is_online(*p); });
-  const float row = std::round(base * 1.5f) + ImGui::GetStyle().ItemSpacing.y;
+  const float row = std::round(base * 1.35f) + ImGui::GetStyle().ItemSpacing.y;
   const float list_h = std::max(row * 3, top + height - ImGui::GetCursorScreenPos().y - base * 1.6f);
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
   ImGui::BeginChild("people-list", ImVec2(ui::avail_width(), list_h), false, ImGuiWindowFlags_NoBackground);
@@ -220,7 +220,7 @@ void draw_people(Context& ctx, float width, float height) {
     for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
       const core::Participant& p = *rows[static_cast<std::size_t>(i)];
       const ImVec2 at = ImGui::GetCursorScreenPos();
-      const float avatar = std::round(base * 1.5f);
+      const float avatar = std::round(base * 1.35f);
       ui::avatar(p.name, avatar);
       // The dot sits on the avatar's corner, as chat apps show presence: never pushed out of sight.
       ImDrawList* draw = ImGui::GetWindowDrawList();
@@ -292,7 +292,7 @@ void draw_host(Context& ctx) {
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
     ImGui::BeginChild("people-column", ImVec2(right, height), false, ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoScrollbar);
     ImGui::PopStyleVar();
-    draw_people(ctx, right, height * 0.62f);
+    draw_people(ctx, right, height - std::max(base * 8.0f, height * 0.22f));
     ui::gap(base * 0.4f);
     draw_messages(ctx, right, std::max(base * 8.0f, ImGui::GetContentRegionAvail().y));
     ImGui::EndChild();
