@@ -29,8 +29,8 @@
   function wake() { if (Module._palabre_wake) Module._palabre_wake(); }
 
   function makeField(item) {
-    const input = document.createElement('input');
-    input.type = item.secret ? 'password' : 'text';
+    const input = document.createElement(item.multiline ? 'textarea' : 'input');
+    if (!item.multiline) input.type = item.secret ? 'password' : 'text';
     input.className = 'palabre-field';
     input.autocomplete = 'off';
     input.spellcheck = true;
@@ -38,7 +38,10 @@
     input.value = fieldValues.get(item.key) ?? '';
     input.addEventListener('input', () => { fieldValues.set(item.key, input.value); wake(); });
     input.addEventListener('keydown', (e) => {
-      if (e.key === 'Enter' && !e.isComposing) { submits.add(item.key); e.preventDefault(); wake(); }
+      // In a <textarea> Enter starts a new line; Ctrl+Enter sends, as in chat apps.
+      if (e.key === 'Enter' && !e.isComposing && (!item.multiline || e.ctrlKey || e.metaKey)) {
+        submits.add(item.key); e.preventDefault(); wake();
+      }
       e.stopPropagation();
     });
     input.addEventListener('focus', wake);
@@ -88,7 +91,8 @@
       seen.add(item.key);
       const isField = item.role === 'textbox';
       let el = elements.get(item.key);
-      if (el && (el.tagName === 'INPUT') !== isField) { el.remove(); elements.delete(item.key); el = null; }
+      const wantTag = isField ? (item.multiline ? 'TEXTAREA' : 'INPUT') : 'BUTTON';
+      if (el && el.tagName !== wantTag) { el.remove(); elements.delete(item.key); el = null; }
       if (!el) {
         el = isField ? makeField(item) : makeButton(item);
         elements.set(item.key, el);

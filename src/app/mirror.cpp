@@ -43,7 +43,7 @@ std::optional<std::string> take_js_string(char* p) {
   return s;
 }
 
-struct PendingField { std::string placeholder; float font_px = 0, pad_x = 0; bool secret = false; };
+struct PendingField { std::string placeholder; float font_px = 0, pad_x = 0; bool secret = false, multiline = false; };
 
 struct Recorder {
   std::vector<Item> items;
@@ -175,6 +175,7 @@ void ImGuiTestEngineHook_ItemInfo(ImGuiContext* ctx, ImGuiID id, const char* lab
     item.font_px = field->font_px;
     item.pad_x = field->pad_x;
     item.secret = field->secret;
+    item.multiline = field->multiline;
     item.focused = item.key == r.focused_field;
   }
   if (auto it = r.index_by_id.find(id); it != r.index_by_id.end()) {
@@ -255,7 +256,7 @@ bool TextField(const char* label, std::string& value, const TextFieldOptions& op
   const bool submitted = js_mirror_take_submit(key.c_str()) != 0;
 
   const ImGuiStyle& style = ImGui::GetStyle();
-  recorder.next_field = PendingField{options.placeholder, ImGui::GetFontSize(), style.FramePadding.x, options.secret};
+  recorder.next_field = PendingField{options.placeholder, ImGui::GetFontSize(), style.FramePadding.x, options.secret, options.lines > 1};
   // The DOM <input> above draws the text, caret, selection and IME composition; ImGui draws only
   // the frame, so nothing is drawn twice.
   ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(0, 0, 0, 0));
@@ -265,7 +266,11 @@ bool TextField(const char* label, std::string& value, const TextFieldOptions& op
   // No ImGui label beside the frame (views draw their own above it); the visible part of `label`
   // becomes the accessible name of the DOM <input>.
   recorder.next_name = parts.label;
+  // Several lines: the same one-line frame made taller (the <textarea> above holds the lines).
+  const float extra = options.lines > 1 ? (options.lines - 1) * ImGui::GetTextLineHeight() * 0.5f : 0.0f;
+  if (extra > 0) ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(style.FramePadding.x, style.FramePadding.y + extra));
   ImGui::InputText(("###" + key).c_str(), &shown, ImGuiInputTextFlags_ReadOnly);
+  if (extra > 0) ImGui::PopStyleVar();
   ImGui::PopStyleColor(2);
   if (key == recorder.focused_field) {
     ImDrawList* draw = ImGui::GetWindowDrawList();

@@ -50,6 +50,7 @@ struct TextFieldOptions {
   bool secret = false;
   bool autofocus = false;  // focus once when the field first appears
   int max_bytes = 2000;
+  int lines = 1;  // > 1: a <textarea> this many lines tall, where Enter starts a new line
 };
 bool TextField(const char* label, std::string& value, const TextFieldOptions& options = {});
 // Key of the text field the DOM currently focuses ("" if none).

@@ -46,6 +46,7 @@ std::string items_json(const std::vector<Item>& items) {
       j["fontPx"] = rounded(item.font_px);
       j["padX"] = rounded(item.pad_x);
       if (item.secret) j["secret"] = true;
+      if (item.multiline) j["multiline"] = true;
     }
     list.push_back(std::move(j));
   }

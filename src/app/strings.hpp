@@ -182,6 +182,12 @@ enum class S {
   people_search,
   export_menu,
   kiosk_join_panel,
+  err_empty, err_two_choices, err_one_correct, err_out_of_range, err_between, err_and, err_need_one, err_image,
+  where_title, where_timer, where_answer, where_choice, where_category, where_dots, where_scale, where_time,
+  where_most_choices,
+  ed_wording_only,
+  plan_replace_title, plan_replace_text, plan_load_anyway,
+  hint_ph_quiz, hint_ph_survey, hint_ph_ideas, hint_ph_rating, hint_ph_qna, hint_ph_presentation,
   count_
 };
 

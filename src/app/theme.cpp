@@ -70,6 +70,9 @@ ImVec4 with_alpha(ImU32 c, float a) { ImVec4 v = v4(c); v.w = a; return v; }
 
 float base_size_for(Look look, float width, float height) {
   if (look == Look::kiosk) return std::clamp(std::min(width / 1920.0f, height / 1080.0f) * 30.0f, 18.0f, 60.0f);
+  // Big screens read from further away: at 1920 px the body is 20 px, its column wider with it.
+  if (width >= 2400) return 22.0f;
+  if (width >= 1600) return 20.0f;
   return width < 600 ? 17.0f : 18.0f;
 }
 

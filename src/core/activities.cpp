@@ -172,8 +172,13 @@ Reason handle_activity_event(Session& s, const Envelope& env, const ActivityAdd&
 Reason handle_activity_event(Session& s, const Envelope& env, const ActivityEdit& e) {
   Activity* a = nullptr;
   PALABRE_TRY(host_activity(s, env, e.id, a));
-  if (a->status != ActivityStatus::draft) return Reason::already_started;
   if (!validate_spec(e.activity, "$").reason.empty()) return Reason::bad_activity;
+  // Once started, only the wording may change (a typo on the screen): every record keeps its meaning.
+  if (a->status != ActivityStatus::draft) {
+    if (!only_wording_differs(a->spec, e.activity)) return Reason::already_started;
+    a->spec = e.activity;
+    return Reason::none;
+  }
   a->spec = e.activity;
   shape_for_spec(*a);
   return Reason::none;

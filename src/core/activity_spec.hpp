@@ -20,6 +20,7 @@ struct SurveyQuestion {
   int max_choices = 0;               // multiple: at most this many (0 = no limit)
   int scale = 5;                     // rating: 1..scale stars
   bool comment = false;              // rating: a comment may go with the stars
+  friend bool operator==(const SurveyQuestion&, const SurveyQuestion&) = default;
 };
 
 struct QuizQuestion {
@@ -27,12 +28,14 @@ struct QuizQuestion {
   std::vector<std::string> choices;
   std::vector<int> correct;  // indices into choices; an answer is right when it is exactly this set
   int limit_s = 20;          // seconds to answer, from the moment the question is shown
+  friend bool operator==(const QuizQuestion&, const QuizQuestion&) = default;
 };
 
 struct Page {
   std::string title;
   std::string text;
   std::string image;  // optional small PNG/JPEG as a data: URI
+  friend bool operator==(const Page&, const Page&) = default;
 };
 
 struct ActivitySpec {
@@ -49,7 +52,14 @@ struct ActivitySpec {
   int dot_budget = 0;                      // brainstorm / board: 0 = likes; > 0 = dots per person
   int scale = 5;                           // rating: 1..scale
   std::vector<Page> pages;                 // presentation
+  friend bool operator==(const ActivitySpec&, const ActivitySpec&) = default;
 };
+
+// True when `edited` says what `current` says in other words: the same kind, questions, choices
+// (as many, in the same order), right answers, limits and options; only titles, hints, question
+// texts, choice labels, categories and pages' text differ. A started activity's typo can be
+// corrected so (activity.edit); what answers mean cannot change under them.
+bool only_wording_differs(const ActivitySpec& current, const ActivitySpec& edited);
 
 std::string_view to_string(ActivityKind kind);
 std::string_view to_string(QuestionKind kind);

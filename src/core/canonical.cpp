@@ -264,6 +264,7 @@ std::string canonical_json(const Session& s) {
   info["description"] = s.info.description;
   info["locale"] = s.info.locale;
   info["timezone"] = s.info.timezone;
+  if (!s.info.screen_join) info["screen_join"] = false;  // written only when hidden: old states read the same
   root["session"] = std::move(info);
 
   ojson participants = ojson::array();

@@ -23,6 +23,7 @@ struct ChatHide { std::int64_t id = 0; bool hidden = true; };  // host: hide (or
 // Host: set any of the session's fields; absent fields keep their value.
 struct SessionConfigure {
   std::optional<std::string> title, host, date, description, locale, timezone;
+  std::optional<bool> screen_join;  // the kiosk's join corner while an activity runs
 };
 struct Presence { std::string who; bool online = false; };  // relay only
 

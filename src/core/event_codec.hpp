@@ -34,6 +34,7 @@ constexpr std::string_view name_of(Tag<SessionConfigure>) { return "session.conf
 inline void read_fields(Fields& f, SessionConfigure& e) {
   f.opt_str("title", e.title); f.opt_str("host", e.host); f.opt_str("date", e.date);
   f.opt_str("description", e.description); f.opt_str("locale", e.locale); f.opt_str("timezone", e.timezone);
+  if (bool shown = true; f.boolean("screen_join", shown, false)) e.screen_join = shown;
 }
 inline void write_fields(ojson& j, const SessionConfigure& e) {
   if (e.title) j["title"] = *e.title;
@@ -42,6 +43,7 @@ inline void write_fields(ojson& j, const SessionConfigure& e) {
   if (e.description) j["description"] = *e.description;
   if (e.locale) j["locale"] = *e.locale;
   if (e.timezone) j["timezone"] = *e.timezone;
+  if (e.screen_join) j["screen_join"] = *e.screen_join;
 }
 
 constexpr std::string_view name_of(Tag<Presence>) { return "presence"; }

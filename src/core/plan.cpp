@@ -36,6 +36,30 @@ std::optional<QuestionKind> question_kind_from_string(std::string_view text) {
   return std::nullopt;
 }
 
+bool only_wording_differs(const ActivitySpec& current, const ActivitySpec& edited) {
+  // The edited spec with the current wording put back must be the current spec itself.
+  ActivitySpec meaning = edited;
+  const auto same_count = [](const auto& a, const auto& b) { return a.size() == b.size(); };
+  if (!same_count(meaning.quiz, current.quiz) || !same_count(meaning.questions, current.questions) ||
+      !same_count(meaning.categories, current.categories) || !same_count(meaning.pages, current.pages))
+    return false;
+  meaning.title = current.title;
+  meaning.hint = current.hint;
+  for (std::size_t i = 0; i < meaning.quiz.size(); ++i) {
+    meaning.quiz[i].text = current.quiz[i].text;
+    if (same_count(meaning.quiz[i].choices, current.quiz[i].choices)) meaning.quiz[i].choices = current.quiz[i].choices;
+  }
+  for (std::size_t i = 0; i < meaning.questions.size(); ++i) {
+    meaning.questions[i].text = current.questions[i].text;
+    meaning.questions[i].hint = current.questions[i].hint;
+    if (same_count(meaning.questions[i].choices, current.questions[i].choices))
+      meaning.questions[i].choices = current.questions[i].choices;
+  }
+  meaning.categories = current.categories;
+  meaning.pages = current.pages;
+  return meaning == current;
+}
+
 // [SECTION] spec read
 namespace {
 // Reads an array of objects at key, calling read_one(Fields&, T&) for each element.

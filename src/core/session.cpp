@@ -164,6 +164,7 @@ Reason handle(Session& s, const Envelope& env, const SessionConfigure& e) {
   if (e.description) s.info.description = *e.description;
   if (e.locale) s.info.locale = *e.locale;
   if (e.timezone) s.info.timezone = *e.timezone;
+  if (e.screen_join) s.info.screen_join = *e.screen_join;
   return Reason::none;
 }
 

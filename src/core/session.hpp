@@ -80,6 +80,7 @@ struct SessionInfo {
   std::string title, host, date, description;
   std::string locale = "fr";
   std::string timezone = "Europe/Paris";
+  bool screen_join = true;  // the kiosk shows how to join (code, QR) in a corner during activities
 };
 
 struct Participant {

@@ -21,6 +21,7 @@ TEST(CodecEvents, GivenOneOfEachEvent_WhenRoundTripped_ThenSameText) {
   SessionConfigure c;
   c.title = "Café";
   c.timezone = "Europe/Paris";
+  c.screen_join = false;
   const std::vector<Event> events = {
       ParticipantJoin{"Gaëlle"}, ParticipantRename{"G."}, ChatPost{"Merci"}, ChatHide{3, true}, c, Presence{"p3", true},
       ActivityAdd{survey_spec()}, ActivityAdd{quiz_spec()}, ActivityAdd{presentation_spec()}, ActivityAdd{challenge_spec()},

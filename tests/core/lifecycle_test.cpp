@@ -47,10 +47,48 @@ TEST(Lifecycle, GivenStartedActivity_WhenEditingOrRemoving_ThenRejectedAlreadySt
   Script s;
   const std::int64_t id = s.running(rating_spec());
   const std::string before = canonical_json(s.session);
-  EXPECT_EQ(s.host(ActivityEdit{id, rating_spec(3)}).code(), "already_started");
+  EXPECT_EQ(s.host(ActivityEdit{id, rating_spec(3)}).code(), "already_started");  // another scale: another meaning
   EXPECT_EQ(s.host(ActivityRemove{id}).code(), "already_started");
   EXPECT_EQ(s.host(ActivityStart{id}).code(), "already_started");
   EXPECT_EQ(canonical_json(s.session), before);
+}
+
+TEST(Lifecycle, GivenStartedSurveyWithAnswers_WhenOnlyItsWordingIsCorrected_ThenAcceptedAndAnswersKept) {
+  Script s;
+  const std::int64_t id = s.running(survey_spec());
+  s.join("p1", "Alice");
+  ASSERT_TRUE(s.participant("p1", SurveyAnswer{id, 0, {2}, "", 0, ""}).accepted());
+  ActivitySpec fixed = survey_spec();
+  fixed.title = "Votre usage du site";
+  fixed.questions[0].text = "Une photo ?";
+  fixed.questions[0].choices[2] = "Bientôt";
+  fixed.questions[2].hint = "Le nom du dispositif";
+  EXPECT_TRUE(s.host(ActivityEdit{id, fixed}).accepted());
+  EXPECT_EQ(s.activity(id).spec.questions[0].choices[2], "Bientôt");
+  EXPECT_EQ(s.activity(id).status, ActivityStatus::running);
+  EXPECT_EQ(s.activity(id).survey_answers[0].at("p1").choices, std::vector<int>{2});
+}
+
+TEST(Lifecycle, GivenStartedActivities_WhenAnEditChangesWhatAnswersMean_ThenRejectedAlreadyStarted) {
+  Script s;
+  const std::int64_t survey = s.running(survey_spec());
+  ActivitySpec more = survey_spec();
+  more.questions[0].choices.push_back("jamais");  // a choice more
+  EXPECT_EQ(s.host(ActivityEdit{survey, more}).code(), "already_started");
+  ActivitySpec kind = survey_spec();
+  kind.questions[0].kind = QuestionKind::multiple;
+  EXPECT_EQ(s.host(ActivityEdit{survey, kind}).code(), "already_started");
+  ActivitySpec anonymous = survey_spec();
+  anonymous.anonymous = true;
+  EXPECT_EQ(s.host(ActivityEdit{survey, anonymous}).code(), "already_started");
+  s.host(ActivityStop{survey});
+  const std::int64_t quiz = s.running(quiz_spec());
+  ActivitySpec right = quiz_spec();
+  right.quiz[0].correct = {2};  // another right answer
+  EXPECT_EQ(s.host(ActivityEdit{quiz, right}).code(), "already_started");
+  ActivitySpec typo = quiz_spec();
+  typo.quiz[0].text = "En quelle année ?";
+  EXPECT_TRUE(s.host(ActivityEdit{quiz, typo}).accepted());
 }
 
 TEST(Lifecycle, GivenRunningActivity_WhenStoppedThenReopened_ThenStatusFollows) {

@@ -208,6 +208,23 @@ TEST(Configure, GivenHost_WhenConfiguring_ThenGivenFieldsChangeOthersStay) {
   EXPECT_EQ(s.session.info.timezone, "Europe/Paris");
 }
 
+TEST(Configure, GivenHost_WhenHidingTheScreensJoinCorner_ThenHiddenUntilShownAgain) {
+  Script s;
+  EXPECT_TRUE(s.session.info.screen_join);
+  SessionConfigure hide;
+  hide.screen_join = false;
+  EXPECT_TRUE(s.host(hide).accepted());
+  EXPECT_FALSE(s.session.info.screen_join);
+  SessionConfigure title;
+  title.title = "Café";
+  EXPECT_TRUE(s.host(title).accepted());
+  EXPECT_FALSE(s.session.info.screen_join);  // another field leaves it as it is
+  SessionConfigure show;
+  show.screen_join = true;
+  EXPECT_TRUE(s.host(show).accepted());
+  EXPECT_TRUE(s.session.info.screen_join);
+}
+
 TEST(Configure, GivenParticipant_WhenConfiguring_ThenRejectedNotHost) {
   Script s;
   s.join("p1", "A");

@@ -282,6 +282,7 @@ void survey(Context& ctx, const core::Activity& a, float width) {
         std::string& text = ctx.ui.texts[field_key(a, prefix + "text")];
         mirror::TextFieldOptions options;
         options.placeholder = q.hint.empty() ? tr(S::answer_placeholder) : q.hint.c_str();
+        options.lines = 3;  // an open answer may take a few lines (Enter: a new line)
         const bool enter = mirror::TextField((q.text + "###" + prefix + "text").c_str(), text, options);
         const bool typed = text.find_first_not_of(' ') != std::string::npos;
         const bool ready = typed && a.running();

@@ -124,9 +124,10 @@ void draw_row_edit_controls(Context& ctx, const core::Activity& a, std::size_t i
   if (index > 0) ImGui::SameLine(0, 0);
   if (index + 1 < count && quiet_icon(icon::chevron_down, tr(S::ed_move_down), "act-down-" + id))
     submit(core::ActivityMove{a.id, static_cast<int>(index) + 1});
-  if (a.status != core::ActivityStatus::draft) return;
+  // Edit at any time (once started, the wording only: a typo on the screen); remove before the start.
   if (index + 1 < count) ImGui::SameLine(0, 0);
   if (quiet_icon(icon::pencil, tr(S::ed_edit), "act-edit-" + id)) open_editor(ctx.ui, a);
+  if (a.status != core::ActivityStatus::draft) return;
   ImGui::SameLine(0, 0);
   if (quiet_icon(icon::trash, tr(S::ed_remove), "act-remove-" + id)) submit(core::ActivityRemove{a.id});
 }
@@ -287,7 +288,28 @@ void draw_toolbar(Context& ctx, float inner) {
   // The plan file (load), and one "Exporter" menu for the plan, the report in every format and the
   // log: one line, so the activities keep the height.
   Toolbar bar{inner};
-  if (bar.button(std::string(icon::sign_in) + " " + tr(S::load_plan) + "###load-plan")) ctx.actions.push_back({Action::Kind::pick_plan});
+  // A plan replaces the session's details: over a session already filled in, ask first.
+  if (bar.button(std::string(icon::sign_in) + " " + tr(S::load_plan) + "###load-plan")) {
+    const core::SessionInfo& info = ctx.session.info;
+    if (info.title.empty() && info.description.empty() && ctx.session.activities.empty()) ctx.actions.push_back({Action::Kind::pick_plan});
+    else ImGui::OpenPopup("confirm-plan");
+  }
+  ImGui::SetNextWindowSize(ImVec2(std::min(inner, base * 26.0f), 0));
+  if (ImGui::BeginPopup("confirm-plan")) {
+    ImGui::PushTextWrapPos(0);
+    ui::text_in(f.heading, tr(S::plan_replace_title));
+    ui::text_wrapped(tr(S::plan_replace_text), theme::colour::muted);
+    ImGui::PopTextWrapPos();
+    ui::gap(base * 0.4f);
+    const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
+    if (ui::secondary_button((std::string(tr(S::cancel)) + "###plan-cancel").c_str(), half)) ImGui::CloseCurrentPopup();
+    ImGui::SameLine();
+    if (ui::primary_button((std::string(tr(S::plan_load_anyway)) + "###plan-load-anyway").c_str(), half)) {
+      ctx.actions.push_back({Action::Kind::pick_plan});
+      ImGui::CloseCurrentPopup();
+    }
+    ImGui::EndPopup();
+  }
   if (bar.button(std::string(icon::download) + " " + tr(S::export_menu) + " " + icon::chevron_down + "###export"))
     ImGui::OpenPopup("export-menu");
   if (ImGui::BeginPopup("export-menu")) {

@@ -4,6 +4,8 @@
 // [SECTION] drafts  [SECTION] fields  [SECTION] per kind  [SECTION] entry
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
 #include <string>
 
 #include "app/icons.hpp"
@@ -99,6 +101,8 @@ void forget_number_texts(Ui& ui) {
   }
 }
 
+const char* hint_placeholder(core::ActivityKind kind);
+
 // [SECTION] fields
 struct Editor {
   Context& ctx;
@@ -112,17 +116,26 @@ struct Editor {
     ImGui::PopStyleColor();
     ImGui::PopFont();
   }
+  // The problem that stopped the last save, under the field it is about.
+  void problem_under(const std::string& key) {
+    if (key.empty() || ctx.ui.texts["editor-error-field"] != key) return;
+    ui::text_wrapped(ctx.ui.texts["editor-error"], theme::colour::live);
+    ctx.ui.texts["editor-error-shown"] = "1";
+  }
   void follow(const std::string& key) {
+    problem_under(key);
     if (ctx.ui.scroll_to != key) return;
     ImGui::SetScrollHereY(0.35f);
     ctx.ui.scroll_to.clear();
     ctx.ui.animating = true;  // the scroll lands on the next frame
   }
   // A labelled text field the width of the form (or `w`).
-  void text(const char* name, const std::string& key, std::string& value, const char* placeholder = "", float w = -1) {
+  void text(const char* name, const std::string& key, std::string& value, const char* placeholder = "", float w = -1,
+            int lines = 1) {
     mirror::TextFieldOptions options;
     options.placeholder = placeholder;
     options.width = w > 0 ? w : width;
+    options.lines = lines;
     mirror::TextField((std::string(name) + "###" + key).c_str(), value, options);
     follow(key);
   }
@@ -140,6 +153,7 @@ struct Editor {
     options.width = w;
     options.max_bytes = 6;
     mirror::TextField((std::string(name) + "###" + key).c_str(), buffer, options);
+    follow(key);
     std::string digits;
     for (char c : buffer)
       if (c >= '0' && c <= '9') digits += c;
@@ -151,6 +165,7 @@ struct Editor {
   }
   void check(const char* name, const std::string& key, bool& value) {
     ImGui::Checkbox((std::string(name) + "###" + key).c_str(), &value);
+    follow(key);
   }
   // A small quiet icon button with an accessible name.
   bool icon_button(const char* glyph, const char* name, const std::string& key) {
@@ -367,7 +382,7 @@ void pages(Editor& e, std::vector<core::Page>& list) {
       }
     }
     e.text(tr(S::ed_page_title), p + "-title", list[i].title, tr(S::ed_page_title));
-    e.text(tr(S::ed_page_text), p + "-text", list[i].text, tr(S::ed_page_text));
+    e.text(tr(S::ed_page_text), p + "-text", list[i].text, tr(S::ed_page_text), -1, 4);
     ImGui::PopID();
   }
   e.separator();
@@ -413,7 +428,7 @@ void draw_form(Editor& e) {
     ui::gap(e.base * 0.3f);
   }
   e.labelled_text(title_label(d.kind), "act-title", d.title, tr(S::ed_title_placeholder));
-  e.labelled_text(tr(S::ed_hint), "act-hint", d.hint, tr(S::ed_hint_placeholder));
+  e.labelled_text(tr(S::ed_hint), "act-hint", d.hint, hint_placeholder(d.kind));
   switch (d.kind) {
     case K::challenge:
       e.label(tr(S::ed_answers));
@@ -445,11 +460,82 @@ void draw_form(Editor& e) {
 }
 
 // The reason a spec cannot be sent, in the host's words when we know them.
-std::string problem_text(const core::ActivitySpec& spec, const core::DecodeError& problem) {
+// An example of a hint for each kind (the challenge's is a format to answer in).
+const char* hint_placeholder(core::ActivityKind kind) {
+  switch (kind) {
+    case core::ActivityKind::challenge: return tr(S::ed_hint_placeholder);
+    case core::ActivityKind::quiz: return tr(S::hint_ph_quiz);
+    case core::ActivityKind::survey: return tr(S::hint_ph_survey);
+    case core::ActivityKind::brainstorm:
+    case core::ActivityKind::board: return tr(S::hint_ph_ideas);
+    case core::ActivityKind::rating: return tr(S::hint_ph_rating);
+    case core::ActivityKind::qna: return tr(S::hint_ph_qna);
+    case core::ActivityKind::presentation: return tr(S::hint_ph_presentation);
+  }
+  return "";
+}
+
+// What core found wrong with the spec (a path such as "$.questions[2].choices" and an English
+// reason), said in the user's words and language, with the key of the field it is about: the editor
+// shows it under that field, and takes it away as soon as the field is right.
+struct FieldProblem { std::string key, text; };
+
+FieldProblem problem_in_words(const core::ActivitySpec& spec, const core::DecodeError& problem) {
   if ((spec.kind == core::ActivityKind::quiz && spec.quiz.empty()) ||
       (spec.kind == core::ActivityKind::survey && spec.questions.empty()))
-    return tr(S::ed_no_questions);
-  return std::string(tr(S::ed_incomplete)) + " " + problem.path + " — " + problem.reason;
+    return {"q-add", tr(S::ed_no_questions)};
+  // "$.name[n].sub[i]" -> name, n, sub, i (-1 where absent).
+  std::string name, part;
+  int n = -1, i = -1;
+  {
+    const std::string& p = problem.path;
+    std::size_t at = p.rfind("$.", 0) == 0 ? 2 : 0;
+    auto word = [&] { std::string w; while (at < p.size() && p[at] != '.' && p[at] != '[') w += p[at++]; return w; };
+    auto index = [&] {
+      if (at >= p.size() || p[at] != '[') return -1;
+      const std::size_t end = p.find(']', at);
+      const int v = std::atoi(p.substr(at + 1, end - at - 1).c_str());
+      at = end == std::string::npos ? p.size() : end + 1;
+      return v;
+    };
+    name = word();
+    n = index();
+    if (at < p.size() && p[at] == '.') { ++at; part = word(); i = index(); }
+  }
+  const std::string& reason = problem.reason;
+  std::string what = tr(S::err_out_of_range);
+  if (reason.find("must not be empty") != std::string::npos) what = tr(S::err_empty);
+  else if (reason.find("at least 2 choices") != std::string::npos) what = tr(S::err_two_choices);
+  else if (reason.find("correct") != std::string::npos) what = tr(S::err_one_correct);
+  else if (reason.find("at least one") != std::string::npos) what = tr(S::err_need_one);
+  else if (reason.find("data:image") != std::string::npos || reason.find("KiB") != std::string::npos) what = tr(S::err_image);
+  if (const auto between = reason.find("between "); between != std::string::npos) {
+    // "must be between 1 and 3600 seconds" -> "valeur hors limites (entre 1 et 3600)"
+    int low = 0, high = 0;
+    if (std::sscanf(reason.c_str() + between, "between %d %*[^0-9] %d", &low, &high) == 2 ||
+        std::sscanf(reason.c_str() + between, "between %d and %d", &low, &high) == 2)
+      what += std::string(" (") + tr(S::err_between) + " " + std::to_string(low) + " " + tr(S::err_and) + " " + std::to_string(high) + ")";
+  }
+  const auto numbered = [](const char* word, int k) { return std::string(word) + " " + std::to_string(k + 1); };
+  const std::string q = std::to_string(n);
+  if (name == "title") return {"act-title", std::string(tr(S::where_title)) + " : " + what};
+  if (name == "timer_s") return {"act-timer", std::string(tr(S::where_timer)) + " : " + what};
+  if (name == "answers") return {n < 0 ? "answer-add" : "answer" + std::to_string(n), (n < 0 ? std::string(tr(S::where_answer)) : numbered(tr(S::where_answer), n)) + " : " + what};
+  if (name == "categories") return {"cat" + std::to_string(n), numbered(tr(S::where_category), n) + " : " + what};
+  if (name == "dot_budget") return {"act-dots", std::string(tr(S::where_dots)) + " : " + what};
+  if (name == "scale") return {"act-scale", std::string(tr(S::where_scale)) + " : " + what};
+  if (name == "pages") return {n < 0 ? "page-add" : "p" + std::to_string(n) + "-title", (n < 0 ? std::string(tr(S::page)) : numbered(tr(S::page), n)) + " : " + what};
+  if (name == "questions" && n >= 0) {
+    const std::string where = numbered(tr(S::question_n), n);
+    if (part == "text") return {"q" + q + "-text", where + " : " + what};
+    if (part == "choices") return {"q" + q + "-choice-add", where + " : " + what};
+    if (part == "correct") return {"q" + q + "-correct0", where + " : " + what};
+    if (part == "limit_s") return {"q" + q + "-limit", where + ", " + tr(S::where_time) + " : " + what};
+    if (part == "max_choices") return {"q" + q + "-max", where + ", " + tr(S::where_most_choices) + " : " + what};
+    if (part == "scale") return {"q" + q + "-scale", where + ", " + tr(S::where_scale) + " : " + what};
+    return {"q" + q + "-text", where + " : " + what};
+  }
+  return {"", std::string(tr(S::ed_incomplete)) + " " + what};
 }
 
 }  // namespace
@@ -479,19 +565,40 @@ void draw_editor(Context& ctx, float width, float height) {
   const auto& f = theme::fonts();
   const float base = f.base_px;
   Ui& ui = ctx.ui;
-  // An activity edited here may have started meanwhile (a co-host): then it can no longer change.
+  // An activity edited here may have been removed meanwhile (a co-host): then the editor closes.
+  const core::Activity* started = nullptr;
   if (ui.editing) {
     const core::Activity* a = ctx.session.find_activity(ui.editing);
-    if (!a || a->status != core::ActivityStatus::draft) {
+    if (!a) {
       ui.adding = false;
       ui.editing = 0;
       return;
     }
+    if (a->status != core::ActivityStatus::draft) started = a;
   }
   const ImGuiStyle& style = ImGui::GetStyle();
   const float start_y = ImGui::GetCursorPosY();
   const float footer = std::round(base * 2.9f) + style.ItemSpacing.y * 2 + base * 0.4f;
-  const std::string& error = ui.texts["editor-error"];
+  // A problem shown goes as soon as the draft is right, and follows the next one while it is not.
+  if (!ui.texts["editor-error"].empty()) {
+    const core::ActivitySpec spec = cleaned(ui.draft);
+    const core::DecodeError problem = core::validate_spec(spec, "$");
+    if (problem.reason.empty() && started && !core::only_wording_differs(started->spec, spec)) {
+      ui.texts["editor-error"] = tr(S::ed_wording_only);
+      ui.texts["editor-error-field"].clear();
+    } else if (problem.reason.empty()) {
+      ui.texts["editor-error"].clear();
+      ui.texts["editor-error-field"].clear();
+    } else {
+      FieldProblem words = problem_in_words(spec, problem);
+      ui.texts["editor-error"] = std::move(words.text);
+      ui.texts["editor-error-field"] = std::move(words.key);
+    }
+  }
+  const bool shown_by_field = ui.texts["editor-error-shown"] == "1";
+  ui.texts["editor-error-shown"].clear();
+  // Under the form only when no field of the form shows it (last frame's drawing tells).
+  const std::string error = shown_by_field ? std::string() : ui.texts["editor-error"];
   const float error_h = error.empty() ? 0 : ImGui::CalcTextSize(error.c_str(), nullptr, false, width).y + style.ItemSpacing.y;
   ui::text_in(f.heading, std::string(ui.editing ? icon::pencil : icon::plus) + "  " + tr(ui.editing ? S::ed_editing : S::ed_new));
   ui::gap(base * 0.2f);
@@ -518,8 +625,14 @@ void draw_editor(Context& ctx, float width, float height) {
   if (ui::primary_button(save.c_str(), half)) {
     const core::ActivitySpec spec = cleaned(ui.draft);
     const core::DecodeError problem = core::validate_spec(spec, "$");
-    if (!problem.reason.empty()) {
-      ui.texts["editor-error"] = problem_text(spec, problem);
+    if (problem.reason.empty() && started && !core::only_wording_differs(started->spec, spec)) {
+      ui.texts["editor-error"] = tr(S::ed_wording_only);
+      ui.texts["editor-error-field"].clear();
+    } else if (!problem.reason.empty()) {
+      FieldProblem words = problem_in_words(spec, problem);
+      ui.texts["editor-error"] = std::move(words.text);
+      ui.texts["editor-error-field"] = words.key;
+      ui.scroll_to = std::move(words.key);
     } else {
       Action action{Action::Kind::submit};
       if (ui.editing) action.event = core::ActivityEdit{ui.editing, spec};

@@ -27,16 +27,20 @@ void draw_create(Context& ctx) {
   const float base = f.base_px;
   const ui::Column column = ui::begin_column(base * 28.0f);
   const float width = column.width;
-  ui::gap(base * (ImGui::GetIO().DisplaySize.y > 700 ? 3.0f : 1.0f));
+  // "Créer la session" stays above the fold on a 1366×768 laptop and a 390×844 phone.
+  const bool tall = ImGui::GetIO().DisplaySize.y > 900;
+  ui::gap(base * (tall ? 3.0f : 0.6f));
   draw_brand(1.4f);
-  ui::gap(base * 1.2f);
+  ui::gap(base * (tall ? 1.2f : 0.6f));
   ui::begin_card(width);
   ui::text_in(f.heading, tr(S::host_title));
   ui::gap(base * 0.2f);
-  ui::text_muted(tr(S::host_blurb));
-  ui::gap(base * 0.6f);
+  if (tall) {  // a short screen keeps its height for the fields and the button
+    ui::text_muted(tr(S::host_blurb));
+    ui::gap(base * 0.4f);
+  }
   draw_session_fields(ctx, ui::avail_width());
-  ui::gap(base * 0.6f);
+  ui::gap(base * 0.4f);
   const bool creating = ctx.identity.room.empty() && ctx.ui.copied_key == "creating";
   const std::string label = creating ? std::string(tr(S::host_creating)) + "###create"
                                      : std::string(icon::play) + "  " + tr(S::host_create) + "###create";
@@ -96,6 +100,18 @@ void draw_share(Context& ctx, float width) {
     ImGui::SameLine();
     const std::string open_label = std::string(icon::kiosk) + "  " + tr(S::host_open_kiosk) + "###open-kiosk";
     if (ui::secondary_button(open_label.c_str(), half)) ctx.actions.push_back({Action::Kind::open_url, ctx.links.kiosk});
+    // While an activity runs, the screen keeps the code and a small QR code in a corner for
+    // latecomers; the host may take them off (a session event: every screen and replay agree).
+    const bool shown = ctx.session.info.screen_join;
+    mirror::next_role("checkbox");
+    const std::string toggle = std::string(shown ? icon::check_circle : icon::circle_o) + "  " + tr(S::kiosk_join_panel) + "###screen-join";
+    if (ui::link_button(toggle.c_str())) {
+      core::SessionConfigure c;
+      c.screen_join = !shown;
+      Action action{Action::Kind::submit};
+      action.event = c;
+      ctx.actions.push_back(std::move(action));
+    }
   }
   ui::end_card();
 }

@@ -258,7 +258,7 @@ void draw_kiosk(Context& ctx) {
   const bool wide = area.x > area.y * 1.2f;
   // The corner's QR code: big enough to scan from the first rows, small beside the activity.
   const float corner_qr = std::round(base * (wide ? 4.2f : 3.2f));
-  const bool corner = current && !ctx.route.local && !ctx.links.join.empty();
+  const bool corner = current && ctx.session.info.screen_join && !ctx.route.local && !ctx.links.join.empty();
   const float corner_w = corner ? corner_qr + base * 9.0f : 0.0f;
   draw_brand(1.2f);
   ImGui::SameLine();

@@ -147,61 +147,85 @@ bool room_for_line(const Look& look) {
   return ImGui::GetContentRegionAvail().y > look.body->FontSize * ImGui::GetIO().FontGlobalScale * 2.4f;
 }
 void more_line(const Look& look, int more) {
-  if (more > 0) line(look, "+ " + std::to_string(more));
+  if (more > 0) line(look, "+ " + std::to_string(more) + " " + trn(S::more_others, more));
 }
 
-// One bar per choice. The kiosk, which never scrolls, puts many choices in two columns, and when
-// even two columns do not fit, shows the most chosen ones in their order and "+ N autres".
+// One bar per choice. The kiosk, which never scrolls, puts many choices in two columns (when each
+// column is wide enough), and when even that does not fit, shows the most chosen ones in their
+// order and "+ N autres". Heights are measured as drawn (a long label wraps).
 void choice_bars(const Look& look, ImGuiID seed, const std::vector<std::string>& labels, const std::vector<core::ChoiceFigure>& figures,
                  float width, const std::vector<int>* correct = nullptr) {
   const std::size_t n = std::min(labels.size(), figures.size());
   const float base = theme::fonts().base_px;
-  std::size_t columns = 1, rows = n;
-  std::vector<bool> shown_choice(n, true);
-  std::size_t hidden = 0;
+  const float gap = base * 1.5f;
+  const auto is_right = [&](std::size_t i) {
+    return correct && std::find(correct->begin(), correct->end(), static_cast<int>(i)) != correct->end();
+  };
+  const auto label_of = [&](std::size_t i) { return (is_right(i) ? std::string(icon::check) + " " : std::string()) + labels[i]; };
+  std::vector<std::size_t> shown(n);
+  for (std::size_t i = 0; i < n; ++i) shown[i] = i;
+  std::size_t columns = 1;
   if (look.kiosk && n > 0) {
-    const float font_px = theme::fonts().heading->FontSize * ImGui::GetIO().FontGlobalScale;
-    const float row_h = font_px + base * 0.3f + base * 1.4f + ImGui::GetStyle().ItemSpacing.y;
-    const float line_h = look.body->FontSize * ImGui::GetIO().FontGlobalScale + ImGui::GetStyle().ItemSpacing.y;
-    const auto fit = static_cast<std::size_t>(std::max(1.0f, ImGui::GetContentRegionAvail().y / row_h));
-    if (n > fit) {
-      columns = 2;
-      rows = (n + 1) / 2;
-      if (rows > fit) {  // the most chosen, in the choices' order, and a line saying how many more
-        const std::size_t keep = std::max<std::size_t>(1, 2 * static_cast<std::size_t>(
-                                                              std::max(1.0f, (ImGui::GetContentRegionAvail().y - line_h) / row_h)) - 1);
-        std::vector<std::size_t> order(n);
-        for (std::size_t i = 0; i < n; ++i) order[i] = i;
-        std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return figures[a].count > figures[b].count; });
-        shown_choice.assign(n, false);
-        for (std::size_t k = 0; k < keep && k < n; ++k) shown_choice[order[k]] = true;
-        hidden = n - std::min(keep, n);
-        rows = (std::min(keep, n) + 1) / 2;
+    ImFont* font = theme::fonts().heading;
+    const float fs = font->FontSize * ImGui::GetIO().FontGlobalScale;
+    const float spacing = ImGui::GetStyle().ItemSpacing.y;
+    const auto bar_height = [&](std::size_t i, float w) {
+      const std::string fig = percent_text(figures[i].percent, figures[i].count);
+      const float fig_w = font->CalcTextSizeA(fs, FLT_MAX, 0, fig.c_str()).x;
+      const std::string label = label_of(i);
+      return font->CalcTextSizeA(fs, FLT_MAX, w - fig_w - base, label.c_str()).y + base * 0.3f + base * 1.4f + spacing;
+    };
+    // Whether these choices, in this many columns (filled in order), fit in `room`.
+    const auto fit = [&](const std::vector<std::size_t>& which, std::size_t cols, float room) {
+      const float w = cols == 1 ? width : (width - gap) * 0.5f;
+      const std::size_t per = (which.size() + cols - 1) / cols;
+      float h = 0;
+      for (std::size_t k = 0; k < which.size(); ++k) {
+        if (k % per == 0) h = 0;
+        h += bar_height(which[k], w);
+        if (h > room) return false;
+      }
+      return true;
+    };
+    const float room = ImGui::GetContentRegionAvail().y;
+    const bool two_fit = (width - gap) * 0.5f >= base * 11.0f;
+    if (!fit(shown, 1, room)) {
+      if (two_fit && fit(shown, 2, room)) {
+        columns = 2;
+      } else {
+        // The most chosen first, as many as fit above the "+ N autres" line, in the choices' order.
+        std::vector<std::size_t> by_count = shown;
+        std::stable_sort(by_count.begin(), by_count.end(), [&](std::size_t a, std::size_t b) { return figures[a].count > figures[b].count; });
+        const float line_room = room - (look.body->FontSize * ImGui::GetIO().FontGlobalScale + spacing);
+        columns = two_fit ? 2 : 1;
+        for (std::size_t keep = n - 1; keep >= 1; --keep) {
+          std::vector<std::size_t> top(by_count.begin(), by_count.begin() + static_cast<std::ptrdiff_t>(keep));
+          std::sort(top.begin(), top.end());
+          if (fit(top, columns, line_room) || keep == 1) {
+            shown = std::move(top);
+            break;
+          }
+        }
       }
     }
   }
-  const float gap = base * 1.5f;
   const float column_w = columns == 1 ? width : (width - gap) * 0.5f;
+  const std::size_t per = (shown.size() + columns - 1) / std::max<std::size_t>(1, columns);
   const ImVec2 top = ImGui::GetCursorScreenPos();
   float bottom = top.y;
-  std::size_t drawn = 0;
-  for (std::size_t i = 0; i < n; ++i) {
-    if (!shown_choice[i]) continue;
-    const std::size_t column = drawn / rows;
-    if (columns > 1 && drawn % rows == 0) ImGui::SetCursorScreenPos(ImVec2(top.x + column * (column_w + gap), top.y));
-    ++drawn;
-    const bool right = correct && std::find(correct->begin(), correct->end(), static_cast<int>(i)) != correct->end();
-    const float shown = ui::animate(seed + static_cast<ImGuiID>(i) * 7919u, figures[i].percent / 100.0f);
-    std::string label = (right ? std::string(icon::check) + " " : std::string()) + labels[i];
-    ui::result_bar(label, shown, percent_text(figures[i].percent, figures[i].count),
-                   right ? theme::colour::ok : bar_colour(static_cast<int>(i), look), column_w, look.kiosk);
+  for (std::size_t k = 0; k < shown.size(); ++k) {
+    const std::size_t i = shown[k];
+    if (columns > 1 && k % per == 0) ImGui::SetCursorScreenPos(ImVec2(top.x + static_cast<float>(k / per) * (column_w + gap), top.y));
+    const float fraction = ui::animate(seed + static_cast<ImGuiID>(i) * 7919u, figures[i].percent / 100.0f);
+    ui::result_bar(label_of(i), fraction, percent_text(figures[i].percent, figures[i].count),
+                   is_right(i) ? theme::colour::ok : bar_colour(static_cast<int>(i), look), column_w, look.kiosk);
     bottom = std::max(bottom, ImGui::GetItemRectMax().y);
   }
   if (columns > 1) {
     ImGui::SetCursorScreenPos(ImVec2(top.x, bottom + ImGui::GetStyle().ItemSpacing.y));
     ImGui::Dummy(ImVec2(width, 0));
   }
-  if (hidden > 0) line(look, "+ " + std::to_string(hidden) + " " + trn(S::more_others, static_cast<long long>(hidden)));
+  more_line(look, static_cast<int>(n - shown.size()));
 }
 
 // [SECTION] per kind
@@ -257,13 +281,29 @@ void podium(Context& ctx, const std::vector<core::LeaderboardRow>& rows, const L
     const std::string place = std::to_string(rank + 1);
     const float pw = theme::fonts().heading->CalcTextSizeA(name_fs, FLT_MAX, 0, place.c_str()).x;
     if (h > name_fs) ui::draw_text(draw, theme::fonts().heading, name_fs, ImVec2(x + (step_w - pw) * 0.5f, top.y + base * 0.3f), IM_COL32(40, 30, 10, 230), place);
-    const std::string name = row.who.empty() ? std::string("—") : ctx.session.display_name(row.who);
+    std::string name = row.who.empty() ? std::string("—") : ctx.session.display_name(row.who);
     const float avail = step_w - base * 0.4f;
-    const ImVec2 ns = name_font->CalcTextSizeA(name_fs, FLT_MAX, avail, name.c_str());
-    const float name_y = top.y - fig_fs - base * 0.4f - std::min(ns.y, name_fs * 2.3f);
-    ImGui::PushClipRect(ImVec2(x, origin.y), ImVec2(x + step_w, floor_y), true);
-    ui::draw_text(draw, name_font, name_fs, ImVec2(x + std::max(base * 0.2f, (step_w - ns.x) * 0.5f), name_y), look.text, name, avail);
-    ImGui::PopClipRect();
+    // A name is never broken inside a word ("Dupré-Lefè/vre"): set smaller until its longest word
+    // fits, down to 65 %; past two lines, or still too wide, it is shortened with "…".
+    float fs = name_fs;
+    float widest = 0;
+    for (std::size_t from = 0; from < name.size();) {
+      const std::size_t to = std::min(name.find(' ', from), name.size());
+      widest = std::max(widest, name_font->CalcTextSizeA(fs, FLT_MAX, 0, name.data() + from, name.data() + to).x);
+      from = to + 1;
+    }
+    if (widest > avail) fs = std::max(name_fs * 0.65f, fs * avail / widest);
+    ImVec2 ns = name_font->CalcTextSizeA(fs, FLT_MAX, avail, name.c_str());
+    if (widest * fs / name_fs > avail + 0.5f || ns.y > fs * 2.3f) {
+      ImGui::PushFont(name_font);
+      ImGui::SetWindowFontScale(fs / ImGui::GetFontSize());
+      name = ui::ellipsize(name, avail);
+      ImGui::SetWindowFontScale(1.0f);
+      ImGui::PopFont();
+      ns = name_font->CalcTextSizeA(fs, FLT_MAX, 0, name.c_str());
+    }
+    const float name_y = top.y - fig_fs - base * 0.4f - ns.y;
+    ui::draw_text(draw, name_font, fs, ImVec2(x + std::max(base * 0.2f, (step_w - ns.x) * 0.5f), name_y), look.text, name, avail);
     const std::string pts = std::to_string(row.points) + " " + trn(S::points, row.points);
     const float fw = fig_font->CalcTextSizeA(fig_fs, FLT_MAX, 0, pts.c_str()).x;
     ui::draw_text(draw, fig_font, fig_fs, ImVec2(x + (step_w - fw) * 0.5f, top.y - fig_fs - base * 0.3f), look.muted, pts);
@@ -501,7 +541,7 @@ void word_cloud(const core::IdeaFigures& fig, const Look& look, float width) {
     row_h = std::max(row_h, ts.y * 1.05f);
   }
   ImGui::Dummy(ImVec2(width, y + row_h));
-  if (left_out > 0) line(look, "+ " + std::to_string(left_out) + " " + trn(S::more_others, left_out));
+  more_line(look, left_out);
 }
 
 void ideas(Context& ctx, const core::Activity& a, const Look& look, float width) {
@@ -514,7 +554,9 @@ void ideas(Context& ctx, const core::Activity& a, const Look& look, float width)
     return;
   }
   // Post-its, most liked first, grouped by category in spec order.
-  const float screen_bottom = look.kiosk ? ImGui::GetWindowPos().y + ImGui::GetWindowHeight() - base * 2.0f : FLT_MAX;
+  // The kiosk keeps room at the bottom for the "+ N autres" line.
+  const float line_h = look.body->FontSize * ImGui::GetIO().FontGlobalScale + ImGui::GetStyle().ItemSpacing.y;
+  const float screen_bottom = look.kiosk ? ImGui::GetWindowPos().y + ImGui::GetWindowHeight() - line_h * 1.5f - base * 0.6f : FLT_MAX;
   int hidden_more = 0;
   const int columns = std::max(1, static_cast<int>(width / (base * (look.kiosk ? 14 : 12))));
   const float gap = base * 0.6f;
@@ -529,6 +571,11 @@ void ideas(Context& ctx, const core::Activity& a, const Look& look, float width)
       if (it != a.ideas.end() && (a.spec.categories.empty() || it->second.category == category)) list.push_back(&it->second);
     }
     if (list.empty()) continue;
+    // A category whose title and first row no longer fit goes whole into the count.
+    if (hidden_more > 0 || ImGui::GetCursorScreenPos().y + line_h + base * 3.5f > screen_bottom) {
+      hidden_more += static_cast<int>(list.size());
+      continue;
+    }
     if (!a.spec.categories.empty()) {
       ui::gap(base * 0.3f);
       line(look, category >= 0 ? a.spec.categories[static_cast<std::size_t>(category)] : std::string("—"), false);
@@ -540,7 +587,7 @@ void ideas(Context& ctx, const core::Activity& a, const Look& look, float width)
     static const ImU32 notes[] = {IM_COL32(255, 236, 153, 255), IM_COL32(255, 205, 210, 255), IM_COL32(200, 230, 201, 255),
                                   IM_COL32(187, 222, 251, 255), IM_COL32(225, 190, 231, 255)};
     for (const core::Idea* idea : list) {
-      if (hidden_more) { ++hidden_more; continue; }
+      if (hidden_more > 0) { ++hidden_more; continue; }
       ImFont* font = look.kiosk ? theme::fonts().strong : theme::fonts().body;
       const float fs = font->FontSize * ImGui::GetIO().FontGlobalScale;
       const ImVec2 ts = font->CalcTextSizeA(fs, FLT_MAX, w - base * 1.2f, idea->text.c_str());

@@ -65,7 +65,10 @@ void labelled_field(Context& ctx, S label, S placeholder, const char* key, float
   mirror::TextFieldOptions options;
   options.placeholder = tr(placeholder);
   options.width = width;
-  options.max_bytes = key == std::string_view(k_description) ? 2000 : 200;
+  const bool description = key == std::string_view(k_description);
+  options.max_bytes = description ? 2000 : 200;
+  // The description is paragraphs and lists (the sample's has ten lines): a <textarea>.
+  if (description) options.lines = ImGui::GetIO().DisplaySize.y > 900 ? 3 : 2;
   mirror::TextField((std::string(tr(label)) + "###" + key).c_str(), ctx.ui.texts[key], options);
 }
 
@@ -93,11 +96,13 @@ void draw_fields(Context& ctx, float width) {
   const float spacing = ImGui::GetStyle().ItemSpacing.x;
   const bool two_columns = width >= theme::fonts().base_px * 20.0f;
   const float date_width = two_columns ? std::round(width * 0.38f) : width;
+  const float row_y = ImGui::GetCursorPosY();
   if (two_columns) ImGui::BeginGroup();
   labelled_field(ctx, S::session_host, S::session_host_placeholder, k_host, two_columns ? width - date_width - spacing : width);
   if (two_columns) {
     ImGui::EndGroup();
     ImGui::SameLine(0, spacing);
+    ImGui::SetCursorPosY(row_y);  // both labels on one line (SameLine would align the fields' text)
     ImGui::BeginGroup();
   }
   labelled_field(ctx, S::session_date, S::session_date_placeholder, k_date, date_width);
