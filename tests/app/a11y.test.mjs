@@ -3,7 +3,7 @@
 // participant's views (issue 6). Runs against a real relay, like the e2e suite.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startRelay, launchBrowser, openApp, findItem, clickItem, viewports } from '../e2e/harness.mjs';
+import { startRelay, launchBrowser, openApp, findItem, clickItem, openChat, viewports } from '../e2e/harness.mjs';
 
 let relay, base, browser;
 
@@ -63,7 +63,10 @@ test('given a host and a participant, when their views are read, then every cont
   await clickItem(phone, 'name');
   await phone.keyboard.type('Zoé Lefèvre');
   await clickItem(phone, 'join');
-  await findItem(phone, 'message');
+  await findItem(phone, 'tab-chat');
+  await phone.waitForTimeout(300);
+  assertAllNamed(await controls(phone), 'participant welcome');
+  await openChat(phone);
   await phone.waitForTimeout(300);
   const nodes = await controls(phone);
   assertAllNamed(nodes, 'participant chat');

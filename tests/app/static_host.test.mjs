@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { createServer as createHttp } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, extname } from 'node:path';
-import { startRelay, launchBrowser, openApp, freePort, clickItem, typeInto, viewports } from '../e2e/harness.mjs';
+import { startRelay, launchBrowser, openApp, freePort, clickItem, typeInto, openChat, viewports } from '../e2e/harness.mjs';
 
 const web = process.env.PALABRE_WEB;
 let relay, relayPort, browser;
@@ -58,6 +58,7 @@ async function roundTrip(site, query) {
   const phone = await open(links.join);
   await typeInto(phone, 'name', 'Zoé');
   await clickItem(phone, 'join');
+  await openChat(phone);
   await typeInto(phone, 'message', 'Hébergé ailleurs — ça marche');
   await clickItem(phone, 'send');
   await host.waitForFunction(() => JSON.parse(window.palabre.state()).messages.some((m) => m.text === 'Hébergé ailleurs — ça marche'));

@@ -96,6 +96,7 @@ try {
     const p = await open(hi.links.join, 'phone');
     await type(p, 'name', name);
     await click(p, 'join');
+    await click(p, 'tab-chat');
     await item(p, 'message');
     people.push(p);
   }

@@ -165,19 +165,23 @@ void choice_bars(const Look& look, ImGuiID seed, const std::vector<std::string>&
   std::vector<std::size_t> shown(n);
   for (std::size_t i = 0; i < n; ++i) shown[i] = i;
   std::size_t columns = 1;
+  // Up to six choices get the kiosk's big bars; more get the compact ones, so that all of a
+  // twelve-choice question can show at once.
+  const bool large = look.kiosk && n <= 6;
   if (look.kiosk && n > 0) {
-    ImFont* font = theme::fonts().heading;
+    ImFont* font = large ? theme::fonts().heading : theme::fonts().body;
     const float fs = font->FontSize * ImGui::GetIO().FontGlobalScale;
     const float spacing = ImGui::GetStyle().ItemSpacing.y;
     const auto bar_height = [&](std::size_t i, float w) {
       const std::string fig = percent_text(figures[i].percent, figures[i].count);
       const float fig_w = font->CalcTextSizeA(fs, FLT_MAX, 0, fig.c_str()).x;
       const std::string label = label_of(i);
-      return font->CalcTextSizeA(fs, FLT_MAX, w - fig_w - base, label.c_str()).y + base * 0.3f + base * 1.4f + spacing;
+      return font->CalcTextSizeA(fs, FLT_MAX, w - fig_w - base, label.c_str()).y + base * 0.3f + base * (large ? 1.4f : 0.8f) + spacing;
     };
     // Whether these choices, in this many columns (filled in order), fit in `room`.
+    const auto column_width = [&](std::size_t cols) { return (width - gap * static_cast<float>(cols - 1)) / static_cast<float>(cols); };
     const auto fit = [&](const std::vector<std::size_t>& which, std::size_t cols, float room) {
-      const float w = cols == 1 ? width : (width - gap) * 0.5f;
+      const float w = column_width(cols);
       const std::size_t per = (which.size() + cols - 1) / cols;
       float h = 0;
       for (std::size_t k = 0; k < which.size(); ++k) {
@@ -188,40 +192,45 @@ void choice_bars(const Look& look, ImGuiID seed, const std::vector<std::string>&
       return true;
     };
     const float room = ImGui::GetContentRegionAvail().y;
-    const bool two_fit = (width - gap) * 0.5f >= base * 11.0f;
-    if (!fit(shown, 1, room)) {
-      if (two_fit && fit(shown, 2, room)) {
-        columns = 2;
-      } else {
-        // The most chosen first, as many as fit above the "+ N autres" line, in the choices' order.
-        std::vector<std::size_t> by_count = shown;
-        std::stable_sort(by_count.begin(), by_count.end(), [&](std::size_t a, std::size_t b) { return figures[a].count > figures[b].count; });
-        const float line_room = room - (look.body->FontSize * ImGui::GetIO().FontGlobalScale + spacing);
-        columns = two_fit ? 2 : 1;
-        for (std::size_t keep = n - 1; keep >= 1; --keep) {
-          std::vector<std::size_t> top(by_count.begin(), by_count.begin() + static_cast<std::ptrdiff_t>(keep));
-          std::sort(top.begin(), top.end());
-          if (fit(top, columns, line_room) || keep == 1) {
-            shown = std::move(top);
-            break;
-          }
+    std::size_t most = 1;  // columns at least 11 text sizes wide
+    while (most < 3 && column_width(most + 1) >= base * 11.0f) ++most;
+    columns = 0;
+    for (std::size_t c = 1; c <= most && columns == 0; ++c)
+      if (fit(shown, c, room)) columns = c;
+    if (columns == 0) {
+      // The most chosen first, as many as fit above the "+ N autres" line, in the choices' order.
+      std::vector<std::size_t> by_count = shown;
+      std::stable_sort(by_count.begin(), by_count.end(), [&](std::size_t a, std::size_t b) { return figures[a].count > figures[b].count; });
+      const float line_room = room - (look.body->FontSize * ImGui::GetIO().FontGlobalScale + spacing);
+      columns = most;
+      for (std::size_t keep = n - 1; keep >= 1; --keep) {
+        std::vector<std::size_t> top(by_count.begin(), by_count.begin() + static_cast<std::ptrdiff_t>(keep));
+        std::sort(top.begin(), top.end());
+        if (fit(top, columns, line_room) || keep == 1) {
+          shown = std::move(top);
+          break;
         }
       }
     }
   }
-  const float column_w = columns == 1 ? width : (width - gap) * 0.5f;
+  const float column_w = (width - gap * static_cast<float>(columns - 1)) / static_cast<float>(columns);
   const std::size_t per = (shown.size() + columns - 1) / std::max<std::size_t>(1, columns);
   const ImVec2 top = ImGui::GetCursorScreenPos();
   float bottom = top.y;
   for (std::size_t k = 0; k < shown.size(); ++k) {
     const std::size_t i = shown[k];
-    if (columns > 1 && k % per == 0) ImGui::SetCursorScreenPos(ImVec2(top.x + static_cast<float>(k / per) * (column_w + gap), top.y));
+    if (columns > 1 && k % per == 0) {  // a group per column: its lines start at the column's left
+      if (k > 0) ImGui::EndGroup();
+      ImGui::SetCursorScreenPos(ImVec2(top.x + static_cast<float>(k / per) * (column_w + gap), top.y));
+      ImGui::BeginGroup();
+    }
     const float fraction = ui::animate(seed + static_cast<ImGuiID>(i) * 7919u, figures[i].percent / 100.0f);
     ui::result_bar(label_of(i), fraction, percent_text(figures[i].percent, figures[i].count),
-                   is_right(i) ? theme::colour::ok : bar_colour(static_cast<int>(i), look), column_w, look.kiosk);
+                   is_right(i) ? theme::colour::ok : bar_colour(static_cast<int>(i), look), column_w, large);
     bottom = std::max(bottom, ImGui::GetItemRectMax().y);
   }
   if (columns > 1) {
+    if (!shown.empty()) ImGui::EndGroup();
     ImGui::SetCursorScreenPos(ImVec2(top.x, bottom + ImGui::GetStyle().ItemSpacing.y));
     ImGui::Dummy(ImVec2(width, 0));
   }
