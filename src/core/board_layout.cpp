@@ -20,13 +20,15 @@ BoardSize room(const BoardRect& zone, BoardSize size, double unit) {
 }
 }  // namespace
 
-std::vector<BoardRect> board_zones(int count, double width, double height, double unit) {
+std::vector<BoardRect> board_zones(int count, double width, double height, double unit, double fit_height) {
   count = std::max(1, count);
   const double gap = unit * kGap;
   std::vector<BoardRect> zones;
   const double side_width = (width - gap * (count - 1)) / count;
   if (count > 1 && side_width < unit * kMinZoneWidth) {
-    const double stacked = unit * kStackedHeight;
+    double stacked = unit * kStackedHeight;
+    if (fit_height > 0)
+      stacked = std::clamp((fit_height - gap * (count - 1)) / count, unit * 6.0, stacked);
     for (int z = 0; z < count; ++z) zones.push_back({0, z * (stacked + gap), width, stacked});
     return zones;
   }

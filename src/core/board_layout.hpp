@@ -16,8 +16,9 @@ struct BoardSize { double width = 0, height = 0; };
 
 // Zones of `count` categories (at least one) in a frame `width` wide with its top-left at (0, 0),
 // 0.6 unit apart: side by side and `height` tall when each is at least 11 units wide, else one
-// under another, each 11 units tall (a phone).
-std::vector<BoardRect> board_zones(int count, double width, double height, double unit);
+// under another, each 11 units tall (a phone) — shorter, down to 6 units, when `fit_height` says
+// how tall the stack may be (a screen that never scrolls).
+std::vector<BoardRect> board_zones(int count, double width, double height, double unit, double fit_height = 0);
 // A post-it's width in `zone`: under half the zone, at most `max_units` units.
 double board_note_width(const BoardRect& zone, double unit, double max_units);
 // Top-left corner of a post-it of `size` at position (x, y) in `zone`: 0.4 unit from the zone's

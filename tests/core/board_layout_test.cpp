@@ -22,6 +22,15 @@ TEST(BoardLayout, GivenNarrowFrame_WhenZoned_ThenOneUnderAnother) {
   EXPECT_DOUBLE_EQ(zones[1].y, 17 * 11 + 17 * 0.6);
 }
 
+TEST(BoardLayout, GivenANarrowScreenThatNeverScrolls_WhenZoned_ThenTheStackFitsItsHeight) {
+  const auto zones = board_zones(3, 300, 600, 17, 480);  // 3 × 11 units would need 626
+  ASSERT_EQ(zones.size(), 3u);
+  EXPECT_LE(zones[2].y + zones[2].height, 480.0 + 1e-9);
+  EXPECT_GE(zones[0].height, 17 * 6.0);  // never shorter than 6 units
+  const auto roomy = board_zones(3, 300, 600, 17, 2000);  // room enough: the usual 11 units
+  EXPECT_DOUBLE_EQ(roomy[0].height, 17 * 11.0);
+}
+
 TEST(BoardLayout, GivenCornerPositions_WhenPlaced_ThenInsideTheZoneBelowItsTitle) {
   const BoardRect zone{100, 50, 400, 300};
   const BoardSize note{120, 40};

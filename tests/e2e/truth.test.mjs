@@ -51,7 +51,13 @@ function choicesAgree(labels, expected, heading) {
     const from = heading ? texts.lastIndexOf(heading) : 0;  // a phone draws the question above its answers, then in the results
     if (from < 0) return `question "${heading}" not drawn`;
     for (let c = 0; c < labels.length; c++) {
-      const at = texts.indexOf(labels[c], from);
+      // The label as a result bar's (its figure follows it), not as the answer button of the same text.
+      let at = texts.indexOf(labels[c], from);
+      while (at >= 0 && !figureOf(texts[at + 1])) {
+        const next = texts.indexOf(labels[c], at + 1);
+        if (next < 0) break;
+        at = next;
+      }
       if (at < 0) return `choice "${labels[c]}" not drawn`;
       const drawn = figureOf(texts[at + 1]);
       const want = expected[c];

@@ -133,7 +133,7 @@ void draw_people(Context& ctx, float width, float height) {
   int row = 0, shown = 0;
   ImGui::PushFont(f.strong);
   for (int i = total - 1; i >= 0; --i) {
-    const std::string label = ui::ellipsize(people[static_cast<std::size_t>(i)].name, std::min(width, base * 16.0f) - base * 1.6f);
+    const std::string label = ui::ellipsize(people[static_cast<std::size_t>(i)].name, std::min(width, base * 12.0f) - base * 1.6f);
     const float w = ImGui::CalcTextSize(label.c_str()).x + base * 1.6f;
     const bool last_row = row == rows - 1;
     if (x > 0 && x + w > width - (last_row && i > 0 ? more_w : 0.0f)) {
@@ -290,7 +290,7 @@ void draw_kiosk(Context& ctx) {
     ImGui::SameLine(0, base * 2.0f);
     ImGui::BeginGroup();
     const float right_w = ImGui::GetContentRegionAvail().x;
-    const float people_h = std::min(rest * 0.45f, base * 11.0f);
+    const float people_h = std::min(rest * 0.55f, base * 14.0f);
     ImGui::BeginChild("kiosk-people", ImVec2(right_w, people_h), false,
                       ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
     draw_people(ctx, right_w, people_h);

@@ -230,7 +230,7 @@ void draw_welcome_tab(Context& ctx) {
   const ui::Column column = ui::begin_column(base * 30.0f);
   ui::gap(base * 0.8f);
   const core::SessionInfo& info = ctx.session.info;
-  ui::begin_card(column.width);
+  ui::begin_card(column.width, -1, theme::colour::card);
   ui::text_in(f.heading, info.title.empty() ? tr(S::session_untitled) : info.title);
   if (!info.host.empty()) {
     ui::gap(base * 0.2f);
@@ -262,7 +262,7 @@ void draw_welcome_tab(Context& ctx) {
   ui::end_card();
   if (!info.description.empty()) {
     ui::gap(base * 0.8f);
-    ui::begin_card(column.width);
+    ui::begin_card(column.width, -1, theme::colour::card);
     ui::text_wrapped(info.description, theme::colour::ink);
     ui::end_card();
   }

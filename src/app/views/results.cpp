@@ -632,7 +632,7 @@ std::vector<BoardZone> board_zones(int zones, ImVec2 origin, float width, float 
   const float avail = ImGui::GetContentRegionAvail().y - base;
   const float height = std::max(base * 14.0f, std::min(avail, base * (kiosk ? 40.0f : 30.0f)));
   std::vector<BoardZone> out;
-  for (const core::BoardRect& r : core::board_zones(zones, width, height, base))
+  for (const core::BoardRect& r : core::board_zones(zones, width, height, base, kiosk ? avail : 0.0f))
     out.push_back({ImVec2(origin.x + static_cast<float>(r.x), origin.y + static_cast<float>(r.y)),
                    ImVec2(origin.x + static_cast<float>(r.x + r.width), origin.y + static_cast<float>(r.y + r.height))});
   return out;
