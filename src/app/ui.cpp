@@ -98,6 +98,20 @@ bool secondary_button(const char* label, float width, bool enabled) {
   return pressed && enabled;
 }
 
+bool tab_button(const char* label, bool on, float width, float height) {
+  ImGui::PushStyleColor(ImGuiCol_Button, on ? theme::colour::accent : theme::colour::card);
+  ImGui::PushStyleColor(ImGuiCol_ButtonHovered, on ? theme::colour::accent : theme::colour::accent_soft);
+  ImGui::PushStyleColor(ImGuiCol_Text, on ? IM_COL32(255, 255, 255, 255) : theme::colour::ink);
+  ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 0.0f);
+  ImGui::PushFont(theme::fonts().strong);
+  mirror::next_role("tab");
+  const bool pressed = mirror::Button(label, ImVec2(width, height));
+  ImGui::PopFont();
+  ImGui::PopStyleVar();
+  ImGui::PopStyleColor(3);
+  return pressed;
+}
+
 bool link_button(const char* label) {
   ImGui::PushStyleColor(ImGuiCol_Text, theme::colour::muted);
   ImGui::PushStyleColor(ImGuiCol_Button, IM_COL32(0, 0, 0, 0));

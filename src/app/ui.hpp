@@ -15,6 +15,8 @@ void end_card();
 // Full-width (width < 0 = available) buttons; height follows the type scale (thumb-sized).
 bool primary_button(const char* label, float width = -1, bool enabled = true);
 bool secondary_button(const char* label, float width = -1, bool enabled = true);
+// One of a row of tabs (role "tab" in the mirror): filled when `on`.
+bool tab_button(const char* label, bool on, float width, float height);
 // A quiet text-only button (e.g. "Hide" in a list).
 bool link_button(const char* label);
 

@@ -12,7 +12,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { launchBrowser, pageLayoutProblems, screenshot, startRelay, waitReady } from './harness.mjs';
+import {
+  clickReached, eventually, fillField, launchBrowser, pageLayoutProblems, screenshot, startRelay, waitReady,
+} from './harness.mjs';
 
 const sizes = { phone: { width: 390, height: 844 }, laptop: { width: 1366, height: 768 }, small: { width: 1280, height: 720 },
   kiosk: { width: 1920, height: 1080 } };
@@ -172,5 +174,28 @@ test('phone: a survey scrolled under the tab bar — a tap on each tab reaches t
   await page.mouse.click(tab.x + tab.w / 2, tab.y + tab.h / 2);
   await page.waitForTimeout(200);
   assert.notEqual(await page.evaluate(() => document.activeElement?.tagName), 'INPUT');
+  await context.close();
+});
+
+test('editor: a problem is said in words under its field, and goes once the field is right', { timeout: 120000 }, async () => {
+  const { room } = rooms.find((r) => r.moment === 'lobby');
+  const context = await browser.newContext({ viewport: sizes.laptop, locale: 'fr-FR', timezoneId: 'Europe/Paris', deviceScaleFactor: 1 });
+  const page = await context.newPage();
+  await page.goto(`${relay.url}/#/host/${room}/${hostToken}`);
+  await waitReady(page);
+  const editorArea = { x: 683, y: 420 };
+  await clickReached(page, 'add', editorArea);
+  await clickReached(page, 'add-kind-quiz', editorArea);
+  await clickReached(page, 'act-save', editorArea);
+  const drawnTexts = async () => (await page.evaluate(() => window.palabre.drawn())).map((d) => d.text);
+  // The title first: in words, in French, under the title's field.
+  const said = await eventually(async () => (await drawnTexts()).find((t) => t.startsWith('Titre :')), { what: 'the title problem' });
+  assert.equal(said, 'Titre : le texte est vide');
+  assert.ok(!(await drawnTexts()).some((t) => t.includes('$.') || t.includes('must')), 'no developer text on screen');
+  await fillField(page, 'act-title', 'Quiz éclair', editorArea);
+  // Fixed: the title's problem goes at once, and the next one (the first question) shows instead.
+  await eventually(async () => !(await drawnTexts()).some((t) => t.startsWith('Titre :')), { what: 'the title problem gone' });
+  await eventually(async () => (await drawnTexts()).some((t) => /^Question 1 : /u.test(t)), { what: 'the next problem said' });
+  await screenshot(page, 'layout-editor-problem-laptop');
   await context.close();
 });

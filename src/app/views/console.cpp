@@ -146,8 +146,8 @@ void draw_row(Context& ctx, const core::Activity& a, bool selected, std::size_t 
   ImDrawList* draw = ImGui::GetWindowDrawList();
   draw->ChannelsSplit(2);
   draw->ChannelsSetCurrent(1);
-  const float pad = base * 0.45f;
-  ImGui::SetCursorScreenPos(ImVec2(start.x + pad, start.y + pad + (selected ? 0.0f : base * 0.3f)));
+  const float pad = base * (selected ? 0.45f : 0.3f);
+  ImGui::SetCursorScreenPos(ImVec2(start.x + pad, start.y + pad + (selected ? 0.0f : base * 0.35f)));
   ImGui::BeginGroup();
   ImGui::PushStyleColor(ImGuiCol_Text, a.running() ? theme::colour::live : theme::colour::accent);
   ui::text(kind_icon(a.spec.kind));
@@ -173,7 +173,7 @@ void draw_row(Context& ctx, const core::Activity& a, bool selected, std::size_t 
   ImGui::EndGroup();
   const float text_bottom = ImGui::GetItemRectMax().y;
   // Controls, right-aligned on the first line.
-  ImGui::SetCursorScreenPos(ImVec2(start.x + width - pad - buttons_w + style.ItemSpacing.x, start.y + pad * 0.6f));
+  ImGui::SetCursorScreenPos(ImVec2(start.x + width - pad - buttons_w + style.ItemSpacing.x, start.y + (selected ? pad * 0.6f : pad)));
   for (std::size_t i = 0; i < buttons.size(); ++i) {
     if (i) ImGui::SameLine();
     if (small_button(buttons[i].label, buttons[i].primary)) {
@@ -362,8 +362,10 @@ void draw_console(Context& ctx, float width, float height) {
   // The list scrolls on its own above the results; it keeps the current activity (and the next
   // one, which the host starts next) in view.
   const float avail_h = ImGui::GetContentRegionAvail().y;
-  const float rows_h = base * 3.0f * static_cast<float>(ctx.session.activities.size()) + base * 2.5f;
-  const float list_h = shown ? std::min(rows_h, std::max(avail_h * 0.5f, std::min(avail_h * 0.62f, base * 3.0f * 6.3f + base * 2.5f)))
+  // Six rows at least where the screen allows (a row is about 2.7 text sizes; the selected one 4).
+  const float row_h = base * 2.7f;
+  const float rows_h = row_h * static_cast<float>(ctx.session.activities.size()) + base * 1.5f;
+  const float list_h = shown ? std::min(rows_h, std::max(avail_h * 0.5f, std::min(avail_h * 0.66f, row_h * 6.5f + base * 1.5f)))
                              : avail_h;
   if (!ctx.session.activities.empty()) {
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));

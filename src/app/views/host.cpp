@@ -308,9 +308,24 @@ void draw_host(Context& ctx) {
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
     ImGui::BeginChild("people-column", ImVec2(right, height), false, ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoScrollbar);
     ImGui::PopStyleVar();
-    draw_people(ctx, right, height - std::max(base * 8.0f, height * 0.22f));
-    ui::gap(base * 0.4f);
-    draw_messages(ctx, right, std::max(base * 8.0f, ImGui::GetContentRegionAvail().y));
+    // People and messages take the column in turn, a tab each: the list of a real room needs the
+    // height (15 names and more at 1366×768); the messages' tab counts what came since it was open.
+    const auto& messages = ctx.session.messages;
+    const std::size_t visible = static_cast<std::size_t>(std::count_if(messages.begin(), messages.end(), [](auto& m) { return !m.hidden; }));
+    if (ctx.ui.host_messages_tab) ctx.ui.messages_read = visible;
+    const std::size_t unread = visible > ctx.ui.messages_read ? visible - ctx.ui.messages_read : 0;
+    const float tab_w = (right - ImGui::GetStyle().ItemSpacing.x) * 0.5f, tab_h = std::round(base * 2.3f);
+    const std::string people_tab = std::string(icon::users) + "  " + std::to_string(ctx.session.participants.size()) + "###tab-people";
+    mirror::next_name(tr(S::host_people));
+    if (ui::tab_button(people_tab.c_str(), !ctx.ui.host_messages_tab, tab_w, tab_h)) ctx.ui.host_messages_tab = false;
+    ImGui::SameLine();
+    const std::string messages_tab = std::string(icon::comments) + "  " + std::to_string(visible) +
+                                     (unread > 0 ? "  (+" + std::to_string(unread) + ")" : std::string()) + "###tab-messages";
+    mirror::next_name(tr(S::host_messages));
+    if (ui::tab_button(messages_tab.c_str(), ctx.ui.host_messages_tab, tab_w, tab_h)) ctx.ui.host_messages_tab = true;
+    ui::gap(base * 0.2f);
+    if (ctx.ui.host_messages_tab) draw_messages(ctx, right, ImGui::GetContentRegionAvail().y);
+    else draw_people(ctx, right, ImGui::GetContentRegionAvail().y);
     ImGui::EndChild();
   } else if (area.x >= base * 44) {  // tablet: share, people and messages | activities
     const float side = std::min(base * 20.0f, area.x * 0.4f);

@@ -291,19 +291,7 @@ void draw_activity_tab(Context& ctx, const core::Activity& a) {
 void draw_tabs(Context& ctx, bool has_activity) {
   const float base = theme::fonts().base_px;
   const float w = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
-  auto tab = [&](const char* label, bool on) {
-    ImGui::PushStyleColor(ImGuiCol_Button, on ? theme::colour::accent : theme::colour::card);
-    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, on ? theme::colour::accent : theme::colour::accent_soft);
-    ImGui::PushStyleColor(ImGuiCol_Text, on ? IM_COL32(255, 255, 255, 255) : theme::colour::ink);
-    ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 0.0f);
-    ImGui::PushFont(theme::fonts().strong);
-    mirror::next_role("tab");
-    const bool pressed = mirror::Button(label, ImVec2(w, std::round(base * 2.9f)));
-    ImGui::PopFont();
-    ImGui::PopStyleVar();
-    ImGui::PopStyleColor(3);
-    return pressed;
-  };
+  auto tab = [&](const char* label, bool on) { return ui::tab_button(label, on, w, std::round(base * 2.9f)); };
   const std::string first = has_activity ? std::string(icon::bolt) + "  " + tr(S::tab_activity)
                                          : std::string(icon::home) + "  " + tr(S::tab_home);
   if (tab((first + "###tab-activity").c_str(), !ctx.ui.chat_tab)) ctx.ui.chat_tab = false;

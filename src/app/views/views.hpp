@@ -37,6 +37,8 @@ struct Ui {
   bool adding = false;                 // host: the "add an activity" form is open
   int new_kind = 2;                    // host: core::ActivityKind of the form (survey)
   bool chat_tab = false;               // participant: messages instead of the activity
+  bool host_messages_tab = false;      // host: the right column shows the messages instead of the people
+  std::size_t messages_read = 0;       // host: visible messages when the messages tab was last open
   core::ActivitySpec draft;            // host: the activity being written in the editor (views/editor.cpp)
   std::int64_t editing = 0;            // host: the activity the editor changes (0: a new one)
   std::string scroll_to;               // host: editor field to bring into view on the next frame
