@@ -18,10 +18,11 @@ if(EMSCRIPTEN)
   # Drawn by src/app/render_gl.cpp rather than backends/imgui_impl_opengl3.cpp (issue 7, first frame).
   target_include_directories(palabre_imgui SYSTEM PUBLIC ${imgui_dir} ${imgui_dir}/backends ${imgui_dir}/misc)
   # The test-engine hooks feed the item mirror (DESIGN.md "Known ImGui-in-the-browser gaps").
+  # 32-bit ImWchar: emoji and other code points above U+FFFF are glyphs (src/app/glyphs.hpp).
   # 32-bit indices: WebGL2 draws them natively, and ES3 has no base vertex, so with 16-bit ones a
   # window over 65,536 vertices (a board of 2,000 post-its) would draw garbage.
   target_compile_definitions(palabre_imgui PUBLIC IMGUI_ENABLE_TEST_ENGINE IMGUI_DISABLE_OBSOLETE_FUNCTIONS
-    IMGUI_IMPL_OPENGL_ES3 "ImDrawIdx=unsigned int")
+    IMGUI_IMPL_OPENGL_ES3 IMGUI_USE_WCHAR32 "ImDrawIdx=unsigned int")
   target_compile_options(palabre_imgui PRIVATE -Os)
 else()
   find_package(GTest REQUIRED)

@@ -22,6 +22,9 @@ packages=(
   libboost-dev nlohmann-json3-dev libgtest-dev libgmock-dev libbenchmark-dev
   emscripten nodejs
   fonts-noto-core fonts-font-awesome python3-fonttools python3-brotli
+  # The browser's own fonts for what the app does not embed (src/app/glyphs.hpp; e2e.glyphs):
+  # a phone has them, a headless chromium here needs them.
+  fonts-noto-color-emoji fonts-noto-cjk
   chromium redis-server libhiredis-dev
   clang libclang-rt-14-dev
 )

@@ -165,6 +165,15 @@
     text: d[0], x: d[1], y: d[2], visible: d[3], w: d[4], h: d[5],
     clip: { x0: d[6][0], y0: d[6][1], x1: d[6][2], y1: d[6][3] }, scrollbars: d[7], window: d[8], fits: d[9], free: d[10],
   }));
+  // [{cp, body, strong, heading, display, colour}]: for each code point of `text`, whether each face
+  // has a glyph of its own (false: it would draw the fallback), and whether it is in colour. The
+  // glyph test asks this (glyphs.hpp).
+  api.glyphs = (text) => {
+    const p = stringToNewUTF8(text);
+    try { return JSON.parse(UTF8ToString(Module._palabre_glyph_lookup(p))); } finally { Module._free(p); }
+  };
+  // Test aid: from the next frame on, the fallback glyph is a magenta block (screenshots show any).
+  api.markFallback = () => { Module._palabre_mark_fallback(); wake(); };
   api.items = () => items.map((i) => {
     const el = elements.get(i.key);
     return {

@@ -25,6 +25,7 @@
 #include "app/client.hpp"
 #include "app/host_duties.hpp"
 #include "app/e2e_web.hpp"
+#include "app/glyphs.hpp"
 #include "app/local_channel.hpp"
 #include "app/local_relay.hpp"
 #include "app/mirror.hpp"
@@ -356,6 +357,7 @@ EM_BOOL on_socket_open(int, const EmscriptenWebSocketOpenEvent*, void*) {
 }
 
 void deliver_frame(std::string_view text) {
+  glyphs::note(text);  // names, ideas, questions: characters the atlas may lack are drawn next frame
   app.client.on_frame(text, static_cast<std::int64_t>(js_epoch_ms()));
   handle_notices();
   do_host_duties();
@@ -417,10 +419,14 @@ void flush() {
   if (app.route.local) {
     // The relay tab answers its own client at once, which may queue more (resent pending actions).
     for (auto frames = app.client.take_outgoing(); !frames.empty(); frames = app.client.take_outgoing())
-      for (const std::string& frame : frames) send_local(frame);
+      for (const std::string& frame : frames) {
+        glyphs::note(frame);  // our own events show at once, as pending
+        send_local(frame);
+      }
     return;
   }
   for (const std::string& frame : app.client.take_outgoing()) {
+    glyphs::note(frame);  // our own events show at once, as pending
     if (!app.socket_open) break;  // the client resends what matters after reconnecting
     // An encrypted room and no key: nothing we type (our name first) may reach it in clear.
     if (e2e::locked() && !e2e::active() && frame.rfind(R"({"t":"event")", 0) == 0) continue;
@@ -438,6 +444,7 @@ void deliver_local(std::vector<LocalRelay::Delivery> deliveries) {
   const std::string& self = local_channel::connection_id();
   for (const LocalRelay::Delivery& d : deliveries) {
     if (d.to == self) {
+      glyphs::note(d.frame);
       app.client.on_frame(d.frame, static_cast<std::int64_t>(js_epoch_ms()));
     } else {
       local_channel::post(nlohmann::json{{"to", d.to}, {"f", d.frame}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
@@ -782,7 +789,9 @@ EMSCRIPTEN_KEEPALIVE void palabre_local_message(const char* text) {
     app.client.on_close();
     app.client.on_open();
   } else if (field("to") == local_channel::connection_id()) {
-    app.client.on_frame(field("f"), static_cast<std::int64_t>(js_epoch_ms()));
+    const std::string frame = field("f");
+    glyphs::note(frame);
+    app.client.on_frame(frame, static_cast<std::int64_t>(js_epoch_ms()));
     handle_notices();
   }
   flush();

@@ -5,7 +5,9 @@
 
 #include <GLES3/gl3.h>
 
+#include <algorithm>
 #include <cstdint>
+#include <vector>
 
 EM_JS(void, js_gl_error, (const char* what, const char* log), {
   console.error('palabre: ' + UTF8ToString(what) + ': ' + UTF8ToString(log));
@@ -16,7 +18,9 @@ namespace {
 
 static_assert(sizeof(ImDrawIdx) == 4, "32-bit indices (cmake/Dependencies.cmake): ES3 has no base vertex");
 
-// The colour comes from the vertex, the coverage from the atlas's one channel.
+// The colour comes from the vertex, the coverage from the atlas's one channel; an atlas holding
+// colour emoji is RGBA (white where a glyph is plain coverage) and multiplies the vertex colour,
+// which ImGui makes white for a colour glyph.
 const char* const vertex_source =
     "#version 300 es\n"
     "precision highp float;\n"
@@ -37,14 +41,19 @@ const char* const fragment_source =
     "uniform sampler2D Texture;\n"
     "in vec2 Frag_UV;\n"
     "in vec4 Frag_Color;\n"
+    "uniform bool Rgba;\n"
     "layout (location = 0) out vec4 Out_Color;\n"
     "void main() {\n"
-    "  Out_Color = vec4(Frag_Color.rgb, Frag_Color.a * texture(Texture, Frag_UV).r);\n"
+    "  vec4 t = texture(Texture, Frag_UV);\n"
+    "  Out_Color = Rgba ? Frag_Color * t : vec4(Frag_Color.rgb, Frag_Color.a * t.r);\n"
     "}\n";
 
 GLuint program = 0, vertex_shader = 0, fragment_shader = 0;
 GLuint vao = 0, vbo = 0, ebo = 0;
-GLint proj_location = -1;
+GLint proj_location = -1, rgba_location = -1;
+std::vector<GLuint> rgba_textures;  // atlases uploaded as RGBA (with colour glyphs)
+
+bool is_rgba(GLuint texture) { return std::find(rgba_textures.begin(), rgba_textures.end(), texture) != rgba_textures.end(); }
 
 GLuint compile(GLenum kind, const char* source) {
   const GLuint shader = glCreateShader(kind);
@@ -79,6 +88,7 @@ void init() {
   glAttachShader(program, fragment_shader);
   glLinkProgram(program);
   proj_location = glGetUniformLocation(program, "ProjMtx");
+  rgba_location = glGetUniformLocation(program, "Rgba");
   glUseProgram(program);
   glUniform1i(glGetUniformLocation(program, "Texture"), 0);
 
@@ -110,16 +120,24 @@ void init() {
 void upload_font_atlas(ImFontAtlas& atlas) {
   unsigned char* pixels = nullptr;
   int width = 0, height = 0;
-  atlas.GetTexDataAsAlpha8(&pixels, &width, &height);
+  // RGBA only when glyphs::build_atlas made it so (colour emoji): a quarter of the bytes otherwise.
+  const bool rgba = atlas.TexPixelsRGBA32 != nullptr;
+  if (rgba) atlas.GetTexDataAsRGBA32(&pixels, &width, &height);
+  else atlas.GetTexDataAsAlpha8(&pixels, &width, &height);
   GLuint texture = static_cast<GLuint>(reinterpret_cast<std::intptr_t>(atlas.TexID));
-  if (texture) glDeleteTextures(1, &texture);
+  if (texture) {
+    glDeleteTextures(1, &texture);
+    rgba_textures.erase(std::remove(rgba_textures.begin(), rgba_textures.end(), texture), rgba_textures.end());
+  }
   glGenTextures(1, &texture);
+  if (rgba) rgba_textures.push_back(texture);
   glBindTexture(GL_TEXTURE_2D, texture);
   glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
   glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
   glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
   glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
-  glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, width, height, 0, GL_RED, GL_UNSIGNED_BYTE, pixels);
+  if (rgba) glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE, pixels);
+  else glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, width, height, 0, GL_RED, GL_UNSIGNED_BYTE, pixels);
   atlas.SetTexID(reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(texture)));
   atlas.ClearTexData();
 }
@@ -167,7 +185,9 @@ void draw(const ImDrawData& data, const ImVec4& background) {
                 static_cast<int>(max.y - min.y));
       if (cmd.GetTexID() != bound) {
         bound = cmd.GetTexID();
-        glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(reinterpret_cast<std::intptr_t>(bound)));
+        const auto texture = static_cast<GLuint>(reinterpret_cast<std::intptr_t>(bound));
+        glBindTexture(GL_TEXTURE_2D, texture);
+        glUniform1i(rgba_location, is_rgba(texture) ? 1 : 0);
       }
       glDrawElements(GL_TRIANGLES, static_cast<GLsizei>(cmd.ElemCount), GL_UNSIGNED_INT,
                      reinterpret_cast<void*>(static_cast<std::intptr_t>(cmd.IdxOffset * sizeof(ImDrawIdx))));

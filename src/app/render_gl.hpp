@@ -3,15 +3,16 @@
 // app owns the whole context, so no GL state is read back, saved or restored (each read is a
 // round trip to the GPU process that waits for all the work queued before it), shader status is
 // checked after the first frame rather than waited for, and font atlases are uploaded as one
-// channel of alpha instead of RGBA (a quarter of the bytes). Every texture is a font atlas: the app
-// draws no images.
+// channel of alpha instead of RGBA (a quarter of the bytes) unless they hold colour emoji
+// (glyphs.hpp). Every texture is a font atlas: the app draws no images.
 #include "imgui.h"
 
 namespace palabre::app::render {
 
 // Compiles the program and makes the buffers; returns at once (the GPU process compiles meanwhile).
 void init();
-// Uploads `atlas`'s alpha as a texture and sets its TexID, replacing the texture it had before.
+// Uploads `atlas`'s alpha (or its RGBA, when it has RGBA pixels) as a texture and sets its TexID,
+// replacing the texture it had before.
 // The atlas's CPU pixels are freed afterwards.
 void upload_font_atlas(ImFontAtlas& atlas);
 // Clears the framebuffer to `background` and draws `data` over it.

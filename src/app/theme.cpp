@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "app/glyphs.hpp"
 #include "app/icons.hpp"
 #include "app/render_gl.hpp"
 
@@ -26,10 +27,15 @@ namespace {
 
 Fonts current;
 float built_base = 0, built_dpr = 0;
-// The display face's own atlas (display_font): rebuilt on use after the base size or ratio changed.
+int built_glyphs = -1;  // glyphs::generation() the atlas was built at
+glyphs::Cache text_glyphs;
+// The display face's own atlas (display_font): rebuilt on use after the base size, the ratio or the
+// noted glyphs changed.
 ImFontAtlas display_atlas;
 ImFont* display = nullptr;
 float display_base = 0, display_dpr = 0;
+int display_glyphs = -1;
+glyphs::Cache display_glyphs_cache;
 
 // Latin with its extensions, then only the punctuation and symbols people type (dashes, quotes,
 // bullet, ellipsis, per mille, euro, trade mark, arrows): whole Unicode blocks cost first-frame time.
@@ -77,19 +83,26 @@ float base_size_for(Look look, float width, float height) {
 }
 
 bool ensure_fonts(float base_px, float dpr) {
-  if (base_px == built_base && dpr == built_dpr) return false;
+  if (base_px == built_base && dpr == built_dpr && built_glyphs == glyphs::generation()) return false;
+  glyphs::set_embedded_everywhere(title_ranges);  // every face embeds at least the title ranges
   built_base = base_px;
   built_dpr = dpr;
+  built_glyphs = glyphs::generation();
   ImGuiIO& io = ImGui::GetIO();
   io.Fonts->Clear();
   // Rasterise at device pixels, draw at CSS pixels: sharp text on every screen.
   const float s = dpr;
   current.base_px = base_px;
   ImFontAtlas& atlas = *io.Fonts;
+  const float heading_px = std::round(base_px * 1.45f) * s;
   current.body = add_font(atlas, fonts::font_sans_regular, fonts::font_sans_regular_size, base_px * s);
   current.strong = add_font(atlas, fonts::font_sans_bold, fonts::font_sans_bold_size, base_px * s);
-  current.heading = add_font(atlas, fonts::font_sans_bold, fonts::font_sans_bold_size, std::round(base_px * 1.45f) * s, title_ranges);
-  atlas.Build();
+  current.heading = add_font(atlas, fonts::font_sans_bold, fonts::font_sans_bold_size, heading_px, title_ranges);
+  // What the embedded fonts lack, drawn by the browser (none on a first frame: nothing noted yet).
+  glyphs::build_atlas(atlas, {{current.body, base_px * s, false, text_ranges, fonts::font_sans_regular},
+                              {current.strong, base_px * s, true, text_ranges, fonts::font_sans_bold},
+                              {current.heading, heading_px, true, title_ranges, fonts::font_sans_bold}},
+                      text_glyphs);
   io.FontGlobalScale = 1.0f / s;
   io.FontDefault = current.body;
   return true;
@@ -98,13 +111,14 @@ bool ensure_fonts(float base_px, float dpr) {
 const Fonts& fonts() { return current; }
 
 ImFont* display_font() {
-  if (display && display_base == built_base && display_dpr == built_dpr) return display;
+  if (display && display_base == built_base && display_dpr == built_dpr && display_glyphs == glyphs::generation()) return display;
   display_base = built_base;
   display_dpr = built_dpr;
+  display_glyphs = glyphs::generation();
   display_atlas.Clear();
-  display = add_font(display_atlas, fonts::font_sans_bold, fonts::font_sans_bold_size, std::round(built_base * 2.6f) * built_dpr,
-                     title_ranges);
-  display_atlas.Build();
+  const float display_px = std::round(built_base * 2.6f) * built_dpr;
+  display = add_font(display_atlas, fonts::font_sans_bold, fonts::font_sans_bold_size, display_px, title_ranges);
+  glyphs::build_atlas(display_atlas, {{display, display_px, true, title_ranges, fonts::font_sans_bold}}, display_glyphs_cache);
   render::upload_font_atlas(display_atlas);
   return display;
 }

@@ -33,12 +33,13 @@ inline constexpr ImU32 kiosk_muted = IM_COL32(165, 162, 204, 255);
 
 // The base text size for a viewport of this CSS size (phones and laptops ~17 px, kiosks larger).
 float base_size_for(Look look, float width, float height);
-// (Re)builds the font atlas when the base size or devicePixelRatio changed; returns true if rebuilt
-// (the caller then recreates the GPU texture).
+// (Re)builds the font atlas when the base size, devicePixelRatio or the glyphs noted for the browser to
+// draw (glyphs.hpp) changed; returns true if rebuilt (the caller then recreates the GPU texture).
 bool ensure_fonts(float base_px, float dpr);
 const Fonts& fonts();
 // Bold, 2.6 x base, with icons (room code, big figures, kiosk titles), in an atlas of its own built
 // and uploaded on first use: a participant's first frame never shows it and need not rasterise it.
+// Rebuilt, like the main atlas, when the size or the noted glyphs changed.
 // Only between PushFont and PopFont (text_in does): its glyphs live in another texture.
 ImFont* display_font();
 // Applies colours and metrics for `look` at the current base size.
