@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
-#include <nlohmann/json.hpp>
 #include <set>
 #include <string>
 
@@ -69,6 +68,13 @@ EM_JS(void, js_glyph_copy, (unsigned char* dst, int rgba), {
   for (let i = 0, j = 3; j < p.length; ++i, j += 4) HEAPU8[dst + i] = p[j];
 });
 
+// window.palabre.atlasBuilds, once a benchmark sets it to an array: each atlas build's cost, ms
+// (bench/app/glyphs.mjs).
+EM_JS(void, js_atlas_built, (double ms, double browser_ms, int rasterised, int glyphs, int width, int height), {
+  const b = window.palabre && window.palabre.atlasBuilds;
+  if (b) b.push({ ms: ms, browserMs: browser_ms, rasterised: rasterised, glyphs: glyphs, width: width, height: height });
+});
+
 namespace palabre::app::glyphs {
 namespace {
 
@@ -111,8 +117,6 @@ int hex4(std::string_view s, std::size_t at) {
 // The embedded font's em as a share of ImGui's size (ascender - descender, from 'hhea'): the browser
 // draws at the same em, so its glyphs have the embedded ones' proportions.
 float em_per_size(const unsigned char* ttf) {
-  static std::map<const unsigned char*, float> known;
-  if (const auto it = known.find(ttf); it != known.end()) return it->second;
   auto u16 = [&](std::size_t at) { return static_cast<unsigned>(ttf[at] << 8 | ttf[at + 1]); };
   auto u32 = [&](std::size_t at) { return u16(at) << 16 | u16(at + 2); };
   unsigned units_per_em = 0;
@@ -126,9 +130,7 @@ float em_per_size(const unsigned char* ttf) {
       descender = static_cast<std::int16_t>(u16(offset + 6));
     }
   }
-  const float ratio = units_per_em && ascender > descender ? static_cast<float>(units_per_em) / static_cast<float>(ascender - descender) : 0.75f;
-  known.emplace(ttf, ratio);
-  return ratio;
+  return units_per_em && ascender > descender ? static_cast<float>(units_per_em) / static_cast<float>(ascender - descender) : 0.75f;
 }
 
 Bitmap rasterise(ImWchar code_point, float em_px, bool bold) {
@@ -208,6 +210,9 @@ void mark_fallback() {
 }
 
 void build_atlas(ImFontAtlas& atlas, const std::vector<Face>& faces, Cache& cache) {
+  const double start = emscripten_get_now();
+  double browser_ms = 0;
+  int rasterised = 0;
   struct Placed { int rect; ImFont* font; ImWchar code_point; const Bitmap* bitmap; };
   std::vector<Placed> placed;
   decltype(cache.bitmaps) kept;
@@ -225,7 +230,14 @@ void build_atlas(ImFontAtlas& atlas, const std::vector<Face>& faces, Cache& cach
       auto [slot, fresh] = kept.try_emplace(key);
       if (fresh) {
         const auto old = cache.bitmaps.find(key);
-        slot->second = old != cache.bitmaps.end() ? std::move(old->second) : rasterise(code_point, em_px, face.bold);
+        if (old != cache.bitmaps.end()) {
+          slot->second = std::move(old->second);
+        } else {
+          const double t = emscripten_get_now();
+          slot->second = rasterise(code_point, em_px, face.bold);
+          browser_ms += emscripten_get_now() - t;
+          ++rasterised;
+        }
       }
       place(face, code_point, slot->second);
     }
@@ -237,7 +249,10 @@ void build_atlas(ImFontAtlas& atlas, const std::vector<Face>& faces, Cache& cach
   }
   cache.bitmaps = std::move(kept);  // map nodes move with it: `placed` still points at them
   atlas.Build();
-  if (placed.empty()) return;
+  if (placed.empty()) {
+    js_atlas_built(emscripten_get_now() - start, 0, 0, 0, atlas.TexWidth, atlas.TexHeight);
+    return;
+  }
 
   unsigned char* pixels = nullptr;
   int width = 0, height = 0;
@@ -272,6 +287,7 @@ void build_atlas(ImFontAtlas& atlas, const std::vector<Face>& faces, Cache& cach
     glyph->Colored = b.colored ? 1 : 0;
     if (b.empty) glyph->Visible = 0;
   }
+  js_atlas_built(emscripten_get_now() - start, browser_ms, rasterised, static_cast<int>(placed.size()), width, height);
 }
 
 }  // namespace palabre::app::glyphs
@@ -285,19 +301,19 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* palabre_glyph_lookup(const char* tex
   const theme::Fonts& f = theme::fonts();
   ImFont* display = theme::display_font();
   const std::pair<const char*, const ImFont*> faces[] = {{"body", f.body}, {"strong", f.strong}, {"heading", f.heading}, {"display", display}};
-  nlohmann::json out = nlohmann::json::array();
+  json = "[";
   for (const char* s = text; s && *s;) {
     unsigned int c = 0;
     const int length = ImTextCharFromUtf8(&c, s, nullptr);
     if (length <= 0) break;
     s += length;
-    nlohmann::json entry = {{"cp", c}};
-    for (const auto& [name, font] : faces) entry[name] = font && font->FindGlyphNoFallback(static_cast<ImWchar>(c)) != nullptr;
+    json += (json.size() > 1 ? ",{\"cp\":" : "{\"cp\":") + std::to_string(c);
+    for (const auto& [name, font] : faces)
+      json += std::string(",\"") + name + (font && font->FindGlyphNoFallback(static_cast<ImWchar>(c)) ? "\":true" : "\":false");
     const ImFontGlyph* glyph = f.body ? f.body->FindGlyphNoFallback(static_cast<ImWchar>(c)) : nullptr;
-    entry["colour"] = glyph && glyph->Colored;
-    out.push_back(std::move(entry));
+    json += glyph && glyph->Colored ? ",\"colour\":true}" : ",\"colour\":false}";
   }
-  json = out.dump();
+  json += "]";
   return json.c_str();
 }
 
