@@ -16,7 +16,7 @@ process.env.PALABRE_BIN ??= join(root, 'build/native/src/cli/palabre');
 process.env.PALABRE_WEB ??= join(root, 'build/wasm/web');
 const { startRelay, launchBrowser, viewports } = await import(join(root, 'tests/e2e/harness.mjs'));
 
-const room = 'BNCHGF';
+const rooms = ['BNCHGA', 'BNCHGB', 'BNCHGC'];  // one per case: each starts with nothing to add
 const sha256 = (text) => createHash('sha256').update(text).digest('hex');
 const batches = [
   ['Cyrillic, Greek, 3 emoji', 'Привет всем! Καλημέρα σε όλους 🎉 👍 🚀'],
@@ -26,21 +26,23 @@ const batches = [
 
 const dataDir = mkdtempSync(join(tmpdir(), 'palabre-bench-glyphs-'));
 const t0 = Date.now() - 60_000;
-writeFileSync(join(dataDir, `${room}.palabre.jsonl`), [
-  { format: 'palabre-log', version: 1, room, created: t0 },
-  { seq: 1, at: t0 + 1, from: 'h1', role: 'host', vis: 'public', ev: { type: 'session.configure', title: 'Banc', host: 'Anne', locale: 'fr' } },
-  { seq: 2, at: t0 + 2, from: 'p3', role: 'participant', vis: 'public', ev: { type: 'participant.join', name: 'Lecteur' } },
-  { seq: 3, at: t0 + 3, from: 'p4', role: 'participant', vis: 'public', ev: { type: 'participant.join', name: 'Auteur' } },
-].map((l) => JSON.stringify(l)).join('\n') + '\n');
-writeFileSync(join(dataDir, `${room}.members.jsonl`), [
-  { format: 'palabre-members', version: 1, room, host: sha256(randomBytes(8).toString('hex')), kiosk: sha256('kiosk'), anon_key: randomBytes(16).toString('hex') },
-  { id: 'p3', token: sha256('token-p3') }, { id: 'p4', token: sha256('token-p4') },
-].map((l) => JSON.stringify(l)).join('\n') + '\n');
+for (const room of rooms) {
+  writeFileSync(join(dataDir, `${room}.palabre.jsonl`), [
+    { format: 'palabre-log', version: 1, room, created: t0 },
+    { seq: 1, at: t0 + 1, from: 'h1', role: 'host', vis: 'public', ev: { type: 'session.configure', title: 'Banc', host: 'Anne', locale: 'fr' } },
+    { seq: 2, at: t0 + 2, from: 'p3', role: 'participant', vis: 'public', ev: { type: 'participant.join', name: 'Lecteur' } },
+    { seq: 3, at: t0 + 3, from: 'p4', role: 'participant', vis: 'public', ev: { type: 'participant.join', name: 'Auteur' } },
+  ].map((l) => JSON.stringify(l)).join('\n') + '\n');
+  writeFileSync(join(dataDir, `${room}.members.jsonl`), [
+    { format: 'palabre-members', version: 1, room, host: sha256(randomBytes(8).toString('hex')), kiosk: sha256('kiosk'), anon_key: randomBytes(16).toString('hex') },
+    { id: 'p3', token: sha256('token-p3') }, { id: 'p4', token: sha256('token-p4') },
+  ].map((l) => JSON.stringify(l)).join('\n') + '\n');
+}
 
 const relay = await startRelay({ dataDir });
 const browser = await launchBrowser();
 
-async function post(text) {
+async function post(room, text) {
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(`${relay.url}/config.json`);
@@ -56,14 +58,15 @@ async function post(text) {
 }
 
 const cases = [
-  ['phone, ratio 1', `#/join/${room}`, viewports.phone, 1],
-  ['phone, ratio 3', `#/join/${room}`, viewports.phone, 3],
-  ['kiosk, ratio 1', `#/kiosk/${room}/kiosk`, viewports.kiosk, 1],
+  ['phone, ratio 1', `#/join/${rooms[0]}`, viewports.phone, 1],
+  ['phone, ratio 3', `#/join/${rooms[1]}`, viewports.phone, 3],
+  ['kiosk, ratio 1', `#/kiosk/${rooms[2]}/kiosk`, viewports.kiosk, 1],
 ];
 const show = (b) => `${b.ms.toFixed(1)} ms (browser ${b.browserMs.toFixed(1)} ms for ${b.rasterised} glyphs; ${b.glyphs} added; atlas ${b.width}×${b.height})`;
-for (const [label, hash, viewport, ratio] of cases) {
+for (const [i, [label, hash, viewport, ratio]] of cases.entries()) {
+  const room = rooms[i];
   const context = await browser.newContext({ viewport, deviceScaleFactor: ratio, locale: 'fr-FR' });
-  await context.addInitScript(() => { window.palabre = { atlasBuilds: [] }; localStorage.setItem('palabre.member.BNCHGF', 'token-p3'); });
+  await context.addInitScript((r) => { window.palabre = { atlasBuilds: [] }; localStorage.setItem(`palabre.member.${r}`, 'token-p3'); }, room);
   const page = await context.newPage();
   await page.goto(`${relay.url}/${hash}`);
   await page.waitForFunction(() => window.palabre.ready && window.palabre.info().connected, null, { timeout: 30000 });
@@ -78,7 +81,7 @@ for (const [label, hash, viewport, ratio] of cases) {
   };
   await report('first frames');
   for (const [what, text] of batches) {
-    await post(text);
+    await post(room, text);
     await page.waitForFunction((t) => JSON.parse(window.palabre.state()).messages?.some((m) => m.text === t), text, { timeout: 15000 });
     await page.waitForTimeout(500);
     await report(what);
