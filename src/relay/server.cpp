@@ -18,6 +18,7 @@
 
 #include "client_frame.hpp"
 #include "kiosk_token.hpp"
+#include "history.hpp"
 #include "redis_store.hpp"
 #include "secrets.hpp"
 #include "static_files.hpp"
@@ -261,7 +262,7 @@ struct State : std::enable_shared_from_this<State> {
   std::shared_ptr<Room> room_from_redis(const std::string& code);
   bool catch_up(Room& room);
   void absorb(const std::string& code, std::vector<StoredEnvelope> envs);
-  void send_history(WsSession& session, Room& room, std::int64_t since);
+  void send_history(WsSession& session, const std::shared_ptr<Room>& room, std::int64_t since);
   // Closes the room for its members here; deletes its files (or Redis keys) if `delete_data`.
   void close_room(std::shared_ptr<Room> room, bool delete_data = true);
   void stop_everything();
@@ -303,13 +304,24 @@ class WsSession : public std::enable_shared_from_this<WsSession> {
     ws_.async_accept(request, beast::bind_front_handler(&WsSession::on_accept, shared_from_this()));
   }
 
-  // Queues a frame; one async_write in flight at a time. Live frames count against the connection's
-  // backlog limit; `history` frames (a resume or sync answer, bounded by the log) do not, so a
-  // member far behind can always catch up.
-  void send(Frame frame, bool history = false) {
+  // Queues a frame; one async_write in flight at a time. Everything queued counts against the
+  // connection's backlog limit (max_queued_bytes); while a history answer is being sent, what
+  // follows it waits behind it, so a member sees envelopes in seq order and `pong` after the history.
+  void send(Frame frame) {
     release_deferred();
-    enqueue(std::move(frame), history);
+    enqueue(std::move(frame));
   }
+
+  // Starts a history answer (envelopes after `since` up to the room's last), sent a page at a time
+  // (relay/history.hpp); false if one is still being sent: at most one per connection.
+  bool start_history(const std::shared_ptr<Room>& room, std::int64_t since) {
+    if (history_) return false;
+    release_deferred();
+    history_ = History{room, {since, room->last_seq()}};
+    pump_history();
+    return true;
+  }
+  bool sending_history() const { return history_.has_value(); }
 
   // A broadcast frame this connection gets a little later, when the room's deferred fan-out reaches
   // it (State::drain_deferred), or before anything else sent to it: its order never changes.
@@ -323,38 +335,71 @@ class WsSession : public std::enable_shared_from_this<WsSession> {
   const Frame& deferred() const { return deferred_; }
   void replace_deferred(Frame merged) { deferred_ = std::move(merged); }
   void release_deferred() {
-    if (deferred_) enqueue(std::exchange(deferred_, nullptr), false);
+    if (deferred_) enqueue(std::exchange(deferred_, nullptr));
   }
 
   void send_text(std::string text) { send(std::make_shared<const std::string>(std::move(text))); }
 
  private:
-  void enqueue(Frame frame, bool history) {
+  void enqueue(Frame frame, bool history_page = false) {
     if (closing_ || !accepted_) return;
-    const std::size_t counted = history ? 0 : frame->size();
-    queued_bytes_ += counted;
-    if (queued_bytes_ > state_->config.max_queued_bytes) {
-      // A reader this slow would hold the whole room's memory: drop it; it resumes with its token.
-      state_->log({{"event", "drop"}, {"conn", id_}, {"reason", "slow reader"}});
-      closing_ = true;
-      beast::error_code ec;
-      ws_.next_layer().close(ec);
-      return;
-    }
+    queued_bytes_ += frame->size();
+    if (queued_bytes_ > state_->config.max_queued_bytes) return drop("slow reader");
     state_->metrics.frames_out += 1;
     state_->metrics.bytes_out += frame->size();
-    queue_.push_back({std::move(frame), counted});
-    if (queue_.size() == 1) do_write();
+    auto& to = history_ && !history_page ? held_ : queue_;
+    const std::size_t size = frame->size();
+    to.push_back({std::move(frame), size});
+    if (queue_.size() == 1 && &to == &queue_) do_write();
+  }
+
+  // The next page of the history answer once nothing is in flight; when it is all sent, the
+  // frames held behind it follow.
+  void pump_history() {
+    if (!history_ || !queue_.empty() || closing_) return;
+    const auto room = history_->room.lock();
+    Frame page;
+    if (room && room == this->room)
+      page = next_history_page(room->envelopes, history_->cursor, [this](const StoredEnvelope& e) {
+        return !e.staff || sees_staff() || e.sender == member_id;
+      });
+    if (page) {
+      state_->metrics.envelopes_out += std::exchange(history_->cursor.envelopes, 0);
+      return enqueue(std::move(page), true);
+    }
+    history_.reset();
+    while (!held_.empty()) {
+      queue_.push_back(std::move(held_.front()));
+      held_.pop_front();
+    }
+    if (!queue_.empty()) do_write();
   }
 
  public:
+  // Drops the connection at once, saying why (it resumes with its token).
+  void drop(const char* reason) {
+    if (closing_) return;
+    // A reader this slow would hold the whole room's memory.
+    state_->log({{"event", "drop"}, {"conn", id_}, {"reason", reason}});
+    closing_ = true;
+    beast::error_code ec;
+    ws_.next_layer().close(ec);
+  }
+
   // Closes with `code` once the frames already queued are written.
   void close_after_writes(websocket::close_code code) {
     if (closing_) return;
     release_deferred();
+    const bool idle = queue_.empty();
+    history_.reset();  // the rest of a history answer is not owed to a connection being closed
+    while (!held_.empty()) {
+      queue_.push_back(std::move(held_.front()));
+      held_.pop_front();
+    }
     close_code_ = code;
     closing_ = true;
     if (queue_.empty()) do_close();
+    else if (idle) do_write();
   }
 
   // Closes the socket at once (relay shutting down).
@@ -437,7 +482,8 @@ class WsSession : public std::enable_shared_from_this<WsSession> {
     queued_bytes_ -= queue_.front().counted;
     queue_.pop_front();
     if (!queue_.empty()) return do_write();
-    if (closing_ && close_code_) do_close();
+    pump_history();
+    if (queue_.empty() && closing_ && close_code_) do_close();
   }
 
   void do_close() {
@@ -472,6 +518,12 @@ class WsSession : public std::enable_shared_from_this<WsSession> {
     std::size_t counted;  // bytes counted against max_queued_bytes
   };
   std::deque<Queued> queue_;
+  struct History {
+    std::weak_ptr<Room> room;
+    HistoryCursor cursor;
+  };
+  std::optional<History> history_;
+  std::deque<Queued> held_;  // frames that follow the history answer being sent
   Frame deferred_;
   std::size_t queued_bytes_ = 0;
   bool accepted_ = false, closing_ = false, ended_ = false;
@@ -647,6 +699,8 @@ void State::reject(WsSession& session, std::string_view code, std::string_view m
   session.send_text(error_frame(code, message, cid));
   if (++session.strikes >= config.strikes_before_close) {
     log({{"event", "abuse"}, {"conn", session.id()}, {"code", code}});
+    // A client that asks for history faster than it reads would never drain a polite close.
+    if (session.sending_history()) return session.drop("asks for history without reading it");
     session.close_after_writes(websocket::close_code::policy_error);
   }
 }
@@ -716,6 +770,7 @@ void State::handle_create(WsSession& session) {
 }
 
 void State::handle_join(WsSession& session, const ClientFrame& frame) {
+  if (session.sending_history()) return reject(session, "busy", "the previous history answer is still being sent; read it first");
   std::string code = frame.room;
   const bool valid_code = normalize_room_code(code);
   const auto room_it = valid_code ? rooms.find(code) : rooms.end();
@@ -776,7 +831,7 @@ void State::handle_join(WsSession& session, const ClientFrame& frame) {
   joined["participants"] = participants;
   session.send_text(joined.dump());
   attach(session, room, member_id);
-  send_history(session, *room, frame.since);
+  send_history(session, room, frame.since);
 }
 
 void State::reject_not_joined(WsSession& session, const std::string& cid) {
@@ -797,7 +852,8 @@ void State::handle_event(WsSession& session, ClientFrame& frame) {
 
 void State::handle_sync(WsSession& session, const ClientFrame& frame) {
   if (!session.room) return reject_not_joined(session);
-  send_history(session, *session.room, frame.since);
+  if (session.sending_history()) return reject(session, "busy", "the previous history answer is still being sent; read it first");
+  send_history(session, session.room, frame.since);
 }
 
 void State::handle_close(WsSession& session) {
@@ -1123,29 +1179,9 @@ void State::drain_deferred(const std::shared_ptr<Room>& room) {
   });
 }
 
-void State::send_history(WsSession& session, Room& room, std::int64_t since) {
+void State::send_history(WsSession& session, const std::shared_ptr<Room>& room, std::int64_t since) {
   // Only what is on disk and already sent to others; this tick's envelopes follow in their batch.
-  auto it = std::upper_bound(room.envelopes.begin(), room.envelopes.end(), since,
-                             [](std::int64_t s, const StoredEnvelope& e) { return s < e.seq; });
-  constexpr std::size_t kMaxFrameBytes = 256 * 1024;
-  std::vector<const std::string*> chunk;
-  std::size_t chunk_bytes = 0;
-  for (; it != room.envelopes.end(); ++it) {
-    const bool visible = !it->staff || session.sees_staff() || it->sender == session.member_id;
-    if (!visible) continue;
-    chunk.push_back(&it->text);
-    chunk_bytes += it->text.size();
-    if (chunk_bytes >= kMaxFrameBytes) {
-      session.send(events_frame(chunk), true);
-      metrics.envelopes_out += chunk.size();
-      chunk.clear();
-      chunk_bytes = 0;
-    }
-  }
-  if (!chunk.empty()) {
-    session.send(events_frame(chunk), true);
-    metrics.envelopes_out += chunk.size();
-  }
+  session.start_history(room, since);
 }
 
 void State::close_room(std::shared_ptr<Room> room, bool delete_data) {  // by value: callers pass session.room
