@@ -109,6 +109,41 @@ TEST_F(Errors, TooBigMessageIsRejectedAndNothingIsStamped) {
   EXPECT_EQ(host.next_of("ack").value()["seq"], 2);
 }
 
+// Issue 16: `"ev":5,"e\u0076":{…}` — the raw-text reader took the first `ev` (5), the parser the
+// second (an object): a non-object `ev` reached the log. Duplicate keys are refused, escaped or not.
+TEST_F(Errors, DuplicateKeysEscapedOrNotAreBadJsonAndNothingIsStamped) {
+  // Given a host in a room
+  Client host(relay.port());
+  host.create();
+  host.envelopes_until(1);
+  // when it sends frames with a key twice (one of them written with an escape), then bad_json
+  expect_error_and_still_open(host, R"({"t":"event","vis":"public","ev":5,"e\u0076":{"type":"chat.post","text":"x"}})", "bad_json");
+  expect_error_and_still_open(host, R"({"t":"event","vis":"public","ev":{"a":1},"ev":{"a":2}})", "bad_json");
+  expect_error_and_still_open(host, R"({"t":"event","vis":"public","v\u0069s":"staff","vis":"public","ev":{}})", "bad_json");
+  expect_error_and_still_open(host, R"({"t":"event","vis":"public","ev":{"type":"chat.post","text":"a","te\u0078t":"b"}})", "bad_json");
+  // and nothing was stamped: the next event is seq 2
+  host.event("public", {{"n", 1}});
+  EXPECT_EQ(host.next_of("ack").value()["seq"], 2);
+}
+
+// Issue 16: a chat.post with a field nested 20,000 deep (40 KB) was stored, and browsers that
+// recursed on it ran out of stack for the whole room. The relay refuses `ev` deeper than 32 levels.
+TEST_F(Errors, EventNestedDeeperThan32LevelsIsTooDeepAndNothingIsStamped) {
+  Client host(relay.port());
+  host.create();
+  host.envelopes_until(1);
+  auto nested = [](int levels) {  // an `ev` of `levels` levels: the object itself, then arrays
+    return R"({"t":"event","vis":"public","ev":{"type":"chat.post","text":"hi","x":)" + std::string(levels - 1, '[') +
+           std::string(levels - 1, ']') + "}}";
+  };
+  // when it sends an ev 20,000 levels deep, then too_deep, the connection stays open
+  expect_error_and_still_open(host, nested(20000), "too_deep");
+  // and one of 33 levels is refused too, while 32 levels are accepted (seq 2: nothing before it)
+  expect_error_and_still_open(host, nested(33), "too_deep");
+  host.send(nested(32));
+  EXPECT_EQ(host.next_of("ack").value()["seq"], 2);
+}
+
 TEST_F(Errors, ClosedRoomAnswersClosedToItsFormerMembers) {
   // Given a host and a participant
   Client host(relay.port());
