@@ -24,6 +24,10 @@ struct Decoded {
   explicit operator bool() const { return value.has_value(); }
 };
 
+// Objects and arrays an `ev` may nest, itself counted: the relay refuses deeper (docs/protocol.md),
+// and an envelope whose `ev` is deeper (in an old log) is refused here, before anything recurses on it.
+inline constexpr int max_event_depth = 32;
+
 // Envelope from one line of JSON text / an already parsed value.
 Decoded<Envelope> decode_envelope(std::string_view json_text);
 Decoded<Envelope> decode_envelope(const nlohmann::json& value);
