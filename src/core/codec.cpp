@@ -152,12 +152,13 @@ std::string encode_envelope(const Envelope& envelope) {
 }
 
 std::string encode_client_event(const Event& event, std::optional<Visibility> vis, std::int64_t cid,
-                                std::string_view by) {
+                                std::string_view by, bool anon) {
   ojson j = ojson::object();
   j["t"] = "event";
   j["vis"] = std::string(to_string(vis.value_or(default_visibility(event))));
   j["ev"] = event_to_json(event);
   if (!by.empty()) j["ev"]["by"] = std::string(by);
+  if (anon) j["anon"] = true;
   if (cid >= 0) j["cid"] = cid;
   return j.dump();
 }

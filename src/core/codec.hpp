@@ -41,8 +41,8 @@ std::string encode_event(const Event& event);
 nlohmann::ordered_json event_to_json(const Event& event);
 // What a client sends to the relay: {"t":"event","vis":…,"ev":…} (docs/protocol.md).
 // `vis` defaults to default_visibility(event); `cid` is omitted when negative; `by`, the author's
-// name in a big room (Envelope::by), when not empty.
+// name in a big room (Envelope::by), when not empty; `anon` asks the relay for the pseudonym.
 std::string encode_client_event(const Event& event, std::optional<Visibility> vis = std::nullopt,
-                                std::int64_t cid = -1, std::string_view by = {});
+                                std::int64_t cid = -1, std::string_view by = {}, bool anon = false);
 
 }  // namespace palabre::core

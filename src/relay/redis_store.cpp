@@ -189,6 +189,17 @@ std::optional<std::size_t> RedisStore::participant_count(const std::string& code
   return static_cast<std::size_t>(r->integer);
 }
 
+namespace {
+// `from` of an envelope the relay wrote (fields in the documented order: seq, at, from, …).
+std::string envelope_from(const std::string& text) {
+  constexpr std::string_view key = "\"from\":\"";
+  const std::size_t start = text.find(key);
+  if (start == std::string::npos) return {};
+  const std::size_t end = text.find('"', start + key.size());
+  return end == std::string::npos ? std::string() : text.substr(start + key.size(), end - start - key.size());
+}
+}  // namespace
+
 RedisStore::Append RedisStore::append(const std::string& code, std::int64_t last_seq,
                                       const std::vector<const StoredEnvelope*>& envelopes) {
   if (!ctx_ && !reconnect()) return Append::error;
@@ -196,7 +207,9 @@ RedisStore::Append RedisStore::append(const std::string& code, std::int64_t last
   args.reserve(args.size() + 3 * envelopes.size());
   for (const auto* env : envelopes) {
     args.push_back(env->text);
-    args.push_back(env->sender);
+    // The envelope's own `from`, never the member behind a pseudonym: the stream must not link an
+    // anonymous event to its author. Readers map a pseudonym back with the room's secret.
+    args.push_back(envelope_from(env->text));
     args.push_back(env->staff ? "staff" : "public");
   }
   const Reply r = command(ctx_, args);

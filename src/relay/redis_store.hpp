@@ -3,7 +3,7 @@
 // rooms (docs/protocol.md "Several relays"):
 //   palabre:room:<CODE>     hash: created, host, kiosk (token hashes), anon_key, next_member
 //   palabre:members:<CODE>  hash: participant token hash → member id
-//   palabre:log:<CODE>      stream: one entry per envelope, id `<seq>-0`, fields env, sender, vis
+//   palabre:log:<CODE>      stream: one entry per envelope, id `<seq>-0`, fields env, sender (= its `from`), vis
 // Appends are atomic and conditional (a Lua script: "append after seq N"), with explicit ids, so
 // two relays cannot both take a seq and a retried append cannot duplicate one.
 // Blocking hiredis calls: RedisStore is used from the relay's event-loop thread only;
