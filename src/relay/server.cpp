@@ -145,6 +145,7 @@ struct Room {
   std::unordered_set<WsSession*> staff_sessions;
   RoomFiles files;
   bool flush_scheduled = false;
+  bool closing = false, closed_elsewhere = false;  // closed here / by a host on another relay (--redis)
   // Participants whose public frame is deferred (WsSession::defer), served a chunk per loop turn so
   // that a 10,000-way fan-out does not hold up the votes arriving meanwhile. Pointers are checked
   // against `sessions` before use: a connection gone since is skipped.
@@ -780,6 +781,11 @@ void State::handle_join(WsSession& session, const ClientFrame& frame) {
   if (!room) return reject(session, "no_room", "no room with this code");
   // Up to date before answering (a resume from another relay must find what that relay sent).
   if (redis && !catch_up(*room)) return reject(session, "unavailable", "the relay cannot read this room now");
+  // Closed on another relay (its mark may have expired from the stream): closed here too.
+  if (redis && (!rooms.count(room->code) || !redis->room_open(room->code))) {
+    if (rooms.count(room->code)) close_room(room, false);
+    return reject(session, "no_room", "no room with this code");
+  }
   if (room->sessions.size() >= config.max_connections_per_room && session.room != room)
     return reject(session, "room_full", "this room has reached its connection limit");
 
@@ -969,6 +975,10 @@ void State::flush(Room& room) {
 
   // Stored before anyone sees it: an envelope a client has seen survives a crash of the relay.
   if (!persist(room, batch)) {
+    if (room.closed_elsewhere) {  // by a host on another relay: closed here too
+      if (const auto it = rooms.find(room.code); it != rooms.end() && !room.closing) close_room(it->second, false);
+      return;
+    }
     log({{"event", "storage_error"}, {"room", room.code}, {"error", "cannot append to the log"}});
     room.next_seq = room.last_seq() + 1;  // nothing of this batch exists
     for (const auto& p : batch)
@@ -1010,7 +1020,8 @@ bool State::persist_redis(Room& room, std::vector<Pending>& batch) {
   // A conflict means another relay appended first: the room moved on, so this is progress, not a
   // failure, and a relay starved of CPU may lose many times in a row (16 tries were seen to run out
   // under load, refusing an event as `unavailable`). Tries go on for a while, not a count.
-  const auto give_up = Clock::now() + std::chrono::seconds(2);
+  // Bounded in milliseconds: this runs on the event loop, which every room shares.
+  const auto give_up = Clock::now() + std::chrono::milliseconds(200);
   for (int attempt = 0; Clock::now() < give_up; ++attempt) {
     std::int64_t seq = room.last_seq();
     if (seq + 1 != batch.front().env.seq)
@@ -1022,6 +1033,7 @@ bool State::persist_redis(Room& room, std::vector<Pending>& batch) {
     switch (redis->append(room.code, room.last_seq(), envs)) {
       case RedisStore::Append::ok: return true;
       case RedisStore::Append::conflict: break;
+      case RedisStore::Append::closed: room.closed_elsewhere = true; return false;
       case RedisStore::Append::error: if (attempt > 0) return false; break;  // one retry after a reconnection
     }
     if (!catch_up(room)) return false;
@@ -1043,6 +1055,8 @@ void State::absorb(const std::string& code, std::vector<StoredEnvelope> incoming
   const auto it = rooms.find(code);
   if (it == rooms.end()) return;
   Room& room = *it->second;
+  for (const auto& env : incoming)
+    if (env.seq == StoredEnvelope::room_closed) return close_room(it->second, false);  // closed on another relay
   std::vector<StoredEnvelope> fresh;
   for (auto& env : incoming) {
     const std::int64_t expected = room.last_seq() + 1 + std::int64_t(fresh.size());
@@ -1185,6 +1199,8 @@ void State::send_history(WsSession& session, const std::shared_ptr<Room>& room, 
 }
 
 void State::close_room(std::shared_ptr<Room> room, bool delete_data) {  // by value: callers pass session.room
+  if (room->closing) return;
+  room->closing = true;
   flush(*room);
   // Files go before anyone hears `closed`: a member told the room is gone must find its log gone too.
   if (redis) {
