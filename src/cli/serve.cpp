@@ -50,6 +50,7 @@ limits (see docs/protocol.md):
   --allow-origin ORIGIN    accept WebSocket upgrades only from this Origin (repeatable;
                            default any: the protocol uses no cookies)
   --quiet                  no connection log lines on stderr
+  --log-peer               add the peer's address to each `open` log line (off: no address is logged)
 )";
 
 template <class Number>
@@ -100,6 +101,10 @@ int run_serve(std::span<const std::string_view> args) {
     }
     if (flag == "--quiet") {
       config.log_connections = false;
+      continue;
+    }
+    if (flag == "--log-peer") {
+      config.log_peer = true;
       continue;
     }
     if (!need_value()) return 2;

@@ -43,6 +43,7 @@ struct Config {
   std::function<std::int64_t()> clock_ms;
 
   bool log_connections = true;  // one JSON line per connection event on stderr
+  bool log_peer = false;        // add the peer's address to `open` lines (--log-peer); off: no address is logged
 };
 
 }  // namespace palabre::relay

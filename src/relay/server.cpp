@@ -279,7 +279,8 @@ class WsSession : public std::enable_shared_from_this<WsSession> {
       : ws_(std::move(socket)), state_(std::move(state)), id_(state_->next_connection_id++) {
     beast::error_code ec;
     const auto endpoint = ws_.next_layer().remote_endpoint(ec);
-    if (!ec) peer_ = endpoint.address().to_string() + ":" + std::to_string(endpoint.port());
+    // Addresses are personal data: logged only when the operator asks (--log-peer).
+    if (!ec && state_->config.log_peer) peer_ = endpoint.address().to_string() + ":" + std::to_string(endpoint.port());
     tokens_ = state_->config.message_burst;
     ++state_->metrics.sockets_open;
   }
@@ -439,7 +440,9 @@ class WsSession : public std::enable_shared_from_this<WsSession> {
     state_->sessions.insert(this);
     ++state_->metrics.connections_open;
     ++state_->metrics.connections_total;
-    state_->log({{"event", "open"}, {"conn", id_}, {"peer", peer_}});
+    json open_line{{"event", "open"}, {"conn", id_}};
+    if (!peer_.empty()) open_line["peer"] = peer_;
+    state_->log(std::move(open_line));
     do_read();
   }
 
@@ -449,6 +452,8 @@ class WsSession : public std::enable_shared_from_this<WsSession> {
     if (ec) return fail(ec, "read");
     const std::string text = beast::buffers_to_string(buffer_.data());
     buffer_.consume(buffer_.size());
+    // The protocol is text frames only (docs/protocol.md): a binary one is refused with 1003.
+    if (!ws_.got_text()) close_after_writes(websocket::close_code::unknown_data);
     if (!closing_) state_->handle(*this, text);
     do_read();  // keep reading until the close handshake ends
   }

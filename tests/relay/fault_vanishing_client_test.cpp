@@ -83,6 +83,20 @@ TEST(FaultVanishingClient, HalfAFrameThenSilenceIsClosedByTheIdleTimeout) {
   EXPECT_EQ(newcomer.join(room)["t"], "joined");
 }
 
+// Issue 16: binary frames were handled as text; the protocol is text frames only.
+TEST(FaultVanishingClient, ABinaryFrameIsClosedWith1003) {
+  TempDir dir;
+  RelayFixture relay(dir.path(), RelayFixture::quiet_config());
+  RawSocket raw(relay.port());
+  raw.upgrade();
+  const std::string ping = R"({"t":"ping"})";
+  raw.write(RawSocket::frame(ping, ping.size(), ping.size(), 0x2));
+  const std::string answer = raw.read_text();
+  ASSERT_EQ(raw.last_opcode, 0x8) << "a close frame, not: " << answer;
+  ASSERT_GE(answer.size(), 2u);
+  EXPECT_EQ((static_cast<unsigned char>(answer[0]) << 8) | static_cast<unsigned char>(answer[1]), 1003);
+}
+
 TEST(FaultVanishingClient, FrameAnnouncingAHugePayloadIsClosedWithoutReadingIt) {
   TempDir dir;
   RelayFixture relay(dir.path(), RelayFixture::quiet_config());

@@ -30,9 +30,9 @@ class RawSocket {
     if (head.rfind("HTTP/1.1 101", 0) != 0) throw std::runtime_error("no upgrade: " + head);
   }
   // A masked text frame header announcing `length` payload bytes, then the payload (masked) cut at `sent`.
-  static std::string frame(const std::string& payload, std::uint64_t length, std::size_t sent) {
+  static std::string frame(const std::string& payload, std::uint64_t length, std::size_t sent, int opcode = 0x1) {
     std::string out;
-    out.push_back(char(0x81));
+    out.push_back(char(0x80 | opcode));
     if (length < 126) {
       out.push_back(char(0x80 | length));
     } else if (length < 65536) {
@@ -55,6 +55,7 @@ class RawSocket {
     };
     need(2);
     const auto* b = static_cast<const unsigned char*>(buffer_.data().data());
+    last_opcode = b[0] & 0x0f;
     std::uint64_t length = b[1] & 0x7f;
     std::size_t header = 2;
     if (length == 126) { need(4); b = static_cast<const unsigned char*>(buffer_.data().data()); length = (b[2] << 8) | b[3]; header = 4; }
@@ -85,6 +86,7 @@ class RawSocket {
     return false;
   }
   void close() { boost::system::error_code ec; socket_.close(ec); }
+  int last_opcode = 0;  // of the frame read_text() read last (0x8: close)
 
  private:
   net::io_context ioc_;
