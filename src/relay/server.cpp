@@ -266,6 +266,9 @@ struct State : std::enable_shared_from_this<State> {
   void send_history(WsSession& session, const std::shared_ptr<Room>& room, std::int64_t since);
   // Closes the room for its members here; deletes its files (or Redis keys) if `delete_data`.
   void close_room(std::shared_ptr<Room> room, bool delete_data = true);
+  // At max_rooms: the oldest room nobody is in, nobody ever joined and the host prepared nothing
+  // in, created over --evict-unjoined-after ago, is deleted so that a real host is not refused.
+  void evict_an_unjoined_room();
   void stop_everything();
 
   std::string metrics_text() const;
@@ -422,6 +425,10 @@ class WsSession : public std::enable_shared_from_this<WsSession> {
     return true;
   }
 
+  // Fair limits (issue 16): creates and tokenless joins this connection may still make this minute.
+  bool take_create() { return take_in_minute(creates_); }
+  bool take_tokenless_join() { return take_in_minute(tokenless_joins_); }
+
   std::uint64_t id() const { return id_; }
   bool closing() const { return closing_; }
   int strikes = 0;
@@ -536,6 +543,22 @@ class WsSession : public std::enable_shared_from_this<WsSession> {
   std::optional<websocket::close_code> close_code_;
   double tokens_ = 0;
   Clock::time_point refilled_at_ = Clock::now();
+  struct MinuteCount {
+    int used = 0;
+    int limit = 0;
+  };
+  MinuteCount creates_{0, state_->config.creates_per_minute};
+  MinuteCount tokenless_joins_{0, state_->config.tokenless_joins_per_minute};
+  Clock::time_point minute_started_ = Clock::now();
+  bool take_in_minute(MinuteCount& count) {
+    if (Clock::now() - minute_started_ >= std::chrono::minutes(1)) {
+      minute_started_ = Clock::now();
+      creates_.used = tokenless_joins_.used = 0;
+    }
+    if (count.used >= count.limit) return false;
+    ++count.used;
+    return true;
+  }
 };
 
 // [SECTION] HTTP session ---------------------------------------------------------------------------
@@ -735,6 +758,9 @@ void State::handle(WsSession& session, std::string_view text) {
 }
 
 void State::handle_create(WsSession& session) {
+  if (!session.take_create())
+    return reject(session, "rate_limited", "too many rooms created on this connection; wait a minute");
+  if (rooms.size() >= config.max_rooms) evict_an_unjoined_room();
   if (rooms.size() >= config.max_rooms)
     return reject(session, "relay_full", "this relay holds its maximum number of rooms; try later");
   std::string code;
@@ -809,6 +835,8 @@ void State::handle_join(WsSession& session, const ClientFrame& frame) {
       member_id = *elsewhere;
     } else return reject(session, "bad_token", "this token opens nothing in this room");
   } else {
+    if (!session.take_tokenless_join())
+      return reject(session, "rate_limited", "too many new participants from this connection; wait a minute");
     token = new_token();
     ParticipantRecord record{"p" + std::to_string(room->next_member_number), token_hash(token)};
     if (redis) {
@@ -1227,6 +1255,20 @@ void State::close_room(std::shared_ptr<Room> room, bool delete_data) {  // by va
   room->pending.clear();
   rooms.erase(room->code);
   log({{"event", "room_closed"}, {"room", room->code}});
+}
+
+void State::evict_an_unjoined_room() {
+  const std::int64_t before = wall_ms() - std::chrono::duration_cast<std::chrono::milliseconds>(config.evict_unjoined_after).count();
+  std::shared_ptr<Room> oldest;
+  for (const auto& [code, room] : rooms) {
+    const bool unjoined = room->sessions.empty() && room->participant_by_token_hash.empty() && room->pending.empty() &&
+                          std::all_of(room->envelopes.begin(), room->envelopes.end(),
+                                      [](const StoredEnvelope& e) { return e.sender == "relay"; });
+    if (unjoined && room->created_ms <= before && (!oldest || room->created_ms < oldest->created_ms)) oldest = room;
+  }
+  if (!oldest) return;
+  log({{"event", "room_evicted"}, {"room", oldest->code}});
+  close_room(oldest, !redis);  // with --redis only unloaded here: members may have joined elsewhere
 }
 
 void State::stop_everything() {
