@@ -9,7 +9,7 @@ import { appendFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  startRelay, launchBrowser, openApp, clickItem, typeInto, findItem, appState, appInfo, eventually, viewports,
+  startRelay, launchBrowser, openApp, clickItem, typeInto, openChat, appState, appInfo, eventually, viewports,
 } from './harness.mjs';
 
 const depth = 20000;
@@ -52,6 +52,7 @@ test('a deep event is refused live, and one already in a log breaks no page', as
   const gaelle = await openApp(browser, info.links.join, { viewport: viewports.phone });
   await typeInto(gaelle.page, 'name', 'Gaëlle');
   await clickItem(gaelle.page, 'join');
+  await openChat(gaelle.page);
   await typeInto(gaelle.page, 'message', 'avant');
   await clickItem(gaelle.page, 'send');
   await eventually(async () => texts(await appState(host.page)).includes('avant'), { what: 'first message' });
@@ -89,7 +90,7 @@ test('a deep event is refused live, and one already in a log breaks no page', as
     // (a newcomer receives the room's history once it has given its name)
     await typeInto(pages.newcomer.page, 'name', 'Nouveau');
     await clickItem(pages.newcomer.page, 'join');
-    await findItem(pages.newcomer.page, 'message');
+    await openChat(pages.newcomer.page);
     for (const [who, p] of Object.entries(pages)) {
       await eventually(async () => JSON.stringify(texts(await appState(p.page))) === JSON.stringify(['avant', 'après 1', 'après 2']),
         { what: `${who} shows every message after the deep event`, timeout: 20000 });
