@@ -3,6 +3,8 @@
 // `ev_text` (the client's exact bytes of `ev` when they fit one log line) is exactly one JSON object
 // equal to the parsed `ev`, so the stamped envelope line stays one valid JSON object whose fields
 // the client cannot forge (no injected "from"/"role"/"seq"); a refusal carries a known error code.
+// One parse, one truth: on any object the strict parser accepts, the raw-text reader and the parser
+// agree on every top-level member (issue 16: `"ev":5,"e\u0076":{}` made them disagree).
 #include "relay/client_frame.hpp"
 #include "relay/json_text.hpp"
 
@@ -20,9 +22,17 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const std::string_view text(reinterpret_cast<const char*>(data), size);
   // raw_member_text is only called on valid JSON, but must not read out of bounds on anything.
   (void)raw_member_text(text, "ev");
+  const StrictParse strict = strict_parse(text);
+  if (strict.error.empty() && strict.value.is_object())
+    for (const auto& [key, value] : strict.value.items()) {
+      const auto raw = raw_member_text(text, key);
+      if (raw && json::parse(*raw, nullptr, false) != value) std::abort();
+    }
   const auto read = read_client_frame(text);
   if (const auto* error = std::get_if<FrameError>(&read)) {
-    if (error->code != "bad_json" && error->code != "bad_message" && error->code != "unknown_type") std::abort();
+    if (error->code != "bad_json" && error->code != "too_deep" && error->code != "bad_message" &&
+        error->code != "unknown_type")
+      std::abort();
     if (json::parse(error_frame(error->code, error->message, error->cid), nullptr, false).is_discarded()) std::abort();
     return 0;
   }

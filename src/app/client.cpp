@@ -66,8 +66,11 @@ std::string Client::encode(const PendingAction& action) const {
                                             std::holds_alternative<core::ParticipantRename>(action.event));
   // And the others, who never hear that name, read it on what they are shown of ours.
   const std::string by = big_room_ ? core::author_name_to_send(session_, identity_.you, action.event) : std::string();
+  // Everything a participant does in an anonymous activity goes under its pseudonym: no envelope of
+  // it names the member to anyone, the host and the relay's log included (docs/security.md).
+  const bool anon = identity_.role == "participant" && core::sent_anonymously(session_, action.event);
   return core::encode_client_event(action.event, names_to_staff ? std::optional(core::Visibility::staff) : std::nullopt,
-                                   action.cid, by);
+                                   action.cid, by, anon);
 }
 
 // Sends the actions not acknowledged and not yet sent on this connection.
@@ -108,6 +111,7 @@ void Client::on_frame(std::string_view text, std::int64_t local_epoch_ms) {
     identity_.room = str_field(frame, "room");
     identity_.you = str_field(frame, "you");
     identity_.role = str_field(frame, "role");
+    identity_.anon = str_field(frame, "anon");
     identity_.token = str_field(frame, "token");
     if (type == "created") {
       identity_.host_token = str_field(frame, "host_token");
@@ -151,7 +155,7 @@ void Client::on_frame(std::string_view text, std::int64_t local_epoch_ms) {
       if (decoded.value->seq <= last_seen_) continue;  // already seen (resume overlap)
       last_seen_ = decoded.value->seq;
       const core::Envelope& envelope = *decoded.value;
-      const bool own = envelope.from == identity_.you;
+      const bool own = envelope.from == identity_.you || (!identity_.anon.empty() && envelope.from == identity_.anon);
       if (own) recognise_own(envelope);
       // Every stamp was made before it arrived: the largest (at - arrival) is the offset less the fastest
       // trip. Only live envelopes tell (after the room's seq at `joined`), not the history of a resume.
@@ -164,10 +168,7 @@ void Client::on_frame(std::string_view text, std::int64_t local_epoch_ms) {
       if (outcome.accepted()) ++applied_;
       else ++refused_;
       if (own) {
-        const std::int64_t activity = std::visit([](const auto& e) -> std::int64_t {
-          if constexpr (requires { e.activity + 0; }) return e.activity;
-          else return 0;
-        }, envelope.ev);
+        const std::int64_t activity = core::event_activity(envelope.ev);
         if (activity != 0 && outcome.accepted()) own_refusals_.erase(activity);
         else if (activity != 0) own_refusals_[activity] = std::string(outcome.code());
       }

@@ -22,9 +22,13 @@ enum class Link { offline, connecting, open, in_room };
 
 
 struct Identity {
+  // Who `a` knows us as: our pseudonym in an anonymous activity (we act there under it), else `you`.
+  const std::string& me_in(const core::Activity& a) const { return a.spec.anonymous && !anon.empty() ? anon : you; }
+
   std::string room;
   std::string you;    // member id: "h1", "p17", "k2"
   std::string role;   // "host", "participant", "kiosk"
+  std::string anon;   // this member's pseudonym in the room (`joined.anon`)
   std::string token;  // this member's resume token
   std::string host_token, kiosk_token;  // known to hosts (from `created`, or kept by the page)
 };

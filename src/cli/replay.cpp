@@ -41,6 +41,10 @@ int run_replay(std::span<const std::string_view> args) {
     return 1;
   }
   if (log.torn_tail) std::fprintf(stderr, "palabre replay: warning: %s:%zu: %s\n", path.c_str(), log.torn_tail->line, log.torn_tail->reason.c_str());
+  for (const LogProblem& bad : log.skipped)
+    std::fprintf(stderr, "palabre replay: warning: %s:%zu: seq %lld left out: %s\n", path.c_str(), bad.line,
+                 static_cast<long long>(bad.seq), bad.reason.c_str());
+  if (!log.skipped.empty()) std::fprintf(stderr, "palabre replay: %zu event(s) left out\n", log.skipped.size());
   const Replay& r = log.replay;
   if (!r.rejected.empty()) {
     std::fprintf(stderr, "palabre replay: %zu applied, %zu rejected by the rules (first: seq %lld, %.*s)\n", r.applied,

@@ -85,8 +85,15 @@ int run_report(std::span<const std::string_view> args) {
     std::fprintf(stderr, "palabre report: warning: %s:%zu: %s (last line dropped)\n", log_path.c_str(),
                  log.torn_tail->line, log.torn_tail->reason.c_str());
 
+  // One participant's malformed event must not cost the report: it is left out, said, and listed.
+  for (const core::LogProblem& bad : log.skipped)
+    std::fprintf(stderr, "palabre report: warning: %s:%zu: seq %lld left out: %s\n", log_path.c_str(), bad.line,
+                 static_cast<long long>(bad.seq), bad.reason.c_str());
+  if (!log.skipped.empty())
+    std::fprintf(stderr, "palabre report: %zu event(s) left out (listed at the end of the report)\n", log.skipped.size());
   const core::Replay replayed = core::replay(log.envelopes);
-  const report::Report model = report::build_report(replayed.session, lang);
+  report::Report model = report::build_report(replayed.session, lang);
+  for (const core::LogProblem& bad : log.skipped) model.left_out.push_back({bad.line, bad.seq, bad.reason});
   const std::string output = report::render(model, format.value_or(report::Format::html));
 
   if (out_path.empty() || out_path == "-") {

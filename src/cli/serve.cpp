@@ -40,7 +40,12 @@ limits (see docs/protocol.md):
   --rate N                 messages per second per connection, token bucket (default 20)
   --burst N                token bucket size (default 60)
   --max-room-connections N connections per room (default 20000)
-  --max-rooms N            rooms per relay (default 1000)
+  --max-rooms N            rooms per relay (default 1000); at the limit, the oldest room nobody
+                           is in, nobody joined and nothing was prepared in, made over 10 min
+                           ago, is deleted to make way
+  --creates-per-minute N   rooms one connection may create per minute (default 10)
+  --joins-per-minute N     new participants (joins without a token) per connection per minute
+                           (default 30)
   --max-connections N      TCP connections per relay (default 30000)
   --fanout-chunk N         connections sent a public frame per event-loop turn in rooms larger
                            than N, so votes are not held up by a big fan-out (default 256;
@@ -50,6 +55,7 @@ limits (see docs/protocol.md):
   --allow-origin ORIGIN    accept WebSocket upgrades only from this Origin (repeatable;
                            default any: the protocol uses no cookies)
   --quiet                  no connection log lines on stderr
+  --log-peer               add the peer's address to each `open` log line (off: no address is logged)
 )";
 
 template <class Number>
@@ -102,6 +108,10 @@ int run_serve(std::span<const std::string_view> args) {
       config.log_connections = false;
       continue;
     }
+    if (flag == "--log-peer") {
+      config.log_peer = true;
+      continue;
+    }
     if (!need_value()) return 2;
     if (flag == "--port") {
       const auto port = parse_number<unsigned short>(value);
@@ -137,6 +147,10 @@ int run_serve(std::span<const std::string_view> args) {
       (flag == "--max-rooms" ? config.max_rooms
        : flag == "--max-connections" ? config.max_connections
                                      : config.max_connections_per_room) = *n;
+    } else if (flag == "--creates-per-minute" || flag == "--joins-per-minute") {
+      const auto n = parse_number<unsigned>(value);
+      if (!n || *n == 0) return bad();
+      (flag == "--creates-per-minute" ? config.creates_per_minute : config.tokenless_joins_per_minute) = int(*n);
     } else if (flag == "--fanout-chunk") {
       const auto n = parse_number<std::size_t>(value);
       if (!n) return bad();

@@ -2,6 +2,7 @@
 #include "core/codec.hpp"
 
 #include <array>
+#include <vector>
 #include <nlohmann/json.hpp>
 
 #include "core/event_codec.hpp"
@@ -26,6 +27,21 @@ bool decode_alternative(std::string_view type, Fields& f, Event& out, std::index
   };
   (try_one(std::integral_constant<std::size_t, I>{}), ...);
   return found;
+}
+
+// Whether `value` nests objects and arrays more than `max` levels (itself counted), found without
+// recursion: a value too deep for the relay's limit must not reach code that recurses (the
+// serializer, a browser's stack) — old logs may hold one.
+bool deeper_than(const json& value, int max) {
+  std::vector<std::pair<const json*, int>> todo{{&value, 1}};
+  while (!todo.empty()) {
+    const auto [v, depth] = todo.back();
+    todo.pop_back();
+    if (!v->is_structured()) continue;
+    if (depth > max) return true;
+    for (const json& child : *v) todo.emplace_back(&child, depth + 1);
+  }
+  return false;
 }
 
 json parse_or_discard(std::string_view text) { return json::parse(text.begin(), text.end(), nullptr, false); }
@@ -96,6 +112,10 @@ Decoded<Envelope> decode_envelope(const json& value) {
   const json* ev = f.find("ev");
   if (!ev) { f.fail("$.ev", "missing (expected an object)"); return result; }
   if (!f.ok()) return result;
+  if (deeper_than(*ev, max_event_depth)) {
+    f.fail("$.ev", "nested deeper than " + std::to_string(max_event_depth) + " levels");
+    return result;
+  }
   auto event = decode_event(*ev, "$.ev");
   if (!event) { result.error = event.error; return result; }
   env.ev = std::move(*event.value);
@@ -132,12 +152,13 @@ std::string encode_envelope(const Envelope& envelope) {
 }
 
 std::string encode_client_event(const Event& event, std::optional<Visibility> vis, std::int64_t cid,
-                                std::string_view by) {
+                                std::string_view by, bool anon) {
   ojson j = ojson::object();
   j["t"] = "event";
   j["vis"] = std::string(to_string(vis.value_or(default_visibility(event))));
   j["ev"] = event_to_json(event);
   if (!by.empty()) j["ev"]["by"] = std::string(by);
+  if (anon) j["anon"] = true;
   if (cid >= 0) j["cid"] = cid;
   return j.dump();
 }

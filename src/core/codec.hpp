@@ -24,6 +24,10 @@ struct Decoded {
   explicit operator bool() const { return value.has_value(); }
 };
 
+// Objects and arrays an `ev` may nest, itself counted: the relay refuses deeper (docs/protocol.md),
+// and an envelope whose `ev` is deeper (in an old log) is refused here, before anything recurses on it.
+inline constexpr int max_event_depth = 32;
+
 // Envelope from one line of JSON text / an already parsed value.
 Decoded<Envelope> decode_envelope(std::string_view json_text);
 Decoded<Envelope> decode_envelope(const nlohmann::json& value);
@@ -37,8 +41,8 @@ std::string encode_event(const Event& event);
 nlohmann::ordered_json event_to_json(const Event& event);
 // What a client sends to the relay: {"t":"event","vis":…,"ev":…} (docs/protocol.md).
 // `vis` defaults to default_visibility(event); `cid` is omitted when negative; `by`, the author's
-// name in a big room (Envelope::by), when not empty.
+// name in a big room (Envelope::by), when not empty; `anon` asks the relay for the pseudonym.
 std::string encode_client_event(const Event& event, std::optional<Visibility> vis = std::nullopt,
-                                std::int64_t cid = -1, std::string_view by = {});
+                                std::int64_t cid = -1, std::string_view by = {}, bool anon = false);
 
 }  // namespace palabre::core

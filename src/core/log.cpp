@@ -37,11 +37,21 @@ std::optional<LogHeader> decode_header(std::string_view line, DecodeError& error
 }  // namespace
 
 namespace {
+// The seq of a line whose `ev` was refused (its envelope fields decoded).
+std::int64_t env_seq(std::string_view line) {
+  const json j = json::parse(line.begin(), line.end(), nullptr, false);
+  return j.is_object() ? j.value("seq", std::int64_t{0}) : 0;
+}
+
 struct ScanResult {
   std::optional<LogHeader> header;
   std::optional<LogProblem> fatal;
   std::optional<LogProblem> torn_tail;
+  std::vector<LogProblem> skipped;
 };
+
+// An envelope whose relay-written fields decode but whose `ev` does not.
+bool is_bad_event(const DecodeError& error) { return error.path.rfind("$.ev", 0) == 0; }
 
 // Walks the lines of a log: the header, then each decoded envelope handed to `on_envelope`.
 template <class OnEnvelope>
@@ -75,6 +85,10 @@ ScanResult scan_log(std::string_view text, OnEnvelope&& on_envelope) {
       out.torn_tail = LogProblem{line_no, "torn last line dropped: " + env.error.message()};
       break;
     }
+    if (is_bad_event(env.error)) {
+      out.skipped.push_back(LogProblem{line_no, env.error.message(), env_seq(line)});
+      continue;
+    }
     out.fatal = LogProblem{line_no, env.error.message()};
     return out;
   }
@@ -95,6 +109,7 @@ LogContents read_log(std::string_view text) {
   out.header = std::move(scan.header);
   out.fatal = std::move(scan.fatal);
   out.torn_tail = std::move(scan.torn_tail);
+  out.skipped = std::move(scan.skipped);
   return out;
 }
 
@@ -104,6 +119,7 @@ ReplayStream replay_log_text(std::string_view text) {
   out.header = std::move(scan.header);
   out.fatal = std::move(scan.fatal);
   out.torn_tail = std::move(scan.torn_tail);
+  out.skipped = std::move(scan.skipped);
   return out;
 }
 

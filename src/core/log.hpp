@@ -24,6 +24,7 @@ struct LogHeader {
 struct LogProblem {
   std::size_t line = 0;  // 1-based
   std::string reason;    // "$.ev.text: expected a string"
+  std::int64_t seq = 0;  // the envelope's, for a skipped event
 };
 
 struct LogContents {
@@ -31,11 +32,15 @@ struct LogContents {
   std::vector<Envelope> envelopes;   // in file order
   std::optional<LogProblem> fatal;   // bad header or a bad line before the end: nothing to trust
   std::optional<LogProblem> torn_tail;  // last line cut mid-write: dropped, reported, not fatal
+  std::vector<LogProblem> skipped;      // envelopes whose `ev` no engine can read: left out, listed
   bool ok() const { return header.has_value() && !fatal; }
 };
 
 // Reads a whole log. A last line that does not decode and has no final newline is a torn write:
-// dropped and reported in torn_tail. Any other undecodable line is fatal (line number + reason).
+// dropped and reported in torn_tail. An envelope the relay wrote whose `ev` does not decode (unknown
+// or missing type, a field of the wrong type, too deep, not an object) is skipped and listed: the
+// relay is blind to events, so one participant's malformed event must not cost the whole log. Any
+// other undecodable line is fatal (line number + reason): only the file's owner can write one.
 LogContents read_log(std::string_view text);
 // The header line, without newline: {"format":"palabre-log","version":1,"room":"ABC123","created":…}
 std::string encode_log_header(const LogHeader& header);
@@ -58,6 +63,7 @@ struct ReplayStream {
   std::optional<LogHeader> header;
   std::optional<LogProblem> fatal;      // as in LogContents; replay stops at a fatal line
   std::optional<LogProblem> torn_tail;
+  std::vector<LogProblem> skipped;
   Replay replay;
   bool ok() const { return header.has_value() && !fatal; }
 };

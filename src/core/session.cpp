@@ -83,6 +83,25 @@ std::string author_name_to_send(const Session& s, std::string_view me, const Eve
   return anonymous ? std::string() : author->name;
 }
 
+bool is_pseudonym(std::string_view from) {
+  return from.size() == 13 && from[0] == 'a' &&
+         std::all_of(from.begin() + 1, from.end(), [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
+}
+
+std::int64_t event_activity(const Event& ev) {
+  return std::visit(
+      [](const auto& e) -> std::int64_t {
+        if constexpr (requires { e.activity + 0; }) return e.activity;
+        else return 0;
+      },
+      ev);
+}
+
+bool sent_anonymously(const Session& s, const Event& ev) {
+  const Activity* a = s.find_activity(event_activity(ev));
+  return a && a->spec.anonymous;
+}
+
 namespace {
 // [SECTION] helpers
 Reason check_name(std::string_view name) {

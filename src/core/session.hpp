@@ -135,6 +135,14 @@ inline constexpr std::int64_t big_room_participants = 500;
 // and on anything of an anonymous activity.
 std::string author_name_to_send(const Session& s, std::string_view me, const Event& ev);
 
+// Whether `from` is a relay pseudonym ("a" + 12 lowercase hex digits, docs/protocol.md "Anonymity").
+bool is_pseudonym(std::string_view from);
+// The activity an event is about, 0 when it is about none.
+std::int64_t event_activity(const Event& ev);
+// Whether a participant sends `ev` under its pseudonym (`"anon":true`): anything it does in an
+// anonymous activity, so that no envelope of that activity names it to anyone (host included).
+bool sent_anonymously(const Session& s, const Event& ev);
+
 inline constexpr std::size_t max_name_bytes = 80;
 inline constexpr std::size_t max_text_bytes = 2000;
 

@@ -39,8 +39,10 @@ std::optional<FrameType> frame_type(const std::string& t) {
 }  // namespace
 
 std::variant<ClientFrame, FrameError> read_client_frame(std::string_view text) {
-  const json msg = json::parse(text, nullptr, false);
-  if (msg.is_discarded()) return FrameError{"bad_json", "not valid JSON (UTF-8)", {}};
+  StrictParse parsed = strict_parse(text);
+  if (parsed.too_deep) return FrameError{"too_deep", std::move(parsed.error), {}};
+  if (!parsed.error.empty()) return FrameError{"bad_json", std::move(parsed.error), {}};
+  const json& msg = parsed.value;
   if (!msg.is_object()) return FrameError{"bad_message", "a message is a JSON object", {}};
   ClientFrame frame;
   if (const auto it = msg.find("cid"); it != msg.end()) {

@@ -24,7 +24,7 @@ struct ClientFrame {
 };
 
 struct FrameError {
-  std::string_view code;  // bad_json, bad_message, unknown_type
+  std::string_view code;  // bad_json, too_deep, bad_message, unknown_type
   std::string message;
   std::string cid;        // as ClientFrame::cid, when it could be read
 };

@@ -32,6 +32,9 @@ struct Config {
   int strikes_before_close = 20;                   // rejected messages in a row before a 1008 close
   std::size_t max_connections_per_room = 20000;
   std::size_t max_rooms = 1000;
+  int creates_per_minute = 10;                     // per connection; beyond: `rate_limited`
+  int tokenless_joins_per_minute = 30;             // new participants per connection; beyond: `rate_limited`
+  std::chrono::minutes evict_unjoined_after{10};   // at max_rooms, a room empty and never joined this long makes way
   std::size_t max_connections = 30000;             // whole relay; beyond, new sockets are closed
   std::size_t max_queued_bytes = 16 * 1024 * 1024; // per connection; a slower reader is dropped
   std::size_t fanout_chunk = 256;                  // public frames sent per loop turn in big rooms; 0 all at once
@@ -43,6 +46,7 @@ struct Config {
   std::function<std::int64_t()> clock_ms;
 
   bool log_connections = true;  // one JSON line per connection event on stderr
+  bool log_peer = false;        // add the peer's address to `open` lines (--log-peer); off: no address is logged
 };
 
 }  // namespace palabre::relay

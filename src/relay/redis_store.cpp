@@ -42,6 +42,8 @@ std::int64_t seq_of_id(std::string_view id) {
 std::string room_key(const std::string& code) { return "palabre:room:" + code; }
 std::string members_key(const std::string& code) { return "palabre:members:" + code; }
 std::string log_key(const std::string& code) { return "palabre:log:" + code; }
+// Set when a room is closed, so that its code is never served or drawn again.
+std::string closed_key(const std::string& code) { return "palabre:closed:" + code; }
 
 // Stream entries [[id, [field, value, …]], …] → envelopes.
 void entries_to_envelopes(const redisReply* entries, std::vector<StoredEnvelope>& out) {
@@ -54,7 +56,8 @@ void entries_to_envelopes(const redisReply* entries, std::vector<StoredEnvelope>
     const redisReply* fields = entry->element[1];
     for (std::size_t f = 0; f + 1 < fields->elements; f += 2) {
       const std::string name = str(fields->element[f]);
-      if (name == "env") env.text = str(fields->element[f + 1]);
+      if (name == "closed") env.seq = StoredEnvelope::room_closed;
+      else if (name == "env") env.text = str(fields->element[f + 1]);
       else if (name == "sender") env.sender = str(fields->element[f + 1]);
       else if (name == "vis") env.staff = str(fields->element[f + 1]) == "staff";
     }
@@ -63,8 +66,9 @@ void entries_to_envelopes(const redisReply* entries, std::vector<StoredEnvelope>
 }
 
 // Appends ARGV[2..] (env, sender, vis triples) with ids last+1, … if the stream ends at ARGV[1].
-// Returns -1 when appended, else the stream's last seq.
+// Returns -1 when appended, -2 when the room is closed (KEYS[2] gone), else the stream's last seq.
 constexpr const char* kAppendScript = R"lua(
+if redis.call('EXISTS', KEYS[2]) == 0 then return -2 end
 local last = redis.call('XREVRANGE', KEYS[1], '+', '-', 'COUNT', 1)
 local seq = 0
 if #last > 0 then seq = tonumber(string.match(last[1][1], '^(%d+)')) end
@@ -139,8 +143,14 @@ bool RedisStore::create_room(const RoomRecord& room) {
 }
 
 bool RedisStore::room_exists(const std::string& code) {
+  // A closed room's code counts as taken: it is never drawn again.
+  const Reply r = command(ctx_, {"EXISTS", room_key(code), closed_key(code)});
+  return !is_error(r) && r->type == REDIS_REPLY_INTEGER && r->integer >= 1;
+}
+
+bool RedisStore::room_open(const std::string& code) {
   const Reply r = command(ctx_, {"EXISTS", room_key(code)});
-  return !is_error(r) && r->type == REDIS_REPLY_INTEGER && r->integer == 1;
+  return is_error(r) || (r->type == REDIS_REPLY_INTEGER && r->integer == 1);  // unsure: not closed
 }
 
 std::optional<RoomRecord> RedisStore::load_room(const std::string& code, bool& failed) {
@@ -168,12 +178,17 @@ std::optional<RoomRecord> RedisStore::load_room(const std::string& code, bool& f
 
 std::optional<std::string> RedisStore::add_participant(const std::string& code, const std::string& token_hash) {
   if (!ctx_ && !reconnect()) return std::nullopt;
-  const Reply n = command(ctx_, {"HINCRBY", room_key(code), "next_member", "1"});
-  if (is_error(n) || n->type != REDIS_REPLY_INTEGER) return std::nullopt;
-  std::string id = "p" + std::to_string(n->integer);
-  const Reply set = command(ctx_, {"HSET", members_key(code), token_hash, id});
-  if (is_error(set)) return std::nullopt;
-  return id;
+  // Atomically, and only while the room exists: HINCRBY on a closed room would re-create its hash
+  // with the counter at 1 and hand out member ids again.
+  static constexpr const char* kAddScript = R"lua(
+if redis.call('EXISTS', KEYS[1]) == 0 then return -1 end
+local n = redis.call('HINCRBY', KEYS[1], 'next_member', 1)
+redis.call('HSET', KEYS[2], ARGV[1], 'p' .. n)
+return n
+)lua";
+  const Reply n = command(ctx_, {"EVAL", kAddScript, "2", room_key(code), members_key(code), token_hash});
+  if (is_error(n) || n->type != REDIS_REPLY_INTEGER || n->integer < 0) return std::nullopt;
+  return "p" + std::to_string(n->integer);
 }
 
 std::optional<std::string> RedisStore::participant_by_token(const std::string& code, const std::string& token_hash) {
@@ -189,14 +204,27 @@ std::optional<std::size_t> RedisStore::participant_count(const std::string& code
   return static_cast<std::size_t>(r->integer);
 }
 
+namespace {
+// `from` of an envelope the relay wrote (fields in the documented order: seq, at, from, …).
+std::string envelope_from(const std::string& text) {
+  constexpr std::string_view key = "\"from\":\"";
+  const std::size_t start = text.find(key);
+  if (start == std::string::npos) return {};
+  const std::size_t end = text.find('"', start + key.size());
+  return end == std::string::npos ? std::string() : text.substr(start + key.size(), end - start - key.size());
+}
+}  // namespace
+
 RedisStore::Append RedisStore::append(const std::string& code, std::int64_t last_seq,
                                       const std::vector<const StoredEnvelope*>& envelopes) {
   if (!ctx_ && !reconnect()) return Append::error;
-  std::vector<std::string> args = {"EVAL", kAppendScript, "1", log_key(code), std::to_string(last_seq)};
+  std::vector<std::string> args = {"EVAL", kAppendScript, "2", log_key(code), room_key(code), std::to_string(last_seq)};
   args.reserve(args.size() + 3 * envelopes.size());
   for (const auto* env : envelopes) {
     args.push_back(env->text);
-    args.push_back(env->sender);
+    // The envelope's own `from`, never the member behind a pseudonym: the stream must not link an
+    // anonymous event to its author. Readers map a pseudonym back with the room's secret.
+    args.push_back(envelope_from(env->text));
     args.push_back(env->staff ? "staff" : "public");
   }
   const Reply r = command(ctx_, args);
@@ -205,6 +233,7 @@ RedisStore::Append RedisStore::append(const std::string& code, std::int64_t last
     return Append::error;
   }
   if (r->type != REDIS_REPLY_INTEGER) return Append::error;
+  if (r->integer == -2) return Append::closed;
   return r->integer == -1 ? Append::ok : Append::conflict;
 }
 
@@ -217,7 +246,16 @@ bool RedisStore::read_after(const std::string& code, std::int64_t seq, std::vect
 }
 
 void RedisStore::remove_room(const std::string& code) {
-  command(ctx_, {"DEL", room_key(code), members_key(code), log_key(code)});
+  // The room's keys go; a tombstone keeps its code from coming back; a last stream entry tells the
+  // relays following the room now (they close it for their members), then the stream expires.
+  static constexpr const char* kCloseScript = R"lua(
+redis.call('DEL', KEYS[1], KEYS[2])
+redis.call('SET', KEYS[4], '1', 'EX', 2592000)
+redis.call('XADD', KEYS[3], '*', 'closed', '1')
+redis.call('EXPIRE', KEYS[3], 600)
+return 1
+)lua";
+  command(ctx_, {"EVAL", kCloseScript, "4", room_key(code), members_key(code), log_key(code), closed_key(code)});
 }
 
 // [SECTION] Follower -------------------------------------------------------------------------------
@@ -293,7 +331,8 @@ void RedisFollower::run() {
         std::lock_guard lock(mutex_);
         const auto it = watched_.find(code);
         if (it == watched_.end()) continue;
-        it->second = std::max(it->second, envelopes.back().seq);
+        if (envelopes.back().seq == StoredEnvelope::room_closed) watched_.erase(it);  // nothing follows
+        else it->second = std::max(it->second, envelopes.back().seq);
       }
       sink_(code, std::move(envelopes));
     }

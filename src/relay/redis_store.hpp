@@ -3,7 +3,7 @@
 // rooms (docs/protocol.md "Several relays"):
 //   palabre:room:<CODE>     hash: created, host, kiosk (token hashes), anon_key, next_member
 //   palabre:members:<CODE>  hash: participant token hash → member id
-//   palabre:log:<CODE>      stream: one entry per envelope, id `<seq>-0`, fields env, sender, vis
+//   palabre:log:<CODE>      stream: one entry per envelope, id `<seq>-0`, fields env, sender (= its `from`), vis
 // Appends are atomic and conditional (a Lua script: "append after seq N"), with explicit ids, so
 // two relays cannot both take a seq and a retried append cannot duplicate one.
 // Blocking hiredis calls: RedisStore is used from the relay's event-loop thread only;
@@ -38,8 +38,9 @@ class RedisStore {
 
   // Stores a new room's secrets; false if a room with this code exists or Redis fails.
   bool create_room(const RoomRecord& room);
-  bool room_exists(const std::string& code);
-  // The room's secrets, participants and whole log (senders are real member ids); nullopt if absent.
+  bool room_exists(const std::string& code);  // or was closed: the code is taken
+  bool room_open(const std::string& code);    // not closed (true when Redis cannot tell)
+  // The room's secrets, participants and whole log (senders as stored: pseudonyms for anonymous events); nullopt if absent.
   std::optional<RoomRecord> load_room(const std::string& code, bool& failed);
   // A new participant id (p3, p4, … unique across relays) stored with its token hash.
   std::optional<std::string> add_participant(const std::string& code, const std::string& token_hash);
@@ -48,7 +49,7 @@ class RedisStore {
   // How many participants the room has, whichever relay they joined through.
   std::optional<std::size_t> participant_count(const std::string& code);
 
-  enum class Append { ok, conflict, error };
+  enum class Append { ok, conflict, closed, error };
   // Appends `envelopes` (seqs last_seq+1, …) if the stream's last seq is `last_seq`, atomically.
   Append append(const std::string& code, std::int64_t last_seq, const std::vector<const StoredEnvelope*>& envelopes);
   // Envelopes after `seq`, in order (false on failure).

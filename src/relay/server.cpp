@@ -18,6 +18,7 @@
 
 #include "client_frame.hpp"
 #include "kiosk_token.hpp"
+#include "history.hpp"
 #include "redis_store.hpp"
 #include "secrets.hpp"
 #include "static_files.hpp"
@@ -144,6 +145,7 @@ struct Room {
   std::unordered_set<WsSession*> staff_sessions;
   RoomFiles files;
   bool flush_scheduled = false;
+  bool closing = false, closed_elsewhere = false;  // closed here / by a host on another relay (--redis)
   // Participants whose public frame is deferred (WsSession::defer), served a chunk per loop turn so
   // that a 10,000-way fan-out does not hold up the votes arriving meanwhile. Pointers are checked
   // against `sessions` before use: a connection gone since is skipped.
@@ -261,9 +263,12 @@ struct State : std::enable_shared_from_this<State> {
   std::shared_ptr<Room> room_from_redis(const std::string& code);
   bool catch_up(Room& room);
   void absorb(const std::string& code, std::vector<StoredEnvelope> envs);
-  void send_history(WsSession& session, Room& room, std::int64_t since);
+  void send_history(WsSession& session, const std::shared_ptr<Room>& room, std::int64_t since);
   // Closes the room for its members here; deletes its files (or Redis keys) if `delete_data`.
   void close_room(std::shared_ptr<Room> room, bool delete_data = true);
+  // At max_rooms: the oldest room nobody is in, nobody ever joined and the host prepared nothing
+  // in, created over --evict-unjoined-after ago, is deleted so that a real host is not refused.
+  void evict_an_unjoined_room();
   void stop_everything();
 
   std::string metrics_text() const;
@@ -277,7 +282,8 @@ class WsSession : public std::enable_shared_from_this<WsSession> {
       : ws_(std::move(socket)), state_(std::move(state)), id_(state_->next_connection_id++) {
     beast::error_code ec;
     const auto endpoint = ws_.next_layer().remote_endpoint(ec);
-    if (!ec) peer_ = endpoint.address().to_string() + ":" + std::to_string(endpoint.port());
+    // Addresses are personal data: logged only when the operator asks (--log-peer).
+    if (!ec && state_->config.log_peer) peer_ = endpoint.address().to_string() + ":" + std::to_string(endpoint.port());
     tokens_ = state_->config.message_burst;
     ++state_->metrics.sockets_open;
   }
@@ -303,13 +309,24 @@ class WsSession : public std::enable_shared_from_this<WsSession> {
     ws_.async_accept(request, beast::bind_front_handler(&WsSession::on_accept, shared_from_this()));
   }
 
-  // Queues a frame; one async_write in flight at a time. Live frames count against the connection's
-  // backlog limit; `history` frames (a resume or sync answer, bounded by the log) do not, so a
-  // member far behind can always catch up.
-  void send(Frame frame, bool history = false) {
+  // Queues a frame; one async_write in flight at a time. Everything queued counts against the
+  // connection's backlog limit (max_queued_bytes); while a history answer is being sent, what
+  // follows it waits behind it, so a member sees envelopes in seq order and `pong` after the history.
+  void send(Frame frame) {
     release_deferred();
-    enqueue(std::move(frame), history);
+    enqueue(std::move(frame));
   }
+
+  // Starts a history answer (envelopes after `since` up to the room's last), sent a page at a time
+  // (relay/history.hpp); false if one is still being sent: at most one per connection.
+  bool start_history(const std::shared_ptr<Room>& room, std::int64_t since) {
+    if (history_) return false;
+    release_deferred();
+    history_ = History{room, {since, room->last_seq()}};
+    pump_history();
+    return true;
+  }
+  bool sending_history() const { return history_.has_value(); }
 
   // A broadcast frame this connection gets a little later, when the room's deferred fan-out reaches
   // it (State::drain_deferred), or before anything else sent to it: its order never changes.
@@ -323,38 +340,71 @@ class WsSession : public std::enable_shared_from_this<WsSession> {
   const Frame& deferred() const { return deferred_; }
   void replace_deferred(Frame merged) { deferred_ = std::move(merged); }
   void release_deferred() {
-    if (deferred_) enqueue(std::exchange(deferred_, nullptr), false);
+    if (deferred_) enqueue(std::exchange(deferred_, nullptr));
   }
 
   void send_text(std::string text) { send(std::make_shared<const std::string>(std::move(text))); }
 
  private:
-  void enqueue(Frame frame, bool history) {
+  void enqueue(Frame frame, bool history_page = false) {
     if (closing_ || !accepted_) return;
-    const std::size_t counted = history ? 0 : frame->size();
-    queued_bytes_ += counted;
-    if (queued_bytes_ > state_->config.max_queued_bytes) {
-      // A reader this slow would hold the whole room's memory: drop it; it resumes with its token.
-      state_->log({{"event", "drop"}, {"conn", id_}, {"reason", "slow reader"}});
-      closing_ = true;
-      beast::error_code ec;
-      ws_.next_layer().close(ec);
-      return;
-    }
+    queued_bytes_ += frame->size();
+    if (queued_bytes_ > state_->config.max_queued_bytes) return drop("slow reader");
     state_->metrics.frames_out += 1;
     state_->metrics.bytes_out += frame->size();
-    queue_.push_back({std::move(frame), counted});
-    if (queue_.size() == 1) do_write();
+    auto& to = history_ && !history_page ? held_ : queue_;
+    const std::size_t size = frame->size();
+    to.push_back({std::move(frame), size});
+    if (queue_.size() == 1 && &to == &queue_) do_write();
+  }
+
+  // The next page of the history answer once nothing is in flight; when it is all sent, the
+  // frames held behind it follow.
+  void pump_history() {
+    if (!history_ || !queue_.empty() || closing_) return;
+    const auto room = history_->room.lock();
+    Frame page;
+    if (room && room == this->room)
+      page = next_history_page(room->envelopes, history_->cursor, [this](const StoredEnvelope& e) {
+        return !e.staff || sees_staff() || e.sender == member_id;
+      });
+    if (page) {
+      state_->metrics.envelopes_out += std::exchange(history_->cursor.envelopes, 0);
+      return enqueue(std::move(page), true);
+    }
+    history_.reset();
+    while (!held_.empty()) {
+      queue_.push_back(std::move(held_.front()));
+      held_.pop_front();
+    }
+    if (!queue_.empty()) do_write();
   }
 
  public:
+  // Drops the connection at once, saying why (it resumes with its token).
+  void drop(const char* reason) {
+    if (closing_) return;
+    // A reader this slow would hold the whole room's memory.
+    state_->log({{"event", "drop"}, {"conn", id_}, {"reason", reason}});
+    closing_ = true;
+    beast::error_code ec;
+    ws_.next_layer().close(ec);
+  }
+
   // Closes with `code` once the frames already queued are written.
   void close_after_writes(websocket::close_code code) {
     if (closing_) return;
     release_deferred();
+    const bool idle = queue_.empty();
+    history_.reset();  // the rest of a history answer is not owed to a connection being closed
+    while (!held_.empty()) {
+      queue_.push_back(std::move(held_.front()));
+      held_.pop_front();
+    }
     close_code_ = code;
     closing_ = true;
     if (queue_.empty()) do_close();
+    else if (idle) do_write();
   }
 
   // Closes the socket at once (relay shutting down).
@@ -375,6 +425,10 @@ class WsSession : public std::enable_shared_from_this<WsSession> {
     return true;
   }
 
+  // Fair limits (issue 16): creates and tokenless joins this connection may still make this minute.
+  bool take_create() { return take_in_minute(creates_); }
+  bool take_tokenless_join() { return take_in_minute(tokenless_joins_); }
+
   std::uint64_t id() const { return id_; }
   bool closing() const { return closing_; }
   int strikes = 0;
@@ -393,7 +447,9 @@ class WsSession : public std::enable_shared_from_this<WsSession> {
     state_->sessions.insert(this);
     ++state_->metrics.connections_open;
     ++state_->metrics.connections_total;
-    state_->log({{"event", "open"}, {"conn", id_}, {"peer", peer_}});
+    json open_line{{"event", "open"}, {"conn", id_}};
+    if (!peer_.empty()) open_line["peer"] = peer_;
+    state_->log(std::move(open_line));
     do_read();
   }
 
@@ -403,6 +459,8 @@ class WsSession : public std::enable_shared_from_this<WsSession> {
     if (ec) return fail(ec, "read");
     const std::string text = beast::buffers_to_string(buffer_.data());
     buffer_.consume(buffer_.size());
+    // The protocol is text frames only (docs/protocol.md): a binary one is refused with 1003.
+    if (!ws_.got_text()) close_after_writes(websocket::close_code::unknown_data);
     if (!closing_) state_->handle(*this, text);
     do_read();  // keep reading until the close handshake ends
   }
@@ -437,7 +495,8 @@ class WsSession : public std::enable_shared_from_this<WsSession> {
     queued_bytes_ -= queue_.front().counted;
     queue_.pop_front();
     if (!queue_.empty()) return do_write();
-    if (closing_ && close_code_) do_close();
+    pump_history();
+    if (queue_.empty() && closing_ && close_code_) do_close();
   }
 
   void do_close() {
@@ -472,12 +531,34 @@ class WsSession : public std::enable_shared_from_this<WsSession> {
     std::size_t counted;  // bytes counted against max_queued_bytes
   };
   std::deque<Queued> queue_;
+  struct History {
+    std::weak_ptr<Room> room;
+    HistoryCursor cursor;
+  };
+  std::optional<History> history_;
+  std::deque<Queued> held_;  // frames that follow the history answer being sent
   Frame deferred_;
   std::size_t queued_bytes_ = 0;
   bool accepted_ = false, closing_ = false, ended_ = false;
   std::optional<websocket::close_code> close_code_;
   double tokens_ = 0;
   Clock::time_point refilled_at_ = Clock::now();
+  struct MinuteCount {
+    int used = 0;
+    int limit = 0;
+  };
+  MinuteCount creates_{0, state_->config.creates_per_minute};
+  MinuteCount tokenless_joins_{0, state_->config.tokenless_joins_per_minute};
+  Clock::time_point minute_started_ = Clock::now();
+  bool take_in_minute(MinuteCount& count) {
+    if (Clock::now() - minute_started_ >= std::chrono::minutes(1)) {
+      minute_started_ = Clock::now();
+      creates_.used = tokenless_joins_.used = 0;
+    }
+    if (count.used >= count.limit) return false;
+    ++count.used;
+    return true;
+  }
 };
 
 // [SECTION] HTTP session ---------------------------------------------------------------------------
@@ -647,6 +728,8 @@ void State::reject(WsSession& session, std::string_view code, std::string_view m
   session.send_text(error_frame(code, message, cid));
   if (++session.strikes >= config.strikes_before_close) {
     log({{"event", "abuse"}, {"conn", session.id()}, {"code", code}});
+    // A client that asks for history faster than it reads would never drain a polite close.
+    if (session.sending_history()) return session.drop("asks for history without reading it");
     session.close_after_writes(websocket::close_code::policy_error);
   }
 }
@@ -675,6 +758,9 @@ void State::handle(WsSession& session, std::string_view text) {
 }
 
 void State::handle_create(WsSession& session) {
+  if (!session.take_create())
+    return reject(session, "rate_limited", "too many rooms created on this connection; wait a minute");
+  if (rooms.size() >= config.max_rooms) evict_an_unjoined_room();
   if (rooms.size() >= config.max_rooms)
     return reject(session, "relay_full", "this relay holds its maximum number of rooms; try later");
   std::string code;
@@ -716,6 +802,7 @@ void State::handle_create(WsSession& session) {
 }
 
 void State::handle_join(WsSession& session, const ClientFrame& frame) {
+  if (session.sending_history()) return reject(session, "busy", "the previous history answer is still being sent; read it first");
   std::string code = frame.room;
   const bool valid_code = normalize_room_code(code);
   const auto room_it = valid_code ? rooms.find(code) : rooms.end();
@@ -725,6 +812,11 @@ void State::handle_join(WsSession& session, const ClientFrame& frame) {
   if (!room) return reject(session, "no_room", "no room with this code");
   // Up to date before answering (a resume from another relay must find what that relay sent).
   if (redis && !catch_up(*room)) return reject(session, "unavailable", "the relay cannot read this room now");
+  // Closed on another relay (its mark may have expired from the stream): closed here too.
+  if (redis && (!rooms.count(room->code) || !redis->room_open(room->code))) {
+    if (rooms.count(room->code)) close_room(room, false);
+    return reject(session, "no_room", "no room with this code");
+  }
   if (room->sessions.size() >= config.max_connections_per_room && session.room != room)
     return reject(session, "room_full", "this room has reached its connection limit");
 
@@ -743,6 +835,8 @@ void State::handle_join(WsSession& session, const ClientFrame& frame) {
       member_id = *elsewhere;
     } else return reject(session, "bad_token", "this token opens nothing in this room");
   } else {
+    if (!session.take_tokenless_join())
+      return reject(session, "rate_limited", "too many new participants from this connection; wait a minute");
     token = new_token();
     ParticipantRecord record{"p" + std::to_string(room->next_member_number), token_hash(token)};
     if (redis) {
@@ -776,7 +870,7 @@ void State::handle_join(WsSession& session, const ClientFrame& frame) {
   joined["participants"] = participants;
   session.send_text(joined.dump());
   attach(session, room, member_id);
-  send_history(session, *room, frame.since);
+  send_history(session, room, frame.since);
 }
 
 void State::reject_not_joined(WsSession& session, const std::string& cid) {
@@ -797,7 +891,8 @@ void State::handle_event(WsSession& session, ClientFrame& frame) {
 
 void State::handle_sync(WsSession& session, const ClientFrame& frame) {
   if (!session.room) return reject_not_joined(session);
-  send_history(session, *session.room, frame.since);
+  if (session.sending_history()) return reject(session, "busy", "the previous history answer is still being sent; read it first");
+  send_history(session, session.room, frame.since);
 }
 
 void State::handle_close(WsSession& session) {
@@ -913,6 +1008,10 @@ void State::flush(Room& room) {
 
   // Stored before anyone sees it: an envelope a client has seen survives a crash of the relay.
   if (!persist(room, batch)) {
+    if (room.closed_elsewhere) {  // by a host on another relay: closed here too
+      if (const auto it = rooms.find(room.code); it != rooms.end() && !room.closing) close_room(it->second, false);
+      return;
+    }
     log({{"event", "storage_error"}, {"room", room.code}, {"error", "cannot append to the log"}});
     room.next_seq = room.last_seq() + 1;  // nothing of this batch exists
     for (const auto& p : batch)
@@ -954,7 +1053,8 @@ bool State::persist_redis(Room& room, std::vector<Pending>& batch) {
   // A conflict means another relay appended first: the room moved on, so this is progress, not a
   // failure, and a relay starved of CPU may lose many times in a row (16 tries were seen to run out
   // under load, refusing an event as `unavailable`). Tries go on for a while, not a count.
-  const auto give_up = Clock::now() + std::chrono::seconds(2);
+  // Bounded in milliseconds: this runs on the event loop, which every room shares.
+  const auto give_up = Clock::now() + std::chrono::milliseconds(200);
   for (int attempt = 0; Clock::now() < give_up; ++attempt) {
     std::int64_t seq = room.last_seq();
     if (seq + 1 != batch.front().env.seq)
@@ -966,6 +1066,7 @@ bool State::persist_redis(Room& room, std::vector<Pending>& batch) {
     switch (redis->append(room.code, room.last_seq(), envs)) {
       case RedisStore::Append::ok: return true;
       case RedisStore::Append::conflict: break;
+      case RedisStore::Append::closed: room.closed_elsewhere = true; return false;
       case RedisStore::Append::error: if (attempt > 0) return false; break;  // one retry after a reconnection
     }
     if (!catch_up(room)) return false;
@@ -987,6 +1088,8 @@ void State::absorb(const std::string& code, std::vector<StoredEnvelope> incoming
   const auto it = rooms.find(code);
   if (it == rooms.end()) return;
   Room& room = *it->second;
+  for (const auto& env : incoming)
+    if (env.seq == StoredEnvelope::room_closed) return close_room(it->second, false);  // closed on another relay
   std::vector<StoredEnvelope> fresh;
   for (auto& env : incoming) {
     const std::int64_t expected = room.last_seq() + 1 + std::int64_t(fresh.size());
@@ -1123,32 +1226,14 @@ void State::drain_deferred(const std::shared_ptr<Room>& room) {
   });
 }
 
-void State::send_history(WsSession& session, Room& room, std::int64_t since) {
+void State::send_history(WsSession& session, const std::shared_ptr<Room>& room, std::int64_t since) {
   // Only what is on disk and already sent to others; this tick's envelopes follow in their batch.
-  auto it = std::upper_bound(room.envelopes.begin(), room.envelopes.end(), since,
-                             [](std::int64_t s, const StoredEnvelope& e) { return s < e.seq; });
-  constexpr std::size_t kMaxFrameBytes = 256 * 1024;
-  std::vector<const std::string*> chunk;
-  std::size_t chunk_bytes = 0;
-  for (; it != room.envelopes.end(); ++it) {
-    const bool visible = !it->staff || session.sees_staff() || it->sender == session.member_id;
-    if (!visible) continue;
-    chunk.push_back(&it->text);
-    chunk_bytes += it->text.size();
-    if (chunk_bytes >= kMaxFrameBytes) {
-      session.send(events_frame(chunk), true);
-      metrics.envelopes_out += chunk.size();
-      chunk.clear();
-      chunk_bytes = 0;
-    }
-  }
-  if (!chunk.empty()) {
-    session.send(events_frame(chunk), true);
-    metrics.envelopes_out += chunk.size();
-  }
+  session.start_history(room, since);
 }
 
 void State::close_room(std::shared_ptr<Room> room, bool delete_data) {  // by value: callers pass session.room
+  if (room->closing) return;
+  room->closing = true;
   flush(*room);
   // Files go before anyone hears `closed`: a member told the room is gone must find its log gone too.
   if (redis) {
@@ -1170,6 +1255,20 @@ void State::close_room(std::shared_ptr<Room> room, bool delete_data) {  // by va
   room->pending.clear();
   rooms.erase(room->code);
   log({{"event", "room_closed"}, {"room", room->code}});
+}
+
+void State::evict_an_unjoined_room() {
+  const std::int64_t before = wall_ms() - std::chrono::duration_cast<std::chrono::milliseconds>(config.evict_unjoined_after).count();
+  std::shared_ptr<Room> oldest;
+  for (const auto& [code, room] : rooms) {
+    const bool unjoined = room->sessions.empty() && room->participant_by_token_hash.empty() && room->pending.empty() &&
+                          std::all_of(room->envelopes.begin(), room->envelopes.end(),
+                                      [](const StoredEnvelope& e) { return e.sender == "relay"; });
+    if (unjoined && room->created_ms <= before && (!oldest || room->created_ms < oldest->created_ms)) oldest = room;
+  }
+  if (!oldest) return;
+  log({{"event", "room_evicted"}, {"room", oldest->code}});
+  close_room(oldest, !redis);  // with --redis only unloaded here: members may have joined elsewhere
 }
 
 void State::stop_everything() {

@@ -18,6 +18,8 @@ struct StoredEnvelope {
   bool staff = false;      // visibility `staff`
   std::string sender;      // the real member id (even when `from` is a pseudonym); "relay" for presence
   std::string text;        // the envelope exactly as logged and broadcast
+  // `seq` of the mark another relay leaves in a room's Redis stream when it closes the room.
+  static constexpr std::int64_t room_closed = -1;
 };
 
 struct ParticipantRecord {

@@ -531,6 +531,14 @@ std::string render_html(const Report& report) {
     out += "</ol></section>\n";
   }
 
+  if (!report.left_out.empty()) {
+    out += "<h2 class=\"section\" id=\"left-out\">" + e(l.left_out_section) + "</h2><section class=\"card\"><p>" +
+           e(l.left_out_intro) + "</p><ul>";
+    for (const Report::LeftOut& x : report.left_out)
+      out += "<li>seq " + std::to_string(x.seq) + " (line " + std::to_string(x.line) + "): <code>" + e(x.reason) + "</code></li>";
+    out += "</ul></section>\n";
+  }
+
   out += "<footer>" + e(l.generated_by) + "</footer></main></body></html>\n";
   return out;
 }

@@ -480,6 +480,14 @@ std::string render_json(const Report& report) {
     w.end_object();
   });
   array(w, "messages", report.messages, authored);
+  if (!report.left_out.empty())
+    array(w, "left_out", report.left_out, [](JsonWriter& w, const Report::LeftOut& x) {
+      w.begin_object();
+      w.field("line", std::int64_t(x.line));
+      w.field("seq", x.seq);
+      w.field("reason", x.reason);
+      w.end_object();
+    });
   w.end_object();
   out += '\n';
   return out;

@@ -73,6 +73,8 @@ struct Labels {
   std::string_view score;               // "points Borda"
   std::string_view generated_by;        // "Généré par Palabre"
   std::string_view time_limit;          // "temps limite"
+  std::string_view left_out_section;    // "Événements écartés"
+  std::string_view left_out_intro;      // why they are not in the report
 };
 
 const Labels& labels(Lang lang);

@@ -277,6 +277,12 @@ std::string render_markdown(const Report& report) {
     for (const Authored& m : report.messages)
       out += author_or_anonymous(m.author, l) + " " + format_date_time(m.at, lang) + "\n" + quote(m.text) + "\n";
   }
+  if (!report.left_out.empty()) {
+    out += "<a id=\"left-out\"></a>\n\n## " + std::string(l.left_out_section) + "\n\n" + std::string(l.left_out_intro) + "\n\n";
+    for (const Report::LeftOut& x : report.left_out)
+      out += "- seq " + std::to_string(x.seq) + " (line " + std::to_string(x.line) + "): `" + x.reason + "`\n";
+    out += "\n";
+  }
   out += "---\n\n*" + std::string(l.generated_by) + "*\n";
   return out;
 }

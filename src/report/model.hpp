@@ -255,6 +255,14 @@ struct Report {
   std::vector<Activity> activities;
   std::vector<Presentation> presentations;
   std::vector<Authored> messages;  // visible messages, in order
+  // Log lines whose event no engine could read (core::LogContents::skipped): listed in an appendix,
+  // so one participant's malformed event is visible without costing the report.
+  struct LeftOut {
+    std::size_t line = 0;
+    std::int64_t seq = 0;
+    std::string reason;
+  };
+  std::vector<LeftOut> left_out;
 };
 
 // One line of the table of contents; `anchor` is the HTML id of the section.

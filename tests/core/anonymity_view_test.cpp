@@ -40,6 +40,43 @@ TEST(Anonymity, GivenAnonymousBrainstormAndQuiz_WhenSerialized_ThenNoAuthorNoLik
   EXPECT_NE(json.find(R"("likes":1)"), std::string::npos) << json;
 }
 
+// Issue 16: an event sent with "anon":true (from = the relay's pseudonym) was refused not_joined,
+// so the pseudonym path could not be used at all.
+TEST(Anonymity, GivenAnonymousActivities_WhenParticipantsActUnderTheirPseudonyms_ThenAcceptedOncePerPseudonym) {
+  Script s;
+  ActivitySpec survey = survey_spec();
+  survey.anonymous = true;
+  ActivitySpec quiz = quiz_spec();
+  quiz.anonymous = true;
+  ActivitySpec ideas = ideas_spec();
+  ideas.anonymous = true;
+  const std::int64_t sv = s.running(survey, 2);
+  const std::int64_t q = s.add(quiz);
+  s.host(ActivityStart{q});
+  const std::int64_t b = s.add(ideas);
+  s.host(ActivityStart{b});
+  const std::string alice = "a0123456789ab", bob = "afedcba987654";
+  // when each answers, posts and likes under its pseudonym, then every event is accepted
+  EXPECT_TRUE(s.participant(alice, SurveyAnswer{sv, 2, {}, "secret idea", 0, ""}).accepted());
+  EXPECT_TRUE(s.participant(bob, SurveyAnswer{sv, 0, {1}, "", 0, ""}).accepted());
+  EXPECT_TRUE(s.participant(alice, QuizAnswer{q, 0, {1}}).accepted());
+  const std::int64_t idea = s.next_seq;
+  EXPECT_TRUE(s.participant(alice, IdeaPost{b, "anonyme"}).accepted());
+  EXPECT_TRUE(s.participant(bob, IdeaLike{b, idea, true}).accepted());
+  EXPECT_TRUE(s.participant(alice, IdeaEdit{b, idea, "anonyme aussi"}).accepted()) << "the author is its pseudonym";
+  // and "one per person" holds per pseudonym
+  EXPECT_EQ(s.participant(alice, QuizAnswer{q, 0, {1}}).reason, Reason::already_answered);
+  EXPECT_EQ(s.participant(bob, IdeaLike{b, idea, true}).reason, Reason::already_liked);
+  EXPECT_EQ(survey_figures(s.session, s.activity(sv)).respondents, 2);
+  // and a pseudonym opens nothing outside an anonymous activity, nor for a host or a kiosk
+  const std::int64_t named = s.add(rating_spec());
+  s.host(ActivityStart{named});
+  EXPECT_EQ(s.participant(alice, RatingVote{named, 4}).reason, Reason::not_joined);
+  EXPECT_EQ(s.participant(alice, ChatPost{"hello"}).reason, Reason::not_joined);
+  EXPECT_EQ(s.send(alice, Role::kiosk, QuizAnswer{q, 0, {1}}).reason, Reason::kiosk_read_only);
+  EXPECT_EQ(s.participant("a0123", SurveyAnswer{sv, 0, {1}, "", 0, ""}).reason, Reason::not_joined);
+}
+
 TEST(ParticipantView, GivenOthersVotes_WhenNotRevealed_ThenOnlyOwnVoteVisible) {
   Script s;
   const std::int64_t id = s.running(rating_spec(), 3);

@@ -91,6 +91,50 @@ TEST(Log, GivenBadLineInTheMiddle_WhenRead_ThenFatalWithLineNumber) {
   EXPECT_NE(log.fatal->reason.find("$.at"), std::string::npos);
 }
 
+// Issue 16: the relay stores any `ev` object (it is blind to activities), so one participant could
+// store an event the engine cannot even decode and make the whole log unreadable. Such lines are
+// skipped and listed; every other envelope is read and applied.
+TEST(Log, GivenMalformedEventsAParticipantCouldStore_WhenRead_ThenSkippedListedAndTheRestApplied) {
+  auto line = [](int seq, const std::string& ev) {
+    return R"({"seq":)" + std::to_string(seq) + R"(,"at":1,"from":"p1","role":"participant","vis":"public","ev":)" + ev + "}\n";
+  };
+  const std::string deep = R"({"type":"chat.post","text":"deep","x":)" + std::string(20000, '[') + std::string(20000, ']') + "}";
+  const std::string text = encode_log_header({"ABC123", 1, 1}) + "\n" +
+                           line(1, R"({"type":"participant.join","name":"Alice"})") +
+                           line(2, R"({"type":"no.such.type","text":"x"})") +      // unknown type
+                           line(3, R"({"text":"no type"})") +                     // missing type
+                           line(4, R"({"type":"chat.post","text":42})") +          // wrong field type
+                           line(5, "5") +                                          // not an object (old relays)
+                           line(6, deep) +                                         // nested 20,000 deep
+                           line(7, R"({"e2e":1,"iv":"AAAA","ct":"AAAA"})") +       // sealed, read in clear
+                           line(8, R"({"type":"chat.post","text":"still here"})");
+  for (int pass = 0; pass < 2; ++pass) {  // read_log + replay, and the streaming replay_log_text
+    std::vector<LogProblem> skipped;
+    Replay r;
+    if (pass == 0) {
+      LogContents log = read_log(text);
+      ASSERT_TRUE(log.ok()) << log.fatal->reason;
+      skipped = log.skipped;
+      r = replay(log.envelopes);
+    } else {
+      ReplayStream log = replay_log_text(text);
+      ASSERT_TRUE(log.ok()) << log.fatal->reason;
+      skipped = log.skipped;
+      r = std::move(log.replay);
+    }
+    ASSERT_EQ(skipped.size(), 6u);
+    for (std::size_t i = 0; i < skipped.size(); ++i) {
+      EXPECT_EQ(skipped[i].line, i + 3) << "lines 3 to 8 of the file";
+      EXPECT_EQ(skipped[i].seq, std::int64_t(i) + 2);
+      EXPECT_EQ(skipped[i].reason.rfind("$.ev", 0), 0u) << skipped[i].reason;
+    }
+    EXPECT_NE(skipped[4].reason.find("deeper than 32"), std::string::npos) << skipped[4].reason;
+    EXPECT_EQ(r.applied, 2u);
+    ASSERT_EQ(r.session.messages.size(), 1u);
+    EXPECT_EQ(r.session.messages[0].text, "still here");
+  }
+}
+
 TEST(Log, GivenMissingOrForeignHeader_WhenRead_ThenFatal) {
   EXPECT_FALSE(read_log("").ok());
   EXPECT_FALSE(read_log(R"({"format":"other","version":1,"room":"A","created":1})" "\n").ok());

@@ -4,6 +4,9 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <memory>
+
 namespace palabre::relay::testing {
 namespace {
 
@@ -109,6 +112,41 @@ TEST_F(Errors, TooBigMessageIsRejectedAndNothingIsStamped) {
   EXPECT_EQ(host.next_of("ack").value()["seq"], 2);
 }
 
+// Issue 16: `"ev":5,"e\u0076":{…}` — the raw-text reader took the first `ev` (5), the parser the
+// second (an object): a non-object `ev` reached the log. Duplicate keys are refused, escaped or not.
+TEST_F(Errors, DuplicateKeysEscapedOrNotAreBadJsonAndNothingIsStamped) {
+  // Given a host in a room
+  Client host(relay.port());
+  host.create();
+  host.envelopes_until(1);
+  // when it sends frames with a key twice (one of them written with an escape), then bad_json
+  expect_error_and_still_open(host, R"({"t":"event","vis":"public","ev":5,"e\u0076":{"type":"chat.post","text":"x"}})", "bad_json");
+  expect_error_and_still_open(host, R"({"t":"event","vis":"public","ev":{"a":1},"ev":{"a":2}})", "bad_json");
+  expect_error_and_still_open(host, R"({"t":"event","vis":"public","v\u0069s":"staff","vis":"public","ev":{}})", "bad_json");
+  expect_error_and_still_open(host, R"({"t":"event","vis":"public","ev":{"type":"chat.post","text":"a","te\u0078t":"b"}})", "bad_json");
+  // and nothing was stamped: the next event is seq 2
+  host.event("public", {{"n", 1}});
+  EXPECT_EQ(host.next_of("ack").value()["seq"], 2);
+}
+
+// Issue 16: a chat.post with a field nested 20,000 deep (40 KB) was stored, and browsers that
+// recursed on it ran out of stack for the whole room. The relay refuses `ev` deeper than 32 levels.
+TEST_F(Errors, EventNestedDeeperThan32LevelsIsTooDeepAndNothingIsStamped) {
+  Client host(relay.port());
+  host.create();
+  host.envelopes_until(1);
+  auto nested = [](int levels) {  // an `ev` of `levels` levels: the object itself, then arrays
+    return R"({"t":"event","vis":"public","ev":{"type":"chat.post","text":"hi","x":)" + std::string(levels - 1, '[') +
+           std::string(levels - 1, ']') + "}}";
+  };
+  // when it sends an ev 20,000 levels deep, then too_deep, the connection stays open
+  expect_error_and_still_open(host, nested(20000), "too_deep");
+  // and one of 33 levels is refused too, while 32 levels are accepted (seq 2: nothing before it)
+  expect_error_and_still_open(host, nested(33), "too_deep");
+  host.send(nested(32));
+  EXPECT_EQ(host.next_of("ack").value()["seq"], 2);
+}
+
 TEST_F(Errors, ClosedRoomAnswersClosedToItsFormerMembers) {
   // Given a host and a participant
   Client host(relay.port());
@@ -211,6 +249,58 @@ TEST_F(Limits, RoomCountLimitIsRelayFull) {
   Client other(relay.port());
   other.send(R"({"t":"create"})");
   EXPECT_EQ(other.next_of("error").value()["code"], "relay_full");
+}
+
+// Issue 16: 17 connections × 60 `create` filled all 1,000 rooms in a second, and a real host got
+// relay_full for 48 h; 8 connections made 2,871 members in 15 s. Per connection and per minute,
+// creates and tokenless joins are bounded; an empty room nobody joined is evicted before a host is
+// refused.
+TEST(FairLimits, CreatesAndTokenlessJoinsPerConnectionAreBoundedPerMinute) {
+  TempDir dir;
+  Config config = RelayFixture::quiet_config();
+  config.creates_per_minute = 3;
+  config.tokenless_joins_per_minute = 4;
+  RelayFixture relay(dir.path(), config);
+  Client flood(relay.port());
+  std::string room;
+  for (int n = 0; n < 3; ++n) room = flood.create()["room"];
+  flood.send(R"({"t":"create"})");
+  const auto refused = flood.next_of("error");
+  ASSERT_TRUE(refused.has_value());
+  EXPECT_EQ((*refused)["code"], "rate_limited");
+  for (int n = 0; n < 4; ++n) EXPECT_EQ(flood.join(room)["t"], "joined");
+  EXPECT_EQ(flood.join(room)["code"], "rate_limited");
+  // and another connection is not held back by it
+  Client other(relay.port());
+  EXPECT_EQ(other.create()["t"], "created");
+}
+
+TEST(FairLimits, AnEmptyRoomNobodyJoinedIsEvictedBeforeAHostIsRefused) {
+  TempDir dir;
+  Config config = RelayFixture::quiet_config();
+  config.max_rooms = 2;
+  auto now = std::make_shared<std::atomic<std::int64_t>>(1'700'000'000'000);
+  config.clock_ms = [now] { return now->load(); };
+  RelayFixture relay(dir.path(), config);
+  // Given two rooms made and left at once, one of which a participant joined
+  std::string abandoned, joined_room;
+  {
+    Client a(relay.port()), b(relay.port());
+    abandoned = a.create()["room"];
+    joined_room = b.create()["room"];
+    Client p(relay.port());
+    p.join(joined_room);
+  }
+  // when a host creates a room at once, then relay_full (the rooms are fresh)
+  Client host(relay.port());
+  host.send(R"({"t":"create"})");
+  EXPECT_EQ(host.next_of("error").value()["code"], "relay_full");
+  // and 11 minutes later the empty room nobody joined makes way; the other stays
+  *now += 11 * 60 * 1000;
+  EXPECT_EQ(host.create()["t"], "created");
+  Client check(relay.port());
+  EXPECT_EQ(check.join(abandoned)["code"], "no_room");
+  EXPECT_EQ(check.join(joined_room)["t"], "joined");
 }
 
 TEST(Origins, UpgradeFromAnOriginNotAllowedIsRefused) {

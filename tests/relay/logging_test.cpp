@@ -51,5 +51,25 @@ TEST(Logging, ConnectionEventsAreJsonLinesWithoutSecrets) {
     EXPECT_EQ(log.find(secret), std::string::npos) << secret;
 }
 
+// Issue 16: each `open` line carried the peer's address, though no address is to be logged.
+TEST(Logging, NoPeerAddressUnlessAskedFor) {
+  for (const bool log_peer : {false, true}) {
+    TempDir dir;
+    Config config = RelayFixture::quiet_config();
+    config.log_connections = true;
+    config.log_peer = log_peer;
+    ::testing::internal::CaptureStderr();
+    {
+      RelayFixture relay(dir.path(), config);
+      Client c(relay.port());
+      c.send(R"({"t":"ping"})");
+      c.next_of("pong");
+    }
+    const std::string log = ::testing::internal::GetCapturedStderr();
+    EXPECT_EQ(log.find("127.0.0.1") != std::string::npos, log_peer) << log;
+    EXPECT_EQ(log.find("\"peer\"") != std::string::npos, log_peer) << log;
+  }
+}
+
 }  // namespace
 }  // namespace palabre::relay::testing

@@ -283,3 +283,51 @@ TEST(Redis, RelayKilledMidBurstItsClientsResumeOnTheOtherWithNothingLost) {
 
 }  // namespace
 }  // namespace palabre::relay::testing
+
+namespace palabre::relay::testing {
+namespace {
+
+// Issue 16: a host's close on relay A left a broken room on relay B: each event there froze B's loop
+// for 2 s before `unavailable`, old tokens still joined, a join without token re-created the room's
+// hash with its member counter reset (ids p3… handed out again).
+TEST(RedisClose, ClosingOnOneRelayClosesEverywhereAndTheRoomNeverComesBack) {
+  RedisServer redis;
+  if (access(kRedisServer, X_OK) != 0) GTEST_SKIP() << "redis-server is not installed";
+  ASSERT_TRUE(redis.running());
+  TempDir dir_a, dir_b;
+  RelayFixture relay_a(dir_a.path(), redis_config(redis)), relay_b(dir_b.path(), redis_config(redis));
+  // Given a host on relay A, and a participant and the kiosk on relay B
+  Client host(relay_a.port());
+  const json created = host.create();
+  const std::string room = created["room"];
+  Client alice(relay_b.port()), kiosk(relay_b.port());
+  const json alice_joined = alice.join(room);
+  ASSERT_EQ(alice_joined["t"], "joined");
+  ASSERT_EQ(kiosk.join(room, created["kiosk_token"])["t"], "joined");
+  alice.event("staff", {{"type", "secret"}}, 1);
+  ASSERT_TRUE(alice.next_of("ack").has_value());
+  // when the host closes the room on A
+  host.send(R"({"t":"close"})");
+  ASSERT_TRUE(host.next_of("closed").has_value());
+  // then the members on B are told at once
+  EXPECT_TRUE(alice.next_of("closed", 2s).has_value());
+  EXPECT_TRUE(kiosk.next_of("closed", 2s).has_value());
+  // and an event sent there is answered at once, not after a 2 s freeze, and never stored
+  const auto start = std::chrono::steady_clock::now();
+  alice.event("public", {{"type", "late"}}, 2);
+  const auto answer = alice.next_of("error", 2s);
+  ASSERT_TRUE(answer.has_value());
+  EXPECT_EQ((*answer)["code"], "closed");
+  EXPECT_LT(std::chrono::steady_clock::now() - start, 500ms);
+  // and old tokens open nothing on either relay, and a join without token re-creates nothing
+  for (unsigned short port : {relay_a.port(), relay_b.port()}) {
+    Client again(port);
+    EXPECT_EQ(again.join(room, created["host_token"])["code"], "no_room");
+    EXPECT_EQ(again.join(room, alice_joined["token"])["code"], "no_room");
+    EXPECT_EQ(again.join(room, created["kiosk_token"])["code"], "no_room");
+    EXPECT_EQ(again.join(room)["code"], "no_room") << "a newcomer must not become p3 again";
+  }
+}
+
+}  // namespace
+}  // namespace palabre::relay::testing

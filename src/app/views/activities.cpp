@@ -86,7 +86,7 @@ void star_row(Context& ctx, const std::string& key_prefix, int scale, int curren
 // The winner is the room's (the host publishes it the moment there is one): a phone never takes its
 // own right answer for the win, since somebody else's may have reached the relay first.
 void challenge(Context& ctx, const core::Activity& a, float width) {
-  const std::string& me = ctx.identity.you;
+  const std::string& me = ctx.identity.me_in(a);
   bool right = false, tried = false, won = false;
   for (const auto& at : a.attempts) {
     if (at.by != me) continue;
@@ -136,7 +136,7 @@ void quiz(Context& ctx, const core::Activity& a, float width) {
   ui::text_in(theme::fonts().heading, question.text);
   const core::QuizResponse* mine = nullptr;
   if (static_cast<std::size_t>(q) < a.quiz_answers.size()) {
-    auto it = a.quiz_answers[static_cast<std::size_t>(q)].find(ctx.identity.you);
+    auto it = a.quiz_answers[static_cast<std::size_t>(q)].find(ctx.identity.me_in(a));
     if (it != a.quiz_answers[static_cast<std::size_t>(q)].end()) mine = &it->second;
   }
   const bool open = a.question_open();
@@ -220,7 +220,7 @@ void survey(Context& ctx, const core::Activity& a, float width) {
     ImGui::PushID(question);
     const core::SurveyResponse* mine = nullptr;
     if (qi < a.survey_answers.size()) {
-      auto it = a.survey_answers[qi].find(ctx.identity.you);
+      auto it = a.survey_answers[qi].find(ctx.identity.me_in(a));
       if (it != a.survey_answers[qi].end()) mine = &it->second;
     }
     const auto send = [&](core::SurveyAnswer answer) {
@@ -365,9 +365,9 @@ void ideas(Context& ctx, const core::Activity& a, float width) {
   // Ideas everybody can see, newest first, with a like toggle.
   for (auto it = a.ideas.rbegin(); it != a.ideas.rend(); ++it) {
     const core::Idea& idea = it->second;
-    if (idea.hidden || (!idea.approved && idea.by != ctx.identity.you)) continue;
+    if (idea.hidden || (!idea.approved && idea.by != ctx.identity.me_in(a))) continue;
     ImGui::PushID(static_cast<int>(idea.id));
-    const bool liked = idea.likes.count(ctx.identity.you) > 0;
+    const bool liked = idea.likes.count(ctx.identity.me_in(a)) > 0;
     // The room's count once the host reveals it (a phone knows only its own like); before, the toggle.
     const auto& room_likes = figures_of(ctx.session, a).ideas.likes;
     const auto room = room_likes.find(idea.id);
@@ -386,7 +386,7 @@ void ideas(Context& ctx, const core::Activity& a, float width) {
 }
 
 void rating(Context& ctx, const core::Activity& a, float width) {
-  auto it = a.votes.find(ctx.identity.you);
+  auto it = a.votes.find(ctx.identity.me_in(a));
   const int current = it == a.votes.end() ? 0 : it->second.stars;
   star_row(ctx, "star-", a.spec.scale, current, width, [&](int s) {
     if (a.running()) submit(ctx, core::RatingVote{a.id, s});
@@ -416,7 +416,7 @@ void qna(Context& ctx, const core::Activity& a, float width) {
   std::stable_sort(list.begin(), list.end(), [&](auto* x, auto* y) { return votes_of(x->id) > votes_of(y->id); });
   for (const core::QnaQuestion* q : list) {
     ImGui::PushID(static_cast<int>(q->id));
-    const bool up = q->upvotes.count(ctx.identity.you) > 0;
+    const bool up = q->upvotes.count(ctx.identity.me_in(a)) > 0;
     const std::string label = std::string(up ? icon::heart : icon::thumbs_up) + " " + std::to_string(votes_of(q->id)) + "###upvote-" + std::to_string(q->id);
     if (ui::link_button(label.c_str()) && a.running()) submit(ctx, core::QnaUpvote{a.id, q->id, !up});
     ImGui::SameLine();

@@ -728,7 +728,7 @@ void board(Context& ctx, const core::Activity& a, const Look& look, float width,
     const float w = note_width(zone, base, look.kiosk);
     const ImVec2 ts = font->CalcTextSizeA(fs, FLT_MAX, w - base * 0.8f, idea.text.c_str());
     const ImVec2 size(w, ts.y + base * 0.9f);
-    placed.push_back({&idea, z, note_place(zone, size, x, y, base), size, may_move_any || (may_move_own && idea.by == ctx.identity.you)});
+    placed.push_back({&idea, z, note_place(zone, size, x, y, base), size, may_move_any || (may_move_own && idea.by == ctx.identity.me_in(a))});
   }
   // Hit testing: the post-it drawn last (on top) gets the press, so buttons go in reverse order.
   const ImVec2 mouse = ImGui::GetIO().MousePos;
