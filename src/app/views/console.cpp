@@ -192,7 +192,8 @@ void draw_row(Context& ctx, const core::Activity& a, bool selected, std::size_t 
                       base * 0.7f);
   if (a.running()) draw->AddRectFilled(start, ImVec2(start.x + base * 0.25f, bottom), theme::colour::live, base * 0.7f, ImDrawFlags_RoundCornersLeft);
   draw->ChannelsMerge();
-  ImGui::SetCursorScreenPos(ImVec2(start.x, bottom + base * 0.3f));
+  // The next row 0.3 text size below (the Dummy's own item spacing counted in).
+  ImGui::SetCursorScreenPos(ImVec2(start.x, bottom + base * 0.3f - style.ItemSpacing.y));
   ImGui::Dummy(ImVec2(width, 0));
   ImGui::PopID();
 }
@@ -363,9 +364,9 @@ void draw_console(Context& ctx, float width, float height) {
   // one, which the host starts next) in view.
   const float avail_h = ImGui::GetContentRegionAvail().y;
   // Six rows at least where the screen allows (a row is about 2.7 text sizes; the selected one 4).
-  const float row_h = base * 2.7f;
+  const float row_h = base * 3.3f;
   const float rows_h = row_h * static_cast<float>(ctx.session.activities.size()) + base * 1.5f;
-  const float list_h = shown ? std::min(rows_h, std::max(avail_h * 0.5f, std::min(avail_h * 0.66f, row_h * 6.5f + base * 1.5f)))
+  const float list_h = shown ? std::min(rows_h, std::max(avail_h * 0.5f, std::min(avail_h * 0.72f, row_h * 6.5f + base * 1.5f)))
                              : avail_h;
   if (!ctx.session.activities.empty()) {
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
