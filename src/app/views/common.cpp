@@ -81,6 +81,16 @@ bool draw_status_and_language_right(Link link) {
   return pressed;
 }
 
+bool is_online(const core::Session& session, const core::Participant& p) {
+  const auto it = session.online.find(p.id);
+  return it != session.online.end() && it->second;
+}
+
+int online_participants(const core::Session& session) {
+  return static_cast<int>(std::count_if(session.participants.begin(), session.participants.end(),
+                                        [&](const core::Participant& p) { return is_online(session, p); }));
+}
+
 std::string clock_time(const core::Session& session, std::int64_t at_ms, int browser_offset_minutes) {
   const auto zone = core::parse_timezone(session.info.timezone);
   const int tz_offset_minutes = zone ? core::utc_offset_minutes(*zone, at_ms) : browser_offset_minutes;

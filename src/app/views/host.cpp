@@ -191,10 +191,7 @@ void draw_people(Context& ctx, float width, float height) {
   const auto& f = theme::fonts();
   const float base = f.base_px;
   const auto& people = ctx.session.participants;
-  const auto is_online = [&](const core::Participant& p) {
-    auto it = ctx.session.online.find(p.id);
-    return it != ctx.session.online.end() && it->second;
-  };
+  const auto is_online = [&](const core::Participant& p) { return views::is_online(ctx.session, p); };
   const float top = ImGui::GetCursorScreenPos().y;
   ui::begin_card(width);
   ImGui::PushFont(f.heading);
@@ -202,7 +199,7 @@ void draw_people(Context& ctx, float width, float height) {
   ImGui::PopFont();
   ImGui::SameLine();
   ImGui::SetCursorPosY(ImGui::GetCursorPosY() + base * 0.35f);
-  const int online = static_cast<int>(std::count_if(people.begin(), people.end(), is_online));
+  const int online = online_participants(ctx.session);
   ui::text(std::to_string(people.size()) + " · " + std::to_string(online) + " " + tr(S::lobby_online),
            ImGui::GetColorU32(ImGuiCol_TextDisabled));
   if (people.empty()) {

@@ -94,14 +94,6 @@ void draw_join_corner(Context& ctx, float right, float top, float qr) {
   ImGui::SetCursorScreenPos(keep);
 }
 
-int online_participants(const core::Session& session) {
-  int online = 0;
-  for (const core::Participant& p : session.participants) {
-    if (auto it = session.online.find(p.id); it != session.online.end() && it->second) ++online;
-  }
-  return online;
-}
-
 // Who is in: the count, big, and the newest names as they arrive (as many rows as fit, then
 // "+ N autres").
 void draw_people(Context& ctx, float width, float height) {

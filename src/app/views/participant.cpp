@@ -253,10 +253,7 @@ void draw_welcome_tab(Context& ctx) {
   ui::text_wrapped(tr(S::wait_host), theme::colour::accent);
   ImGui::PopFont();
   ui::gap(base * 0.8f);
-  int online = 0;
-  for (const core::Participant& p : ctx.session.participants) {
-    if (auto it = ctx.session.online.find(p.id); it != ctx.session.online.end() && it->second) ++online;
-  }
+  const int online = online_participants(ctx.session);
   ui::text_wrapped(std::to_string(online) + " " + trn(S::participants_word, online) + " " + tr(S::lobby_online),
                    theme::colour::muted);
   ui::end_card();

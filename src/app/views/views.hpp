@@ -115,6 +115,9 @@ void draw_status(Link link, bool short_form = false);
 // On the current line, flush right: a small "EN"/"FR" switch (true when pressed), then the status
 // pill, shortened where the line has no room for all of it.
 bool draw_status_and_language_right(Link link);
+// Whether the relay says this participant is connected now, and how many are.
+bool is_online(const core::Session& session, const core::Participant& p);
+int online_participants(const core::Session& session);
 // "10:06" in the session's time zone, as the report shows it; the browser's when the zone is unknown.
 std::string clock_time(const core::Session& session, std::int64_t at_ms, int browser_offset_minutes);
 
