@@ -1,8 +1,8 @@
 // The rules of activities. Every handler checks everything first and mutates last, so a rejected
 // event leaves the session untouched.
 // [SECTION] common checks  [SECTION] host: prepare and run  [SECTION] moderation
-// [SECTION] challenge  [SECTION] quiz  [SECTION] survey (answers, the question on screen)  [SECTION] ideas  [SECTION] rating
-// [SECTION] qna  [SECTION] presentation
+// [SECTION] quiz (the host's controls)  [SECTION] published figures
+// The participants' answers: activities_answers.cpp; ideas (brainstorm and board): activities_ideas.cpp.
 #include <algorithm>
 #include <limits>
 #include <set>
@@ -24,17 +24,10 @@ std::string_view to_string(ActivityStatus status) {
 }
 
 namespace detail {
-namespace {
-constexpr std::size_t max_idea_bytes = 500;
-constexpr int board_extent = 10000;
+// [SECTION] common checks (declared in activity_rules.hpp)
+static Reason host_only(const Envelope& env) { return env.role == Role::host ? Reason::none : Reason::not_host; }
 
-// [SECTION] common checks
-#define PALABRE_TRY(expr) \
-  if (Reason r_ = (expr); r_ != Reason::none) return r_
-
-Reason host_only(const Envelope& env) { return env.role == Role::host ? Reason::none : Reason::not_host; }
-
-Reason joined_participant(const Session& s, const Envelope& env) {
+static Reason joined_participant(const Session& s, const Envelope& env) {
   if (env.role != Role::participant) return Reason::not_participant;
   return s.find_participant(env.from) ? Reason::none : Reason::not_joined;
 }
@@ -75,7 +68,7 @@ Reason check_category(const Activity& a, int category) {
 bool is_ideas(const Activity& a) { return a.spec.kind == ActivityKind::brainstorm || a.spec.kind == ActivityKind::board; }
 
 // Sizes the per-question containers to the spec.
-void shape_for_spec(Activity& a) {
+static void shape_for_spec(Activity& a) {
   a.quiz_answers.assign(a.spec.kind == ActivityKind::quiz ? a.spec.quiz.size() : 0, {});
   a.question_shown_at.assign(a.quiz_answers.size(), 0);
   a.question_deadline.assign(a.quiz_answers.size(), 0);
@@ -94,7 +87,7 @@ Reason visible_idea(Activity& a, std::int64_t id, Idea*& out) {
 }
 
 // `at` comes from the relay (or a crafted log): sums with it saturate instead of overflowing.
-std::int64_t later(std::int64_t at, std::int64_t ms) {
+static std::int64_t later(std::int64_t at, std::int64_t ms) {
   return at > std::numeric_limits<std::int64_t>::max() - ms ? std::numeric_limits<std::int64_t>::max() : at + ms;
 }
 
@@ -106,7 +99,7 @@ std::int64_t span_ms(std::int64_t from, std::int64_t to) {
 }
 
 // Shows quiz question `q` from `at`: its full time, open.
-void show_question(Activity& a, int q, std::int64_t at) {
+static void show_question(Activity& a, int q, std::int64_t at) {
   a.current_question = q;
   a.question_shown_at[std::size_t(q)] = at;
   a.question_deadline[std::size_t(q)] = later(at, std::int64_t(a.spec.quiz[std::size_t(q)].limit_s) * 1000);
@@ -115,12 +108,12 @@ void show_question(Activity& a, int q, std::int64_t at) {
 }
 
 // Closes the quiz question on screen, if open: no more answers, its results may show.
-void close_question(Activity& a, std::int64_t at) {
+static void close_question(Activity& a, std::int64_t at) {
   if (a.question_open()) a.question_closed_at[std::size_t(a.current_question)] = at;
 }
 
 // Published figures that fit the activity's content, so that views can index them safely.
-bool figures_fit(const ActivitySpec& spec, const ActivityFigures& f) {
+static bool figures_fit(const ActivitySpec& spec, const ActivityFigures& f) {
   if (f.kind != spec.kind) return false;
   const auto n_quiz = spec.quiz.size();
   if (spec.kind == ActivityKind::quiz) {
@@ -146,7 +139,6 @@ bool figures_fit(const ActivitySpec& spec, const ActivityFigures& f) {
   if (spec.kind == ActivityKind::rating && f.rating.per_star.size() != std::size_t(std::max(spec.scale, 0))) return false;
   return true;
 }
-}  // namespace
 
 int quiz_points(std::int64_t elapsed_ms, int limit_s) { return quiz_points_ms(elapsed_ms, std::int64_t(limit_s) * 1000); }
 
@@ -299,28 +291,6 @@ Reason handle_activity_event(Session& s, const Envelope& env, const QnaMark& e) 
   return Reason::none;
 }
 
-// [SECTION] challenge
-Reason handle_activity_event(Session& s, const Envelope& env, const ChallengeAttempt& e) {
-  Activity* a = nullptr;
-  // A won challenge is stopped; say why precisely rather than "not running".
-  if (const Activity* c = s.find_activity(e.activity); c && c->winning_seq != 0 && env.role == Role::participant)
-    return Reason::challenge_won;
-  PALABRE_TRY(participant_activity(s, env, e.activity, {ActivityKind::challenge}, a));
-  PALABRE_TRY(check_text(e.text, max_text_bytes));
-  const std::string given = normalize_answer(e.text);
-  bool correct = false;
-  for (const auto& accepted : a->spec.answers) correct = correct || normalize_answer(accepted) == given;
-  a->attempts.push_back(Attempt{env.seq, env.at, env.from, e.text, correct});
-  // The first correct attempt in seq order wins and ends the challenge. A participant's engine sees
-  // only its own attempts: the host's results.publish names the winner there.
-  if (correct && s.hears_every_answer) {
-    a->winning_seq = env.seq;
-    a->status = ActivityStatus::stopped;
-    a->stopped_at = env.at;
-  }
-  return Reason::none;
-}
-
 // [SECTION] quiz
 Reason handle_activity_event(Session& s, const Envelope& env, const QuizNext& e) {
   Activity* a = nullptr;
@@ -387,248 +357,6 @@ Reason handle_activity_event(Session& s, const Envelope& env, const ResultsPubli
     a->stopped_at = env.at;
   }
   a->published = e.figures;
-  return Reason::none;
-}
-
-Reason handle_activity_event(Session& s, const Envelope& env, const QuizAnswer& e) {
-  Activity* a = nullptr;
-  PALABRE_TRY(participant_activity(s, env, e.activity, {ActivityKind::quiz}, a));
-  if (e.question < 0 || e.question >= int(a->spec.quiz.size())) return Reason::unknown_question;
-  if (e.question != a->current_question) return Reason::not_current_question;
-  if (a->question_closed_at[std::size_t(e.question)] != 0) return Reason::question_closed;
-  if (env.at > a->question_deadline[std::size_t(e.question)]) return Reason::time_over;
-  const QuizQuestion& q = a->spec.quiz[e.question];
-  auto& answers = a->quiz_answers[e.question];
-  if (answers.count(env.from)) return Reason::already_answered;
-  if (e.choices.empty()) return Reason::bad_choice;
-  std::set<int> chosen;
-  for (int c : e.choices)
-    if (c < 0 || c >= int(q.choices.size()) || !chosen.insert(c).second) return Reason::bad_choice;
-  QuizResponse r;
-  r.seq = env.seq;
-  r.at = env.at;
-  r.choices = e.choices;
-  r.elapsed_ms = span_ms(a->question_shown_at[e.question], env.at);
-  // All the right choices and none wrong; speed counts from the confirmation (this event).
-  r.correct = chosen == std::set<int>(q.correct.begin(), q.correct.end());
-  r.points = r.correct ? quiz_points_ms(r.elapsed_ms, span_ms(a->question_shown_at[e.question], a->question_deadline[std::size_t(e.question)])) : 0;
-  answers.emplace(env.from, std::move(r));
-  return Reason::none;
-}
-
-// [SECTION] survey
-Reason handle_activity_event(Session& s, const Envelope& env, const SurveyAnswer& e) {
-  Activity* a = nullptr;
-  PALABRE_TRY(participant_activity(s, env, e.activity, {ActivityKind::survey}, a));
-  if (e.question < 0 || e.question >= int(a->spec.questions.size())) return Reason::unknown_question;
-  const SurveyQuestion& q = a->spec.questions[e.question];
-  const int n = int(q.choices.size());
-  std::set<int> chosen;
-  for (int c : e.choices)
-    if (c < 0 || c >= n || !chosen.insert(c).second) return q.kind == QuestionKind::ranking ? Reason::bad_order : Reason::bad_choice;
-  switch (q.kind) {
-    case QuestionKind::single:
-      if (e.choices.size() != 1) return Reason::bad_choice;
-      break;
-    case QuestionKind::multiple:
-      if (e.choices.empty()) return Reason::bad_choice;
-      if (q.max_choices > 0 && int(e.choices.size()) > q.max_choices) return Reason::too_many_choices;
-      break;
-    case QuestionKind::ranking:
-      if (int(e.choices.size()) != n) return Reason::bad_order;
-      break;
-    case QuestionKind::open:
-      if (!e.choices.empty()) return Reason::bad_choice;
-      PALABRE_TRY(check_text(e.text, max_text_bytes));
-      break;
-    case QuestionKind::rating:
-      if (!e.choices.empty()) return Reason::bad_choice;
-      if (e.stars < 1 || e.stars > q.scale) return Reason::bad_stars;
-      if (!e.comment.empty() && !q.comment) return Reason::comment_not_allowed;
-      if (e.comment.size() > max_text_bytes) return Reason::text_too_long;
-      break;
-  }
-  SurveyResponse r;
-  r.seq = env.seq;
-  r.at = env.at;
-  r.choices = e.choices;
-  if (q.kind == QuestionKind::multiple) std::sort(r.choices.begin(), r.choices.end());
-  if (q.kind == QuestionKind::open) r.text = e.text;
-  if (q.kind == QuestionKind::rating) { r.stars = e.stars; r.comment = std::string(trim(e.comment)); }
-  a->survey_answers[e.question][env.from] = std::move(r);  // the last answer counts
-  return Reason::none;
-}
-
-// Any time, as presentation.goto: the host may set the first question before the start, and keep
-// showing results on the kiosk after the stop.
-Reason handle_activity_event(Session& s, const Envelope& env, const SurveyShow& e) {
-  Activity* a = nullptr;
-  PALABRE_TRY(host_activity(s, env, e.activity, a));
-  if (a->spec.kind != ActivityKind::survey) return Reason::wrong_kind;
-  if (e.question < -1 || e.question >= int(a->spec.questions.size())) return Reason::unknown_question;
-  if (a->survey_shown == e.question) return Reason::no_change;
-  a->survey_shown = e.question;
-  a->survey_shown_at = env.at;
-  return Reason::none;
-}
-
-// [SECTION] ideas (brainstorm and board)
-Reason handle_activity_event(Session& s, const Envelope& env, const IdeaPost& e) {
-  Activity* a = nullptr;
-  PALABRE_TRY(participant_activity(s, env, e.activity, {ActivityKind::brainstorm, ActivityKind::board}, a));
-  if (a->locked) return Reason::board_locked;
-  PALABRE_TRY(check_text(e.text, max_idea_bytes));
-  PALABRE_TRY(check_category(*a, e.category));
-  if (e.x < 0 || e.y < 0 || e.x > board_extent || e.y > board_extent) return Reason::bad_position;
-  if (e.color.size() > 16) return Reason::text_too_long;  // a colour name or #rrggbb
-  Idea idea;
-  idea.id = env.seq;
-  idea.at = env.at;
-  idea.by = env.from;
-  idea.text = std::string(trim(e.text));
-  idea.category = e.category;
-  idea.x = e.x;
-  idea.y = e.y;
-  idea.color = e.color;
-  idea.approved = !a->spec.controlled;
-  a->ideas.emplace(idea.id, std::move(idea));
-  return Reason::none;
-}
-
-Reason handle_activity_event(Session& s, const Envelope& env, const IdeaEdit& e) {
-  Activity* a = nullptr;
-  PALABRE_TRY(participant_activity(s, env, e.activity, {ActivityKind::brainstorm, ActivityKind::board}, a));
-  if (a->locked) return Reason::board_locked;
-  Idea* idea = nullptr;
-  PALABRE_TRY(visible_idea(*a, e.id, idea));
-  if (idea->by != env.from) return Reason::not_author;
-  PALABRE_TRY(check_text(e.text, max_idea_bytes));
-  PALABRE_TRY(check_category(*a, e.category));
-  if (idea->text == trim(e.text) && idea->category == e.category) return Reason::no_change;
-  idea->text = std::string(trim(e.text));
-  idea->category = e.category;
-  return Reason::none;
-}
-
-Reason handle_activity_event(Session& s, const Envelope& env, const IdeaDelete& e) {
-  Activity* a = nullptr;
-  if (env.role == Role::host) {
-    PALABRE_TRY(host_activity(s, env, e.activity, a));
-    if (!is_ideas(*a)) return Reason::wrong_kind;
-  } else {
-    PALABRE_TRY(participant_activity(s, env, e.activity, {ActivityKind::brainstorm, ActivityKind::board}, a));
-    if (a->locked) return Reason::board_locked;
-  }
-  auto it = a->ideas.find(e.id);
-  if (it == a->ideas.end()) return Reason::unknown_item;
-  if (env.role != Role::host && it->second.by != env.from) return Reason::not_author;
-  for (const auto& [who, n] : it->second.dots) a->dots_used[who] -= n;  // dots come back to their owners
-  a->ideas.erase(it);
-  return Reason::none;
-}
-
-Reason handle_activity_event(Session& s, const Envelope& env, const IdeaMove& e) {
-  Activity* a = nullptr;
-  if (env.role == Role::host) {
-    PALABRE_TRY(host_activity(s, env, e.activity, a));
-    if (a->spec.kind != ActivityKind::board) return Reason::wrong_kind;
-  } else {
-    PALABRE_TRY(participant_activity(s, env, e.activity, {ActivityKind::board}, a));
-    if (a->locked) return Reason::board_locked;
-  }
-  auto it = a->ideas.find(e.id);
-  if (it == a->ideas.end() || (env.role != Role::host && it->second.hidden)) return Reason::unknown_item;
-  Idea& idea = it->second;
-  if (env.role != Role::host && idea.by != env.from) return Reason::not_author;
-  PALABRE_TRY(check_category(*a, e.category));
-  if (e.x < 0 || e.y < 0 || e.x > board_extent || e.y > board_extent) return Reason::bad_position;
-  if (idea.x == e.x && idea.y == e.y && idea.category == e.category) return Reason::no_change;
-  idea.x = e.x;
-  idea.y = e.y;
-  idea.category = e.category;
-  return Reason::none;
-}
-
-Reason handle_activity_event(Session& s, const Envelope& env, const IdeaLike& e) {
-  Activity* a = nullptr;
-  PALABRE_TRY(participant_activity(s, env, e.activity, {ActivityKind::brainstorm, ActivityKind::board}, a));
-  if (a->spec.dot_budget > 0) return Reason::wrong_mode;
-  Idea* idea = nullptr;
-  PALABRE_TRY(visible_idea(*a, e.id, idea));
-  if (!idea->approved) return Reason::not_approved;
-  const bool has = idea->likes.count(env.from) > 0;
-  if (e.liked && has) return Reason::already_liked;
-  if (!e.liked && !has) return Reason::not_liked;
-  if (e.liked) idea->likes.insert(env.from);
-  else idea->likes.erase(env.from);
-  return Reason::none;
-}
-
-Reason handle_activity_event(Session& s, const Envelope& env, const IdeaDot& e) {
-  Activity* a = nullptr;
-  PALABRE_TRY(participant_activity(s, env, e.activity, {ActivityKind::brainstorm, ActivityKind::board}, a));
-  if (a->spec.dot_budget == 0) return Reason::wrong_mode;
-  if (e.delta != 1 && e.delta != -1) return Reason::bad_choice;
-  Idea* idea = nullptr;
-  PALABRE_TRY(visible_idea(*a, e.id, idea));
-  if (!idea->approved) return Reason::not_approved;
-  auto used = a->dots_used.find(env.from);
-  const int used_now = used == a->dots_used.end() ? 0 : used->second;
-  auto mine = idea->dots.find(env.from);
-  const int on_idea = mine == idea->dots.end() ? 0 : mine->second;
-  if (e.delta > 0 && used_now >= a->spec.dot_budget) return Reason::budget_exhausted;
-  if (e.delta < 0 && on_idea == 0) return Reason::not_voted;
-  a->dots_used[env.from] = used_now + e.delta;
-  idea->dot_total += e.delta;
-  if (on_idea + e.delta == 0) idea->dots.erase(env.from);
-  else idea->dots[env.from] = on_idea + e.delta;
-  return Reason::none;
-}
-
-// [SECTION] rating
-Reason handle_activity_event(Session& s, const Envelope& env, const RatingVote& e) {
-  Activity* a = nullptr;
-  PALABRE_TRY(participant_activity(s, env, e.activity, {ActivityKind::rating}, a));
-  if (e.stars < 1 || e.stars > a->spec.scale) return Reason::bad_stars;
-  a->votes[env.from] = Vote{env.seq, env.at, e.stars};  // one vote per person; changing replaces it
-  return Reason::none;
-}
-
-// [SECTION] qna
-Reason handle_activity_event(Session& s, const Envelope& env, const QnaAsk& e) {
-  Activity* a = nullptr;
-  PALABRE_TRY(participant_activity(s, env, e.activity, {ActivityKind::qna}, a));
-  PALABRE_TRY(check_text(e.text, max_idea_bytes));
-  QnaQuestion q;
-  q.id = env.seq;
-  q.at = env.at;
-  q.by = env.from;
-  q.text = std::string(trim(e.text));
-  a->questions.emplace(q.id, std::move(q));
-  return Reason::none;
-}
-
-Reason handle_activity_event(Session& s, const Envelope& env, const QnaUpvote& e) {
-  Activity* a = nullptr;
-  PALABRE_TRY(participant_activity(s, env, e.activity, {ActivityKind::qna}, a));
-  auto it = a->questions.find(e.id);
-  if (it == a->questions.end() || it->second.hidden) return Reason::unknown_item;
-  const bool has = it->second.upvotes.count(env.from) > 0;
-  if (e.upvoted && has) return Reason::already_voted;
-  if (!e.upvoted && !has) return Reason::not_voted;
-  if (e.upvoted) it->second.upvotes.insert(env.from);
-  else it->second.upvotes.erase(env.from);
-  return Reason::none;
-}
-
-// [SECTION] presentation
-Reason handle_activity_event(Session& s, const Envelope& env, const PresentationGoto& e) {
-  Activity* a = nullptr;
-  PALABRE_TRY(host_activity(s, env, e.activity, a));
-  if (a->spec.kind != ActivityKind::presentation) return Reason::wrong_kind;
-  if (e.page < 0 || e.page >= int(a->spec.pages.size())) return Reason::bad_page;
-  if (a->page == e.page) return Reason::no_change;
-  a->page = e.page;
   return Reason::none;
 }
 

@@ -1,5 +1,9 @@
 #pragma once
-// Internal: the rules of every activity event (activities.cpp). Each validates, then mutates.
+// Internal: the rules of every activity event (activities.cpp, activities_answers.cpp,
+// activities_ideas.cpp) and the checks they share. Each validates, then mutates.
+#include <initializer_list>
+#include <string_view>
+
 #include "core/session.hpp"
 
 namespace palabre::core::detail {
@@ -13,6 +17,28 @@ namespace palabre::core::detail {
 #define PALABRE_DECLARE_HANDLER(T) Reason handle_activity_event(Session& s, const Envelope& env, const T& e);
 PALABRE_ACTIVITY_EVENTS(PALABRE_DECLARE_HANDLER)
 #undef PALABRE_DECLARE_HANDLER
+
+#define PALABRE_TRY(expr) \
+  if (Reason r_ = (expr); r_ != Reason::none) return r_
+
+inline constexpr std::size_t max_idea_bytes = 500;
+inline constexpr int board_extent = 10000;
+
+// The activity `id`, for a host action.
+Reason host_activity(Session& s, const Envelope& env, std::int64_t id, Activity*& out);
+// The activity `id`, running, of one of `kinds`, within its timer, for a participant action (under
+// a pseudonym in an anonymous activity).
+Reason participant_activity(Session& s, const Envelope& env, std::int64_t id, std::initializer_list<ActivityKind> kinds,
+                            Activity*& out);
+// Not blank, at most `max` bytes.
+Reason check_text(std::string_view text, std::size_t max);
+// -1 (none) or one of the activity's categories.
+Reason check_category(const Activity& a, int category);
+bool is_ideas(const Activity& a);
+// An idea a participant can see and act on.
+Reason visible_idea(Activity& a, std::int64_t id, Idea*& out);
+// to − from, 0 when negative, saturated when too large.
+std::int64_t span_ms(std::int64_t from, std::int64_t to);
 
 // Quiz points for a correct answer after `elapsed_ms` of a `limit_s` question:
 // round(1000 × (1 − t / (2·limit))), 0 past the limit.
