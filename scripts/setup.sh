@@ -18,7 +18,7 @@ fi
 
 # --- Debian packages --------------------------------------------------------------------------
 packages=(
-  build-essential cmake ninja-build pkg-config dpkg-dev ca-certificates curl xz-utils
+  build-essential cmake ninja-build pkg-config dpkg-dev ca-certificates curl xz-utils libcli11-dev
   libboost-dev nlohmann-json3-dev libgtest-dev libgmock-dev libbenchmark-dev
   emscripten nodejs
   fonts-noto-core fonts-font-awesome python3-fonttools python3-brotli

@@ -7,17 +7,16 @@
 #include "commands.hpp"
 #include "core/plan.hpp"
 
-namespace {
+namespace palabre::cli {
 using namespace palabre::core;
 
-int run_check(std::span<const std::string_view> args) {
-  if (args.size() != 1 || args[0] == "--help" || args[0] == "-h") {
-    std::printf("usage: palabre check PLAN.palabre.json\n\n"
-                "Validates a session plan: prints a summary and exits 0, or prints the JSON path and\n"
-                "reason of the first error and exits 1.\n");
-    return args.size() == 1 ? 0 : 2;
-  }
-  const std::string path(args[0]);
+int run_check(int argc, char** argv) {
+  CLI::App app{"Validates a session plan: prints a summary and exits 0, or prints the JSON path and\n"
+               "reason of the first error and exits 1.",
+               "palabre check"};
+  std::string path;
+  app.add_option("PLAN", path, "the plan (*.palabre.json)")->required();
+  if (const auto exit = parse_options(app, argc, argv)) return *exit;
   std::ifstream in(path, std::ios::binary);
   if (!in) { std::fprintf(stderr, "palabre check: cannot open '%s'\n", path.c_str()); return 1; }
   const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
@@ -33,6 +32,5 @@ int run_check(std::span<const std::string_view> args) {
   }
   return 0;
 }
-}  // namespace
 
-PALABRE_COMMAND("check", "validate a session plan (*.palabre.json)", run_check);
+}  // namespace palabre::cli

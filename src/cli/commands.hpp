@@ -1,22 +1,23 @@
 #pragma once
-// Subcommands of the `palabre` binary. Each lives in its own .cpp and registers itself with
-// PALABRE_COMMAND, so adding one never touches main.cpp.
-#include <span>
-#include <string_view>
+// The subcommands of the `palabre` binary: one .cpp each, listed in main.cpp's command table.
+// Each reads its options with CLI11 through parse_options, so that every command has the same
+// --help and the same errors (exit 2, "palabre NAME: what", then the usage line).
+#include <optional>
+
+#include <CLI/CLI.hpp>
 
 namespace palabre::cli {
 
-using CommandFn = int (*)(std::span<const std::string_view> args);
+// argv[0] is the command's name ("serve"), then its arguments; the result is the exit code.
+int run_check(int argc, char** argv);
+int run_decrypt(int argc, char** argv);
+int run_loadgen(int argc, char** argv);
+int run_replay(int argc, char** argv);
+int run_report(int argc, char** argv);
+int run_serve(int argc, char** argv);
 
-struct Command {
-  std::string_view name;
-  std::string_view summary;  // one line for `palabre help`
-  CommandFn run;
-};
-
-bool register_command(const Command& command);
+// Parses argv into `app`'s options: nothing when the command should go on, else its exit code
+// (0 after printing --help, 2 after a bad or missing argument).
+std::optional<int> parse_options(CLI::App& app, int argc, char** argv);
 
 }  // namespace palabre::cli
-
-#define PALABRE_COMMAND(name, summary, fn) \
-  static const bool palabre_command_registered_##fn = ::palabre::cli::register_command({name, summary, fn})

@@ -8,28 +8,19 @@
 #include "commands.hpp"
 #include "crypto/e2e.hpp"
 
-namespace {
+namespace palabre::cli {
 
-constexpr const char* kUsage = "usage: palabre decrypt --key ROOM_KEY LOG.palabre.jsonl [-o OUT.palabre.jsonl]\n";
-
-int run_decrypt(std::span<const std::string_view> args) {
-  if (args.size() == 1 && (args[0] == "--help" || args[0] == "-h")) {
-    std::printf("%s\nWrites the log with every event decrypted and authenticated (AES-256-GCM) to OUT or\n"
-                "stdout. ROOM_KEY is the key= part of the session's link (base64url). An event that does not\n"
-                "authenticate (tampered, wrong key, injected in clear) is left out with a warning, as every\n"
-                "client rejected it live; if none authenticates, exit 1 (most likely the wrong key).\n"
-                "Then: palabre report OUT / palabre replay OUT.\n",
-                kUsage);
-    return 0;
-  }
+int run_decrypt(int argc, char** argv) {
+  CLI::App app{"Writes the log with every event decrypted and authenticated (AES-256-GCM) to OUT or\n"
+               "stdout. An event that does not authenticate (tampered, wrong key, injected in clear) is\n"
+               "left out with a warning, as every client rejected it live; if none authenticates, exit 1\n"
+               "(most likely the wrong key). Then: palabre report OUT / palabre replay OUT.",
+               "palabre decrypt"};
   std::string key_text, path, output;
-  for (std::size_t i = 0; i < args.size(); ++i) {
-    if (args[i] == "--key" && i + 1 < args.size()) key_text = std::string(args[++i]);
-    else if (args[i] == "-o" && i + 1 < args.size()) output = std::string(args[++i]);
-    else if (path.empty() && !args[i].starts_with("-")) path = std::string(args[i]);
-    else { std::fprintf(stderr, "palabre decrypt: unexpected argument '%.*s'\n%s", int(args[i].size()), args[i].data(), kUsage); return 2; }
-  }
-  if (key_text.empty() || path.empty()) { std::fputs(kUsage, stderr); return 2; }
+  app.add_option("--key", key_text, "the key= part of the session's link (base64url)")->required();
+  app.add_option("LOG", path, "the encrypted session log (*.palabre.jsonl)")->required();
+  app.add_option("-o,--output", output, "where to write the decrypted log (default: stdout)");
+  if (const auto exit = parse_options(app, argc, argv)) return *exit;
   const auto key = palabre::crypto::parse_room_key(key_text);
   if (!key) { std::fprintf(stderr, "palabre decrypt: the key is not 32 bytes of base64url\n"); return 2; }
   std::ifstream in(path, std::ios::binary);
@@ -61,6 +52,4 @@ int run_decrypt(std::span<const std::string_view> args) {
   return 0;
 }
 
-}  // namespace
-
-PALABRE_COMMAND("decrypt", "decrypt the log of an end-to-end encrypted session (--key from its link)", run_decrypt);
+}  // namespace palabre::cli

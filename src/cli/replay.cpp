@@ -10,28 +10,23 @@
 #include "core/codec.hpp"
 #include "core/log.hpp"
 
-namespace {
+namespace palabre::cli {
 using namespace palabre::core;
 
-int run_replay(std::span<const std::string_view> args) {
-  if (args.size() == 1 && (args[0] == "--help" || args[0] == "-h")) {
-    std::printf("usage: palabre replay LOG.palabre.jsonl [--view MEMBER_ID | --figures]\n\n"
-                "Applies every envelope of the log and prints the final state as canonical JSON.\n"
-                "--view prints what that participant may see instead. --figures prints, one line per\n"
-                "activity, the room's figures as every screen must draw them (a results.publish event,\n"
-                "as of the last seq). Rejected events are counted on\n"
-                "stderr; a torn last line is dropped with a warning. Exit 1 on an unreadable log.\n");
-    return 0;
-  }
+int run_replay(int argc, char** argv) {
+  CLI::App app{"Applies every envelope of the log and prints the final state as canonical JSON.\n"
+               "Rejected events are counted on stderr; a torn last line is dropped with a warning.\n"
+               "Exit 1 on an unreadable log.",
+               "palabre replay"};
   std::string path, viewer;
   bool figures = false;
-  for (std::size_t i = 0; i < args.size(); ++i) {
-    if (args[i] == "--view" && i + 1 < args.size()) viewer = std::string(args[++i]);
-    else if (args[i] == "--figures") figures = true;
-    else if (path.empty() && !args[i].starts_with("--")) path = std::string(args[i]);
-    else { std::fprintf(stderr, "palabre replay: unexpected argument '%.*s'\n", int(args[i].size()), args[i].data()); return 2; }
-  }
-  if (path.empty()) { std::fprintf(stderr, "usage: palabre replay LOG.palabre.jsonl [--view MEMBER_ID]\n"); return 2; }
+  app.add_option("LOG", path, "the session log (*.palabre.jsonl)")->required();
+  app.add_option("--view", viewer, "print what this participant (member id) may see instead");
+  app.add_flag("--figures", figures,
+               "print, one line per activity, the room's figures as every screen must draw them\n"
+               "(a results.publish event, as of the last seq)");
+  app.get_option("--view")->excludes("--figures");
+  if (const auto exit = parse_options(app, argc, argv)) return *exit;
   std::ifstream in(path, std::ios::binary);
   if (!in) { std::fprintf(stderr, "palabre replay: cannot open '%s'\n", path.c_str()); return 1; }
   const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
@@ -65,6 +60,5 @@ int run_replay(std::span<const std::string_view> args) {
   std::fputc('\n', stdout);
   return 0;
 }
-}  // namespace
 
-PALABRE_COMMAND("replay", "print the final state of a session log as canonical JSON", run_replay);
+}  // namespace palabre::cli

@@ -11,11 +11,8 @@
 #include "report/from_session.hpp"
 #include "report/render.hpp"
 
+namespace palabre::cli {
 namespace {
-using namespace palabre;
-
-constexpr const char* kUsage =
-    "usage: palabre report LOG.palabre.jsonl [--format html|md|csv|json] [--lang fr|en] [-o FILE]\n";
 
 int fail(const std::string& message, int code) {
   std::fprintf(stderr, "palabre report: %s\n", message.c_str());
@@ -28,48 +25,36 @@ std::optional<report::Format> format_of_path(std::string_view path) {
   return report::format_from_string(path.substr(dot + 1));
 }
 
-int run_report(std::span<const std::string_view> args) {
-  if (args.size() == 1 && (args[0] == "--help" || args[0] == "-h")) {
-    std::printf("%s\n"
-                "Replays the session log and writes its report (docs/report.md):\n"
-                "  html  one self-contained page (inline CSS and SVG charts), phone-ready, printable\n"
-                "  md    the same content in Markdown\n"
-                "  csv   one row per attempt, answer, idea, like, vote, question and message\n"
-                "  json  the report model (schema palabre-report, versioned)\n"
-                "--format defaults to the -o file's extension, else html. --lang defaults to the\n"
-                "session's locale. Without -o the report goes to standard output.\n"
-                "Exit 1 on an unreadable log or an unwritable output, 2 on bad arguments.\n",
-                kUsage);
-    return 0;
-  }
+}  // namespace
+
+int run_report(int argc, char** argv) {
+  CLI::App app{"Replays the session log and writes its report (docs/report.md):\n"
+               "  html  one self-contained page (inline CSS and SVG charts), phone-ready, printable\n"
+               "  md    the same content in Markdown\n"
+               "  csv   one row per attempt, answer, idea, like, vote, question and message\n"
+               "  json  the report model (schema palabre-report, versioned)\n"
+               "Exit 1 on an unreadable log or an unwritable output, 2 on bad arguments.",
+               "palabre report"};
   std::string log_path, out_path;
   std::optional<report::Format> format;
   std::optional<report::Lang> lang;
-  for (std::size_t i = 0; i < args.size(); ++i) {
-    const std::string_view arg = args[i];
-    const bool has_value = i + 1 < args.size();
-    if (arg == "--format" || arg == "-f") {
-      if (!has_value) return fail("--format needs a value (html, md, csv or json)", 2);
-      format = report::format_from_string(args[++i]);
-      if (!format) return fail("unknown format '" + std::string(args[i]) + "' (html, md, csv or json)", 2);
-    } else if (arg == "--lang" || arg == "-l") {
-      if (!has_value) return fail("--lang needs a value (fr or en)", 2);
-      lang = report::lang_from_string(args[++i]);
-      if (!lang) return fail("unknown language '" + std::string(args[i]) + "' (fr or en)", 2);
-    } else if (arg == "-o" || arg == "--output") {
-      if (!has_value) return fail("-o needs a file name", 2);
-      out_path = std::string(args[++i]);
-    } else if (log_path.empty() && !arg.starts_with("-")) {
-      log_path = std::string(arg);
-    } else {
-      std::fputs(kUsage, stderr);
-      return fail("unexpected argument '" + std::string(arg) + "'", 2);
-    }
-  }
-  if (log_path.empty()) {
-    std::fputs(kUsage, stderr);
-    return 2;
-  }
+  app.add_option("LOG", log_path, "the session log (*.palabre.jsonl)")->required();
+  app.add_option_function<std::string>(
+         "-f,--format", [&](const std::string& text) { format = report::format_from_string(text); },
+         "html, md, csv or json (default: the -o file's extension, else html)")
+      ->check(CLI::Validator(
+          [](std::string& text) {
+            return report::format_from_string(text) ? std::string() : "unknown format '" + text + "' (html, md, csv or json)";
+          },
+          "html|md|csv|json"));
+  app.add_option_function<std::string>(
+         "-l,--lang", [&](const std::string& text) { lang = report::lang_from_string(text); },
+         "fr or en (default: the session's locale)")
+      ->check(CLI::Validator(
+          [](std::string& text) { return report::lang_from_string(text) ? std::string() : "unknown language '" + text + "' (fr or en)"; },
+          "fr|en"));
+  app.add_option("-o,--output", out_path, "where to write the report (default: standard output)");
+  if (const auto exit = parse_options(app, argc, argv)) return *exit;
   if (!format && !out_path.empty()) format = format_of_path(out_path);
 
   std::ifstream in(log_path, std::ios::binary);
@@ -118,6 +103,5 @@ int run_report(std::span<const std::string_view> args) {
   }
   return 0;
 }
-}  // namespace
 
-PALABRE_COMMAND("report", "write the report of a session log (html, md, csv, json; fr or en)", run_report);
+}  // namespace palabre::cli

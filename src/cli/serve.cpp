@@ -6,65 +6,17 @@
 
 #include <sys/resource.h>
 
-#include <charconv>
+#include <chrono>
 #include <cstdio>
 #include <exception>
 #include <optional>
 #include <string>
 
+namespace palabre::cli {
 namespace {
 
 using palabre::relay::Config;
 using palabre::relay::FsyncPolicy;
-
-constexpr const char* kHelp = R"(usage: palabre serve [options]
-
-Runs the relay: the app's static files, /healthz, /metrics and the WebSocket endpoint /ws on one
-port. Prints "palabre serve: listening on http://BIND:PORT" once ready. Ctrl-C stops it after
-writing every accepted event. At start it raises the soft open-files limit (RLIMIT_NOFILE) to
-the hard limit, so one relay can hold many thousands of connections.
-
-options:
-  --port N                 TCP port (default 8080; 0 picks a free one)
-  --bind ADDR              address to listen on (default 127.0.0.1; 0.0.0.0 for all)
-  --data DIR               room logs and member files (default ./data)
-  --web DIR                serve the built app from DIR (index.html at /)
-  --redis redis://HOST:PORT
-                           keep rooms in Redis Streams instead of --data, so that several
-                           relays serve the same rooms (docs/protocol.md "Several relays")
-  --fsync always|batch|never
-                           always: fdatasync before events go out; batch (default): every
-                           second; never: leave it to the kernel. All three survive kill -9.
-limits (see docs/protocol.md):
-  --max-message-bytes N    larger messages get error too_big (default 65536)
-  --rate N                 messages per second per connection, token bucket (default 20)
-  --burst N                token bucket size (default 60)
-  --max-room-connections N connections per room (default 20000)
-  --max-rooms N            rooms per relay (default 1000); at the limit, the oldest room nobody
-                           is in, nobody joined and nothing was prepared in, made over 10 min
-                           ago, is deleted to make way
-  --creates-per-minute N   rooms one connection may create per minute (default 10)
-  --joins-per-minute N     new participants (joins without a token) per connection per minute
-                           (default 30)
-  --max-connections N      TCP connections per relay (default 30000)
-  --fanout-chunk N         connections sent a public frame per event-loop turn in rooms larger
-                           than N, so votes are not held up by a big fan-out (default 256;
-                           0: all at once)
-  --idle-timeout SECONDS   ping an idle connection at half, close it at full (default 60)
-  --room-expiry HOURS      delete a room idle this long with nobody connected; 0 never (default 48)
-  --allow-origin ORIGIN    accept WebSocket upgrades only from this Origin (repeatable;
-                           default any: the protocol uses no cookies)
-  --quiet                  no connection log lines on stderr
-  --log-peer               add the peer's address to each `open` log line (off: no address is logged)
-)";
-
-template <class Number>
-std::optional<Number> parse_number(std::string_view text) {
-  Number value{};
-  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (ec != std::errc() || end != text.data() + text.size()) return std::nullopt;
-  return value;
-}
 
 void raise_open_files_limit() {
   rlimit limit{};
@@ -74,103 +26,78 @@ void raise_open_files_limit() {
   }
 }
 
-int run_serve(std::span<const std::string_view> args) {
+}  // namespace
+
+int run_serve(int argc, char** argv) {
+  CLI::App app{"Runs the relay: the app's static files, /healthz, /metrics and the WebSocket endpoint /ws on one\n"
+               "port. Prints \"palabre serve: listening on http://BIND:PORT\" once ready. Ctrl-C stops it after\n"
+               "writing every accepted event. At start it raises the soft open-files limit (RLIMIT_NOFILE) to\n"
+               "the hard limit, so one relay can hold many thousands of connections. Limits: docs/protocol.md.",
+               "palabre serve"};
+  app.get_formatter()->column_width(34);
   Config config;
   config.data_dir = "data";
-  for (std::size_t i = 0; i < args.size(); ++i) {
-    std::string_view flag = args[i];
-    std::string_view value;
-    bool has_value = false;
-    if (const auto eq = flag.find('='); flag.starts_with("--") && eq != std::string_view::npos) {
-      value = flag.substr(eq + 1);
-      flag = flag.substr(0, eq);
-      has_value = true;
-    }
-    auto need_value = [&]() -> bool {
-      if (has_value) return true;
-      if (i + 1 >= args.size()) {
-        std::fprintf(stderr, "palabre serve: %.*s needs a value\n", int(flag.size()), flag.data());
-        return false;
-      }
-      value = args[++i];
-      return true;
-    };
-    auto bad = [&]() {
-      std::fprintf(stderr, "palabre serve: bad value '%.*s' for %.*s\n", int(value.size()), value.data(),
-                   int(flag.size()), flag.data());
-      return 2;
-    };
-    if (flag == "--help" || flag == "-h") {
-      std::fputs(kHelp, stdout);
-      return 0;
-    }
-    if (flag == "--quiet") {
-      config.log_connections = false;
-      continue;
-    }
-    if (flag == "--log-peer") {
-      config.log_peer = true;
-      continue;
-    }
-    if (!need_value()) return 2;
-    if (flag == "--port") {
-      const auto port = parse_number<unsigned short>(value);
-      if (!port) return bad();
-      config.port = *port;
-    } else if (flag == "--bind") {
-      config.bind = std::string(value);
-    } else if (flag == "--data") {
-      config.data_dir = std::string(value);
-    } else if (flag == "--redis") {
-      std::string host;
-      int port = 0;
-      if (!palabre::relay::parse_redis_url(value, host, port)) return bad();
-      config.redis_url = std::string(value);
-    } else if (flag == "--web") {
-      config.web_dir = std::string(value);
-    } else if (flag == "--fsync") {
-      if (value == "always") config.fsync = FsyncPolicy::always;
-      else if (value == "batch") config.fsync = FsyncPolicy::batch;
-      else if (value == "never") config.fsync = FsyncPolicy::never;
-      else return bad();
-    } else if (flag == "--max-message-bytes") {
-      const auto n = parse_number<std::size_t>(value);
-      if (!n || *n < 256 || *n > config.hard_message_bytes) return bad();
-      config.max_message_bytes = *n;
-    } else if (flag == "--rate" || flag == "--burst") {
-      const auto n = parse_number<unsigned>(value);
-      if (!n || *n == 0) return bad();
-      (flag == "--rate" ? config.messages_per_second : config.message_burst) = *n;
-    } else if (flag == "--max-room-connections" || flag == "--max-rooms" || flag == "--max-connections") {
-      const auto n = parse_number<std::size_t>(value);
-      if (!n || *n == 0) return bad();
-      (flag == "--max-rooms" ? config.max_rooms
-       : flag == "--max-connections" ? config.max_connections
-                                     : config.max_connections_per_room) = *n;
-    } else if (flag == "--creates-per-minute" || flag == "--joins-per-minute") {
-      const auto n = parse_number<unsigned>(value);
-      if (!n || *n == 0) return bad();
-      (flag == "--creates-per-minute" ? config.creates_per_minute : config.tokenless_joins_per_minute) = int(*n);
-    } else if (flag == "--fanout-chunk") {
-      const auto n = parse_number<std::size_t>(value);
-      if (!n) return bad();
-      config.fanout_chunk = *n;
-    } else if (flag == "--idle-timeout") {
-      const auto n = parse_number<unsigned>(value);
-      if (!n || *n < 2) return bad();
-      config.idle_timeout = std::chrono::seconds(*n);
-    } else if (flag == "--room-expiry") {
-      const auto n = parse_number<unsigned>(value);
-      if (!n) return bad();
-      config.room_expiry = std::chrono::hours(*n);
-    } else if (flag == "--allow-origin") {
-      config.allowed_origins.emplace_back(value);
-    } else {
-      std::fprintf(stderr, "palabre serve: unknown option '%.*s' (see palabre serve --help)\n", int(flag.size()),
-                   flag.data());
-      return 2;
-    }
-  }
+  app.add_option("--port", config.port, "TCP port (0 picks a free one)")->capture_default_str();
+  app.add_option("--bind", config.bind, "address to listen on (0.0.0.0 for all)")->capture_default_str();
+  app.add_option("--data", config.data_dir, "room logs and member files")->capture_default_str();
+  app.add_option("--web", config.web_dir, "serve the built app from this directory (index.html at /)");
+  app.add_option("--redis", config.redis_url,
+                 "keep rooms in Redis Streams instead of --data, so that several\n"
+                 "relays serve the same rooms (docs/protocol.md \"Several relays\")")
+      ->check(CLI::Validator(
+          [](std::string& url) {
+            std::string host;
+            int port = 0;
+            return palabre::relay::parse_redis_url(url, host, port) ? std::string() : "not a redis://HOST:PORT URL";
+          },
+          "redis://HOST:PORT"));
+  std::string fsync = "batch";
+  app.add_option("--fsync", fsync,
+                 "always: fdatasync before events go out; batch: every second;\n"
+                 "never: leave it to the kernel. All three survive kill -9.")
+      ->check(CLI::IsMember({"always", "batch", "never"}))->capture_default_str();
+  // Limits (docs/protocol.md).
+  app.add_option("--max-message-bytes", config.max_message_bytes, "larger messages get error too_big")
+      ->check(CLI::Range(std::size_t{256}, config.hard_message_bytes))->capture_default_str();
+  app.add_option("--rate", config.messages_per_second, "messages per second per connection, token bucket")
+      ->check(CLI::Range(1.0, 1e9))->capture_default_str();
+  app.add_option("--burst", config.message_burst, "token bucket size")->check(CLI::Range(1.0, 1e9))->capture_default_str();
+  app.add_option("--max-room-connections", config.max_connections_per_room, "connections per room")
+      ->check(CLI::PositiveNumber)->capture_default_str();
+  app.add_option("--max-rooms", config.max_rooms,
+                 "rooms per relay; at the limit, the oldest room nobody is in,\n"
+                 "nobody joined and nothing was prepared in, made over 10 min\n"
+                 "ago, is deleted to make way")
+      ->check(CLI::PositiveNumber)->capture_default_str();
+  app.add_option("--creates-per-minute", config.creates_per_minute, "rooms one connection may create per minute")
+      ->check(CLI::PositiveNumber)->capture_default_str();
+  app.add_option("--joins-per-minute", config.tokenless_joins_per_minute,
+                 "new participants (joins without a token) per connection per minute")
+      ->check(CLI::PositiveNumber)->capture_default_str();
+  app.add_option("--max-connections", config.max_connections, "TCP connections per relay")
+      ->check(CLI::PositiveNumber)->capture_default_str();
+  app.add_option("--fanout-chunk", config.fanout_chunk,
+                 "connections sent a public frame per event-loop turn in rooms\n"
+                 "larger than N, so votes are not held up by a big fan-out\n"
+                 "(0: all at once)")
+      ->capture_default_str();
+  unsigned idle_seconds = unsigned(config.idle_timeout.count());
+  app.add_option("--idle-timeout", idle_seconds, "seconds: ping an idle connection at half, close it at full")
+      ->check(CLI::Range(2u, 86400u))->capture_default_str();
+  unsigned expiry_hours = unsigned(std::chrono::duration_cast<std::chrono::hours>(config.room_expiry).count());
+  app.add_option("--room-expiry", expiry_hours, "hours: delete a room idle this long with nobody connected;\n0: never")
+      ->capture_default_str();
+  app.add_option("--allow-origin", config.allowed_origins,
+                 "accept WebSocket upgrades only from this Origin (repeatable;\n"
+                 "default any: the protocol uses no cookies)");
+  bool quiet = false;
+  app.add_flag("--quiet", quiet, "no connection log lines on stderr");
+  app.add_flag("--log-peer", config.log_peer, "add the peer's address to each `open` log line\n(off: no address is logged)");
+  if (const auto exit = parse_options(app, argc, argv)) return *exit;
+  config.log_connections = !quiet;
+  config.fsync = fsync == "always" ? FsyncPolicy::always : fsync == "never" ? FsyncPolicy::never : FsyncPolicy::batch;
+  config.idle_timeout = std::chrono::seconds(idle_seconds);
+  config.room_expiry = std::chrono::hours(expiry_hours);
 
   raise_open_files_limit();
   try {
@@ -187,6 +114,4 @@ int run_serve(std::span<const std::string_view> args) {
   return 0;
 }
 
-}  // namespace
-
-PALABRE_COMMAND("serve", "run the relay: the app, /ws, /healthz, /metrics", run_serve);
+}  // namespace palabre::cli
