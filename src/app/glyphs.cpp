@@ -9,6 +9,7 @@
 #include <string>
 
 #include "app/theme.hpp"
+#include "core/utf8.hpp"
 #include "imgui_internal.h"
 
 // Draws one code point with the browser's fonts into a canvas sized to its ink; writes its box and
@@ -189,15 +190,9 @@ void note(std::string_view text) {
       ++i;
       continue;
     }
-    const std::size_t length = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
-    if (length == 1 || i + length > text.size()) {  // a stray continuation byte or a cut sequence
-      ++i;
-      continue;
-    }
-    char32_t cp = c & (0x7F >> length);
-    for (std::size_t k = 1; k < length; ++k) cp = cp << 6 | (static_cast<unsigned char>(text[i + k]) & 0x3F);
-    consider(cp);
-    i += length;
+    const core::utf8::Decoded d = core::utf8::decode(text, i);
+    if (d.valid) consider(d.cp);  // else a stray continuation byte or a cut sequence
+    i += d.length;
   }
 }
 

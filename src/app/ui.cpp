@@ -10,6 +10,7 @@
 
 #include "app/mirror.hpp"
 #include "app/theme.hpp"
+#include "core/utf8.hpp"
 #include "imgui_internal.h"
 
 #include <emscripten.h>
@@ -226,19 +227,14 @@ void avatar(std::string_view name, float size) {
   for (std::size_t i = 0; i < name.size() && initials.size() < 8; ++i) {
     const unsigned char c = static_cast<unsigned char>(name[i]);
     if (c == ' ' || c == '-') { next = true; continue; }
-    if (next && (c & 0xC0) != 0x80) {
-      std::size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-      if (initials.size() < 4) initials.append(name.substr(i, len));
+    if (next && core::utf8::starts_code_point(name[i])) {
+      if (initials.size() < 4) initials.append(name.substr(i, core::utf8::decode(name, i).length));
       next = false;
     }
   }
   if (initials.empty()) initials = "?";
   // Keep at most two letters (each may be several UTF-8 bytes).
-  std::size_t letters = 0, cut = initials.size();
-  for (std::size_t i = 0; i < initials.size(); ++i) {
-    if ((static_cast<unsigned char>(initials[i]) & 0xC0) != 0x80 && ++letters == 3) { cut = i; break; }
-  }
-  initials.resize(cut);
+  initials.resize(core::utf8::offset_of(initials, 2));
   const ImVec2 pos = ImGui::GetCursorScreenPos();
   ImDrawList* draw = ImGui::GetWindowDrawList();
   const ImVec2 centre(pos.x + size * 0.5f, pos.y + size * 0.5f);

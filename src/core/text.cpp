@@ -2,6 +2,7 @@
 // compares answers and the word cloud groups ideas. Folding is table-driven over decoded code
 // points, so "É" (two bytes) folds like "E" and a capital Cyrillic letter like its small one.
 #include "core/text.hpp"
+#include "core/utf8.hpp"
 
 #include <algorithm>
 #include <array>
@@ -20,52 +21,9 @@ std::string_view trim(std::string_view text) {
 namespace {
 using namespace std::literals;
 
-// [SECTION] UTF-8 decoding
-
-struct Decoded {
-  char32_t cp = 0;
-  std::size_t length = 1;
-  bool valid = false;  // false: `length` is 1 and the byte is kept as it is
-};
-
-// Multi-byte forms by lead byte; `min` rejects overlong encodings (a second spelling of ASCII).
-struct Form { unsigned char mask, lead; std::size_t length; char32_t min; };
-constexpr std::array<Form, 3> kForms = {{{0xE0, 0xC0, 2, 0x80}, {0xF0, 0xE0, 3, 0x800}, {0xF8, 0xF0, 4, 0x10000}}};
-
-Decoded decode(std::string_view text, std::size_t i) {
-  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
-  if (byte(i) < 0x80) return {byte(i), 1, true};
-  for (const Form& form : kForms) {
-    if ((byte(i) & form.mask) != form.lead) continue;
-    if (i + form.length > text.size()) return {};
-    char32_t cp = byte(i) & static_cast<unsigned char>(~form.mask & 0x7F);
-    for (std::size_t k = 1; k < form.length; ++k) {
-      if ((byte(i + k) & 0xC0) != 0x80) return {};
-      cp = (cp << 6) | (byte(i + k) & 0x3Fu);
-    }
-    if (cp < form.min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return {};
-    return {cp, form.length, true};
-  }
-  return {};
-}
-
-void append_utf8(std::string& out, char32_t cp) {
-  if (cp < 0x80) {
-    out.push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
-}
+using utf8::append;
+using utf8::decode;
+using utf8::Decoded;
 
 // [SECTION] Folding tables
 
@@ -159,7 +117,7 @@ bool append_folded(std::string& out, char32_t cp) {
   for (const CaseRange& r : kCases)
     if (cp >= r.first && cp <= r.last) {
       if (r.pairs && (cp - r.first) % 2 != 0) return false;  // already small
-      append_utf8(out, cp + r.to_small);
+      append(out, cp + r.to_small);
       return true;
     }
   return false;

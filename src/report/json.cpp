@@ -11,6 +11,7 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "core/utf8.hpp"
 #include "report/locale.hpp"
 #include "report/render.hpp"
 
@@ -141,41 +142,16 @@ class JsonWriter {
         ++i;
         continue;
       }
-      const std::size_t length = utf8_sequence_length(s, i);
-      if (length == 0) {
+      const core::utf8::Decoded d = core::utf8::decode(s, i);
+      if (!d.valid) {
         out_ += "\xEF\xBF\xBD";
         ++i;
       } else {
-        out_.append(s.substr(i, length));
-        i += length;
+        out_.append(s.substr(i, d.length));
+        i += d.length;
       }
     }
     out_ += '"';
-  }
-
-  // Length of the well-formed UTF-8 sequence starting at s[i] (RFC 3629), or 0.
-  static std::size_t utf8_sequence_length(std::string_view s, std::size_t i) {
-    const unsigned char c = static_cast<unsigned char>(s[i]);
-    std::size_t length = 0;
-    unsigned char low = 0x80, high = 0xBF;
-    if (c >= 0xC2 && c <= 0xDF) length = 2;
-    else if (c >= 0xE0 && c <= 0xEF) {
-      length = 3;
-      if (c == 0xE0) low = 0xA0;
-      if (c == 0xED) high = 0x9F;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-      length = 4;
-      if (c == 0xF0) low = 0x90;
-      if (c == 0xF4) high = 0x8F;
-    } else {
-      return 0;
-    }
-    if (i + length > s.size()) return 0;
-    for (std::size_t k = 1; k < length; ++k) {
-      const unsigned char next = static_cast<unsigned char>(s[i + k]);
-      if (next < (k == 1 ? low : 0x80) || next > (k == 1 ? high : 0xBF)) return 0;
-    }
-    return length;
   }
 
   std::string& out_;

@@ -1,6 +1,8 @@
 // Small text helpers the renderers share.
 #include "report/text.hpp"
 
+#include "core/utf8.hpp"
+
 #include <cmath>
 #include <cstdint>
 #include <string>
@@ -32,32 +34,12 @@ std::string html_escape(std::string_view text) {
   return out;
 }
 
-namespace {
-bool starts_code_point(char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }
-
-// Byte offset just past `n` code points (or the end).
-std::size_t offset_of(std::string_view utf8, std::size_t n) {
-  std::size_t seen = 0;
-  for (std::size_t i = 0; i < utf8.size(); ++i) {
-    if (starts_code_point(utf8[i])) {
-      if (seen == n) return i;
-      ++seen;
-    }
-  }
-  return utf8.size();
-}
-}  // namespace
-
-std::size_t length(std::string_view utf8) {
-  std::size_t n = 0;
-  for (char c : utf8) n += starts_code_point(c);
-  return n;
-}
+std::size_t length(std::string_view utf8) { return core::utf8::length(utf8); }
 
 std::string truncate(std::string_view utf8, std::size_t max_chars) {
   if (length(utf8) <= max_chars) return std::string(utf8);
   if (max_chars == 0) return {};
-  std::string cut(utf8.substr(0, offset_of(utf8, max_chars - 1)));
+  std::string cut(utf8.substr(0, core::utf8::offset_of(utf8, max_chars - 1)));
   while (!cut.empty() && cut.back() == ' ') cut.pop_back();
   return cut + "…";
 }
@@ -100,7 +82,7 @@ std::vector<std::string> wrap(std::string_view utf8, std::size_t width, std::siz
           current_length = needed;
           word = {};
         } else if (current_length == 0) {  // a word longer than a line: cut it
-          const std::size_t cut = offset_of(word, width);
+          const std::size_t cut = core::utf8::offset_of(word, width);
           out.emplace_back(word.substr(0, cut));
           word.remove_prefix(cut);
         } else {
