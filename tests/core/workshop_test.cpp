@@ -1,4 +1,4 @@
-// The test workshop (tests/data/workshop_fr.*, made by make_workshop.py): the seed's café,
+// The test workshop (assets/plans/workshop_fr.palabre.json and tests/data/workshop_fr.palabre.jsonl, made by tests/data/make_workshop.py): the seed's café,
 // replayed, gives every figure of the seed report.
 #include <gtest/gtest.h>
 
@@ -23,7 +23,7 @@ struct Workshop {
   LogContents log;
   Replay replay_result;
   Workshop() {
-    auto p = load_plan(read_file("tests/data/workshop_fr.palabre.json"));
+    auto p = load_plan(read_file("assets/plans/workshop_fr.palabre.json"));
     EXPECT_TRUE(p) << p.error.message();
     if (p) plan = *p.value;
     log = read_log(read_file("tests/data/workshop_fr.palabre.jsonl"));
@@ -220,6 +220,6 @@ TEST(Workshop, GivenTornLastLine_WhenRead_ThenDroppedAndReportedNotFatal) {
 }
 
 TEST(Workshop, GivenFiles_WhenMeasured_ThenEachUnderOneMebibyte) {
-  EXPECT_LT(read_file("tests/data/workshop_fr.palabre.json").size(), 1u << 20);
+  EXPECT_LT(read_file("assets/plans/workshop_fr.palabre.json").size(), 1u << 20);
   EXPECT_LT(read_file("tests/data/workshop_fr.palabre.jsonl").size(), 1u << 20);
 }

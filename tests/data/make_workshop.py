@@ -2,7 +2,8 @@
 """Generates the test workshop: the seed's one-hour "Café TMNlab" (../shared/seed) as a Palabre plan
 and session log, deterministically (no randomness, no clock).
 
-    python3 tests/data/make_workshop.py            # writes workshop_fr.palabre.json and .jsonl here
+    python3 tests/data/make_workshop.py   # writes the plan to assets/plans/workshop_fr.palabre.json,
+                                          # the log to tests/data/workshop_fr.palabre.jsonl
 
 Every figure of the seed report is reproduced: 71 participants; the live challenge won by Gaëlle
 Lecart on her 2nd attempt 27 s after the start, 2 people attempting (3 %); the surveys' exact
@@ -530,10 +531,13 @@ def main():
     log = build_log()
     plan_text = json.dumps(PLAN, ensure_ascii=False, indent=2) + "\n"
     log_text = "\n".join(log.lines) + "\n"
-    for name, text in (("workshop_fr.palabre.json", plan_text), ("workshop_fr.palabre.jsonl", log_text)):
+    plans = os.path.join(HERE, "..", "..", "assets", "plans")  # the sample plan ships with the app
+    for path, text in ((os.path.join(plans, "workshop_fr.palabre.json"), plan_text),
+                       (os.path.join(HERE, "workshop_fr.palabre.jsonl"), log_text)):
+        name = os.path.basename(path)
         data = text.encode("utf-8")
         assert len(data) < 1024 * 1024, (name, len(data))
-        with open(os.path.join(HERE, name), "wb") as f:
+        with open(path, "wb") as f:
             f.write(data)
         print(f"{name}: {len(data)} bytes")
     print(f"{log.seq} envelopes")

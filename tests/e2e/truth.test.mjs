@@ -18,7 +18,7 @@ import {
   typeInto, viewports,
 } from './harness.mjs';
 
-const planFile = fileURLToPath(new URL('../data/workshop_fr.palabre.json', import.meta.url));
+const planFile = fileURLToPath(new URL('../../assets/plans/workshop_fr.palabre.json', import.meta.url));
 const started = Date.now();
 function step(what) { process.stderr.write(`[truth ${((Date.now() - started) / 1000).toFixed(1)} s] ${what}\n`); }
 

@@ -3,7 +3,7 @@
 // reorders, edits, removes one and saves the plan; loads the seed workshop's plan; two
 // participants (phone) join and answer; a post-it is dragged on the board; the kiosk and host show
 // results. Saves screenshots of every step at phone, laptop and kiosk sizes.
-// usage: PALABRE_BIN=… PALABRE_WEB=… node tests/app/tour.mjs OUT_DIR
+// usage: PALABRE_BIN=… PALABRE_WEB=… node tools/tour.mjs OUT_DIR
 import { mkdirSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,7 +14,7 @@ import { createServer } from 'node:net';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
-const { chromium } = require('../e2e/node_modules/playwright-core');
+const { chromium } = require('../tests/e2e/node_modules/playwright-core');
 const here = dirname(fileURLToPath(import.meta.url));
 const out = process.argv[2] ?? join(tmpdir(), 'palabre-tour');
 mkdirSync(out, { recursive: true });
@@ -86,7 +86,7 @@ try {
   }
   // Load the seed workshop's plan through the file picker.
   const [chooser] = await Promise.all([host.waitForEvent('filechooser'), click(host, 'load-plan')]);
-  await chooser.setFiles(join(here, '../data/workshop_fr.palabre.json'));
+  await chooser.setFiles(join(here, '../assets/plans/workshop_fr.palabre.json'));
   await until(async () => (await state(host)).activities?.length > 0, 'plan loaded');
   await shot(host, 'host-plan-laptop');
 

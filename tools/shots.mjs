@@ -1,12 +1,12 @@
 // Looks at the app: opens a URL at phone, laptop and kiosk sizes in headless Chromium and saves
 // screenshots (plus the item mirror as JSON) — a tool for the app's authors, not a ctest.
-// usage: node tests/app/shots.mjs URL OUT_DIR [name] [phone,laptop,kiosk]
+// usage: node tools/shots.mjs URL OUT_DIR [name] [phone,laptop,kiosk]
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
-const { chromium } = require('../e2e/node_modules/playwright-core');
+const { chromium } = require('../tests/e2e/node_modules/playwright-core');
 const viewports = {
   phone: { width: 390, height: 844 },
   laptop: { width: 1366, height: 768 },
@@ -22,7 +22,7 @@ function launchBrowser() {
 
 const [url, out, name = 'shot', sizes = 'phone,laptop,kiosk'] = process.argv.slice(2);
 if (!url || !out) {
-  console.error('usage: node tests/app/shots.mjs URL OUT_DIR [name] [phone,laptop,kiosk]');
+  console.error('usage: node tools/shots.mjs URL OUT_DIR [name] [phone,laptop,kiosk]');
   process.exit(2);
 }
 mkdirSync(out, { recursive: true });
