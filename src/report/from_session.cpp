@@ -259,25 +259,29 @@ std::vector<IdeaGroup> idea_groups(const Context& c, const core::Activity& a, co
   return groups;
 }
 
-void map_brainstorm(const Context& c, const core::Activity& a, Activity& out) {
-  const core::IdeaFigures f = core::idea_figures(c.session, a);
-  BrainstormDetail d;
+// What a brainstorm and a board report alike: the prompt, the ideas by category, who took part.
+template <class Detail>
+Detail ideas_detail(const Context& c, const core::Activity& a, const core::IdeaFigures& f, HeadlineKind headline, Activity& out) {
+  Detail d;
   d.prompt = a.spec.title;
   d.idea_count = f.ideas;
   d.groups = idea_groups(c, a, f, out.records);
+  out.participation = participation(f.contributors, f.participants);
+  out.headline = {headline, f.ideas, 0, ""};
+  return d;
+}
+
+void map_brainstorm(const Context& c, const core::Activity& a, Activity& out) {
+  const core::IdeaFigures f = core::idea_figures(c.session, a);
+  BrainstormDetail d = ideas_detail<BrainstormDetail>(c, a, f, HeadlineKind::ideas, out);
   d.one_word = f.cloud;
   for (const auto& [text, count] : f.words) d.words.push_back({text, count});
-  out.participation = participation(f.contributors, f.participants);
-  out.headline = {HeadlineKind::ideas, f.ideas, 0, ""};
   out.detail = std::move(d);
 }
 
 void map_board(const Context& c, const core::Activity& a, Activity& out) {
   const core::IdeaFigures f = core::idea_figures(c.session, a);
-  BoardDetail d;
-  d.prompt = a.spec.title;
-  d.idea_count = f.ideas;
-  d.groups = idea_groups(c, a, f, out.records);
+  BoardDetail d = ideas_detail<BoardDetail>(c, a, f, HeadlineKind::ideas_posted, out);
   // The picture is a 1600-unit-wide laptop screen with 16-unit text, its zones and post-its where
   // the app puts them (core's board geometry); a post-it has room for five lines of its text.
   d.width = 1600;
@@ -306,8 +310,6 @@ void map_board(const Context& c, const core::Activity& a, Activity& out) {
   }
   // Draw the least liked first so the most liked stay on top where post-its overlap.
   std::reverse(d.notes.begin(), d.notes.end());
-  out.participation = participation(f.contributors, f.participants);
-  out.headline = {HeadlineKind::ideas_posted, f.ideas, 0, ""};
   out.detail = std::move(d);
 }
 
