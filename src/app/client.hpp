@@ -89,7 +89,6 @@ class Client {
  private:
   void send_hello();
   void send(std::string frame);
-  void apply_envelopes(const std::vector<std::string>& envelope_texts);
   void resend_pending();
   std::string encode(const PendingAction& action) const;
   void recognise_own(const core::Envelope& envelope);

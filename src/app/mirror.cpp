@@ -230,8 +230,6 @@ void end_frame() {
 
 const std::vector<Item>& items() { return recorder.items; }
 
-std::string focused_text_field() { return recorder.focused_field; }
-
 void activate(std::string_view key) { recorder.activations.emplace(key); }
 
 void next_role(const char* role) { recorder.next_role = role; }

@@ -53,8 +53,6 @@ struct TextFieldOptions {
   int lines = 1;  // > 1: a <textarea> this many lines tall, where Enter starts a new line
 };
 bool TextField(const char* label, std::string& value, const TextFieldOptions& options = {});
-// Key of the text field the DOM currently focuses ("" if none).
-std::string focused_text_field();
 
 // A button that the page can also activate (screen reader, keyboard on its DOM <button>).
 bool Button(const char* label, const ImVec2& size);

@@ -248,8 +248,6 @@ void storage_remove_prefix(Storage where, const std::string& prefix) {
   js_storage_remove_prefix(where == Storage::session, prefix.c_str());
 }
 
-bool input_pending() { return !queue.empty(); }
-
 // [SECTION] frames
 void begin_frame(ImGuiIO& io) {
   update_viewport();

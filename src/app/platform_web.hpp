@@ -25,8 +25,6 @@ void request_frames(int frames = 3);
 Viewport viewport();
 // Feeds queued input to ImGui for this frame and sets sizes and delta time.
 void begin_frame(ImGuiIO& io);
-// True when queued input remains for the next frame.
-bool input_pending();
 double now_ms();
 
 // The browser's storage: localStorage (kept across visits) or sessionStorage (this tab only).

@@ -191,7 +191,6 @@ enum class S {
   count_
 };
 
-Lang browser_lang();  // from navigator.language (fr* -> fr, otherwise en)
 void set_lang(Lang lang);
 Lang lang();
 const char* tr(S s);
