@@ -233,17 +233,19 @@ struct Editor {
       ctx.ui.scroll_to = prefix + std::to_string(values.size() - 1);
     }
   }
-  // A card around one question with its number and a remove button on the right.
-  void question_header(std::size_t i, const std::string& key, bool& removed) {
+  // The header of a numbered part ("Question 2", "Page 3"), with a remove button on the right when
+  // `removable`; true when that button is pressed.
+  bool part_header(const char* noun, std::size_t i, const std::string& key, bool removable) {
     ImGui::PushFont(theme::fonts().strong);
     ImGui::PushStyleColor(ImGuiCol_Text, theme::colour::accent);
     ImGui::AlignTextToFramePadding();
-    ui::text(std::string(tr(S::question_n)) + " " + std::to_string(i + 1));
+    const std::string name = std::string(noun) + " " + std::to_string(i + 1);
+    ui::text(name);
     ImGui::PopStyleColor();
     ImGui::PopFont();
+    if (!removable) return false;
     ImGui::SameLine(ImGui::GetWindowContentRegionMin().x + width - ImGui::GetFrameHeight());
-    removed = icon_button(icon::trash, (std::string(tr(S::ed_remove)) + " " + tr(S::question_n) + " " + std::to_string(i + 1)).c_str(),
-                          key + "-remove");
+    return icon_button(icon::trash, (std::string(tr(S::ed_remove)) + " " + name).c_str(), key + "-remove");
   }
   void separator() {
     ui::gap(base * 0.3f);
@@ -254,34 +256,45 @@ struct Editor {
 };
 
 // [SECTION] per kind
-// The numbered questions of a quiz or a survey: each under its header (with its bin), then "add a
-// question", which scrolls to the new one. `body(key_prefix, question)` draws a question's fields.
-template <class Question, class Body>
-void question_list(Editor& e, std::vector<Question>& questions, Question (*make_new)(), Body body) {
-  for (std::size_t i = 0; i < questions.size(); ++i) {
-    const std::string q = "q" + std::to_string(i);
+// The words and keys of one list of numbered parts.
+struct PartList {
+  const char* noun;         // "Question", "Page"
+  const char* add_name;     // the add button's label
+  const char* add_key;      // its mirror key
+  const char* prefix;       // part i's keys start "<prefix><i>"
+  const char* first_field;  // the suffix of the field the add button scrolls to
+  std::size_t keep;         // parts that cannot be removed (a presentation keeps one page)
+};
+
+// The numbered parts of an activity (a quiz's or a survey's questions, a presentation's pages):
+// each under its header with its bin, then "add", which scrolls to the new part's first field.
+// `body(key_prefix, part)` draws a part's fields.
+template <class Part, class Body>
+void numbered_parts(Editor& e, std::vector<Part>& parts, const PartList& list, Part (*make_new)(), Body body) {
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    const std::string key = list.prefix + std::to_string(i);
     ImGui::PushID(static_cast<int>(i));
     e.separator();
-    bool removed = false;
-    e.question_header(i, q, removed);
-    if (removed) {
-      questions.erase(questions.begin() + static_cast<std::ptrdiff_t>(i));
+    if (e.part_header(list.noun, i, key, parts.size() > list.keep)) {
+      parts.erase(parts.begin() + static_cast<std::ptrdiff_t>(i));
       forget_number_texts(e.ctx.ui);
       ImGui::PopID();
       break;
     }
-    body(q, questions[i]);
+    body(key, parts[i]);
     ImGui::PopID();
   }
   e.separator();
-  if (e.add_button(tr(S::ed_add_question), "q-add")) {
-    questions.push_back(make_new());
-    e.ctx.ui.scroll_to = "q" + std::to_string(questions.size() - 1) + "-text";
+  if (e.add_button(list.add_name, list.add_key)) {
+    parts.push_back(make_new());
+    e.ctx.ui.scroll_to = list.prefix + std::to_string(parts.size() - 1) + list.first_field;
   }
 }
 
+PartList questions_list() { return {tr(S::question_n), tr(S::ed_add_question), "q-add", "q", "-text", 0}; }
+
 void quiz_questions(Editor& e, std::vector<core::QuizQuestion>& questions) {
-  question_list(e, questions, new_quiz_question, [&](const std::string& q, core::QuizQuestion& question) {
+  numbered_parts(e, questions, questions_list(), new_quiz_question, [&](const std::string& q, core::QuizQuestion& question) {
     e.text(tr(S::ed_question_text), q + "-text", question.text, tr(S::ed_question_text));
     ui::text_muted(std::string(icon::check) + "  " + tr(S::ed_correct));
     e.rows(q + "-choice", question.choices, tr(S::ed_choice), tr(S::ed_add_choice), &question.correct, 2);
@@ -336,7 +349,7 @@ std::string_view activity_kind_wire(core::ActivityKind k) { return core::to_stri
 void survey_questions(Editor& e, std::vector<core::SurveyQuestion>& questions) {
   static constexpr core::QuestionKind kinds[] = {core::QuestionKind::single, core::QuestionKind::multiple, core::QuestionKind::open,
                                                  core::QuestionKind::ranking, core::QuestionKind::rating};
-  question_list(e, questions, new_survey_question, [&](const std::string& q, core::SurveyQuestion& question) {
+  numbered_parts(e, questions, questions_list(), new_survey_question, [&](const std::string& q, core::SurveyQuestion& question) {
     if (chips(e, q + "-kind-", kinds, question.kind, question_kind_name, question_kind_wire)) {
       const bool has_choices = question.kind != core::QuestionKind::open && question.kind != core::QuestionKind::rating;
       if (has_choices && question.choices.size() < 2) question.choices.resize(2);
@@ -362,33 +375,11 @@ void survey_questions(Editor& e, std::vector<core::SurveyQuestion>& questions) {
 }
 
 void pages(Editor& e, std::vector<core::Page>& list) {
-  for (std::size_t i = 0; i < list.size(); ++i) {
-    const std::string p = "p" + std::to_string(i);
-    ImGui::PushID(static_cast<int>(i));
-    e.separator();
-    ImGui::PushFont(theme::fonts().strong);
-    ImGui::PushStyleColor(ImGuiCol_Text, theme::colour::accent);
-    ImGui::AlignTextToFramePadding();
-    ui::text(std::string(tr(S::page)) + " " + std::to_string(i + 1));
-    ImGui::PopStyleColor();
-    ImGui::PopFont();
-    if (list.size() > 1) {
-      ImGui::SameLine(ImGui::GetWindowContentRegionMin().x + e.width - ImGui::GetFrameHeight());
-      if (e.icon_button(icon::trash, (std::string(tr(S::ed_remove)) + " " + tr(S::page) + " " + std::to_string(i + 1)).c_str(), p + "-remove")) {
-        list.erase(list.begin() + static_cast<std::ptrdiff_t>(i));
-        ImGui::PopID();
-        break;
-      }
-    }
-    e.text(tr(S::ed_page_title), p + "-title", list[i].title, tr(S::ed_page_title));
-    e.text(tr(S::ed_page_text), p + "-text", list[i].text, tr(S::ed_page_text), -1, 4);
-    ImGui::PopID();
-  }
-  e.separator();
-  if (e.add_button(tr(S::ed_add_page), "page-add")) {
-    list.emplace_back();
-    e.ctx.ui.scroll_to = "p" + std::to_string(list.size() - 1) + "-title";
-  }
+  const PartList words{tr(S::page), tr(S::ed_add_page), "page-add", "p", "-title", 1};
+  numbered_parts(e, list, words, +[] { return core::Page{}; }, [&](const std::string& p, core::Page& page) {
+    e.text(tr(S::ed_page_title), p + "-title", page.title, tr(S::ed_page_title));
+    e.text(tr(S::ed_page_text), p + "-text", page.text, tr(S::ed_page_text), -1, 4);
+  });
 }
 
 const char* title_label(core::ActivityKind kind) {
