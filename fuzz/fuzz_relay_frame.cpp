@@ -5,8 +5,9 @@
 // the client cannot forge (no injected "from"/"role"/"seq"); a refusal carries a known error code.
 // One parse, one truth: on any object the strict parser accepts, the raw-text reader and the parser
 // agree on every top-level member (issue 16: `"ev":5,"e\u0076":{}` made them disagree).
-#include "relay/client_frame.hpp"
-#include "relay/json_text.hpp"
+#include "protocol/client_frame.hpp"
+#include "protocol/envelope.hpp"
+#include "protocol/json_text.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -16,7 +17,7 @@
 #include <string_view>
 
 using nlohmann::json;
-using namespace palabre::relay;
+using namespace palabre::protocol;
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view text(reinterpret_cast<const char*>(data), size);
@@ -43,7 +44,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const json reparsed = json::parse(frame.ev_text, nullptr, false);
   if (reparsed.is_discarded() || reparsed != ev) std::abort();
   // The envelope line as the relays stamp it must parse back with the relay's own fields.
-  const std::string line = R"({"seq":7,"at":1,"from":"p3","role":"participant","vis":"public","ev":)" + frame.ev_text + "}";
+  const std::string line = envelope_text(7, 1, "p3", "participant", false, frame.ev_text);
   const json envelope = json::parse(line, nullptr, false);
   if (envelope.is_discarded() || envelope.size() != 6 || envelope["from"] != "p3" || envelope["seq"] != 7 ||
       envelope["ev"] != ev)

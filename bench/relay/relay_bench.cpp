@@ -1,7 +1,8 @@
 // What one incoming event costs the relay before fan-out: parsing and checking the message,
 // finding the raw `ev` text, and (once per connection) hashing a token.
-#include "relay/client_frame.hpp"
-#include "relay/json_text.hpp"
+#include "protocol/client_frame.hpp"
+#include "protocol/json_text.hpp"
+#include "protocol/tokens.hpp"
 #include "relay/secrets.hpp"
 
 #include <benchmark/benchmark.h>
@@ -16,18 +17,18 @@ const std::string kChat =
 
 // The whole of it for a vote: parse, check every field, keep the client's `ev` bytes.
 void BM_ReadClientFrameVote(benchmark::State& state) {
-  for (auto _ : state) benchmark::DoNotOptimize(palabre::relay::read_client_frame(kVote));
+  for (auto _ : state) benchmark::DoNotOptimize(palabre::protocol::read_client_frame(kVote));
 }
 BENCHMARK(BM_ReadClientFrameVote);
 
 void BM_RawEvTextOfChat(benchmark::State& state) {
-  for (auto _ : state) benchmark::DoNotOptimize(palabre::relay::raw_member_text(kChat, "ev"));
+  for (auto _ : state) benchmark::DoNotOptimize(palabre::protocol::raw_member_text(kChat, "ev"));
 }
 BENCHMARK(BM_RawEvTextOfChat);
 
 void BM_TokenHash(benchmark::State& state) {
   const std::string token = palabre::relay::new_token();
-  for (auto _ : state) benchmark::DoNotOptimize(palabre::relay::token_hash(token));
+  for (auto _ : state) benchmark::DoNotOptimize(palabre::protocol::token_hash(token));
 }
 BENCHMARK(BM_TokenHash);
 

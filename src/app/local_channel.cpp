@@ -6,7 +6,7 @@
 #include <cstdlib>
 
 #include "app/platform_web.hpp"
-#include "relay/secrets.hpp"
+#include "protocol/tokens.hpp"
 
 // [SECTION] page bridge
 EM_JS(void, js_local_open, (const char* room), {
@@ -83,14 +83,10 @@ std::string random_hex(int bytes) {
 }
 
 std::string new_room_code() {
+  // The relay's generator (protocol/tokens.hpp) on the browser's randomness.
+  const auto random = [](void* out, std::size_t size) { js_random_bytes(static_cast<unsigned char*>(out), int(size)); };
   for (;;) {
-    std::string code;
-    while (code.size() < 6) {
-      unsigned char b = 0;
-      js_random_bytes(&b, 1);
-      if (b >= 248) continue;  // 248 = 8 × 31: every letter equally likely
-      code.push_back(relay::kRoomCodeAlphabet[b % relay::kRoomCodeAlphabet.size()]);
-    }
+    std::string code = protocol::new_room_code(random);
     if (!platform::storage_get(platform::Storage::local, prefix(code) + "members")) return code;
   }
 }

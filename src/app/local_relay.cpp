@@ -1,102 +1,80 @@
-// [SECTION] helpers  [SECTION] create / restore  [SECTION] frames  [SECTION] storage
+// [SECTION] create / restore  [SECTION] frames  [SECTION] storage
+// The frames, envelopes, error texts, tokens, roster and file lines come from src/protocol, as the
+// relay's do; what is left here is the keeper's own: one room, connections that are tabs, storage
+// as text.
 #include "app/local_relay.hpp"
 
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
-#include "relay/client_frame.hpp"
-#include "relay/kiosk_token.hpp"
-#include "relay/sha256.hpp"
+#include "protocol/client_frame.hpp"
+#include "protocol/errors.hpp"
+#include "protocol/frames.hpp"
+#include "protocol/history.hpp"
+#include "protocol/log_format.hpp"
+#include "protocol/tokens.hpp"
 
 namespace palabre::app {
 
 using nlohmann::json;
-using nlohmann::ordered_json;
+namespace errors = protocol::errors;
+using protocol::Role;
 
-// [SECTION] helpers
 namespace {
 
-constexpr std::size_t kMaxMessageBytes = 64 * 1024;      // the relay's --max-message-bytes default
-constexpr std::size_t kMaxHistoryFrameBytes = 256 * 1024;  // as the relay's resume answers
-
-std::string events_frame(const std::vector<const std::string*>& envs) {
-  std::string out = R"({"t":"events","envs":[)";
-  for (std::size_t i = 0; i < envs.size(); ++i) {
-    if (i) out.push_back(',');
-    out.append(*envs[i]);
-  }
-  return out.append("]}");
-}
+constexpr std::size_t kMaxMessageBytes = 64 * 1024;  // the relay's --max-message-bytes default
 
 std::string str(const json& j, const char* key) {
   const auto it = j.find(key);
   return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
 }
 
-std::string_view role_name(int role) { return role == 0 ? "host" : role == 1 ? "kiosk" : "participant"; }
+// The non-empty lines of a stored text (a torn "\r" dropped).
+std::vector<std::string_view> lines(std::string_view text) {
+  std::vector<std::string_view> out;
+  while (!text.empty()) {
+    const auto end = text.find('\n');
+    std::string_view line = text.substr(0, end);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (!line.empty()) out.push_back(line);
+    if (end == std::string_view::npos) break;
+    text.remove_prefix(end + 1);
+  }
+  return out;
+}
 
 }  // namespace
 
-std::string local_pseudonym(std::string_view room_key, std::string_view member_id) {
-  std::string material;
-  material.append("palabre-anon:").append(room_key).append(":").append(member_id);
-  const auto digest = relay::sha256(material);
-  return "a" + relay::to_hex(digest.data(), 6);
-}
-
 // [SECTION] create / restore
-void LocalRelay::add_member(const std::string& id, Role role) {
-  Member member{role, local_pseudonym(anon_key_, id), 0};
-  by_pseudonym_[member.pseudonym] = id;
-  members_[id] = std::move(member);
-  if (id.size() > 1) next_member_number_ = std::max(next_member_number_, std::atoi(id.c_str() + 1) + 1);
+void LocalRelay::add_participant(const std::string& id, const std::string& token_hash) {
+  roster_.add_participant(id, token_hash);
+  participant_records_.emplace_back(id, token_hash);
 }
 
 LocalRelay LocalRelay::create(const Secrets& secrets, std::int64_t now_ms) {
   LocalRelay r;
   r.room_ = secrets.room;
   r.created_ms_ = now_ms;
-  r.host_hash_ = relay::sha256_hex(secrets.host_token);
-  r.kiosk_hash_ = relay::sha256_hex(secrets.kiosk_token);
-  r.anon_key_ = secrets.anon_key;
-  r.add_member("h1", Role::host);
-  r.add_member("k2", Role::kiosk);
+  r.roster_ = protocol::Roster(protocol::token_hash(secrets.host_token), protocol::token_hash(secrets.kiosk_token),
+                               secrets.anon_key);
   return r;
 }
 
 std::optional<LocalRelay> LocalRelay::restore(std::string_view members_text, std::string_view log_text) {
-  auto lines = [](std::string_view text) {
-    std::vector<std::string_view> out;
-    while (!text.empty()) {
-      const auto end = text.find('\n');
-      std::string_view line = text.substr(0, end);
-      if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-      if (!line.empty()) out.push_back(line);
-      if (end == std::string_view::npos) break;
-      text.remove_prefix(end + 1);
-    }
-    return out;
-  };
   const auto member_lines = lines(members_text);
   if (member_lines.empty()) return std::nullopt;
   const json header = json::parse(member_lines[0], nullptr, false);
   if (header.is_discarded() || !header.is_object() || str(header, "format") != "palabre-members") return std::nullopt;
   LocalRelay r;
   r.room_ = str(header, "room");
-  r.host_hash_ = str(header, "host");
-  r.kiosk_hash_ = str(header, "kiosk");
-  r.anon_key_ = str(header, "anon_key");
-  if (r.room_.empty() || r.host_hash_.empty()) return std::nullopt;
-  r.add_member("h1", Role::host);
-  r.add_member("k2", Role::kiosk);
+  if (r.room_.empty() || str(header, "host").empty()) return std::nullopt;
+  r.roster_ = protocol::Roster(str(header, "host"), str(header, "kiosk"), str(header, "anon_key"));
   for (std::size_t i = 1; i < member_lines.size(); ++i) {
     const json line = json::parse(member_lines[i], nullptr, false);
     if (!line.is_object()) continue;
     const std::string id = str(line, "id"), hash = str(line, "token");
     if (id.size() < 2 || id[0] != 'p' || hash.empty()) continue;
-    r.add_member(id, Role::participant);
-    r.by_token_hash_[hash] = id;
-    r.participant_records_.emplace_back(id, hash);
+    r.add_participant(id, hash);
   }
   const auto log_lines = lines(log_text);
   if (!log_lines.empty()) {
@@ -107,35 +85,25 @@ std::optional<LocalRelay> LocalRelay::restore(std::string_view members_text, std
     const json env = json::parse(log_lines[i], nullptr, false);
     // Only the next seq in order: a torn or foreign line is dropped, as the relay does on restart.
     if (!env.is_object() || env.value("seq", std::int64_t{-1}) != r.last_seq() + 1) continue;
-    std::string sender = str(env, "from");
-    if (const auto it = r.by_pseudonym_.find(sender); it != r.by_pseudonym_.end()) sender = it->second;
     r.last_at_ = std::max(r.last_at_, env.value("at", std::int64_t{0}));
-    r.log_.push_back({str(env, "vis") == "staff", std::move(sender), std::string(log_lines[i])});
+    r.log_.push_back({r.last_seq() + 1, str(env, "vis") == "staff", r.roster_.real_sender(str(env, "from")),
+                      std::string(log_lines[i])});
   }
   return r;
 }
 
 // [SECTION] frames
-std::string LocalRelay::stamp(bool staff, const std::string& sender, const std::string& from, std::string_view role,
+std::int64_t LocalRelay::stamp(bool staff, const std::string& sender, const std::string& from, std::string_view role,
                               std::string_view ev_text, std::int64_t now_ms) {
   last_at_ = std::max(last_at_, now_ms);  // never decreasing within a room, as the relay's `at`
   const std::int64_t seq = last_seq() + 1;
-  std::string text;
-  text.append("{\"seq\":").append(std::to_string(seq));
-  text.append(",\"at\":").append(std::to_string(last_at_));
-  text.append(",\"from\":\"").append(from);
-  text.append("\",\"role\":\"").append(role);
-  text.append(staff ? "\",\"vis\":\"staff\",\"ev\":" : "\",\"vis\":\"public\",\"ev\":");
-  text.append(ev_text).append("}");
-  log_.push_back({staff, sender, text});
-  return std::to_string(seq);
+  log_.push_back({seq, staff, sender, protocol::envelope_text(seq, last_at_, from, role, staff, ev_text)});
+  return seq;
 }
 
-bool LocalRelay::sees(const std::string& conn, const Stored& env) const {
+bool LocalRelay::sees(const std::string& conn, const protocol::StoredEnvelope& env) const {
   const auto it = conn_member_.find(conn);
-  if (it == conn_member_.end()) return false;
-  if (!env.staff) return true;
-  return members_.at(it->second).role != Role::participant || env.sender == it->second;
+  return it != conn_member_.end() && protocol::visible_to(env, roster_.at(it->second).role != Role::participant, it->second);
 }
 
 void LocalRelay::broadcast(std::size_t first_new, std::vector<Delivery>& out) const {
@@ -143,32 +111,24 @@ void LocalRelay::broadcast(std::size_t first_new, std::vector<Delivery>& out) co
     std::vector<const std::string*> envs;
     for (std::size_t i = first_new; i < log_.size(); ++i)
       if (sees(conn, log_[i])) envs.push_back(&log_[i].text);
-    if (!envs.empty()) out.push_back({conn, events_frame(envs)});
+    if (!envs.empty()) out.push_back({conn, protocol::events_frame(envs)});
   }
 }
 
 void LocalRelay::history(const std::string& conn, std::int64_t since, std::vector<Delivery>& out) const {
-  std::vector<const std::string*> chunk;
-  std::size_t bytes = 0;
-  for (std::size_t i = static_cast<std::size_t>(std::min<std::int64_t>(since, last_seq())); i < log_.size(); ++i) {
-    if (!sees(conn, log_[i])) continue;
-    chunk.push_back(&log_[i].text);
-    bytes += log_[i].text.size();
-    if (bytes >= kMaxHistoryFrameBytes) {
-      out.push_back({conn, events_frame(chunk)});
-      chunk.clear();
-      bytes = 0;
-    }
-  }
-  if (!chunk.empty()) out.push_back({conn, events_frame(chunk)});
+  // The relay's pages, all at once: a tab reads a BroadcastChannel as fast as it is written.
+  protocol::HistoryCursor cursor{std::min(since, last_seq()), last_seq()};
+  while (const auto page = protocol::next_history_page(
+             log_, cursor, [&](const protocol::StoredEnvelope& env) { return sees(conn, env); }))
+    out.push_back({conn, *page});
 }
 
 void LocalRelay::attach(const std::string& conn, const std::string& member, std::int64_t now_ms,
                         std::vector<Delivery>& out) {
   conn_member_[conn] = member;
-  if (++members_[member].connections == 1) {
+  if (++roster_.at(member).connections == 1) {
     const std::size_t first_new = log_.size();
-    stamp(true, "relay", "relay", "relay", relay::presence_ev(member, true), now_ms);
+    stamp(true, "relay", "relay", "relay", protocol::presence_ev(member, true), now_ms);
     broadcast(first_new, out);
   }
 }
@@ -179,9 +139,9 @@ std::vector<LocalRelay::Delivery> LocalRelay::disconnect(const std::string& conn
   if (it == conn_member_.end() || closed_) return out;
   const std::string member = it->second;
   conn_member_.erase(it);
-  if (--members_[member].connections == 0) {
+  if (--roster_.at(member).connections == 0) {
     const std::size_t first_new = log_.size();
-    stamp(true, "relay", "relay", "relay", relay::presence_ev(member, false), now_ms);
+    stamp(true, "relay", "relay", "relay", protocol::presence_ev(member, false), now_ms);
     broadcast(first_new, out);
   }
   return out;
@@ -191,56 +151,48 @@ std::vector<LocalRelay::Delivery> LocalRelay::receive(const std::string& conn, s
                                                       std::int64_t now_ms, const TokenSource& new_token) {
   std::vector<Delivery> out;
   auto reject = [&](std::string_view code, std::string_view message, const std::string& cid = {}) {
-    out.push_back({conn, relay::error_frame(code, message, cid)});
+    out.push_back({conn, protocol::error_frame(code, message, cid)});
     return out;
   };
-  if (text.size() > kMaxMessageBytes) return reject("too_big", "message larger than 65536 bytes");
-  auto read = relay::read_client_frame(text);
-  if (auto* error = std::get_if<relay::FrameError>(&read)) return reject(error->code, error->message, error->cid);
-  const auto& frame = std::get<relay::ClientFrame>(read);
+  auto refuse = [&](const protocol::ErrorText& error, const std::string& cid = {}) {
+    return reject(error.code, error.message, cid);
+  };
+  if (text.size() > kMaxMessageBytes) return reject("too_big", protocol::too_big_message(kMaxMessageBytes));
+  auto read = protocol::read_client_frame(text);
+  if (auto* error = std::get_if<protocol::FrameError>(&read)) return reject(error->code, error->message, error->cid);
+  const auto& frame = std::get<protocol::ClientFrame>(read);
   const std::string& cid = frame.cid;
-  if (frame.type == relay::FrameType::ping) return out.push_back({conn, R"({"t":"pong"})"}), out;
-  if (closed_) return reject("no_room", "no room with this code", cid);
+  using protocol::FrameType;
+  if (frame.type == FrameType::ping) return out.push_back({conn, std::string(protocol::pong_frame)}), out;
+  if (closed_) return refuse(errors::no_room, cid);
   const auto joined = conn_member_.find(conn);
 
-  if (frame.type == relay::FrameType::create) {
-    // The host tab made this room when it chose the no-relay mode; a second room has no tab to live in.
-    return reject("relay_full", "this tab already holds its room");
-  }
-  if (frame.type == relay::FrameType::join) {
+  // The host tab made this room when it chose the no-relay mode; a second room has no tab to live in.
+  if (frame.type == FrameType::create) return refuse(errors::tab_holds_room);
+  if (frame.type == FrameType::join) {
     std::string code = frame.room;
-    std::transform(code.begin(), code.end(), code.begin(), [](char c) { return c >= 'a' && c <= 'z' ? char(c - 32) : c; });
-    if (code != room_) return reject("no_room", "no room with this code");
+    if (!protocol::normalize_room_code(code) || code != room_) return refuse(errors::no_room);
     std::string member, token;
     if (frame.token) {
       token = *frame.token;
-      const std::string hash = relay::sha256_hex(token);
-      if (hash == host_hash_) member = "h1";
-      else if (hash == kiosk_hash_) member = "k2";
-      else if (const auto p = by_token_hash_.find(hash); p != by_token_hash_.end()) member = p->second;
-      else return reject("bad_token", "this token opens nothing in this room");
+      const auto found = roster_.member_for_token_hash(protocol::token_hash(token));
+      if (!found) return refuse(errors::bad_token);
+      member = *found;
     } else {
       token = new_token();
-      member = "p" + std::to_string(next_member_number_);
-      const std::string hash = relay::sha256_hex(token);
-      add_member(member, Role::participant);
-      by_token_hash_[hash] = member;
-      participant_records_.emplace_back(member, hash);
+      member = roster_.next_participant_id();
+      add_participant(member, protocol::token_hash(token));
     }
     if (joined != conn_member_.end()) {  // a second join leaves the first membership
       auto left = disconnect(conn, now_ms);
       out.insert(out.end(), left.begin(), left.end());
     }
-    const Member& m = members_.at(member);
-    ordered_json answer{{"t", "joined"}, {"room", room_}, {"you", member}, {"role", role_name(static_cast<int>(m.role))},
-                        {"token", token}};
+    const protocol::Member& m = roster_.at(member);
+    protocol::Joined answer{room_, member, std::string(protocol::role_name(m.role)), token, {}, m.pseudonym,
+                            last_seq(), roster_.participants()};
     // As the relay: a host in any tab gets every link to share, the kiosk's included.
-    if (m.role == Role::host)
-      if (std::string kiosk = relay::kiosk_token_to_tell(token, kiosk_hash_); !kiosk.empty()) answer["kiosk_token"] = kiosk;
-    answer["anon"] = m.pseudonym;
-    answer["seq"] = last_seq();
-    answer["participants"] = participant_records_.size();
-    out.push_back({conn, answer.dump()});
+    if (m.role == Role::host) answer.kiosk_token = protocol::kiosk_token_to_tell(token, roster_.kiosk_token_hash());
+    out.push_back({conn, protocol::joined_frame(answer)});
     // Like the relay: history up to now first, then this join's presence in its own batch.
     conn_member_[conn] = member;
     history(conn, frame.since, out);
@@ -248,29 +200,27 @@ std::vector<LocalRelay::Delivery> LocalRelay::receive(const std::string& conn, s
     attach(conn, member, now_ms, out);
     return out;
   }
-  if (frame.type == relay::FrameType::event) {
-    if (joined == conn_member_.end()) return reject("not_joined", "join a room first", cid);
-    const Member& member = members_.at(joined->second);
-    if (member.role == Role::kiosk) return reject("forbidden", "a kiosk may not send events", cid);
+  if (frame.type == FrameType::event) {
+    if (joined == conn_member_.end()) return refuse(errors::not_joined, cid);
+    const protocol::Member& member = roster_.at(joined->second);
+    if (member.role == Role::kiosk) return refuse(errors::kiosk_sends, cid);
     const std::size_t first_new = log_.size();
-    const std::string seq = stamp(frame.staff, joined->second, frame.anonymous ? member.pseudonym : joined->second,
-                                  role_name(static_cast<int>(member.role)), frame.ev_text, now_ms);
+    const std::int64_t seq = stamp(frame.staff, joined->second, frame.anonymous ? member.pseudonym : joined->second,
+                                  protocol::role_name(member.role), frame.ev_text, now_ms);
     broadcast(first_new, out);
-    std::string ack = R"({"t":"ack",)";
-    if (!cid.empty()) ack.append("\"cid\":").append(cid).append(",");
-    out.push_back({conn, ack.append("\"seq\":").append(seq).append("}")});
+    out.push_back({conn, protocol::ack_frame(cid, seq)});
     return out;
   }
-  if (frame.type == relay::FrameType::sync) {
-    if (joined == conn_member_.end()) return reject("not_joined", "join a room first");
+  if (frame.type == FrameType::sync) {
+    if (joined == conn_member_.end()) return refuse(errors::not_joined);
     history(conn, frame.since, out);
     return out;
   }
   // close, the only type left
-  if (joined == conn_member_.end()) return reject("not_joined", "join a room first");
-  if (members_.at(joined->second).role != Role::host) return reject("forbidden", "only a host may close the room");
+  if (joined == conn_member_.end()) return refuse(errors::not_joined);
+  if (roster_.at(joined->second).role != Role::host) return refuse(errors::only_host_closes);
   closed_ = true;
-  const std::string closed = ordered_json{{"t", "closed"}, {"room", room_}}.dump();
+  const std::string closed = protocol::closed_frame(room_);
   for (const auto& [c, m] : conn_member_) out.push_back({c, closed});
   conn_member_.clear();
   return out;
@@ -278,16 +228,14 @@ std::vector<LocalRelay::Delivery> LocalRelay::receive(const std::string& conn, s
 
 // [SECTION] storage
 std::string LocalRelay::members_text() const {
-  std::string out = ordered_json{{"format", "palabre-members"}, {"version", 1}, {"room", room_}, {"host", host_hash_},
-                                 {"kiosk", kiosk_hash_}, {"anon_key", anon_key_}}
-                        .dump() + "\n";
-  for (const auto& [id, hash] : participant_records_) out += ordered_json{{"id", id}, {"token", hash}}.dump() + "\n";
+  std::string out = protocol::members_header_line(room_, roster_.host_token_hash(), roster_.kiosk_token_hash(),
+                                                  roster_.anon_key()) + "\n";
+  for (const auto& [id, hash] : participant_records_) out += protocol::member_line(id, hash) + "\n";
   return out;
 }
 
 std::string LocalRelay::log_line(std::size_t index) const {
-  if (index == 0)
-    return ordered_json{{"format", "palabre-log"}, {"version", 1}, {"room", room_}, {"created", created_ms_}}.dump();
+  if (index == 0) return protocol::log_header_line(room_, created_ms_);
   return index - 1 < log_.size() ? log_[index - 1].text : std::string();
 }
 

@@ -1,8 +1,8 @@
 #pragma once
 // The no-relay mode (issue 6): one browser tab — the host's — plays the relay for the other tabs of
 // the same browser. It speaks exactly docs/protocol.md (same frames, same error codes, same
-// envelope text, same pseudonyms, same log and sidecar formats as `palabre serve`); only the
-// carrier changes (a BroadcastChannel instead of a WebSocket, see local_channel.*). Pure: frames
+// envelope text, same pseudonyms, same log and sidecar formats as `palabre serve`: both are written
+// by src/protocol); only the carrier changes (a BroadcastChannel instead of a WebSocket, see local_channel.*). Pure: frames
 // in, addressed frames out, the storage text kept up to date; tested natively in tests/app.
 #include <cstdint>
 #include <functional>
@@ -11,6 +11,9 @@
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "protocol/envelope.hpp"
+#include "protocol/roster.hpp"
 
 namespace palabre::app {
 
@@ -51,40 +54,21 @@ class LocalRelay {
   std::string log_line(std::size_t index) const;
 
  private:
-  enum class Role { host, kiosk, participant };
-  struct Member {
-    Role role;
-    std::string pseudonym;
-    int connections = 0;
-  };
-  struct Stored {
-    bool staff;
-    std::string sender;  // real member id (`from` may be a pseudonym)
-    std::string text;    // the envelope, byte for byte as broadcast and logged
-  };
-
-  void add_member(const std::string& id, Role role);
-  std::string stamp(bool staff, const std::string& sender, const std::string& from, std::string_view role,
+  std::int64_t stamp(bool staff, const std::string& sender, const std::string& from, std::string_view role,
                     std::string_view ev_text, std::int64_t now_ms);
-  bool sees(const std::string& conn, const Stored& env) const;
+  bool sees(const std::string& conn, const protocol::StoredEnvelope& env) const;
   void broadcast(std::size_t first_new, std::vector<Delivery>& out) const;
   void attach(const std::string& conn, const std::string& member, std::int64_t now_ms, std::vector<Delivery>& out);
   void history(const std::string& conn, std::int64_t since, std::vector<Delivery>& out) const;
+  void add_participant(const std::string& id, const std::string& token_hash);
 
   std::string room_;
   std::int64_t created_ms_ = 0, last_at_ = 0;
-  std::string host_hash_, kiosk_hash_, anon_key_;
-  std::map<std::string, Member> members_;                  // id -> member
-  std::map<std::string, std::string> by_token_hash_;       // participants: token hash -> id
+  protocol::Roster roster_;
   std::vector<std::pair<std::string, std::string>> participant_records_;  // (id, token hash), in order
-  std::map<std::string, std::string> by_pseudonym_;
-  std::map<std::string, std::string> conn_member_;         // connection -> member id
-  int next_member_number_ = 3;                             // h1 and k2 are taken
-  std::vector<Stored> log_;
+  std::map<std::string, std::string> conn_member_;                         // connection -> member id
+  std::vector<protocol::StoredEnvelope> log_;
   bool closed_ = false;
 };
-
-// The relay's per-room pseudonym (relay::pseudonym, secrets.cpp), for the same member ids.
-std::string local_pseudonym(std::string_view room_key, std::string_view member_id);
 
 }  // namespace palabre::app

@@ -37,7 +37,8 @@
 #include "app/ui.hpp"
 #include "app/views/views.hpp"
 #include "core/session.hpp"
-#include "relay/kiosk_token.hpp"
+#include "protocol/log_format.hpp"
+#include "protocol/tokens.hpp"
 #if PALABRE_HOST_TOOLS
 #include "core/plan.hpp"
 #include "report/from_session.hpp"
@@ -512,9 +513,9 @@ void keep_local_room(LocalRelay relay) {
 // "Sans relais — cet appareil": the room is made here, in this tab, and never leaves this browser.
 void create_local_room() {
   leave_local_room();
-  // The kiosk token follows from the host token, as with the relay (relay/kiosk_token.hpp).
+  // The kiosk token follows from the host token, as with the relay (protocol/tokens.hpp).
   const std::string host_token = local_channel::random_hex();
-  const LocalRelay::Secrets secrets{local_channel::new_room_code(), host_token, relay::kiosk_token_for(host_token),
+  const LocalRelay::Secrets secrets{local_channel::new_room_code(), host_token, protocol::kiosk_token_for(host_token),
                                     local_channel::random_hex(32)};
   app.route = {View::host, secrets.room, secrets.host_token, true};
   js_replace_hash(route_hash(app.route).c_str());
@@ -576,7 +577,7 @@ void run(const views::Action& a) {
         const auto first = nlohmann::json::parse(lines.front(), nullptr, false);
         if (first.is_object()) created = first.value("at", std::int64_t{0});
       }
-      std::string text = nlohmann::json{{"format", "palabre-log"}, {"version", 1}, {"room", id.room}, {"created", created}}.dump() + "\n";
+      std::string text = protocol::log_header_line(id.room, created) + "\n";
       for (const std::string& line : lines) text += line + "\n";
       ui::download_text(id.room + ".palabre.jsonl", "application/x-ndjson", text);
       break;

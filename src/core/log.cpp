@@ -4,18 +4,12 @@
 #include <nlohmann/json.hpp>
 
 #include "core/json_fields.hpp"
+#include "protocol/log_format.hpp"
 
 namespace palabre::core {
 using json = nlohmann::json;
 
-std::string encode_log_header(const LogHeader& h) {
-  nlohmann::ordered_json j = nlohmann::ordered_json::object();
-  j["format"] = "palabre-log";
-  j["version"] = h.version;
-  j["room"] = h.room;
-  j["created"] = h.created;
-  return j.dump();
-}
+std::string encode_log_header(const LogHeader& h) { return protocol::log_header_line(h.room, h.created, h.version); }
 
 namespace {
 std::optional<LogHeader> decode_header(std::string_view line, DecodeError& error) {

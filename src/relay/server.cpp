@@ -16,9 +16,12 @@
 
 #include <utility>  // before Asio: Boost 1.74's awaitable.hpp uses std::exchange unincluded
 
-#include "client_frame.hpp"
-#include "kiosk_token.hpp"
-#include "history.hpp"
+#include "protocol/client_frame.hpp"
+#include "protocol/envelope.hpp"
+#include "protocol/errors.hpp"
+#include "protocol/frames.hpp"
+#include "protocol/history.hpp"
+#include "protocol/roster.hpp"
 #include "redis_store.hpp"
 #include "secrets.hpp"
 #include "static_files.hpp"
@@ -52,7 +55,7 @@ namespace websocket = beast::websocket;
 namespace net = boost::asio;
 using tcp = net::ip::tcp;
 using nlohmann::json;
-using Reply = nlohmann::ordered_json;  // replies keep "t" first, so clients can dispatch on a prefix
+using namespace protocol;  // frames, envelopes, error texts, tokens: the protocol both hosts speak
 using Clock = std::chrono::steady_clock;
 using Frame = std::shared_ptr<const std::string>;
 
@@ -94,25 +97,7 @@ bool is_expected_close(beast::error_code ec) {
 
 // [SECTION] Types: members, rooms, pending envelopes, metrics ------------------------------------
 
-enum class Role { host, kiosk, participant };
-
-std::string_view role_name(Role role) {
-  switch (role) {
-    case Role::host: return "host";
-    case Role::kiosk: return "kiosk";
-    case Role::participant: return "participant";
-  }
-  return "participant";
-}
-
 class WsSession;
-
-struct Member {
-  std::string id;  // h1, k2, p3…
-  Role role = Role::participant;
-  std::string pseudonym;  // for anonymous events
-  int connections = 0;
-};
 
 // An envelope stamped this tick, not yet on disk nor sent.
 struct Pending {
@@ -129,15 +114,11 @@ struct Pending {
 struct Room {
   std::string code;
   std::int64_t created_ms = 0;
-  std::string host_token_hash, kiosk_token_hash, anon_key;
-  std::map<std::string, Member> members;
-  std::unordered_map<std::string, std::string> participant_by_token_hash;
-  std::unordered_map<std::string, std::string> member_by_pseudonym;
+  Roster roster;
   std::vector<StoredEnvelope> envelopes;  // on disk and sent, in seq order
   std::vector<Pending> pending;           // this tick's
   std::int64_t next_seq = 1;
   std::int64_t last_at = 0;
-  int next_member_number = 1;
   std::unordered_set<WsSession*> sessions;
   // The same connections by member, and the hosts' and kiosks' alone: a batch without public
   // envelopes (votes, presence) then touches only the connections that receive something.
@@ -168,13 +149,6 @@ struct Room {
       it->second.erase(session);
       if (it->second.empty()) sessions_by_member.erase(it);
     }
-  }
-
-  Member& add_member(std::string id, Role role) {
-    Member member{id, role, pseudonym(anon_key, id), 0};
-    member_by_pseudonym[member.pseudonym] = id;
-    if (id.size() > 1) next_member_number = std::max(next_member_number, std::atoi(id.c_str() + 1) + 1);
-    return members[id] = std::move(member);
   }
 };
 
@@ -247,6 +221,9 @@ struct State : std::enable_shared_from_this<State> {
   void handle_sync(WsSession& session, const ClientFrame& frame);
   void handle_close(WsSession& session);
   void reject(WsSession& session, std::string_view code, std::string_view message, const std::string& cid = {});
+  void reject(WsSession& session, const ErrorText& error, const std::string& cid = {}) {
+    reject(session, error.code, error.message, cid);
+  }
   void reject_not_joined(WsSession& session, const std::string& cid = {});
 
   // Rooms.
@@ -365,9 +342,7 @@ class WsSession : public std::enable_shared_from_this<WsSession> {
     const auto room = history_->room.lock();
     Frame page;
     if (room && room == this->room)
-      page = next_history_page(room->envelopes, history_->cursor, [this](const StoredEnvelope& e) {
-        return !e.staff || sees_staff() || e.sender == member_id;
-      });
+      page = next_history_page(room->envelopes, history_->cursor, [this](const StoredEnvelope& e) { return visible_to(e, sees_staff(), member_id); });
     if (page) {
       state_->metrics.envelopes_out += std::exchange(history_->cursor.envelopes, 0);
       return enqueue(std::move(page), true);
@@ -738,9 +713,9 @@ void State::handle(WsSession& session, std::string_view text) {
   ++metrics.messages_in;
   metrics.bytes_in += text.size();
   if (!session.take_token())
-    return reject(session, "rate_limited", "too many messages; slow down (see the relay's --rate)");
+    return reject(session, errors::rate_messages);
   if (text.size() > config.max_message_bytes)
-    return reject(session, "too_big", "message larger than " + std::to_string(config.max_message_bytes) + " bytes");
+    return reject(session, "too_big", too_big_message(config.max_message_bytes));
   auto read = read_client_frame(text);
   if (auto* error = std::get_if<FrameError>(&read)) return reject(session, error->code, error->message, error->cid);
   auto& frame = std::get<ClientFrame>(read);
@@ -748,7 +723,7 @@ void State::handle(WsSession& session, std::string_view text) {
   const int strikes_before = session.strikes;
   switch (frame.type) {
     case FrameType::event: handle_event(session, frame); break;
-    case FrameType::ping: session.send_text(R"({"t":"pong"})"); break;
+    case FrameType::ping: session.send_text(std::string(pong_frame)); break;
     case FrameType::join: handle_join(session, frame); break;
     case FrameType::create: handle_create(session); break;
     case FrameType::sync: handle_sync(session, frame); break;
@@ -759,10 +734,10 @@ void State::handle(WsSession& session, std::string_view text) {
 
 void State::handle_create(WsSession& session) {
   if (!session.take_create())
-    return reject(session, "rate_limited", "too many rooms created on this connection; wait a minute");
+    return reject(session, errors::rate_creates);
   if (rooms.size() >= config.max_rooms) evict_an_unjoined_room();
   if (rooms.size() >= config.max_rooms)
-    return reject(session, "relay_full", "this relay holds its maximum number of rooms; try later");
+    return reject(session, errors::relay_full);
   std::string code;
   do code = new_room_code();
   while (rooms.count(code) ||
@@ -773,117 +748,102 @@ void State::handle_create(WsSession& session) {
   auto room = std::make_shared<Room>();
   room->code = code;
   room->created_ms = wall_ms();
-  room->host_token_hash = token_hash(host_token);
-  room->kiosk_token_hash = token_hash(kiosk_token);
-  room->anon_key = new_token() + new_token();
-  RoomRecord record{code, room->created_ms, room->host_token_hash, room->kiosk_token_hash, room->anon_key, {}, {}};
+  room->roster = Roster(token_hash(host_token), token_hash(kiosk_token), new_token() + new_token());
+  RoomRecord record{code, room->created_ms, room->roster.host_token_hash(), room->roster.kiosk_token_hash(),
+                    room->roster.anon_key(), {}, {}};
   std::string error;
   if (redis) {
     if (!redis->create_room(record)) {
       log({{"event", "storage_error"}, {"error", "cannot create the room in Redis"}});
-      return reject(session, "unavailable", "the relay cannot store a new room now");
+      return reject(session, errors::store_room);
     }
     follower->watch(code, 0);
   } else if (!room->files.create(config.data_dir, record, config.fsync, error)) {
     room->files.remove();
     log({{"event", "storage_error"}, {"error", error}});
-    return reject(session, "unavailable", "the relay cannot store a new room now");
+    return reject(session, errors::store_room);
   }
-  room->add_member("h1", Role::host);
-  room->add_member("k2", Role::kiosk);
   rooms[code] = room;
   log({{"event", "create"}, {"conn", session.id()}, {"room", code}});
 
   if (session.room) detach(session);
-  session.send_text(Reply{{"t", "created"}, {"room", code}, {"host_token", host_token}, {"kiosk_token", kiosk_token},
-                         {"you", "h1"}, {"role", "host"}, {"token", host_token}, {"seq", 0}}
-                        .dump());
+  session.send_text(created_frame(code, host_token, kiosk_token));
   attach(session, room, "h1");
 }
 
 void State::handle_join(WsSession& session, const ClientFrame& frame) {
-  if (session.sending_history()) return reject(session, "busy", "the previous history answer is still being sent; read it first");
+  if (session.sending_history()) return reject(session, errors::busy);
   std::string code = frame.room;
   const bool valid_code = normalize_room_code(code);
   const auto room_it = valid_code ? rooms.find(code) : rooms.end();
   std::shared_ptr<Room> room = room_it != rooms.end() ? room_it->second : nullptr;
   // With --redis, any relay serves any room: one created elsewhere is loaded on first join.
   if (!room && valid_code && redis && rooms.size() < config.max_rooms) room = room_from_redis(code);
-  if (!room) return reject(session, "no_room", "no room with this code");
+  if (!room) return reject(session, errors::no_room);
   // Up to date before answering (a resume from another relay must find what that relay sent).
-  if (redis && !catch_up(*room)) return reject(session, "unavailable", "the relay cannot read this room now");
+  if (redis && !catch_up(*room)) return reject(session, errors::read_room);
   // Closed on another relay (its mark may have expired from the stream): closed here too.
   if (redis && (!rooms.count(room->code) || !redis->room_open(room->code))) {
     if (rooms.count(room->code)) close_room(room, false);
-    return reject(session, "no_room", "no room with this code");
+    return reject(session, errors::no_room);
   }
   if (room->sessions.size() >= config.max_connections_per_room && session.room != room)
-    return reject(session, "room_full", "this room has reached its connection limit");
+    return reject(session, errors::room_full);
 
   std::string member_id, token;
   if (frame.token) {
     token = *frame.token;
     const std::string hash = token_hash(token);
-    if (hash == room->host_token_hash) member_id = "h1";
-    else if (hash == room->kiosk_token_hash) member_id = "k2";
-    else if (const auto p = room->participant_by_token_hash.find(hash); p != room->participant_by_token_hash.end())
-      member_id = p->second;
+    if (const auto here = room->roster.member_for_token_hash(hash)) member_id = *here;
     else if (const auto elsewhere = redis ? redis->participant_by_token(room->code, hash) : std::nullopt) {
       // Joined through another relay.
-      if (!room->members.count(*elsewhere)) room->add_member(*elsewhere, Role::participant);
-      room->participant_by_token_hash[hash] = *elsewhere;
-      member_id = *elsewhere;
-    } else return reject(session, "bad_token", "this token opens nothing in this room");
+      member_id = room->roster.add_participant(*elsewhere, hash).id;
+    } else return reject(session, errors::bad_token);
   } else {
     if (!session.take_tokenless_join())
-      return reject(session, "rate_limited", "too many new participants from this connection; wait a minute");
+      return reject(session, errors::rate_newcomers);
     token = new_token();
-    ParticipantRecord record{"p" + std::to_string(room->next_member_number), token_hash(token)};
+    ParticipantRecord record{room->roster.next_participant_id(), token_hash(token)};
     if (redis) {
       const auto id = redis->add_participant(room->code, record.token_hash);
       if (!id) {
         log({{"event", "storage_error"}, {"room", room->code}, {"error", "cannot add member in Redis"}});
-        return reject(session, "unavailable", "the relay cannot store a new participant now");
+        return reject(session, errors::store_participant);
       }
       record.id = *id;
     } else if (!room->files.append_member(record, config.fsync)) {
       log({{"event", "storage_error"}, {"room", room->code}, {"error", "cannot append member"}});
-      return reject(session, "unavailable", "the relay cannot store a new participant now");
+      return reject(session, errors::store_participant);
     }
-    room->add_member(record.id, Role::participant);
-    room->participant_by_token_hash[record.token_hash] = record.id;
-    member_id = record.id;
+    member_id = room->roster.add_participant(record.id, record.token_hash).id;
   }
   if (session.room) detach(session);
   session.closed_room.clear();
-  const Member& member = room->members.at(member_id);
+  const Member& member = room->roster.at(member_id);
   // `participants`: every participant who ever joined has one token hash (the app's big-room cue);
   // with --redis, Redis has them all, this relay only those it has seen.
-  std::size_t participants = room->participant_by_token_hash.size();
+  std::size_t participants = room->roster.participants();
   if (redis) participants = std::max(participants, redis->participant_count(room->code).value_or(0));
-  Reply joined{{"t", "joined"}, {"room", room->code}, {"you", member_id}, {"role", role_name(member.role)}, {"token", token}};
+  Joined joined{room->code, member_id, std::string(role_name(member.role)), token, {}, member.pseudonym,
+                room->last_seq(), participants};
   // A host on any device gets every link to share, the kiosk's included.
-  if (member.role == Role::host)
-    if (std::string kiosk = kiosk_token_to_tell(token, room->kiosk_token_hash); !kiosk.empty()) joined["kiosk_token"] = kiosk;
-  joined["anon"] = member.pseudonym;
-  joined["seq"] = room->last_seq();
-  joined["participants"] = participants;
-  session.send_text(joined.dump());
+  if (member.role == Role::host) joined.kiosk_token = kiosk_token_to_tell(token, room->roster.kiosk_token_hash());
+  session.send_text(joined_frame(joined));
   attach(session, room, member_id);
   send_history(session, room, frame.since);
 }
 
 void State::reject_not_joined(WsSession& session, const std::string& cid) {
   if (!session.closed_room.empty())
-    return reject(session, "closed", "room " + session.closed_room + " was closed by its host", cid);
-  reject(session, "not_joined", "join a room first", cid);
+    return reject(session, "closed", closed_message(session.closed_room), cid);
+  reject(session, errors::not_joined, cid);
 }
 
 void State::handle_event(WsSession& session, ClientFrame& frame) {
   if (!session.room) return reject_not_joined(session, frame.cid);
-  if (session.role == Role::kiosk) return reject(session, "forbidden", "a kiosk may not send events", frame.cid);
+  if (session.role == Role::kiosk) return reject(session, errors::kiosk_sends, frame.cid);
   Room& room = *session.room;
-  const Member& member = room.members.at(session.member_id);
+  const Member& member = room.roster.at(session.member_id);
   stamp(room, frame.staff, member.id, frame.anonymous ? member.pseudonym : member.id, role_name(member.role),
         frame.ev_text, session.weak_from_this(), std::move(frame.cid));
   schedule_flush(session.room);
@@ -891,13 +851,13 @@ void State::handle_event(WsSession& session, ClientFrame& frame) {
 
 void State::handle_sync(WsSession& session, const ClientFrame& frame) {
   if (!session.room) return reject_not_joined(session);
-  if (session.sending_history()) return reject(session, "busy", "the previous history answer is still being sent; read it first");
+  if (session.sending_history()) return reject(session, errors::busy);
   send_history(session, session.room, frame.since);
 }
 
 void State::handle_close(WsSession& session) {
   if (!session.room) return reject_not_joined(session);
-  if (session.role != Role::host) return reject(session, "forbidden", "only a host may close the room");
+  if (session.role != Role::host) return reject(session, errors::only_host_closes);
   close_room(session.room);
 }
 
@@ -905,7 +865,7 @@ void State::handle_close(WsSession& session) {
 
 
 void State::attach(WsSession& session, const std::shared_ptr<Room>& room, const std::string& member_id) {
-  Member& member = room->members.at(member_id);
+  Member& member = room->roster.at(member_id);
   session.room = room;
   session.member_id = member_id;
   session.role = member.role;
@@ -925,35 +885,13 @@ void State::detach(WsSession& session) {
   if (!room) return;
   room->remove_session(&session, session.member_id);
   room->last_activity = Clock::now();
-  const auto member = room->members.find(session.member_id);
-  if (member != room->members.end() && --member->second.connections == 0 && rooms.count(room->code)) {
-    stamp(*room, true, "relay", "relay", "relay", presence_ev(member->first, false), {}, {});
+  Member* member = room->roster.find(session.member_id);
+  if (member && --member->connections == 0 && rooms.count(room->code)) {
+    stamp(*room, true, "relay", "relay", "relay", presence_ev(member->id, false), {}, {});
     schedule_flush(room);
   }
 }
 
-namespace {
-std::string envelope_text(std::int64_t seq, std::int64_t at, std::string_view from, std::string_view role, bool staff,
-                          std::string_view ev_text) {
-  std::string text;
-  text.reserve(96 + ev_text.size());
-  text.append("{\"seq\":").append(std::to_string(seq));
-  text.append(",\"at\":").append(std::to_string(at));
-  text.append(",\"from\":\"").append(from);
-  text.append("\",\"role\":\"").append(role);
-  text.append(staff ? "\",\"vis\":\"staff\",\"ev\":" : "\",\"vis\":\"public\",\"ev\":");
-  text.append(ev_text).append("}");
-  return text;
-}
-
-// `at` of an envelope's text (which starts {"seq":N,"at":M,…}); 0 if absent.
-std::int64_t at_of(std::string_view text) {
-  const auto at = text.find("\"at\":");
-  std::int64_t value = 0;
-  if (at != std::string_view::npos) std::from_chars(text.data() + at + 5, text.data() + text.size(), value);
-  return value;
-}
-}  // namespace
 
 void State::stamp(Room& room, bool staff, std::string sender, std::string from, std::string_view role,
                   std::string_view ev_text, std::weak_ptr<WsSession> sender_session, std::string cid) {
@@ -986,18 +924,8 @@ void State::schedule_flush(const std::shared_ptr<Room>& room) {
 }
 
 namespace {
-Frame events_frame(const std::vector<const std::string*>& envs) {
-  std::size_t size = 32;
-  for (const auto* e : envs) size += e->size() + 1;
-  std::string out;
-  out.reserve(size);
-  out.append(R"({"t":"events","envs":[)");
-  for (std::size_t i = 0; i < envs.size(); ++i) {
-    if (i) out.push_back(',');
-    out.append(*envs[i]);
-  }
-  out.append("]}");
-  return std::make_shared<const std::string>(std::move(out));
+Frame shared_events(const std::vector<const std::string*>& envs) {
+  return std::make_shared<const std::string>(events_frame(envs));
 }
 }  // namespace
 
@@ -1015,7 +943,7 @@ void State::flush(Room& room) {
     log({{"event", "storage_error"}, {"room", room.code}, {"error", "cannot append to the log"}});
     room.next_seq = room.last_seq() + 1;  // nothing of this batch exists
     for (const auto& p : batch)
-      if (auto sender = p.sender.lock()) reject(*sender, "unavailable", "the relay could not store this event", p.cid);
+      if (auto sender = p.sender.lock()) reject(*sender, errors::store_event, p.cid);
     return;
   }
 
@@ -1026,10 +954,7 @@ void State::flush(Room& room) {
   const auto sent = Clock::now();
   for (auto& p : batch) {
     if (auto sender = p.sender.lock()) {
-      std::string ack = R"({"t":"ack",)";
-      if (!p.cid.empty()) ack.append("\"cid\":").append(p.cid).append(",");
-      ack.append("\"seq\":").append(std::to_string(p.env.seq)).append("}");
-      sender->send_text(std::move(ack));
+      sender->send_text(ack_frame(p.cid, p.env.seq));
     }
     metrics.observe_latency(std::chrono::duration<double>(sent - p.received).count());
     room.envelopes.push_back(std::move(p.env));
@@ -1095,8 +1020,7 @@ void State::absorb(const std::string& code, std::vector<StoredEnvelope> incoming
     const std::int64_t expected = room.last_seq() + 1 + std::int64_t(fresh.size());
     if (env.seq < expected) continue;
     if (env.seq > expected) break;  // a gap: read it whole below
-    if (const auto m = room.member_by_pseudonym.find(env.sender); m != room.member_by_pseudonym.end())
-      env.sender = m->second;
+    env.sender = room.roster.real_sender(env.sender);
     fresh.push_back(std::move(env));
   }
   const bool gap = !incoming.empty() && incoming.back().seq > room.last_seq() + std::int64_t(fresh.size());
@@ -1105,7 +1029,7 @@ void State::absorb(const std::string& code, std::vector<StoredEnvelope> incoming
     for (const auto& env : fresh) envs.push_back(&env);
     fan_out(room, envs);
     for (auto& env : fresh) {
-      room.last_at = std::max(room.last_at, at_of(env.text));
+      room.last_at = std::max(room.last_at, envelope_at(env.text));
       room.envelopes.push_back(std::move(env));
     }
     room.next_seq = std::max(room.next_seq, room.last_seq() + 1);
@@ -1121,18 +1045,11 @@ std::shared_ptr<Room> State::room_from_redis(const std::string& code) {
   auto room = std::make_shared<Room>();
   room->code = record->code;
   room->created_ms = record->created_ms;
-  room->host_token_hash = record->host_token_hash;
-  room->kiosk_token_hash = record->kiosk_token_hash;
-  room->anon_key = record->anon_key;
-  room->add_member("h1", Role::host);
-  room->add_member("k2", Role::kiosk);
-  for (const auto& p : record->participants) {
-    room->add_member(p.id, Role::participant);
-    room->participant_by_token_hash[p.token_hash] = p.id;
-  }
+  room->roster = Roster(record->host_token_hash, record->kiosk_token_hash, record->anon_key);
+  for (const auto& p : record->participants) room->roster.add_participant(p.id, p.token_hash);
   room->envelopes = std::move(record->envelopes);
   room->next_seq = room->last_seq() + 1;
-  if (!room->envelopes.empty()) room->last_at = at_of(room->envelopes.back().text);
+  if (!room->envelopes.empty()) room->last_at = envelope_at(room->envelopes.back().text);
   rooms[code] = room;
   follower->watch(code, room->last_seq());
   log({{"event", "room_loaded"}, {"room", code}});
@@ -1170,17 +1087,17 @@ void State::fan_out(Room& room, const std::vector<const StoredEnvelope*>& batch)
   auto deliver = [&](WsSession* session) {
     if (session->closing()) return;
     if (session->sees_staff()) {
-      if (!all_frame) all_frame = events_frame(all);
+      if (!all_frame) all_frame = shared_events(all);
       session->send(all_frame);
       metrics.envelopes_out += all.size();
     } else if (const auto found = own_sessions.find(session); found != own_sessions.end()) {
       const auto it = found->second;
       auto& frame = own_frames[it->first];
-      if (!frame) frame = events_frame(it->second);
+      if (!frame) frame = shared_events(it->second);
       session->send(frame);
       metrics.envelopes_out += it->second.size();
     } else if (!public_only.empty()) {
-      if (!public_frame) public_frame = events_frame(public_only);
+      if (!public_frame) public_frame = shared_events(public_only);
       if (spread) {
         const Frame& waiting = session->deferred();
         if (waiting && is_events_frame(*waiting) && waiting->size() < kMaxDeferredBytes) {
@@ -1242,7 +1159,7 @@ void State::close_room(std::shared_ptr<Room> room, bool delete_data) {  // by va
   } else {
     room->files.remove();
   }
-  const Frame closed = std::make_shared<const std::string>(Reply{{"t", "closed"}, {"room", room->code}}.dump());
+  const Frame closed = std::make_shared<const std::string>(closed_frame(room->code));
   const auto sessions = room->sessions;
   for (WsSession* session : sessions) {
     session->send(closed);
@@ -1261,7 +1178,7 @@ void State::evict_an_unjoined_room() {
   const std::int64_t before = wall_ms() - std::chrono::duration_cast<std::chrono::milliseconds>(config.evict_unjoined_after).count();
   std::shared_ptr<Room> oldest;
   for (const auto& [code, room] : rooms) {
-    const bool unjoined = room->sessions.empty() && room->participant_by_token_hash.empty() && room->pending.empty() &&
+    const bool unjoined = room->sessions.empty() && room->roster.participants() == 0 && room->pending.empty() &&
                           std::all_of(room->envelopes.begin(), room->envelopes.end(),
                                       [](const StoredEnvelope& e) { return e.sender == "relay"; });
     if (unjoined && room->created_ms <= before && (!oldest || room->created_ms < oldest->created_ms)) oldest = room;
@@ -1305,24 +1222,14 @@ void State::load() {
     auto room = std::make_shared<Room>();
     room->code = record.code;
     room->created_ms = record.created_ms;
-    room->host_token_hash = record.host_token_hash;
-    room->kiosk_token_hash = record.kiosk_token_hash;
-    room->anon_key = record.anon_key;
-    room->add_member("h1", Role::host);
-    room->add_member("k2", Role::kiosk);
-    for (const auto& p : record.participants) {
-      room->add_member(p.id, Role::participant);
-      room->participant_by_token_hash[p.token_hash] = p.id;
-    }
-    for (auto& env : record.envelopes) {
-      // `from` may be a pseudonym: visibility needs the real sender.
-      if (const auto it = room->member_by_pseudonym.find(env.sender); it != room->member_by_pseudonym.end())
-        env.sender = it->second;
-    }
+    room->roster = Roster(record.host_token_hash, record.kiosk_token_hash, record.anon_key);
+    for (const auto& p : record.participants) room->roster.add_participant(p.id, p.token_hash);
+    // `from` may be a pseudonym: visibility needs the real sender.
+    for (auto& env : record.envelopes) env.sender = room->roster.real_sender(env.sender);
     room->envelopes = std::move(record.envelopes);
     room->next_seq = room->last_seq() + 1;
     // `at` never goes back, not even when the clock did while the relay was down.
-    if (!room->envelopes.empty()) room->last_at = at_of(room->envelopes.back().text);
+    if (!room->envelopes.empty()) room->last_at = envelope_at(room->envelopes.back().text);
     std::string error;
     if (!room->files.open(config.data_dir, room->code, error)) {
       load_warnings.push_back(error);

@@ -1,6 +1,7 @@
 #include "store.hpp"
 
-#include "secrets.hpp"
+#include "protocol/log_format.hpp"
+#include "protocol/tokens.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -181,10 +182,6 @@ bool load_log(const fs::path& path, RoomRecord& room, std::vector<std::string>& 
 
 }  // namespace
 
-std::string log_header(const std::string& code, std::int64_t created_ms) {
-  return nlohmann::ordered_json{{"format", "palabre-log"}, {"version", 1}, {"room", code}, {"created", created_ms}}.dump();
-}
-
 RoomFiles::~RoomFiles() {
   if (log_fd_ >= 0) ::close(log_fd_);
   if (members_fd_ >= 0) ::close(members_fd_);
@@ -211,12 +208,11 @@ bool RoomFiles::create(const fs::path& dir, const RoomRecord& room, FsyncPolicy 
     return false;
   }
   // The sidecar first: a log without its sidecar is skipped at load, a sidecar alone is harmless.
-  const nlohmann::ordered_json members_header = {{"format", "palabre-members"}, {"version", 1},
-                               {"room", room.code},           {"host", room.host_token_hash},
-                               {"kiosk", room.kiosk_token_hash}, {"anon_key", room.anon_key}};
   const FsyncPolicy first = fsync == FsyncPolicy::never ? FsyncPolicy::never : FsyncPolicy::always;
-  if (!append(members_fd_, members_header.dump() + "\n", first) ||
-      !append(log_fd_, log_header(room.code, room.created_ms) + "\n", first)) {
+  const std::string members_header =
+      protocol::members_header_line(room.code, room.host_token_hash, room.kiosk_token_hash, room.anon_key);
+  if (!append(members_fd_, members_header + "\n", first) ||
+      !append(log_fd_, protocol::log_header_line(room.code, room.created_ms) + "\n", first)) {
     error = "cannot write the files of room " + room.code + ": " + std::strerror(errno);
     return false;
   }
@@ -242,8 +238,7 @@ bool RoomFiles::append_log(const std::string& lines, FsyncPolicy fsync) {
 
 bool RoomFiles::append_member(const ParticipantRecord& participant, FsyncPolicy fsync) {
   dirty_ = true;
-  const nlohmann::ordered_json line = {{"id", participant.id}, {"token", participant.token_hash}};
-  return append(members_fd_, line.dump() + "\n", fsync);
+  return append(members_fd_, protocol::member_line(participant.id, participant.token_hash) + "\n", fsync);
 }
 
 void RoomFiles::sync() {
@@ -277,7 +272,7 @@ std::vector<RoomRecord> load_rooms(const fs::path& dir, std::vector<std::string>
     room.code = path.filename().string();
     room.code.resize(room.code.size() - kLogSuffix.size());
     std::string normalized = room.code;
-    if (!normalize_room_code(normalized) || normalized != room.code) {
+    if (!protocol::normalize_room_code(normalized) || normalized != room.code) {
       warnings.push_back(path.filename().string() + ": not a room code; ignored");
       continue;
     }

@@ -4,6 +4,7 @@
 //   <ROOM>.members.jsonl  the sidecar: room secrets (hashed) then one line per participant.
 // Both are append-only, so a crash can only tear their last line, which loading drops.
 #include "config.hpp"
+#include "protocol/envelope.hpp"
 
 #include <cstdint>
 #include <filesystem>
@@ -12,15 +13,7 @@
 
 namespace palabre::relay {
 
-// One envelope of a room's history, kept in memory for resume and sync.
-struct StoredEnvelope {
-  std::int64_t seq = 0;
-  bool staff = false;      // visibility `staff`
-  std::string sender;      // the real member id (even when `from` is a pseudonym); "relay" for presence
-  std::string text;        // the envelope exactly as logged and broadcast
-  // `seq` of the mark another relay leaves in a room's Redis stream when it closes the room.
-  static constexpr std::int64_t room_closed = -1;
-};
+using protocol::StoredEnvelope;
 
 struct ParticipantRecord {
   std::string id;          // p3, p4, …
@@ -76,7 +69,5 @@ class RoomFiles {
 // with a warning. Never throws for bad content.
 std::vector<RoomRecord> load_rooms(const std::filesystem::path& dir, std::vector<std::string>& warnings);
 
-// The log's first line for a room.
-std::string log_header(const std::string& code, std::int64_t created_ms);
 
 }  // namespace palabre::relay

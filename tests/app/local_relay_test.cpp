@@ -8,8 +8,7 @@
 #include "app/client.hpp"
 #include "app/local_relay.hpp"
 #include "core/codec.hpp"
-#include "relay/kiosk_token.hpp"
-#include "relay/secrets.hpp"
+#include "protocol/tokens.hpp"
 
 using namespace palabre::app;
 using nlohmann::json;
@@ -72,7 +71,7 @@ TEST(LocalRelay, GivenAParticipantWithoutToken_WhenItJoins_ThenItGetsANewMemberA
   EXPECT_EQ(frames.at(0)["you"], "p3");
   EXPECT_EQ(frames.at(0)["role"], "participant");
   EXPECT_EQ(frames.at(0)["token"], "participant-token-1");
-  EXPECT_EQ(frames.at(0)["anon"], local_pseudonym("anonkey", "p3"));
+  EXPECT_EQ(frames.at(0)["anon"], palabre::protocol::pseudonym("anonkey", "p3"));
 }
 
 TEST(LocalRelay, GivenAnEvent_WhenStamped_ThenEveryoneGetsTheRelaysEnvelopeTextAndTheSenderAnAck) {
@@ -127,7 +126,7 @@ TEST(LocalRelay, GivenAnAnonymousEvent_WhenStamped_ThenFromIsTheRelaysPseudonymF
   room.send("tab-p", {{"t", "join"}, {"room", "ABC234"}});
   const auto envs = envelopes(room.send("tab-p", {{"t", "event"}, {"vis", "staff"}, {"anon", true}, {"ev", {{"type", "x"}}}}), "tab-p");
   ASSERT_EQ(envs.size(), 1u);
-  EXPECT_EQ(envs[0]["from"], palabre::relay::pseudonym("anonkey", "p3"));
+  EXPECT_EQ(envs[0]["from"], palabre::protocol::pseudonym("anonkey", "p3"));
 }
 
 TEST(LocalRelay, GivenAStoredRoom_WhenRestored_ThenMembersResumeAsThemselvesAndSeqContinues) {
@@ -202,7 +201,7 @@ TEST(LocalRelay, GivenTheHostCloses_WhenClosed_ThenEveryConnectionIsToldAndJoins
 TEST(LocalRelay, GivenARoomMadeByThePage_WhenAHostJoinsInAnotherTab_ThenItIsToldTheKioskToken) {
   // Given a room made as main.cpp makes it: the kiosk token follows from the host token
   const std::string host = "0123456789abcdef0123456789abcdef";
-  const LocalRelay::Secrets secrets{"ABC234", host, palabre::relay::kiosk_token_for(host), "anonkey"};
+  const LocalRelay::Secrets secrets{"ABC234", host, palabre::protocol::kiosk_token_for(host), "anonkey"};
   LocalRelay relay = LocalRelay::create(secrets, 1000);
   Tokens tokens;
   // when a host tab joins with the host token only
@@ -222,7 +221,7 @@ TEST(LocalRelay, GivenARoomMadeByThePage_WhenAHostJoinsInAnotherTab_ThenItIsTold
 
 TEST(LocalRelay, GivenAStoredRoom_WhenTheKeeperReloadsAndAHostJoins_ThenItIsStillToldTheKioskToken) {
   const std::string host = "fedcba9876543210fedcba9876543210";
-  const LocalRelay::Secrets secrets{"ABC234", host, palabre::relay::kiosk_token_for(host), "anonkey"};
+  const LocalRelay::Secrets secrets{"ABC234", host, palabre::protocol::kiosk_token_for(host), "anonkey"};
   const LocalRelay made = LocalRelay::create(secrets, 1000);
   auto reloaded = LocalRelay::restore(made.members_text(), made.log_text());
   ASSERT_TRUE(reloaded);
@@ -234,7 +233,7 @@ TEST(LocalRelay, GivenAStoredRoom_WhenTheKeeperReloadsAndAHostJoins_ThenItIsStil
 
 TEST(LocalRelay, GivenAHostsJoinedWithTheKioskToken_WhenTheClientReadsIt_ThenTheKioskLinkIsKnown) {
   const std::string host = "00112233445566778899aabbccddeeff";
-  const LocalRelay::Secrets secrets{"ABC234", host, palabre::relay::kiosk_token_for(host), "anonkey"};
+  const LocalRelay::Secrets secrets{"ABC234", host, palabre::protocol::kiosk_token_for(host), "anonkey"};
   LocalRelay relay = LocalRelay::create(secrets, 1000);
   Tokens tokens;
   Client client;

@@ -1,7 +1,7 @@
 // Rooms and roles: create, join as participant / host / kiosk, and the errors of joining.
 #include "relay_harness.hpp"
 
-#include "relay/secrets.hpp"
+#include "protocol/tokens.hpp"
 
 #include <gtest/gtest.h>
 
@@ -43,10 +43,10 @@ TEST_F(Rooms, TokensAreStoredOnlyHashed) {
     for (const auto& line : log_lines(entry.path())) all += line + "\n";
   for (const char* key : {"host_token", "kiosk_token"}) {
     EXPECT_EQ(all.find(created[key].get<std::string>()), std::string::npos) << key;
-    EXPECT_NE(all.find(token_hash(created[key].get<std::string>())), std::string::npos) << key;
+    EXPECT_NE(all.find(protocol::token_hash(created[key].get<std::string>())), std::string::npos) << key;
   }
   EXPECT_EQ(all.find(joined["token"].get<std::string>()), std::string::npos);
-  EXPECT_NE(all.find(token_hash(joined["token"].get<std::string>())), std::string::npos);
+  EXPECT_NE(all.find(protocol::token_hash(joined["token"].get<std::string>())), std::string::npos);
 }
 
 TEST_F(Rooms, JoinWithoutTokenMakesANewParticipantWithAResumeToken) {

@@ -6,7 +6,7 @@
 #include <string>
 #include <string_view>
 
-namespace palabre::relay {
+namespace palabre::protocol {
 
 using Sha256Digest = std::array<std::uint8_t, 32>;
 
@@ -19,4 +19,4 @@ std::string sha256_hex(std::string_view data);
 // Lower-case hex of arbitrary bytes.
 std::string to_hex(const std::uint8_t* bytes, std::size_t size);
 
-}  // namespace palabre::relay
+}  // namespace palabre::protocol

@@ -8,7 +8,7 @@
 #include <string_view>
 #include <variant>
 
-namespace palabre::relay {
+namespace palabre::protocol {
 
 enum class FrameType { event, ping, join, create, sync, close };
 
@@ -31,10 +31,4 @@ struct FrameError {
 
 std::variant<ClientFrame, FrameError> read_client_frame(std::string_view text);
 
-// {"t":"error",...}, with the cid of the refused frame when it had one.
-std::string error_frame(std::string_view code, std::string_view message, const std::string& cid);
-
-// The `ev` of the relay's presence envelope (a member's first connection opened, or its last closed).
-std::string presence_ev(std::string_view member, bool online);
-
-}  // namespace palabre::relay
+}  // namespace palabre::protocol

@@ -1,8 +1,8 @@
-#include "relay/history.hpp"
+#include "protocol/history.hpp"
 
 #include <algorithm>
 
-namespace palabre::relay {
+namespace palabre::protocol {
 
 std::shared_ptr<const std::string> next_history_page(const std::vector<StoredEnvelope>& log, HistoryCursor& cursor,
                                                      const std::function<bool(const StoredEnvelope&)>& visible,
@@ -23,4 +23,4 @@ std::shared_ptr<const std::string> next_history_page(const std::vector<StoredEnv
   return std::make_shared<const std::string>(page.append("]}"));
 }
 
-}  // namespace palabre::relay
+}  // namespace palabre::protocol

@@ -1,10 +1,10 @@
-#include "relay/client_frame.hpp"
+#include "protocol/client_frame.hpp"
 
 #include <nlohmann/json.hpp>
 
-#include "relay/json_text.hpp"
+#include "protocol/json_text.hpp"
 
-namespace palabre::relay {
+namespace palabre::protocol {
 
 using nlohmann::json;
 
@@ -90,17 +90,4 @@ std::variant<ClientFrame, FrameError> read_client_frame(std::string_view text) {
   return frame;
 }
 
-std::string error_frame(std::string_view code, std::string_view message, const std::string& cid) {
-  // `replace`: a message quoting what the client sent can never make the answer itself throw.
-  std::string out = nlohmann::ordered_json{{"t", "error"}, {"code", code}, {"message", message}}
-                        .dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
-  if (!cid.empty()) out.insert(out.size() - 1, ",\"cid\":" + cid);
-  return out;
-}
-
-std::string presence_ev(std::string_view member, bool online) {
-  std::string out = R"({"type":"presence","who":")";
-  return out.append(member).append("\",\"online\":").append(online ? "true" : "false").append("}");
-}
-
-}  // namespace palabre::relay
+}  // namespace palabre::protocol

@@ -1,15 +1,25 @@
-// The relay's small building blocks: SHA-256, raw JSON member text, room codes, pseudonyms.
-#include "relay/json_text.hpp"
-#include "relay/secrets.hpp"
-#include "relay/sha256.hpp"
+// The protocol's small building blocks: SHA-256, raw JSON member text, room codes, pseudonyms.
+#include "protocol/json_text.hpp"
+#include "protocol/sha256.hpp"
+#include "protocol/tokens.hpp"
 
 #include <gtest/gtest.h>
 
+#include <random>
 #include <set>
 #include <string>
 
-namespace palabre::relay {
+namespace palabre::protocol {
 namespace {
+
+// The protocol takes its randomness from the host; here a seeded generator stands in for it.
+struct Random {
+  std::mt19937_64 engine{20261205};
+  void operator()(void* out, std::size_t size) {
+    auto* bytes = static_cast<unsigned char*>(out);
+    for (std::size_t i = 0; i < size; ++i) bytes[i] = static_cast<unsigned char>(engine());
+  }
+};
 
 TEST(Sha256, MatchesTheFipsTestVectors) {
   // Given the NIST FIPS 180-4 examples, when hashed, then the published digests
@@ -40,8 +50,9 @@ TEST(RawMemberText, ReturnsTheExactBytesOfTheLastMatchingTopLevelKey) {
 }
 
 TEST(RoomCodes, AreSixUnambiguousCharactersAndNormalizeFromLowerCase) {
+  Random random;
   for (int i = 0; i < 200; ++i) {
-    std::string code = new_room_code();
+    std::string code = new_room_code(std::ref(random));
     ASSERT_EQ(code.size(), 6u);
     for (char c : code) EXPECT_EQ(std::string("0O1IL").find(c), std::string::npos) << code;
     std::string typed = code;
@@ -54,9 +65,10 @@ TEST(RoomCodes, AreSixUnambiguousCharactersAndNormalizeFromLowerCase) {
 }
 
 TEST(Tokens, Are128RandomBitsAndNeverRepeat) {
+  Random random;
   std::set<std::string> seen;
   for (int i = 0; i < 1000; ++i) {
-    const std::string token = new_token();
+    const std::string token = new_token(std::ref(random));
     EXPECT_EQ(token.size(), 32u);
     EXPECT_TRUE(seen.insert(token).second);
   }
@@ -70,4 +82,4 @@ TEST(Pseudonyms, AreStablePerRoomAndDifferAcrossRoomsAndMembers) {
 }
 
 }  // namespace
-}  // namespace palabre::relay
+}  // namespace palabre::protocol

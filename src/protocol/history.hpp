@@ -10,9 +10,9 @@
 #include <string>
 #include <vector>
 
-#include "relay/store.hpp"
+#include "protocol/envelope.hpp"
 
-namespace palabre::relay {
+namespace palabre::protocol {
 
 // Where a history answer stands: envelopes with after < seq <= up_to are still owed.
 struct HistoryCursor {
@@ -29,4 +29,4 @@ std::shared_ptr<const std::string> next_history_page(const std::vector<StoredEnv
                                                      const std::function<bool(const StoredEnvelope&)>& visible,
                                                      std::size_t max_bytes = history_page_bytes);
 
-}  // namespace palabre::relay
+}  // namespace palabre::protocol

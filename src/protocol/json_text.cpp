@@ -1,9 +1,9 @@
-#include "json_text.hpp"
+#include "protocol/json_text.hpp"
 
 #include <set>
 #include <vector>
 
-namespace palabre::relay {
+namespace palabre::protocol {
 namespace {
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
@@ -124,4 +124,4 @@ StrictParse strict_parse(std::string_view text, int max_depth) {
   return out;
 }
 
-}  // namespace palabre::relay
+}  // namespace palabre::protocol

@@ -7,7 +7,7 @@
 #include <string>
 #include <string_view>
 
-namespace palabre::relay {
+namespace palabre::protocol {
 
 // The raw text of the value of top-level member `key` in `object_text`, which must already be
 // known to be a valid JSON object without duplicate keys (strict_parse). Returns nullopt if the key
@@ -30,4 +30,4 @@ struct StrictParse {
 // counts) and nesting deeper than `max_depth`.
 StrictParse strict_parse(std::string_view text, int max_depth = max_frame_depth);
 
-}  // namespace palabre::relay
+}  // namespace palabre::protocol

@@ -1,6 +1,6 @@
-#include "sha256.hpp"
+#include "protocol/sha256.hpp"
 
-namespace palabre::relay {
+namespace palabre::protocol {
 namespace {
 
 constexpr std::array<std::uint32_t, 64> kRound = {
@@ -80,4 +80,4 @@ std::string sha256_hex(std::string_view data) {
   return to_hex(digest.data(), digest.size());
 }
 
-}  // namespace palabre::relay
+}  // namespace palabre::protocol
