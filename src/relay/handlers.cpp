@@ -1,0 +1,179 @@
+// The protocol handlers: a frame from a connection, checked against the connection's limits and
+// the room, answered with src/protocol's frames and error texts.
+#include "relay/state.hpp"
+
+#include <filesystem>
+
+#include "protocol/frames.hpp"
+#include "protocol/tokens.hpp"
+#include "relay/secrets.hpp"
+#include "relay/ws_session.hpp"
+
+namespace palabre::relay {
+
+using namespace protocol;  // frames, error texts, tokens: the protocol both hosts speak
+
+void State::reject(WsSession& session, std::string_view code, std::string_view message, const std::string& cid) {
+  ++metrics.rejects[std::string(code)];
+  session.send_text(error_frame(code, message, cid));
+  if (++session.strikes >= config.strikes_before_close) {
+    log({{"event", "abuse"}, {"conn", session.id()}, {"code", code}});
+    // A client that asks for history faster than it reads would never drain a polite close.
+    if (session.sending_history()) return session.drop("asks for history without reading it");
+    session.close_after_writes(websocket::close_code::policy_error);
+  }
+}
+
+void State::handle(WsSession& session, std::string_view text) {
+  ++metrics.messages_in;
+  metrics.bytes_in += text.size();
+  if (!session.take_token())
+    return reject(session, errors::rate_messages);
+  if (text.size() > config.max_message_bytes)
+    return reject(session, "too_big", too_big_message(config.max_message_bytes));
+  auto read = read_client_frame(text);
+  if (auto* error = std::get_if<FrameError>(&read)) return reject(session, error->code, error->message, error->cid);
+  auto& frame = std::get<ClientFrame>(read);
+  // Strikes count refusals in a row: a message the handlers below accept clears them.
+  const int strikes_before = session.strikes;
+  switch (frame.type) {
+    case FrameType::event: handle_event(session, frame); break;
+    case FrameType::ping: session.send_text(std::string(pong_frame)); break;
+    case FrameType::join: handle_join(session, frame); break;
+    case FrameType::create: handle_create(session); break;
+    case FrameType::sync: handle_sync(session, frame); break;
+    case FrameType::close: handle_close(session); break;
+  }
+  if (session.strikes == strikes_before) session.strikes = 0;
+}
+
+void State::handle_create(WsSession& session) {
+  if (!session.take_create())
+    return reject(session, errors::rate_creates);
+  if (rooms.size() >= config.max_rooms) evict_an_unjoined_room();
+  if (rooms.size() >= config.max_rooms)
+    return reject(session, errors::relay_full);
+  std::string code;
+  do code = new_room_code();
+  while (rooms.count(code) ||
+         (redis ? redis->room_exists(code) : std::filesystem::exists(RoomFiles::log_path(config.data_dir, code))));
+
+  // The kiosk token follows from the host token: a host joining from another device is told it.
+  const std::string host_token = new_token(), kiosk_token = kiosk_token_for(host_token);
+  auto room = std::make_shared<Room>();
+  room->code = code;
+  room->created_ms = wall_ms();
+  room->roster = Roster(token_hash(host_token), token_hash(kiosk_token), new_token() + new_token());
+  RoomRecord record{code, room->created_ms, room->roster.host_token_hash(), room->roster.kiosk_token_hash(),
+                    room->roster.anon_key(), {}, {}};
+  std::string error;
+  if (redis) {
+    if (!redis->create_room(record)) {
+      log({{"event", "storage_error"}, {"error", "cannot create the room in Redis"}});
+      return reject(session, errors::store_room);
+    }
+    follower->watch(code, 0);
+  } else if (!room->files.create(config.data_dir, record, config.fsync, error)) {
+    room->files.remove();
+    log({{"event", "storage_error"}, {"error", error}});
+    return reject(session, errors::store_room);
+  }
+  rooms[code] = room;
+  log({{"event", "create"}, {"conn", session.id()}, {"room", code}});
+
+  if (session.room) detach(session);
+  session.send_text(created_frame(code, host_token, kiosk_token));
+  attach(session, room, "h1");
+}
+
+void State::handle_join(WsSession& session, const ClientFrame& frame) {
+  if (session.sending_history()) return reject(session, errors::busy);
+  std::string code = frame.room;
+  const bool valid_code = normalize_room_code(code);
+  const auto room_it = valid_code ? rooms.find(code) : rooms.end();
+  std::shared_ptr<Room> room = room_it != rooms.end() ? room_it->second : nullptr;
+  // With --redis, any relay serves any room: one created elsewhere is loaded on first join.
+  if (!room && valid_code && redis && rooms.size() < config.max_rooms) room = room_from_redis(code);
+  if (!room) return reject(session, errors::no_room);
+  // Up to date before answering (a resume from another relay must find what that relay sent).
+  if (redis && !catch_up(*room)) return reject(session, errors::read_room);
+  // Closed on another relay (its mark may have expired from the stream): closed here too.
+  if (redis && (!rooms.count(room->code) || !redis->room_open(room->code))) {
+    if (rooms.count(room->code)) close_room(room, false);
+    return reject(session, errors::no_room);
+  }
+  if (room->sessions.size() >= config.max_connections_per_room && session.room != room)
+    return reject(session, errors::room_full);
+
+  std::string member_id, token;
+  if (frame.token) {
+    token = *frame.token;
+    const std::string hash = token_hash(token);
+    if (const auto here = room->roster.member_for_token_hash(hash)) member_id = *here;
+    else if (const auto elsewhere = redis ? redis->participant_by_token(room->code, hash) : std::nullopt) {
+      // Joined through another relay.
+      member_id = room->roster.add_participant(*elsewhere, hash).id;
+    } else return reject(session, errors::bad_token);
+  } else {
+    if (!session.take_tokenless_join())
+      return reject(session, errors::rate_newcomers);
+    token = new_token();
+    ParticipantRecord record{room->roster.next_participant_id(), token_hash(token)};
+    if (redis) {
+      const auto id = redis->add_participant(room->code, record.token_hash);
+      if (!id) {
+        log({{"event", "storage_error"}, {"room", room->code}, {"error", "cannot add member in Redis"}});
+        return reject(session, errors::store_participant);
+      }
+      record.id = *id;
+    } else if (!room->files.append_member(record, config.fsync)) {
+      log({{"event", "storage_error"}, {"room", room->code}, {"error", "cannot append member"}});
+      return reject(session, errors::store_participant);
+    }
+    member_id = room->roster.add_participant(record.id, record.token_hash).id;
+  }
+  if (session.room) detach(session);
+  session.closed_room.clear();
+  const Member& member = room->roster.at(member_id);
+  // `participants`: every participant who ever joined has one token hash (the app's big-room cue);
+  // with --redis, Redis has them all, this relay only those it has seen.
+  std::size_t participants = room->roster.participants();
+  if (redis) participants = std::max(participants, redis->participant_count(room->code).value_or(0));
+  Joined joined{room->code, member_id, std::string(role_name(member.role)), token, {}, member.pseudonym,
+                room->last_seq(), participants};
+  // A host on any device gets every link to share, the kiosk's included.
+  if (member.role == Role::host) joined.kiosk_token = kiosk_token_to_tell(token, room->roster.kiosk_token_hash());
+  session.send_text(joined_frame(joined));
+  attach(session, room, member_id);
+  send_history(session, room, frame.since);
+}
+
+void State::reject_not_joined(WsSession& session, const std::string& cid) {
+  if (!session.closed_room.empty())
+    return reject(session, "closed", closed_message(session.closed_room), cid);
+  reject(session, errors::not_joined, cid);
+}
+
+void State::handle_event(WsSession& session, ClientFrame& frame) {
+  if (!session.room) return reject_not_joined(session, frame.cid);
+  if (session.role == Role::kiosk) return reject(session, errors::kiosk_sends, frame.cid);
+  Room& room = *session.room;
+  const Member& member = room.roster.at(session.member_id);
+  stamp(room, frame.staff, member.id, frame.anonymous ? member.pseudonym : member.id, role_name(member.role),
+        frame.ev_text, session.weak_from_this(), std::move(frame.cid));
+  schedule_flush(session.room);
+}
+
+void State::handle_sync(WsSession& session, const ClientFrame& frame) {
+  if (!session.room) return reject_not_joined(session);
+  if (session.sending_history()) return reject(session, errors::busy);
+  send_history(session, session.room, frame.since);
+}
+
+void State::handle_close(WsSession& session) {
+  if (!session.room) return reject_not_joined(session);
+  if (session.role != Role::host) return reject(session, errors::only_host_closes);
+  close_room(session.room);
+}
+
+}  // namespace palabre::relay

@@ -1,0 +1,42 @@
+#pragma once
+// One HTTP connection (Beast chat-multi's http_session): static files, /healthz, /metrics, and the
+// upgrade of /ws to a WebSocket session.
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "relay/net.hpp"
+
+namespace palabre::relay {
+
+struct State;
+
+class HttpSession : public std::enable_shared_from_this<HttpSession> {
+ public:
+  HttpSession(tcp::socket&& socket, std::shared_ptr<State> state);
+  ~HttpSession();
+
+  void run() { do_read(); }
+
+ private:
+  void do_read();
+
+  void on_read(beast::error_code ec, std::size_t);
+
+  bool origin_allowed(const http::request<http::string_body>& req) const;
+
+  template <class Response>
+  void write(Response&& response);
+
+  void respond_text(http::status status, std::string body, std::string_view type = "text/plain; charset=utf-8");
+
+  void serve_file(const std::string& target);
+
+  beast::tcp_stream stream_;
+  std::shared_ptr<State> state_;
+  beast::flat_buffer buffer_;
+  std::optional<http::request_parser<http::string_body>> parser_;
+};
+
+}  // namespace palabre::relay

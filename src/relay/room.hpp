@@ -1,0 +1,77 @@
+#pragma once
+// One room as the relay holds it: its roster (src/protocol), its log in memory, this tick's
+// stamped envelopes, its connections (by member, and the staff's alone) and its files.
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "protocol/envelope.hpp"
+#include "protocol/roster.hpp"
+#include "relay/net.hpp"
+#include "relay/store.hpp"
+
+namespace palabre::relay {
+
+class WsSession;
+using protocol::Member;
+using protocol::Role;
+using protocol::Roster;
+
+// An envelope stamped this tick, not yet on disk nor sent.
+struct Pending {
+  StoredEnvelope env;
+  // What the envelope is made of, so it can be renumbered when another relay took its seq (--redis).
+  std::string from;
+  std::string_view role;  // a literal: role_name() or "relay"
+  std::string ev_text;
+  std::weak_ptr<WsSession> sender;  // to ack; empty for the relay's own envelopes
+  std::string cid;                  // the client's cid as JSON text; empty if none
+  Clock::time_point received;
+};
+
+struct Room {
+  std::string code;
+  std::int64_t created_ms = 0;
+  Roster roster;
+  std::vector<StoredEnvelope> envelopes;  // on disk and sent, in seq order
+  std::vector<Pending> pending;           // this tick's
+  std::int64_t next_seq = 1;
+  std::int64_t last_at = 0;
+  std::unordered_set<WsSession*> sessions;
+  // The same connections by member, and the hosts' and kiosks' alone: a batch without public
+  // envelopes (votes, presence) then touches only the connections that receive something.
+  std::unordered_map<std::string, std::unordered_set<WsSession*>> sessions_by_member;
+  std::unordered_set<WsSession*> staff_sessions;
+  RoomFiles files;
+  bool flush_scheduled = false;
+  bool closing = false, closed_elsewhere = false;  // closed here / by a host on another relay (--redis)
+  // Participants whose public frame is deferred (WsSession::defer), served a chunk per loop turn so
+  // that a 10,000-way fan-out does not hold up the votes arriving meanwhile. Pointers are checked
+  // against `sessions` before use: a connection gone since is skipped.
+  std::vector<WsSession*> deferred;
+  std::size_t deferred_next = 0;
+  bool drain_scheduled = false;
+  Clock::time_point last_activity = Clock::now();
+
+  std::int64_t last_seq() const { return envelopes.empty() ? 0 : envelopes.back().seq; }
+
+  void add_session(WsSession* session, const std::string& member_id, bool staff) {
+    sessions.insert(session);
+    sessions_by_member[member_id].insert(session);
+    if (staff) staff_sessions.insert(session);
+  }
+  void remove_session(WsSession* session, const std::string& member_id) {
+    sessions.erase(session);
+    staff_sessions.erase(session);
+    if (const auto it = sessions_by_member.find(member_id); it != sessions_by_member.end()) {
+      it->second.erase(session);
+      if (it->second.empty()) sessions_by_member.erase(it);
+    }
+  }
+};
+
+}  // namespace palabre::relay

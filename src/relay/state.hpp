@@ -1,0 +1,109 @@
+#pragma once
+// The relay's shared state (Beast chat-multi's shared_state): its rooms, connections, metrics and
+// stores, and the protocol handlers that act on them. One event-loop thread, so no locks; `seq`
+// order is the order of the loop. Handlers: handlers.cpp; rooms, batching, persistence and
+// fan-out: rooms.cpp; loading, timers and shutdown: state.cpp.
+#include <cstdint>
+#include <cstdio>
+#include <string_view>
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "protocol/client_frame.hpp"
+#include "protocol/errors.hpp"
+#include "relay/config.hpp"
+#include "relay/metrics.hpp"
+#include "relay/net.hpp"
+#include "relay/redis_store.hpp"
+#include "relay/room.hpp"
+
+namespace palabre::relay {
+
+using nlohmann::json;
+using protocol::ClientFrame;
+using protocol::ErrorText;
+
+inline std::int64_t now_ms() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+struct State : std::enable_shared_from_this<State> {
+  State(net::io_context& ioc, Config config) : ioc(ioc), config(std::move(config)), sync_timer(ioc), expiry_timer(ioc) {}
+
+  net::io_context& ioc;
+  Config config;
+  std::map<std::string, std::shared_ptr<Room>> rooms;
+  std::unordered_set<WsSession*> sessions;
+  Metrics metrics;
+  std::uint64_t next_connection_id = 1;
+  bool stopping = false;
+  net::steady_timer sync_timer, expiry_timer;
+  std::vector<std::string> load_warnings;
+
+  // With --redis: rooms live in Redis; the follower brings other relays' envelopes.
+  std::unique_ptr<RedisStore> redis;
+  std::unique_ptr<RedisFollower> follower;
+
+  void load();
+  void start_timers();
+  void arm_sync_timer();
+  void arm_expiry_timer();
+
+  // One JSON line on stderr per connection event; never a token.
+  void log(json line) {
+    if (!config.log_connections) return;
+    line["ts"] = now_ms();
+    // `replace`: a log line never throws, whatever bytes a system or peer error message holds.
+    const std::string text = line.dump(-1, ' ', false, json::error_handler_t::replace) + "\n";
+    std::fwrite(text.data(), 1, text.size(), stderr);
+  }
+
+  // The clock behind `at`: the system's, or the one a test injects (Config::clock_ms).
+  std::int64_t wall_ms() const { return config.clock_ms ? config.clock_ms() : now_ms(); }
+
+  // Protocol.
+  void handle(WsSession& session, std::string_view text);
+  void handle_create(WsSession& session);
+  void handle_join(WsSession& session, const ClientFrame& frame);
+  void handle_event(WsSession& session, ClientFrame& frame);
+  void handle_sync(WsSession& session, const ClientFrame& frame);
+  void handle_close(WsSession& session);
+  void reject(WsSession& session, std::string_view code, std::string_view message, const std::string& cid = {});
+  void reject(WsSession& session, const ErrorText& error, const std::string& cid = {}) {
+    reject(session, error.code, error.message, cid);
+  }
+  void reject_not_joined(WsSession& session, const std::string& cid = {});
+
+  // Rooms.
+  void attach(WsSession& session, const std::shared_ptr<Room>& room, const std::string& member_id);
+  void detach(WsSession& session);
+  void stamp(Room& room, bool staff, std::string sender, std::string from, std::string_view role,
+             std::string_view ev_text, std::weak_ptr<WsSession> sender_session, std::string cid);
+  void schedule_flush(const std::shared_ptr<Room>& room);
+  void flush(Room& room);
+  bool persist(Room& room, std::vector<Pending>& batch);
+  bool persist_redis(Room& room, std::vector<Pending>& batch);
+  void fan_out(Room& room, const std::vector<const StoredEnvelope*>& envs);
+  void drain_deferred(const std::shared_ptr<Room>& room);
+  std::shared_ptr<Room> room_from_redis(const std::string& code);
+  bool catch_up(Room& room);
+  void absorb(const std::string& code, std::vector<StoredEnvelope> envs);
+  void send_history(WsSession& session, const std::shared_ptr<Room>& room, std::int64_t since);
+  // Closes the room for its members here; deletes its files (or Redis keys) if `delete_data`.
+  void close_room(std::shared_ptr<Room> room, bool delete_data = true);
+  // At max_rooms: the oldest room nobody is in, nobody ever joined and the host prepared nothing
+  // in, created over --evict-unjoined-after ago, is deleted so that a real host is not refused.
+  void evict_an_unjoined_room();
+  void stop_everything();
+
+  std::string metrics_text() const { return relay::metrics_text(metrics, rooms.size()); }
+};
+
+}  // namespace palabre::relay
