@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/utf8.hpp"
 #include "protocol/json_text.hpp"
 
 namespace palabre::protocol {
@@ -16,14 +17,6 @@ std::optional<std::int64_t> non_negative(const json& msg, const char* key) {
   if (it == msg.end() || it->is_null()) return 0;
   if (!it->is_number_integer() || it->get<std::int64_t>() < 0) return std::nullopt;
   return it->get<std::int64_t>();
-}
-
-// At most `max` bytes of `text`, never cutting a UTF-8 character in two (the error is JSON).
-std::string utf8_prefix(const std::string& text, std::size_t max) {
-  if (text.size() <= max) return text;
-  std::size_t end = max;
-  while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
-  return text.substr(0, end);
 }
 
 std::optional<FrameType> frame_type(const std::string& t) {
@@ -55,7 +48,7 @@ std::variant<ClientFrame, FrameError> read_client_frame(std::string_view text) {
   if (t == msg.end() || !t->is_string()) return refuse("missing message type \"t\"");
   const auto type = frame_type(t->get_ref<const std::string&>());
   if (!type)
-    return FrameError{"unknown_type", "unknown message type \"" + utf8_prefix(t->get_ref<const std::string&>(), 40) + "\"",
+    return FrameError{"unknown_type", "unknown message type \"" + std::string(core::utf8::prefix(t->get_ref<const std::string&>(), 40)) + "\"",
                       frame.cid};
   frame.type = *type;
 

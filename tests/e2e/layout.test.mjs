@@ -20,7 +20,7 @@ const sizes = { phone: { width: 390, height: 844 }, laptop: { width: 1366, heigh
   kiosk: { width: 1920, height: 1080 } };
 const sha256 = (text) => createHash('sha256').update(text).digest('hex');
 const hostToken = randomBytes(16).toString('hex');
-const kioskToken = sha256(`palabre-kiosk:${hostToken}`).slice(0, 32);  // relay/kiosk_token.hpp
+const kioskToken = sha256(`palabre-kiosk:${hostToken}`).slice(0, 32);  // protocol/tokens.cpp
 const phoneMember = 'p900';
 const phoneName = 'Marie-Amélie de La Rochefoucauld-Liancourt';
 // Latecomers with the names a real room brings: long ones, accents, several words.
