@@ -167,9 +167,7 @@ void board(Context& ctx, const core::Activity& a, const Look& look, float width,
       if (ux != it->idea->x || uy != it->idea->y || category != it->idea->category) {
         core::IdeaMove move{a.id, id, ux, uy, category};
         ui.note_moves[id] = move;
-        Action action{Action::Kind::submit};
-        action.event = move;
-        ctx.actions.push_back(std::move(action));
+        ctx.actions.push_back(act::Submit{move});
       }
     }
     ImGui::PopID();
