@@ -58,7 +58,7 @@ void store(const std::string& key, const std::string& value) { platform::storage
 
 void do_host_duties() {
 #if PALABRE_HOST_TOOLS
-  if (app.client.identity().role != "host" || app.client.link() != Link::in_room) return;
+  if (app.client.identity().role != core::Role::host || app.client.link() != Link::in_room) return;
   const auto now = static_cast<std::int64_t>(js::epoch_ms()) + app.client.relay_clock_offset_ms();
   DutiesDue due = host_duties(app.client.session(), now, app.duties);
   for (core::Event& ev : due.events) app.client.submit(std::move(ev));
@@ -79,7 +79,7 @@ void update_links() {
   std::string kiosk = id.kiosk_token;
   if (kiosk.empty() && app.route.view == View::kiosk) kiosk = app.route.token;
   if (!kiosk.empty()) app.links.kiosk = app_link(app.page_base, {View::kiosk, room, kiosk, local, key});
-  const std::string host = id.role == "host" ? id.host_token : "";
+  const std::string host = id.role == core::Role::host ? id.host_token : "";
   if (!host.empty()) app.links.host = app_link(app.page_base, {View::host, room, host, local, key});
 }
 
@@ -148,9 +148,9 @@ void handle_notices() {
       case Notice::Kind::joined: {
         app.ws.reset_backoff();
         app.ui.error.clear();
-        if (id.role == "participant") member_token_set(id.room, id.token);
+        if (id.role == core::Role::participant) member_token_set(id.room, id.token);
         // The relay tells a host the kiosk token on any device: kept, as on the device that created it.
-        if (id.role == "host" && !id.kiosk_token.empty()) store(kiosk_key(id.room), id.kiosk_token);
+        if (id.role == core::Role::host && !id.kiosk_token.empty()) store(kiosk_key(id.room), id.kiosk_token);
         break;
       }
       case Notice::Kind::error: {

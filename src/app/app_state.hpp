@@ -18,7 +18,7 @@ struct App {
   Client client;
   views::Ui ui;
   views::Links links;
-  views::Capabilities can;   // what this browser offers the views, read at start
+  views::Capabilities browser;  // what this browser offers the views, read at start
   std::string page_base;     // shared links start with it
   bool want_connection = false;
   long redraw_timer = 0;

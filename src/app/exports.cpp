@@ -38,7 +38,7 @@ EMSCRIPTEN_KEEPALIVE const char* palabre_info_json() {
       {"view", app_ns::view_name(app.route.view)},
       {"room", id.room.empty() ? app.route.room : id.room},
       {"you", id.you},
-      {"role", id.role},
+      {"role", id.role ? palabre::core::to_string(*id.role) : std::string_view()},
       {"connected", app.client.link() == app_ns::Link::in_room},
       {"links", {{"join", app.links.join}, {"kiosk", app.links.kiosk}, {"host", app.links.host}}},
       {"pending", app.client.pending().size()},
@@ -57,7 +57,7 @@ EMSCRIPTEN_KEEPALIVE const char* palabre_info_json() {
 // A plan file's text (js_bridge: picked or dropped), for a host in the room.
 EMSCRIPTEN_KEEPALIVE void palabre_plan_text(const char* text) {
   namespace core = palabre::core;
-  if (app.client.identity().role != "host") return;
+  if (app.client.identity().role != core::Role::host) return;
   auto plan = core::load_plan(text ? text : "");
   if (!plan) {
     app.ui.texts["plan-error"] = std::string(app_ns::tr(app_ns::S::plan_error)) + " " + plan.error.message();

@@ -62,7 +62,7 @@ void frame() {
   const bool has_token = app.route.view == View::join && !member_token_get(app.route.room).empty();
   views::Context ctx{app.client.session(), id, link, app.client.pending(), app.route, app.links, has_token, e2e::locked(),
                      platform::now_ms(), static_cast<std::int64_t>(js::epoch_ms()) + app.client.relay_clock_offset_ms(),
-                     app.client.own_refusals(), app.can, app.ui, actions};
+                     app.client.own_refusals(), app.browser, app.ui, actions};
   ui::reset_animation_flag();
 
   ImGui::SetNextWindowPos(ImVec2(0, 0));
@@ -151,7 +151,7 @@ int main() {
   }
   js::first_frame_part("gl");  // WebGL2 context made
   render::init();  // the GPU process compiles the shaders while the first frame rasterises its atlas
-  app.can = {js::time_zone(), js::tz_offset_minutes(), e2e::available()};
+  app.browser = {js::time_zone(), js::tz_offset_minutes(), e2e::available()};
   app.page_base = js::page_base();
 
   js::listen_hash_change();

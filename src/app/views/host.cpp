@@ -47,7 +47,7 @@ void draw_create(Context& ctx) {
   if (ui::primary_button(label.c_str(), -1, !creating)) {
     ctx.ui.copied_key = "creating";
     remember_session_details(ctx);
-    ctx.actions.push_back(act::CreateRoom{ctx.ui.e2e_wanted && ctx.can.e2e_available});
+    ctx.actions.push_back(act::CreateRoom{ctx.ui.e2e_wanted && ctx.browser.e2e_available});
   }
   ui::end_card();
   ui::end_column(column);
@@ -145,7 +145,7 @@ void draw_messages(Context& ctx, float width, float height) {
     ImGui::SameLine();
     ImGui::BeginGroup();
     // Name and time on one line, left of "Masquer": a long name is shortened, never drawn under it.
-    const std::string when = clock_time(ctx.session, m.at, ctx.can.tz_offset_minutes) +
+    const std::string when = clock_time(ctx.session, m.at, ctx.browser.tz_offset_minutes) +
                              (m.hidden ? std::string(" · ") + tr(S::host_hidden) : std::string());
     const float header_room = ImGui::GetWindowContentRegionMax().x - bw - ImGui::GetCursorPosX() - base * 0.5f;
     const float when_w = ImGui::CalcTextSize(when.c_str()).x + ImGui::GetStyle().ItemSpacing.x;

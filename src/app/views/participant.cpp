@@ -166,7 +166,7 @@ void draw_chat(Context& ctx, float reserved_bottom) {
     ++shown;
     const bool mine = m.from == ctx.identity.you;
     const std::string author = mine ? std::string() : ctx.session.display_name(m.from);
-    bubble(author, m.text, clock_time(ctx.session, m.at, ctx.can.tz_offset_minutes), mine, base * 26);
+    bubble(author, m.text, clock_time(ctx.session, m.at, ctx.browser.tz_offset_minutes), mine, base * 26);
   }
   for (const PendingAction& p : ctx.pending) {
     if (const auto* post = std::get_if<core::ChatPost>(&p.event)) {

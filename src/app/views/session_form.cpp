@@ -103,7 +103,7 @@ core::SessionConfigure configure_from_fields(Context& ctx, bool with_zone) {
   if (with_zone) {
     // The browser's zone is the default of a session created here: the report prints times in the
     // session's zone, and the facilitator's browser is where the workshop happens.
-    const std::string& zone = ctx.can.time_zone;
+    const std::string& zone = ctx.browser.time_zone;
     // A zone core does not know would refuse the whole event: keep the session's default then.
     if (zone != info.timezone && core::parse_timezone(zone)) c.timezone = zone;
   }
@@ -121,7 +121,7 @@ void submit_configure(Context& ctx, core::SessionConfigure c) {
 // End-to-end encryption (docs/security.md), off by default; the create action asks for a key when
 // it is ticked. Only where WebCrypto is (https or localhost). Item key: session-e2e.
 void e2e_toggle(Context& ctx, float width) {
-  if (!ctx.can.e2e_available) return;
+  if (!ctx.browser.e2e_available) return;
   bool& on = ctx.ui.e2e_wanted;
   const std::string label = std::string(on ? icon::check_circle : icon::circle_o) + "  " + icon::key + "  " +
                             tr(S::e2e_toggle) + "###session-e2e";
@@ -140,7 +140,7 @@ void remember_session_details(Context& ctx) { ctx.ui.session_details_pending = t
 
 // [SECTION] sending
 void send_pending_session_details(Context& ctx) {
-  if (!ctx.ui.session_details_pending || ctx.identity.role != "host" || ctx.link != Link::in_room) return;
+  if (!ctx.ui.session_details_pending || ctx.identity.role != core::Role::host || ctx.link != Link::in_room) return;
   ctx.ui.session_details_pending = false;
   auto c = configure_from_fields(ctx, true);
   if (changes_something(c)) submit_configure(ctx, std::move(c));

@@ -1,7 +1,8 @@
 #pragma once
 // Views per role (DESIGN.md, lager's draw(ctx, const model&, ui_state&)): they read a const
 // Session and the connection's identity, keep transient widget text in Ui, and emit Actions that
-// the app carries out after the frame. They never change the Session themselves.
+// the app carries out after the frame (effects.cpp). They never change the Session themselves, and
+// call no platform function: what the browser offers comes in Context::browser.
 #include <algorithm>
 #include <cstdint>
 #include <map>
@@ -90,7 +91,7 @@ struct Context {
   double now_ms;
   std::int64_t epoch_ms;  // the relay's clock as this browser estimates it, to count timers down against `at` stamps
   const std::map<std::int64_t, std::string>& refusals;  // our own events the engine refused, by activity: reason code
-  const Capabilities& can;
+  const Capabilities& browser;  // what this browser offers
   Ui& ui;
   std::vector<Action>& actions;
 };
