@@ -68,7 +68,7 @@ std::string Client::encode(const PendingAction& action) const {
   const std::string by = big_room_ ? core::author_name_to_send(session_, identity_.you, action.event) : std::string();
   // Everything a participant does in an anonymous activity goes under its pseudonym: no envelope of
   // it names the member to anyone, the host and the relay's log included (docs/security.md).
-  const bool anon = identity_.role == "participant" && core::sent_anonymously(session_, action.event);
+  const bool anon = identity_.role == core::Role::participant && core::sent_anonymously(session_, action.event);
   return core::encode_client_event(action.event, names_to_staff ? std::optional(core::Visibility::staff) : std::nullopt,
                                    action.cid, by, anon);
 }
@@ -110,7 +110,7 @@ void Client::on_frame(std::string_view text, std::int64_t local_epoch_ms) {
     }
     identity_.room = str_field(frame, "room");
     identity_.you = str_field(frame, "you");
-    identity_.role = str_field(frame, "role");
+    identity_.role = core::role_from_string(str_field(frame, "role"));
     identity_.anon = str_field(frame, "anon");
     identity_.token = str_field(frame, "token");
     if (type == "created") {
@@ -118,15 +118,15 @@ void Client::on_frame(std::string_view text, std::int64_t local_epoch_ms) {
       identity_.kiosk_token = str_field(frame, "kiosk_token");
       if (identity_.token.empty()) identity_.token = identity_.host_token;
     }
-    if (identity_.role == "host" && identity_.host_token.empty()) identity_.host_token = identity_.token;
+    if (identity_.role == core::Role::host && identity_.host_token.empty()) identity_.host_token = identity_.token;
     if (auto kiosk = str_field(frame, "kiosk_token"); !kiosk.empty()) identity_.kiosk_token = kiosk;
     // In a big room each arrival reaches only the host, the kiosk and the newcomer: 10,000 names
     // sent to 10,000 members would be 10^8 deliveries (docs/protocol.md, "Big rooms").
-    big_room_ = identity_.role == "participant" && frame.value("participants", std::int64_t{0}) >= core::big_room_participants;
+    big_room_ = identity_.role == core::Role::participant && frame.value("participants", std::int64_t{0}) >= core::big_room_participants;
     session_.hears_every_join = !big_room_;
     live_after_seq_ = frame.value("seq", std::int64_t{0});
     // Answers are staff: a participant's engine sees its own only, and shows the host's published figures.
-    session_.hears_every_answer = identity_.role != "participant";
+    session_.hears_every_answer = identity_.role != core::Role::participant;
     intent_ = Intent::enter_room;  // a reconnection resumes this membership
     link_ = Link::in_room;
     notices_.push_back({type == "created" ? Notice::Kind::created : Notice::Kind::joined, {}, {}});
@@ -136,7 +136,7 @@ void Client::on_frame(std::string_view text, std::int64_t local_epoch_ms) {
     // stored already, its ack lost with the connection: our own envelopes in that history tell, and
     // only the actions not found in it are sent again, in order. And a newcomer's first action (its
     // name) waits to learn whether the room is end-to-end encrypted, to not send it in clear to a
-    // room it has no key for (main.cpp).
+    // room it has no key for (transport_ws.cpp).
     const bool unacked = std::any_of(pending_.begin(), pending_.end(), [](const PendingAction& a) { return !a.seq; });
     if (type == "joined" && unacked) {
       awaiting_history_ = true;

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <ostream>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -27,7 +28,7 @@ struct Identity {
 
   std::string room;
   std::string you;    // member id: "h1", "p17", "k2"
-  std::string role;   // "host", "participant", "kiosk"
+  std::optional<core::Role> role;  // host, participant or kiosk, once the room answered
   std::string anon;   // this member's pseudonym in the room (`joined.anon`)
   std::string token;  // this member's resume token
   std::string host_token, kiosk_token;  // known to hosts (from `created`, or kept by the page)
@@ -115,3 +116,10 @@ class Client {
 };
 
 }  // namespace palabre::app
+
+namespace palabre::core {
+// A member's role as its wire name ("" before the room answered): logs and test messages print it.
+inline std::ostream& operator<<(std::ostream& out, const std::optional<Role>& role) {
+  return out << (role ? to_string(*role) : std::string_view());
+}
+}  // namespace palabre::core

@@ -6,7 +6,7 @@
 //   {"c":CONN,"bye":1}     that tab is going away (presence: offline)
 //   {"to":CONN,"f":FRAME}  the relay tab's frame for one tab
 //   {"up":1}               a relay tab (re)started: every tab joins again with `since`
-// Everything received arrives in palabre_local_message(text) (main.cpp).
+// Everything received arrives in palabre_local_message(text) (exports.cpp, then LocalTransport).
 #include <optional>
 #include <string>
 

@@ -13,18 +13,6 @@
 #include "core/utf8.hpp"
 #include "imgui_internal.h"
 
-#include <emscripten.h>
-
-EM_JS(void, js_ui_download, (const char* name, const char* type, const char* text), {
-  const blob = new Blob([UTF8ToString(text)], {type: UTF8ToString(type)});
-  const a = document.createElement('a');
-  a.href = URL.createObjectURL(blob);
-  a.download = UTF8ToString(name);
-  document.body.appendChild(a);
-  a.click();
-  setTimeout(() => { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
-});
-
 namespace palabre::app::ui {
 namespace {
 
@@ -351,10 +339,6 @@ Column begin_column(float max_width) {
 void end_column(const Column& column) { unindent(column.left); }
 
 void gap(float px) { ImGui::Dummy(ImVec2(1, px)); }
-
-void download_text(const std::string& name, const char* mime_type, const std::string& text) {
-  js_ui_download(name.c_str(), mime_type, text.c_str());
-}
 
 float avail_width() {
   const float avail = ImGui::GetContentRegionAvail().x;

@@ -65,7 +65,5 @@ void indent(float px);
 void unindent(float px);
 // Vertical space in CSS px.
 void gap(float px);
-// Hands `text` to the browser as a file download named `name` (plan and report files).
-void download_text(const std::string& name, const char* mime_type, const std::string& text);
 
 }  // namespace palabre::app::ui

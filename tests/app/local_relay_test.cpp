@@ -240,6 +240,6 @@ TEST(LocalRelay, GivenAHostsJoinedWithTheKioskToken_WhenTheClientReadsIt_ThenThe
   client.enter_room("ABC234", host);
   for (const auto& d : relay.receive("tab-h", json{{"t", "join"}, {"room", "ABC234"}, {"token", host}}.dump(), 1001, tokens))
     client.on_frame(d.frame);
-  EXPECT_EQ(client.identity().role, "host");
+  EXPECT_EQ(client.identity().role, palabre::core::Role::host);
   EXPECT_EQ(client.identity().kiosk_token, secrets.kiosk_token);
 }

@@ -22,9 +22,7 @@ namespace {
 std::string field_key(const core::Activity& a, const std::string& what) { return "a" + std::to_string(a.id) + "." + what; }
 
 void submit(Context& ctx, core::Event event) {
-  Action action{Action::Kind::submit};
-  action.event = std::move(event);
-  ctx.actions.push_back(std::move(action));
+  ctx.actions.push_back(act::Submit{std::move(event)});
 }
 
 bool pending_for(const Context& ctx, std::int64_t activity) {

@@ -106,8 +106,8 @@ void board(Context& ctx, const core::Activity& a, const Look& look, float width,
   }
   // Where each post-it is: a move this member sent shows at once, until the session has it (or
   // nothing of ours is pending any more: the move was refused).
-  const bool may_move_any = interactive && ctx.identity.role == "host";
-  const bool may_move_own = interactive && ctx.identity.role == "participant" && a.running() && !a.locked;
+  const bool may_move_any = interactive && ctx.identity.role == core::Role::host;
+  const bool may_move_own = interactive && ctx.identity.role == core::Role::participant && a.running() && !a.locked;
   std::vector<BoardNote> placed;
   for (const auto& [id, idea] : a.ideas) {
     if (idea.hidden || !idea.approved) continue;
@@ -167,9 +167,7 @@ void board(Context& ctx, const core::Activity& a, const Look& look, float width,
       if (ux != it->idea->x || uy != it->idea->y || category != it->idea->category) {
         core::IdeaMove move{a.id, id, ux, uy, category};
         ui.note_moves[id] = move;
-        Action action{Action::Kind::submit};
-        action.event = move;
-        ctx.actions.push_back(std::move(action));
+        ctx.actions.push_back(act::Submit{move});
       }
     }
     ImGui::PopID();

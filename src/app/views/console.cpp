@@ -114,9 +114,7 @@ bool quiet_icon(const char* glyph, const char* name, const std::string& key) {
 void draw_row_edit_controls(Context& ctx, const core::Activity& a, std::size_t index, std::size_t count) {
   const std::string id = std::to_string(a.id);
   const auto submit = [&](core::Event ev) {
-    Action action{Action::Kind::submit};
-    action.event = std::move(ev);
-    ctx.actions.push_back(std::move(action));
+    ctx.actions.push_back(act::Submit{std::move(ev)});
   };
   ImGui::SameLine();
   if (index > 0 && quiet_icon(icon::chevron_up, tr(S::ed_move_up), "act-up-" + id))
@@ -179,9 +177,7 @@ void draw_row(Context& ctx, const core::Activity& a, bool selected, std::size_t 
     if (small_button(buttons[i].label, buttons[i].primary)) {
       if (buttons[i].select) ctx.ui.selected_activity = a.id;
       else {
-        Action action{Action::Kind::submit};
-        action.event = buttons[i].event;
-        ctx.actions.push_back(std::move(action));
+        ctx.actions.push_back(act::Submit{buttons[i].event});
         if (std::holds_alternative<core::ActivityStart>(buttons[i].event)) ctx.ui.selected_activity = 0;  // follow it
       }
     }
@@ -208,9 +204,7 @@ void draw_survey_screen_controls(Context& ctx, const core::Activity& a) {
   const bool cycling = a.survey_shown < 0;
   const std::string id = std::to_string(a.id);
   const auto show = [&](int question) {
-    Action action{Action::Kind::submit};
-    action.event = core::SurveyShow{a.id, question};
-    ctx.actions.push_back(std::move(action));
+    ctx.actions.push_back(act::Submit{core::SurveyShow{a.id, question}});
   };
   ImGui::AlignTextToFramePadding();
   ImGui::PushStyleColor(ImGuiCol_Text, theme::colour::muted);
@@ -292,7 +286,7 @@ void draw_toolbar(Context& ctx, float inner) {
   // A plan replaces the session's details: over a session already filled in, ask first.
   if (bar.button(std::string(icon::sign_in) + " " + tr(S::load_plan) + "###load-plan")) {
     const core::SessionInfo& info = ctx.session.info;
-    if (info.title.empty() && info.description.empty() && ctx.session.activities.empty()) ctx.actions.push_back({Action::Kind::pick_plan});
+    if (info.title.empty() && info.description.empty() && ctx.session.activities.empty()) ctx.actions.push_back(act::PickPlan{});
     else ImGui::OpenPopup("confirm-plan");
   }
   ImGui::SetNextWindowSize(ImVec2(std::min(inner, base * 26.0f), 0));
@@ -306,7 +300,7 @@ void draw_toolbar(Context& ctx, float inner) {
     if (ui::secondary_button((std::string(tr(S::cancel)) + "###plan-cancel").c_str(), half)) ImGui::CloseCurrentPopup();
     ImGui::SameLine();
     if (ui::primary_button((std::string(tr(S::plan_load_anyway)) + "###plan-load-anyway").c_str(), half)) {
-      ctx.actions.push_back({Action::Kind::pick_plan});
+      ctx.actions.push_back(act::PickPlan{});
       ImGui::CloseCurrentPopup();
     }
     ImGui::EndPopup();
@@ -322,15 +316,15 @@ void draw_toolbar(Context& ctx, float inner) {
       return pressed;
     };
     if (item(std::string(icon::floppy) + "  " + tr(S::plan_save) + "###plan-save"))
-      ui::download_text((ctx.identity.room.empty() ? std::string("palabre") : ctx.identity.room) + ".palabre.json", "application/json",
-                        current_plan_json(ctx.session, ctx.identity.room));
+      ctx.actions.push_back(act::Download{(ctx.identity.room.empty() ? std::string("palabre") : ctx.identity.room) + ".palabre.json",
+                                          "application/json", current_plan_json(ctx.session, ctx.identity.room)});
     for (const char* format : {"html", "md", "csv", "json"}) {
       const std::string_view fmt = format;
       const char* name = fmt == "md" ? "Markdown" : fmt == "html" ? "HTML" : fmt == "csv" ? "CSV" : "JSON";
       if (item(std::string(icon::file_text) + "  " + tr(S::report_word) + " " + name + "###report-" + format))
-        ctx.actions.push_back({Action::Kind::export_report, format});
+        ctx.actions.push_back(act::ExportReport{format});
     }
-    if (item(std::string(icon::download) + "  " + tr(S::export_log) + "###export-log")) ctx.actions.push_back({Action::Kind::export_log});
+    if (item(std::string(icon::download) + "  " + tr(S::export_log) + "###export-log")) ctx.actions.push_back(act::ExportLog{});
     ImGui::EndPopup();
   }
   if (!ctx.ui.texts["plan-error"].empty()) ui::text_wrapped(ctx.ui.texts["plan-error"], theme::colour::live);

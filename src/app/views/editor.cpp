@@ -119,7 +119,7 @@ struct Editor {
   void problem_under(const std::string& key) {
     if (key.empty() || ctx.ui.texts["editor-error-field"] != key) return;
     ui::text_wrapped(ctx.ui.texts["editor-error"], theme::colour::live);
-    ctx.ui.texts["editor-error-shown"] = "1";
+    ctx.ui.editor_error_shown = true;
   }
   void follow(const std::string& key) {
     problem_under(key);
@@ -507,8 +507,8 @@ void draw_editor(Context& ctx, float width, float height) {
       ui.texts["editor-error-field"] = std::move(words.key);
     }
   }
-  const bool shown_by_field = ui.texts["editor-error-shown"] == "1";
-  ui.texts["editor-error-shown"].clear();
+  const bool shown_by_field = ui.editor_error_shown;
+  ui.editor_error_shown = false;
   // Under the form only when no field of the form shows it (last frame's drawing tells).
   const std::string error = shown_by_field ? std::string() : ui.texts["editor-error"];
   const float error_h = error.empty() ? 0 : ImGui::CalcTextSize(error.c_str(), nullptr, false, width).y + style.ItemSpacing.y;
@@ -546,10 +546,8 @@ void draw_editor(Context& ctx, float width, float height) {
       ui.texts["editor-error-field"] = words.key;
       ui.scroll_to = std::move(words.key);
     } else {
-      Action action{Action::Kind::submit};
-      if (ui.editing) action.event = core::ActivityEdit{ui.editing, spec};
-      else action.event = core::ActivityAdd{spec};
-      ctx.actions.push_back(std::move(action));
+      if (ui.editing) ctx.actions.push_back(act::Submit{core::ActivityEdit{ui.editing, spec}});
+      else ctx.actions.push_back(act::Submit{core::ActivityAdd{spec}});
       ui.adding = false;
       ui.editing = 0;
       ui.texts["editor-error"].clear();

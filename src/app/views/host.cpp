@@ -47,7 +47,7 @@ void draw_create(Context& ctx) {
   if (ui::primary_button(label.c_str(), -1, !creating)) {
     ctx.ui.copied_key = "creating";
     remember_session_details(ctx);
-    ctx.actions.push_back({Action::Kind::create_room});
+    ctx.actions.push_back(act::CreateRoom{ctx.ui.e2e_wanted && ctx.browser.e2e_available});
   }
   ui::end_card();
   ui::end_column(column);
@@ -60,7 +60,7 @@ bool copy_button(Context& ctx, const char* what, const std::string& link, const 
   const std::string label = std::string(copied ? icon::check : icon::copy) + "  " + (copied ? tr(S::host_copied) : what) +
                             "###copy-" + key;
   if (!ui::secondary_button(label.c_str(), width)) return false;
-  ctx.actions.push_back({Action::Kind::copy, link});
+  ctx.actions.push_back(act::Copy{link});
   ctx.ui.copied_key = key;
   ctx.ui.copied_at_ms = ctx.now_ms;
   return true;
@@ -99,7 +99,7 @@ void draw_share(Context& ctx, float width) {
     copy_button(ctx, tr(S::host_kiosk_link), ctx.links.kiosk, "kiosk", half);
     ImGui::SameLine();
     const std::string open_label = std::string(icon::kiosk) + "  " + tr(S::host_open_kiosk) + "###open-kiosk";
-    if (ui::secondary_button(open_label.c_str(), half)) ctx.actions.push_back({Action::Kind::open_url, ctx.links.kiosk});
+    if (ui::secondary_button(open_label.c_str(), half)) ctx.actions.push_back(act::OpenUrl{ctx.links.kiosk});
     // While an activity runs, the screen keeps the code and a small QR code in a corner for
     // latecomers; the host may take them off (a session event: every screen and replay agree).
     const bool shown = ctx.session.info.screen_join;
@@ -108,9 +108,7 @@ void draw_share(Context& ctx, float width) {
     if (ui::link_button(toggle.c_str())) {
       core::SessionConfigure c;
       c.screen_join = !shown;
-      Action action{Action::Kind::submit};
-      action.event = c;
-      ctx.actions.push_back(std::move(action));
+      ctx.actions.push_back(act::Submit{c});
     }
   }
   ui::end_card();
@@ -147,7 +145,7 @@ void draw_messages(Context& ctx, float width, float height) {
     ImGui::SameLine();
     ImGui::BeginGroup();
     // Name and time on one line, left of "Masquer": a long name is shortened, never drawn under it.
-    const std::string when = clock_time(ctx.session, m.at, ctx.ui.tz_offset_minutes) +
+    const std::string when = clock_time(ctx.session, m.at, ctx.browser.tz_offset_minutes) +
                              (m.hidden ? std::string(" · ") + tr(S::host_hidden) : std::string());
     const float header_room = ImGui::GetWindowContentRegionMax().x - bw - ImGui::GetCursorPosX() - base * 0.5f;
     const float when_w = ImGui::CalcTextSize(when.c_str()).x + ImGui::GetStyle().ItemSpacing.x;
@@ -169,7 +167,7 @@ void draw_messages(Context& ctx, float width, float height) {
     const float row_bottom = ImGui::GetItemRectMax().y;
     // Moderation on the right of each message.
     ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - bw);
-    if (ui::link_button(hide.c_str())) ctx.actions.push_back({Action::Kind::hide_message, {}, m.id, !m.hidden});
+    if (ui::link_button(hide.c_str())) ctx.actions.push_back(act::HideMessage{m.id, !m.hidden});
     ImGui::SetCursorScreenPos(ImVec2(ImGui::GetCursorScreenPos().x, std::max(ImGui::GetCursorScreenPos().y, row_bottom + base * 0.6f)));
     ImGui::PopID();
   }
@@ -277,7 +275,7 @@ void draw_host(Context& ctx) {
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() - base * 0.3f);
     ui::pill(std::string(icon::key) + "  " + tr(S::e2e_badge), theme::colour::accent, theme::colour::accent_soft);
   }
-  if (draw_status_and_language_right(ctx.link)) ctx.actions.push_back({Action::Kind::set_lang});
+  if (draw_status_and_language_right(ctx.link)) ctx.actions.push_back(act::ToggleLang{});
   ui::gap(base * 0.2f);
   if (!ctx.ui.error.empty()) ui::text_wrapped(ctx.ui.error, theme::colour::live);
 
@@ -349,6 +347,18 @@ void draw_host(Context& ctx) {
     ui::gap(base * 0.4f);
     draw_people(ctx, area.x, base * 24.0f);
   }
+}
+
+// Below the create card: the no-relay choice (issue 6), for a workshop run from this one browser.
+void draw_local_choice(Context& ctx) {
+  if (ctx.route.view != View::host_create || !ctx.identity.room.empty()) return;
+  const float base = theme::fonts().base_px;
+  ui::gap(base * 0.6f);
+  const ui::Column column = ui::begin_column(base * 28.0f);
+  const std::string label = std::string(tr(S::host_create_local)) + "###create-local";
+  if (ui::secondary_button(label.c_str(), column.width)) ctx.actions.push_back(act::CreateRoom{false, true});
+  ui::text_muted(tr(S::host_create_local_blurb));
+  ui::end_column(column);
 }
 
 }  // namespace palabre::app::views

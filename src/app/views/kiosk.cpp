@@ -201,7 +201,7 @@ void draw_wall(Context& ctx, float width, float height) {
     ui::avatar(name, base * 1.4f);
     ui::draw_text(draw, f.strong, ImGui::GetFontSize(), ImVec2(x + base * 1.9f, a.y + pad + base * 0.15f),
                   (ui::name_colour(name) | 0xFF000000) & (0x00FFFFFF | (static_cast<ImU32>(alpha) << 24)), name);
-    const std::string when = clock_time(ctx.session, m.at, ctx.ui.tz_offset_minutes);
+    const std::string when = clock_time(ctx.session, m.at, ctx.browser.tz_offset_minutes);
     const float when_w = ImGui::CalcTextSize(when.c_str()).x;
     ui::draw_text(draw, ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(b.x - pad - when_w, a.y + pad + base * 0.15f),
                   (theme::colour::kiosk_muted & 0x00FFFFFF) | (static_cast<ImU32>(alpha) << 24), when);

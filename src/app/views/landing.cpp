@@ -31,7 +31,7 @@ void draw_landing(Context& ctx) {
   const std::string code = normalise_room_code(ctx.ui.code);
   const std::string go_label = std::string(tr(S::join_go)) + "  " + icon::arrow_right + "###go";
   go = ui::primary_button(go_label.c_str(), -1, !code.empty()) || (go && !code.empty());
-  if (go) ctx.actions.push_back({Action::Kind::go, {}, 0, false, Route{View::join, code, {}}});
+  if (go) ctx.actions.push_back(act::Go{Route{View::join, code, {}, false, {}}});
   ui::end_card();
 
   ui::gap(base * 1.0f);
@@ -42,13 +42,13 @@ void draw_landing(Context& ctx) {
   ui::gap(base * 0.4f);
   const std::string host_label = std::string(icon::bolt) + "  " + tr(S::host_title) + "###host";
   if (ui::secondary_button(host_label.c_str())) {
-    ctx.actions.push_back({Action::Kind::go, {}, 0, false, Route{View::host_create, {}, {}}});
+    ctx.actions.push_back(act::Go{Route{View::host_create, {}, {}, false, {}}});
   }
   ui::end_card();
 
   ui::gap(base);
   const std::string lang_label = std::string(icon::language) + "  " + tr(S::language_switch) + "###lang";
-  if (ui::link_button(lang_label.c_str())) ctx.actions.push_back({Action::Kind::set_lang, {}, 0, false, {}});
+  if (ui::link_button(lang_label.c_str())) ctx.actions.push_back(act::ToggleLang{});
   ui::end_column(column);
 }
 

@@ -20,8 +20,7 @@ namespace palabre::app::views {
 namespace {
 
 void submit(Context& ctx, core::Event event) {
-  Action action{Action::Kind::submit, {}, 0, false, {}, std::move(event)};
-  ctx.actions.push_back(std::move(action));
+  ctx.actions.push_back(act::Submit{std::move(event)});
 }
 
 struct Row {

@@ -67,7 +67,7 @@ void draw_name_form(Context& ctx) {
   const std::string label = busy ? std::string(tr(S::you_joining)) + "###join"
                                  : std::string(tr(S::you_join)) + "  " + icon::arrow_right + "###join";
   if ((ui::primary_button(label.c_str(), -1, ready) || submitted) && ready) {
-    ctx.actions.push_back({Action::Kind::join_as, ctx.ui.name});
+    ctx.actions.push_back(act::JoinAs{ctx.ui.name});
   }
   if (!ctx.ui.error.empty()) {
     ui::gap(base * 0.3f);
@@ -136,7 +136,7 @@ void draw_header(Context& ctx, bool with_me) {
   ImGui::SameLine();
   ImGui::SetCursorPosY(ImGui::GetCursorPosY() + base * 0.3f);
   ui::text(ctx.identity.room, ImGui::GetColorU32(ImGuiCol_TextDisabled));
-  if (draw_status_and_language_right(ctx.link)) ctx.actions.push_back({Action::Kind::set_lang});
+  if (draw_status_and_language_right(ctx.link)) ctx.actions.push_back(act::ToggleLang{});
   if (const core::Participant* me = ctx.session.find_participant(ctx.identity.you); me && with_me) {
     ui::avatar(me->name, base * 1.5f);
     ImGui::SameLine();
@@ -166,7 +166,7 @@ void draw_chat(Context& ctx, float reserved_bottom) {
     ++shown;
     const bool mine = m.from == ctx.identity.you;
     const std::string author = mine ? std::string() : ctx.session.display_name(m.from);
-    bubble(author, m.text, clock_time(ctx.session, m.at, ctx.ui.tz_offset_minutes), mine, base * 26);
+    bubble(author, m.text, clock_time(ctx.session, m.at, ctx.browser.tz_offset_minutes), mine, base * 26);
   }
   for (const PendingAction& p : ctx.pending) {
     if (const auto* post = std::get_if<core::ChatPost>(&p.event)) {
@@ -206,7 +206,7 @@ void draw_chat(Context& ctx, float reserved_bottom) {
   const bool clicked = ui::primary_button(send_label.c_str(), send_w, true);
   ImGui::PopStyleVar();
   if ((clicked || submitted) && has_text) {
-    ctx.actions.push_back({Action::Kind::post, ctx.ui.message});
+    ctx.actions.push_back(act::Post{ctx.ui.message});
     ctx.ui.message.clear();
   }
 }

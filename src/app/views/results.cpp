@@ -417,7 +417,7 @@ void draw_results(Context& ctx, const core::Activity& a, float width, bool kiosk
     case core::ActivityKind::quiz: quiz(ctx, a, look, width); break;
     case core::ActivityKind::survey: survey(ctx, a, look, width); break;
     case core::ActivityKind::brainstorm: ideas(ctx, a, look, width); break;
-    case core::ActivityKind::board: board(ctx, a, look, width, !kiosk && ctx.identity.role == "host"); break;
+    case core::ActivityKind::board: board(ctx, a, look, width, !kiosk && ctx.identity.role == core::Role::host); break;
     case core::ActivityKind::rating: rating(ctx, a, look, width); break;
     case core::ActivityKind::qna: qna(ctx, a, look, width); break;
     case core::ActivityKind::presentation: presentation(a, look); break;

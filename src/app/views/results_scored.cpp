@@ -29,7 +29,7 @@ void challenge(Context& ctx, const core::Activity& a, const Look& look, float wi
     const float n = ui::animate(ImGui::GetID("attempts"), static_cast<float>(fig.attempts));
     ui::text_in(look.big(), std::to_string(static_cast<int>(std::lround(n))), look.accent);
     line(look, std::string(trn(S::attempts, fig.attempts)) + " · " + std::to_string(fig.participation_percent) + " % " + tr(S::participation));
-    if (!look.kiosk && ctx.identity.role == "host") {  // the host sees who tries what
+    if (!look.kiosk && ctx.identity.role == core::Role::host) {  // the host sees who tries what
       ui::gap(theme::fonts().base_px * 0.3f);
       for (auto it = a.attempts.rbegin(); it != a.attempts.rend() && it - a.attempts.rbegin() < 6; ++it)
         line(look, ctx.session.display_name(it->by) + " : " + it->text);

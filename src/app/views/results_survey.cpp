@@ -54,7 +54,7 @@ void survey(Context& ctx, const core::Activity& a, const Look& look, float width
     line(look, std::to_string(fig.respondents) + out_of(ctx, fig.participants) + " " +
                    trn(S::participants_word, ctx.session.hears_every_join ? fig.participants : fig.respondents));
   }
-  const bool mark_on_screen = !look.kiosk && ctx.identity.role == "host" && a.status != core::ActivityStatus::draft;
+  const bool mark_on_screen = !look.kiosk && ctx.identity.role == core::Role::host && a.status != core::ActivityStatus::draft;
   for (std::size_t qi = first; qi < last && qi < fig.questions.size(); ++qi) {
     const auto& q = a.spec.questions[qi];
     const auto& qf = fig.questions[qi];

@@ -4,15 +4,10 @@
 // Item keys: session-title, session-host, session-date, session-description, session-locale-fr,
 // session-locale-en, session-edit, session-save, session-cancel.
 // [SECTION] fields  [SECTION] sending  [SECTION] session card
-#include <emscripten.h>
-
 #include <cmath>
 #include <cstdio>
-#include <cstdlib>
-#include <ctime>
 #include <string>
 
-#include "app/e2e_web.hpp"
 #include "app/icons.hpp"
 #include "app/mirror.hpp"
 #include "app/strings.hpp"
@@ -24,39 +19,20 @@
 namespace palabre::app::views {
 namespace {
 
-// The browser's IANA zone ("Europe/Paris"), the default zone of a session created here: the report
-// prints times in the session's zone, and the facilitator's browser is where the workshop happens.
-EM_JS(char*, js_time_zone, (), {
-  var zone = "";
-  try { zone = Intl.DateTimeFormat().resolvedOptions().timeZone || ""; } catch (e) {}
-  return stringToNewUTF8(zone);
-});
-
-std::string browser_time_zone() {
-  char* raw = js_time_zone();
-  std::string zone = raw ? raw : "";
-  free(raw);
-  return zone;
-}
-
-// Field texts live in Ui::texts under these keys; "session-pending" holds "1" while the details
-// typed on the create card are still to be sent.
+// Field texts live in Ui::texts under these keys.
 constexpr const char* k_title = "session-title";
 constexpr const char* k_host = "session-host";
 constexpr const char* k_date = "session-date";
 constexpr const char* k_description = "session-description";
 constexpr const char* k_locale = "session-locale";
-constexpr const char* k_pending = "session-pending";
-constexpr const char* k_editing = "session-editing";
 
 bool blank(const std::string& s) { return s.find_first_not_of(" \t\n") == std::string::npos; }
 
+// Today in UTC, the date field's first value.
 std::string iso_date(std::int64_t epoch_ms) {
-  const std::time_t t = static_cast<std::time_t>(epoch_ms / 1000);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
+  const core::LocalTime t = core::to_local(core::TimeZone{"UTC"}, epoch_ms);
   char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", t.year, t.month, t.day);
   return buf;
 }
 
@@ -125,7 +101,9 @@ core::SessionConfigure configure_from_fields(Context& ctx, bool with_zone) {
   set(c.description, k_description, info.description);
   set(c.locale, k_locale, info.locale);
   if (with_zone) {
-    const std::string zone = browser_time_zone();
+    // The browser's zone is the default of a session created here: the report prints times in the
+    // session's zone, and the facilitator's browser is where the workshop happens.
+    const std::string& zone = ctx.browser.time_zone;
     // A zone core does not know would refuse the whole event: keep the session's default then.
     if (zone != info.timezone && core::parse_timezone(zone)) c.timezone = zone;
   }
@@ -137,20 +115,18 @@ bool changes_something(const core::SessionConfigure& c) {
 }
 
 void submit_configure(Context& ctx, core::SessionConfigure c) {
-  Action action{Action::Kind::submit};
-  action.event = std::move(c);
-  ctx.actions.push_back(std::move(action));
+  ctx.actions.push_back(act::Submit{std::move(c)});
 }
 
-// End-to-end encryption (docs/security.md), off by default; main.cpp makes the key when the room is
-// created. Only where WebCrypto is (https or localhost). Item key: session-e2e.
+// End-to-end encryption (docs/security.md), off by default; the create action asks for a key when
+// it is ticked. Only where WebCrypto is (https or localhost). Item key: session-e2e.
 void e2e_toggle(Context& ctx, float width) {
-  if (!e2e::available()) return;
-  std::string& on = ctx.ui.texts["session-e2e"];
-  const std::string label = std::string(on == "1" ? icon::check_circle : icon::circle_o) + "  " + icon::key + "  " +
+  if (!ctx.browser.e2e_available) return;
+  bool& on = ctx.ui.e2e_wanted;
+  const std::string label = std::string(on ? icon::check_circle : icon::circle_o) + "  " + icon::key + "  " +
                             tr(S::e2e_toggle) + "###session-e2e";
   mirror::next_role("checkbox");
-  if (ui::secondary_button(label.c_str(), width)) on = on == "1" ? "" : "1";  // a tick, not a second "Create"
+  if (ui::secondary_button(label.c_str(), width)) on = !on;  // a tick, not a second "Create"
 }
 
 }  // namespace
@@ -160,12 +136,12 @@ void draw_session_fields(Context& ctx, float width) {
   e2e_toggle(ctx, width);
 }
 
-void remember_session_details(Context& ctx) { ctx.ui.texts[k_pending] = "1"; }
+void remember_session_details(Context& ctx) { ctx.ui.session_details_pending = true; }
 
 // [SECTION] sending
 void send_pending_session_details(Context& ctx) {
-  if (ctx.ui.texts[k_pending] != "1" || ctx.identity.role != "host" || ctx.link != Link::in_room) return;
-  ctx.ui.texts[k_pending].clear();
+  if (!ctx.ui.session_details_pending || ctx.identity.role != core::Role::host || ctx.link != Link::in_room) return;
+  ctx.ui.session_details_pending = false;
   auto c = configure_from_fields(ctx, true);
   if (changes_something(c)) submit_configure(ctx, std::move(c));
 }
@@ -175,10 +151,10 @@ void draw_session_card(Context& ctx, float width) {
   const auto& f = theme::fonts();
   const float base = f.base_px;
   const core::SessionInfo& info = ctx.session.info;
-  std::string& editing = ctx.ui.texts[k_editing];
+  bool& editing = ctx.ui.session_editing;
   ui::begin_card(width);
   const float inner = ui::avail_width();
-  if (editing != "1") {
+  if (!editing) {
     ui::text_in(f.heading, info.title.empty() ? tr(S::session_untitled) : info.title);
     std::string line = info.date;
     if (!info.host.empty()) line += (line.empty() ? "" : " · ") + info.host;
@@ -186,7 +162,7 @@ void draw_session_card(Context& ctx, float width) {
     ui::gap(base * 0.2f);
     const std::string edit = std::string(icon::pencil) + "  " + tr(S::session_edit) + "###session-edit";
     if (ui::secondary_button(edit.c_str(), inner)) {
-      editing = "1";
+      editing = true;
       ctx.ui.texts[k_title] = info.title;
       ctx.ui.texts[k_host] = info.host;
       ctx.ui.texts[k_date] = info.date;
@@ -197,13 +173,13 @@ void draw_session_card(Context& ctx, float width) {
     draw_fields(ctx, inner);
     ui::gap(base * 0.3f);
     const float half = (inner - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
-    if (ui::secondary_button((std::string(tr(S::cancel)) + "###session-cancel").c_str(), half)) editing.clear();
+    if (ui::secondary_button((std::string(tr(S::cancel)) + "###session-cancel").c_str(), half)) editing = false;
     ImGui::SameLine();
     auto c = configure_from_fields(ctx, false);
     const bool ready = !blank(ctx.ui.texts[k_title]);
     if (ui::primary_button((std::string(icon::check) + "  " + tr(S::session_save) + "###session-save").c_str(), half, ready)) {
       if (changes_something(c)) submit_configure(ctx, std::move(c));
-      editing.clear();
+      editing = false;
     }
   }
   ui::end_card();

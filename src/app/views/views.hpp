@@ -1,11 +1,13 @@
 #pragma once
 // Views per role (DESIGN.md, lager's draw(ctx, const model&, ui_state&)): they read a const
 // Session and the connection's identity, keep transient widget text in Ui, and emit Actions that
-// the app carries out after the frame. They never change the Session themselves.
+// the app carries out after the frame (effects.cpp). They never change the Session themselves, and
+// call no platform function: what the browser offers comes in Context::browser.
 #include <algorithm>
 #include <cstdint>
 #include <map>
 #include <string>
+#include <variant>
 #include <vector>
 
 #include "app/client.hpp"
@@ -24,7 +26,6 @@ struct Ui {
   double copied_at_ms = -1e9;
   std::size_t messages_seen = 0;  // to follow new messages to the bottom
   std::string error;              // last error shown as a banner
-  int tz_offset_minutes = 0;      // browser's local time minus UTC: message times when the session's zone is unknown
   bool animating = false;         // a view asks for the next frame (reset before each frame)
   double redraw_in_ms = 0;        // a view asks for a frame after this delay (countdowns, cycling); 0: none
   // Asks for a frame within `ms`, keeping an earlier request (a countdown's next second).
@@ -33,6 +34,10 @@ struct Ui {
   // Activities: text being typed and choices being picked, keyed by field ("a12.q0.text").
   std::map<std::string, std::string> texts;
   std::map<std::string, std::vector<int>> picks;
+  bool e2e_wanted = false;             // host: "encrypt end to end" ticked on the create card
+  bool session_details_pending = false;  // host: details typed on the create card, sent once in the room
+  bool session_editing = false;        // host: the console's session card is open for editing
+  bool editor_error_shown = false;     // host: the editor's problem shows beside its field this frame
   std::int64_t selected_activity = 0;  // host: whose results show (0 = the current one)
   bool adding = false;                 // host: the "add an activity" form is open
   int new_kind = 2;                    // host: core::ActivityKind of the form (survey)
@@ -48,13 +53,30 @@ struct Ui {
   std::int64_t last_current = 0;       // participant: switches back to the activity when it changes
 };
 
-struct Action {
-  enum class Kind { go, open_url, create_room, join_as, post, hide_message, copy, set_lang, submit, pick_plan, export_log, export_report } kind;
-  std::string text;      // name, message, text to copy, report format ("html", "md", "csv", "json")
-  std::int64_t id = 0;   // message id
-  bool flag = false;     // hide (true) or show
-  Route route;           // for go
-  core::Event event{};   // for submit: any engine event this member may send
+// What a view asks the app to do after the frame (effects.cpp carries it out), one struct a kind.
+namespace act {
+struct Go { Route route; };                         // to another view (through the URL's fragment)
+struct OpenUrl { std::string url; };                // in a new tab
+struct CreateRoom { bool encrypted = false; bool local = false; };  // with a fresh e2e key; in this tab, no relay
+struct JoinAs { std::string name; };
+struct Post { std::string text; };                  // a chat message
+struct HideMessage { std::int64_t id = 0; bool hidden = true; };
+struct Copy { std::string text; };                  // to the clipboard
+struct ToggleLang {};                               // French <-> English
+struct Submit { core::Event event; };               // any engine event this member may send
+struct PickPlan {};                                 // host: a plan file from the file picker
+struct ExportLog {};                                // host: the room's log as a download
+struct ExportReport { std::string format; };        // host: "html", "md", "csv" or "json"
+struct Download { std::string name, mime_type, text; };  // a file the view made
+}  // namespace act
+using Action = std::variant<act::Go, act::OpenUrl, act::CreateRoom, act::JoinAs, act::Post, act::HideMessage, act::Copy,
+                            act::ToggleLang, act::Submit, act::PickPlan, act::ExportLog, act::ExportReport, act::Download>;
+
+// What this browser offers, read by the app at start: views call no platform function.
+struct Capabilities {
+  std::string time_zone;       // the browser's IANA zone ("Europe/Paris"): a new session's default
+  int tz_offset_minutes = 0;   // browser's local time minus UTC: message times when the session's zone is unknown
+  bool e2e_available = false;  // WebCrypto is there (https or localhost)
 };
 
 struct Context {
@@ -69,12 +91,14 @@ struct Context {
   double now_ms;
   std::int64_t epoch_ms;  // the relay's clock as this browser estimates it, to count timers down against `at` stamps
   const std::map<std::int64_t, std::string>& refusals;  // our own events the engine refused, by activity: reason code
+  const Capabilities& browser;  // what this browser offers
   Ui& ui;
   std::vector<Action>& actions;
 };
 
 void draw_landing(Context& ctx);
 void draw_host(Context& ctx);         // host_create and host
+void draw_local_choice(Context& ctx);  // host_create: below draw_host, a room kept in this tab (no relay)
 void draw_participant(Context& ctx);
 void draw_kiosk(Context& ctx);
 

@@ -1,0 +1,96 @@
+// The views' actions (effects.hpp). Compiled into each module: the report renderer and the plan
+// picker are host tools (PALABRE_HOST_TOOLS, src/app/CMakeLists.txt).
+#ifndef PALABRE_HOST_TOOLS
+#define PALABRE_HOST_TOOLS 1
+#endif
+#include "app/effects.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include "app/app_state.hpp"
+#include "app/e2e_web.hpp"
+#include "app/js_bridge.hpp"
+#include "app/strings.hpp"
+#include "protocol/log_format.hpp"
+#if PALABRE_HOST_TOOLS
+#include "report/from_session.hpp"
+#include "report/render.hpp"
+#endif
+
+namespace palabre::app {
+namespace {
+
+// Only host tabs keep a room (transport_local.cpp).
+constexpr bool kCanKeep = PALABRE_HOST_TOOLS;
+
+void carry_out(const views::act::Go& a) { js::set_hash(route_hash(a.route)); }  // hashchange starts the route
+void carry_out(const views::act::OpenUrl& a) { js::open_url(a.url); }
+void carry_out(const views::act::Copy& a) { js::copy_text(a.text); }
+void carry_out(const views::act::Download& a) { js::download(a.name, a.mime_type, a.text); }
+void carry_out(const views::act::Submit& a) { app.client.submit(a.event); }
+void carry_out(const views::act::Post& a) { app.client.submit(core::ChatPost{a.text}); }
+void carry_out(const views::act::HideMessage& a) { app.client.submit(core::ChatHide{a.id, a.hidden}); }
+
+void carry_out(const views::act::CreateRoom& a) {
+  if (kCanKeep && (app.route.local || a.local)) return create_local_room();
+  // End-to-end encryption, when ticked on the create card: a fresh key before anything is sent.
+  app.route.key = a.encrypted ? e2e::new_key() : std::string();
+  e2e::use_key(app.route.key);
+  app.client.create_room();
+  app.want_connection = true;
+  connect();
+}
+
+void carry_out(const views::act::JoinAs& a) {
+  store("palabre.name", a.name);
+  if (app.client.intent() == Intent::none) app.client.enter_room(app.route.room, "");
+  app.want_connection = true;
+  app.client.submit(core::ParticipantJoin{a.name});
+  connect();
+}
+
+void carry_out(const views::act::ToggleLang&) {
+  set_lang(lang() == Lang::fr ? Lang::en : Lang::fr);
+  const char* code = lang() == Lang::fr ? "fr" : "en";
+  store("palabre.lang", code);
+  js::set_lang_attr(code);
+}
+
+#if PALABRE_HOST_TOOLS
+void carry_out(const views::act::PickPlan&) { js::pick_plan(); }
+
+void carry_out(const views::act::ExportReport& a) {
+  const auto format = report::format_from_string(a.format);
+  if (!format) return;
+  const std::string text = report::render(report::build_report(app.client.session()), *format);
+  const std::string name = app.client.identity().room + "-report." + std::string(report::file_extension(*format));
+  js::download(name, std::string(report::mime_type(*format)), text);
+}
+
+void carry_out(const views::act::ExportLog&) {
+  const Identity& id = app.client.identity();
+  const auto& lines = app.client.log();
+  std::int64_t created = 0;
+  if (!lines.empty()) {
+    const auto first = nlohmann::json::parse(lines.front(), nullptr, false);
+    if (first.is_object()) created = first.value("at", std::int64_t{0});
+  }
+  std::string text = protocol::log_header_line(id.room, created) + "\n";
+  for (const std::string& line : lines) text += line + "\n";
+  js::download(id.room + ".palabre.jsonl", "application/x-ndjson", text);
+}
+#else
+// Host console only.
+void carry_out(const views::act::PickPlan&) {}
+void carry_out(const views::act::ExportReport&) {}
+void carry_out(const views::act::ExportLog&) {}
+#endif
+
+}  // namespace
+
+void run(const views::Action& action) {
+  std::visit([](const auto& a) { carry_out(a); }, action);
+  flush();
+}
+
+}  // namespace palabre::app

@@ -1,0 +1,10 @@
+#pragma once
+// Carries out what the views asked for in a frame (views::Action): a new route, a room, an event for
+// the client, a download, a URL, the clipboard, the language, kept in this browser's storage.
+#include "app/views/views.hpp"
+
+namespace palabre::app {
+
+void run(const views::Action& action);
+
+}  // namespace palabre::app
