@@ -1,7 +1,7 @@
 // The host's activity editor: every kind of DESIGN.md with its questions, as real text fields (the
 // DOM mirror puts an <input> over each). It writes Ui::draft and sends one activity.add (new) or
 // activity.edit (draft activity) when saved; item keys are listed atop views/console.cpp.
-// [SECTION] drafts  [SECTION] fields  [SECTION] per kind  [SECTION] entry
+// [SECTION] drafts  [SECTION] per kind  [SECTION] entry   (its fields: editor_fields.cpp)
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -14,6 +14,7 @@
 #include "app/theme.hpp"
 #include "app/ui.hpp"
 #include "app/views/views.hpp"
+#include "app/views/editor_fields.hpp"
 #include "app/views/editor_words.hpp"
 #include "core/plan.hpp"
 
@@ -94,166 +95,6 @@ core::ActivitySpec cleaned(core::ActivitySpec spec) {
   return spec;
 }
 
-// Number fields keep their text here while typed ("ed:" + key), so "1" on the way to "12" is fine.
-void forget_number_texts(Ui& ui) {
-  for (auto it = ui.texts.begin(); it != ui.texts.end();) {
-    if (it->first.rfind("ed:", 0) == 0) it = ui.texts.erase(it);
-    else ++it;
-  }
-}
-
-// [SECTION] fields
-struct Editor {
-  Context& ctx;
-  float width;  // inner width of the form
-  float base = theme::fonts().base_px;
-
-  void label(const char* text) {
-    ImGui::PushFont(theme::fonts().strong);
-    ImGui::PushStyleColor(ImGuiCol_Text, theme::colour::ink);
-    ui::text(text);
-    ImGui::PopStyleColor();
-    ImGui::PopFont();
-  }
-  // The problem that stopped the last save, under the field it is about.
-  void problem_under(const std::string& key) {
-    if (key.empty() || ctx.ui.texts["editor-error-field"] != key) return;
-    ui::text_wrapped(ctx.ui.texts["editor-error"], theme::colour::live);
-    ctx.ui.editor_error_shown = true;
-  }
-  void follow(const std::string& key) {
-    problem_under(key);
-    if (ctx.ui.scroll_to != key) return;
-    ImGui::SetScrollHereY(0.35f);
-    ctx.ui.scroll_to.clear();
-    ctx.ui.animating = true;  // the scroll lands on the next frame
-  }
-  // A labelled text field the width of the form (or `w`).
-  void text(const char* name, const std::string& key, std::string& value, const char* placeholder = "", float w = -1,
-            int lines = 1) {
-    mirror::TextFieldOptions options;
-    options.placeholder = placeholder;
-    options.width = w > 0 ? w : width;
-    options.lines = lines;
-    mirror::TextField((std::string(name) + "###" + key).c_str(), value, options);
-    follow(key);
-  }
-  void labelled_text(const char* name, const std::string& key, std::string& value, const char* placeholder = "") {
-    label(name);
-    text(name, key, value, placeholder);
-  }
-  // A whole number typed as text; out-of-range values are kept as typed and refused on save.
-  void number(const char* name, const std::string& key, int& value, float w) {
-    auto [slot, fresh] = ctx.ui.texts.try_emplace("ed:" + key);
-    std::string& buffer = slot->second;
-    if (fresh) buffer = std::to_string(value);
-    mirror::TextFieldOptions options;
-    options.placeholder = "0";
-    options.width = w;
-    options.max_bytes = 6;
-    mirror::TextField((std::string(name) + "###" + key).c_str(), buffer, options);
-    follow(key);
-    std::string digits;
-    for (char c : buffer)
-      if (c >= '0' && c <= '9') digits += c;
-    value = digits.empty() ? 0 : std::stoi(digits.substr(0, 6));
-  }
-  void labelled_number(const char* name, const std::string& key, int& value) {
-    label(name);
-    number(name, key, value, base * 6);
-  }
-  void check(const char* name, const std::string& key, bool& value) {
-    ImGui::Checkbox((std::string(name) + "###" + key).c_str(), &value);
-    follow(key);
-  }
-  // A small quiet icon button with an accessible name.
-  bool icon_button(const char* glyph, const char* name, const std::string& key) {
-    mirror::next_name(name);
-    ImGui::PushStyleColor(ImGuiCol_Text, theme::colour::muted);
-    ImGui::PushStyleColor(ImGuiCol_Button, IM_COL32(0, 0, 0, 0));
-    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, theme::colour::accent_soft);
-    ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 0.0f);
-    const float h = ImGui::GetFrameHeight();
-    const bool pressed = mirror::Button((std::string(glyph) + "###" + key).c_str(), ImVec2(h, h));
-    ImGui::PopStyleVar();
-    ImGui::PopStyleColor(3);
-    return pressed;
-  }
-  bool add_button(const char* name, const std::string& key) {
-    ImGui::PushStyleColor(ImGuiCol_Text, theme::colour::accent);
-    ImGui::PushStyleColor(ImGuiCol_Button, IM_COL32(0, 0, 0, 0));
-    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, theme::colour::accent_soft);
-    ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 0.0f);
-    ImGui::PushFont(theme::fonts().strong);
-    const bool pressed = mirror::Button((std::string(icon::plus) + "  " + name + "###" + key).c_str(), ImVec2(0, 0));
-    ImGui::PopFont();
-    ImGui::PopStyleVar();
-    ImGui::PopStyleColor(3);
-    return pressed;
-  }
-  // Editable rows of short texts (answers, categories, choices), each removable, plus "add".
-  // `correct` (quiz) puts a "right answer" box before each row.
-  void rows(const std::string& prefix, std::vector<std::string>& values, const char* row_name, const char* add_name,
-            std::vector<int>* correct = nullptr, std::size_t min_rows = 0) {
-    const float remove_w = ImGui::GetFrameHeight() + ImGui::GetStyle().ItemSpacing.x;
-    const float check_w = correct ? ImGui::GetFrameHeight() + ImGui::GetStyle().ItemSpacing.x : 0;
-    for (std::size_t i = 0; i < values.size(); ++i) {
-      const std::string key = prefix + std::to_string(i);
-      const std::string name = std::string(row_name) + " " + std::to_string(i + 1);
-      if (correct) {
-        // The key is "<q>-correct<i>" next to "<q>-choice<i>".
-        const std::string box_key = prefix.substr(0, prefix.size() - 6) + "correct" + std::to_string(i);
-        bool on = std::find(correct->begin(), correct->end(), static_cast<int>(i)) != correct->end();
-        mirror::next_name((std::string(tr(S::ed_correct)) + " " + std::to_string(i + 1)).c_str());
-        ImGui::PushStyleColor(ImGuiCol_CheckMark, theme::colour::ok);
-        if (ImGui::Checkbox(("###" + box_key).c_str(), &on)) {
-          if (on) correct->push_back(static_cast<int>(i));
-          else correct->erase(std::remove(correct->begin(), correct->end(), static_cast<int>(i)), correct->end());
-          std::sort(correct->begin(), correct->end());
-        }
-        ImGui::PopStyleColor();
-        ImGui::SameLine();
-      }
-      text(name.c_str(), key, values[i], "", width - remove_w - check_w);
-      ImGui::SameLine();
-      if (values.size() > min_rows && icon_button(icon::close, (std::string(tr(S::ed_remove)) + " " + name).c_str(), prefix + "-remove" + std::to_string(i))) {
-        values.erase(values.begin() + static_cast<std::ptrdiff_t>(i));
-        if (correct) {
-          std::vector<int> shifted;
-          for (int c : *correct)
-            if (c != static_cast<int>(i)) shifted.push_back(c > static_cast<int>(i) ? c - 1 : c);
-          *correct = shifted;
-        }
-        break;  // indices moved: draw the rest next frame
-      }
-      if (values.size() <= min_rows) ImGui::Dummy(ImVec2(ImGui::GetFrameHeight(), ImGui::GetFrameHeight()));
-    }
-    if (add_button(add_name, prefix + "-add")) {
-      values.emplace_back();
-      ctx.ui.scroll_to = prefix + std::to_string(values.size() - 1);
-    }
-  }
-  // The header of a numbered part ("Question 2", "Page 3"), with a remove button on the right when
-  // `removable`; true when that button is pressed.
-  bool part_header(const char* noun, std::size_t i, const std::string& key, bool removable) {
-    ImGui::PushFont(theme::fonts().strong);
-    ImGui::PushStyleColor(ImGuiCol_Text, theme::colour::accent);
-    ImGui::AlignTextToFramePadding();
-    const std::string name = std::string(noun) + " " + std::to_string(i + 1);
-    ui::text(name);
-    ImGui::PopStyleColor();
-    ImGui::PopFont();
-    if (!removable) return false;
-    ImGui::SameLine(ImGui::GetWindowContentRegionMin().x + width - ImGui::GetFrameHeight());
-    return icon_button(icon::trash, (std::string(tr(S::ed_remove)) + " " + name).c_str(), key + "-remove");
-  }
-  void separator() {
-    ui::gap(base * 0.3f);
-    const ImVec2 p = ImGui::GetCursorScreenPos();
-    ImGui::GetWindowDrawList()->AddLine(p, ImVec2(p.x + width, p.y), theme::colour::line, 1.0f);
-    ui::gap(base * 0.5f);
-  }
-};
 
 // [SECTION] per kind
 // The words and keys of one list of numbered parts.

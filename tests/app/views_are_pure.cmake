@@ -1,0 +1,18 @@
+# Views read state and emit actions (docs/architecture.md): no view includes a platform header or
+# calls JavaScript. Run by ctest as app.views_are_pure with -DVIEWS=<src/app/views>.
+file(GLOB view_files ${VIEWS}/*.cpp ${VIEWS}/*.hpp)
+set(problems "")
+foreach(file ${view_files})
+  file(STRINGS ${file} lines REGEX "#include|EM_JS|EM_ASM|emscripten_")
+  foreach(line ${lines})
+    if(line MATCHES "platform_web\\.hpp|emscripten|e2e_web\\.hpp|js_bridge\\.hpp|effects\\.hpp|transport|EM_JS|EM_ASM")
+      get_filename_component(name ${file} NAME)
+      string(APPEND problems "\n  ${name}: ${line}")
+    endif()
+  endforeach()
+endforeach()
+if(problems)
+  message(FATAL_ERROR "views must not reach the platform:${problems}")
+endif()
+list(LENGTH view_files count)
+message(STATUS "${count} view files, none reaches the platform")
