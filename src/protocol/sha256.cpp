@@ -40,7 +40,7 @@ void compress(std::array<std::uint32_t, 8>& h, const std::uint8_t* block) {
 
 }  // namespace
 
-Sha256Digest sha256(std::string_view data) {
+Sha256Digest portable_sha256(std::string_view data) {
   std::array<std::uint32_t, 8> h = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
                                     0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
   const auto* bytes = reinterpret_cast<const std::uint8_t*>(data.data());
@@ -63,6 +63,10 @@ Sha256Digest sha256(std::string_view data) {
     for (int j = 0; j < 4; ++j) out[4 * i + j] = std::uint8_t(h[i] >> (24 - 8 * j));
   return out;
 }
+
+#ifndef PALABRE_OPENSSL_SHA256  // native builds: sha256_openssl.cpp
+Sha256Digest sha256(std::string_view data) { return portable_sha256(data); }
+#endif
 
 std::string to_hex(const std::uint8_t* bytes, std::size_t size) {
   static constexpr char digits[] = "0123456789abcdef";

@@ -30,6 +30,19 @@ TEST(Sha256, MatchesTheFipsTestVectors) {
   EXPECT_EQ(sha256_hex(std::string(1000000, 'a')), "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
 }
 
+TEST(Sha256, TheWasmImplementationMatchesOpenSsl) {
+  // Given the standard's vectors and 300 random messages of every length up to 300 bytes, the small
+  // implementation the browser uses gives OpenSSL's digest (natively, sha256() is OpenSSL's)
+  EXPECT_EQ(to_hex(portable_sha256("abc").data(), 32), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  EXPECT_EQ(portable_sha256(std::string(1000000, 'a')), sha256(std::string(1000000, 'a')));
+  Random random;
+  for (std::size_t size = 0; size < 300; ++size) {
+    std::string message(size, '\0');
+    random(message.data(), message.size());
+    ASSERT_EQ(portable_sha256(message), sha256(message)) << size << " bytes";
+  }
+}
+
 TEST(Sha256, EveryPaddingBoundaryHashesDifferently) {
   // Given messages of 55, 56, 63, 64 and 65 bytes (padding edge cases), then all digests differ
   std::set<std::string> digests;
