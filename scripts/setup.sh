@@ -19,7 +19,7 @@ fi
 # --- Debian packages --------------------------------------------------------------------------
 packages=(
   build-essential cmake ninja-build pkg-config dpkg-dev ca-certificates curl xz-utils libcli11-dev
-  libboost-dev nlohmann-json3-dev libgtest-dev libgmock-dev libbenchmark-dev
+  libboost-dev nlohmann-json3-dev libgtest-dev libgmock-dev libbenchmark-dev libssl-dev
   emscripten nodejs
   fonts-noto-core fonts-font-awesome python3-fonttools python3-brotli
   # The browser's own fonts for what the app does not embed (src/app/glyphs.hpp; e2e.glyphs):
