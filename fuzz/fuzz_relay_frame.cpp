@@ -7,6 +7,7 @@
 // agree on every top-level member (issue 16: `"ev":5,"e\u0076":{}` made them disagree).
 #include "protocol/client_frame.hpp"
 #include "protocol/envelope.hpp"
+#include "protocol/frames.hpp"
 #include "protocol/json_text.hpp"
 
 #include <nlohmann/json.hpp>
