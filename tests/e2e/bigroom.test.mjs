@@ -6,30 +6,28 @@
 // own message carries her name. Screenshots: bigroom-*.png in $PALABRE_SCREENSHOTS.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   startRelay, launchBrowser, openApp, clickItem, typeInto, appState, appInfo, eventually, screenshot, viewports,
+  writeStoredRoom,
 } from './harness.mjs';
 
 const room = 'BGRMCX';
 const people = 1000;
 const publicNames = 499;  // the app names itself publicly while the room has fewer than 500
 const hostToken = randomBytes(16).toString('hex');
-const sha256 = (text) => createHash('sha256').update(text).digest('hex');
 const idOf = (n) => `p${n + 3}`;  // p1, p2 are never participants (h1, k2)
 
-/** The room as `palabre serve` stores it: the log and the members' sidecar. */
+/** The room, as `palabre serve` stores it. */
 function writeRoom(dir) {
   const t0 = Date.now() - 600_000;
-  const lines = [JSON.stringify({ format: 'palabre-log', version: 1, room, created: t0 })];
-  let seq = 0;
+  const envelopes = [];
   const env = (from, role, vis, ev) => {
-    seq += 1;
-    lines.push(JSON.stringify({ seq, at: t0 + seq, from, role, vis, ev }));
-    return seq;
+    envelopes.push({ seq: envelopes.length + 1, at: t0 + envelopes.length + 1, from, role, vis, ev });
+    return envelopes.length;
   };
   env('h1', 'host', 'public', { type: 'session.configure', title: 'Grand atelier', host: 'Anne Le Gall', locale: 'fr' });
   const brainstorm = env('h1', 'host', 'public', { type: 'activity.add', activity: { kind: 'brainstorm', title: 'Une idée pour le réseau' } });
@@ -38,11 +36,9 @@ function writeRoom(dir) {
     env(idOf(n), 'participant', n < publicNames ? 'public' : 'staff', { type: 'participant.join', name: `Participant ${n + 1}` });
   env(idOf(10), 'participant', 'public', { type: 'idea.post', activity: brainstorm, text: 'Idée nommée' });
   env(idOf(899), 'participant', 'public', { type: 'idea.post', activity: brainstorm, text: 'Idée de loin' });
-  writeFileSync(join(dir, `${room}.palabre.jsonl`), lines.join('\n') + '\n', { mode: 0o600 });
-  const members = [{ format: 'palabre-members', version: 1, room, host: sha256(hostToken), kiosk: sha256('kiosk'),
-    anon_key: randomBytes(16).toString('hex') }];
-  for (let n = 0; n < people; n++) members.push({ id: idOf(n), token: sha256(`token-${n}`) });
-  writeFileSync(join(dir, `${room}.members.jsonl`), members.map((m) => JSON.stringify(m)).join('\n') + '\n', { mode: 0o600 });
+  const tokens = {};
+  for (let n = 0; n < people; n++) tokens[idOf(n)] = `token-${n}`;
+  writeStoredRoom(dir, { room, created: t0, envelopes, hostToken, kioskToken: 'kiosk', tokens });
 }
 
 let relay;

@@ -7,17 +7,17 @@
 // Screenshots: glyphs-*.png in $PALABRE_SCREENSHOTS.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   startRelay, launchBrowser, openApp, appInfo, appState, clickReached, eventually, screenshotsDir, viewports,
+  writeStoredRoom,
 } from './harness.mjs';
 
 const room = 'GHXPRS';
 const hostToken = randomBytes(16).toString('hex');
-const sha256 = (text) => createHash('sha256').update(text).digest('hex');
 
 const people = {
   p3: 'Élodie Ménard 🎉',
@@ -52,22 +52,17 @@ const emoji = ['🎉', '👍', '🚀'].map((e) => e.codePointAt(0));
  *  participant pN's token "token-pN"). */
 function writeRoom(dir) {
   const t0 = Date.now() - 600_000;
-  const lines = [JSON.stringify({ format: 'palabre-log', version: 1, room, created: t0 })];
-  let seq = 0;
+  const envelopes = [];
   const env = (from, role, ev) => {
-    seq += 1;
-    lines.push(JSON.stringify({ seq, at: t0 + seq * 1000, from, role, vis: 'public', ev }));
-    return seq;
+    envelopes.push({ seq: envelopes.length + 1, at: t0 + (envelopes.length + 1) * 1000, from, role, vis: 'public', ev });
+    return envelopes.length;
   };
   env('h1', 'host', { type: 'session.configure', title, host: 'Anne Le Gall', locale: 'fr' });
   const brainstorm = env('h1', 'host', { type: 'activity.add', activity: { kind: 'brainstorm', title: brainstormTitle } });
   for (const [id, name] of Object.entries(people)) env(id, 'participant', { type: 'participant.join', name });
   for (const [id, text] of messages) env(id, 'participant', { type: 'chat.post', text });
-  writeFileSync(join(dir, `${room}.palabre.jsonl`), lines.join('\n') + '\n', { mode: 0o600 });
-  const members = [{ format: 'palabre-members', version: 1, room, host: sha256(hostToken), kiosk: sha256('kiosk'),
-    anon_key: randomBytes(16).toString('hex') }];
-  for (const id of Object.keys(people)) members.push({ id, token: sha256(`token-${id}`) });
-  writeFileSync(join(dir, `${room}.members.jsonl`), members.map((m) => JSON.stringify(m)).join('\n') + '\n', { mode: 0o600 });
+  const tokens = Object.fromEntries(Object.keys(people).map((id) => [id, `token-${id}`]));
+  writeStoredRoom(dir, { room, created: t0, envelopes, hostToken, kioskToken: 'kiosk', tokens });
   return brainstorm;
 }
 

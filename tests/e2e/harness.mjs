@@ -1,7 +1,8 @@
 // Shared pieces of the browser tests: a real relay on a free port, Debian's chromium, and input that
 // goes through real clicks and key presses located by the app's item mirror (window.palabre.items()).
 import { spawn } from 'node:child_process';
-import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -30,6 +31,20 @@ export function freePort() {
       server.close(() => resolve(port));
     });
   });
+}
+
+/** Writes a room as `palabre serve` stores it (docs/protocol.md "Persistence"), for a relay started
+ *  on `dir` to load: the log (its header line, then `envelopes`, already stamped with seq and at) and
+ *  the members' sidecar with hashed tokens — the host's, the kiosk's, and `tokens` (member id → token). */
+export function writeStoredRoom(dir, { room, created, envelopes, hostToken, kioskToken, tokens }) {
+  const sha256 = (text) => createHash('sha256').update(text).digest('hex');
+  const lines = (records) => records.map((r) => JSON.stringify(r)).join('\n') + '\n';
+  writeFileSync(join(dir, `${room}.palabre.jsonl`), lines([{ format: 'palabre-log', version: 1, room, created }, ...envelopes]),
+    { mode: 0o600 });
+  const members = [{ format: 'palabre-members', version: 1, room, host: sha256(hostToken), kiosk: sha256(kioskToken),
+    anon_key: randomBytes(16).toString('hex') }];
+  for (const [id, token] of Object.entries(tokens)) members.push({ id, token: sha256(token) });
+  writeFileSync(join(dir, `${room}.members.jsonl`), lines(members), { mode: 0o600 });
 }
 
 /** Starts `palabre serve` on a free port with a fresh data dir; resolves once it listens.

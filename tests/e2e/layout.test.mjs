@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 
 import {
   clickReached, eventually, fillField, launchBrowser, pageLayoutProblems, screenshot, startRelay, waitReady,
+  writeStoredRoom,
 } from './harness.mjs';
 
 const sizes = { phone: { width: 390, height: 844 }, laptop: { width: 1366, height: 768 }, small: { width: 1280, height: 720 },
@@ -61,14 +62,10 @@ function writeRooms(dir) {
       { from: phoneMember, role: 'participant', vis: 'public', ev: { type: 'participant.join', name: phoneName } }];
     let seq = 0;
     let at = kept.length ? kept[kept.length - 1].at : header.created;
-    const out = [JSON.stringify({ ...header, room })];
-    for (const e of kept) out.push(JSON.stringify({ ...e, seq: ++seq }));
-    for (const e of appended) out.push(JSON.stringify({ seq: ++seq, at: (at += 1000), ...e }));
-    writeFileSync(join(dir, `${room}.palabre.jsonl`), out.join('\n') + '\n', { mode: 0o600 });
-    const sidecar = [{ format: 'palabre-members', version: 1, room, host: sha256(hostToken), kiosk: sha256(kioskToken),
-      anon_key: randomBytes(16).toString('hex') }];
-    for (const id of [...members, ...latecomers.map((_, i) => `p${901 + i}`), phoneMember]) sidecar.push({ id, token: sha256(`token-${id}`) });
-    writeFileSync(join(dir, `${room}.members.jsonl`), sidecar.map((m) => JSON.stringify(m)).join('\n') + '\n', { mode: 0o600 });
+    const stamped = [...kept.map((e) => ({ ...e, seq: ++seq })), ...appended.map((e) => ({ seq: ++seq, at: (at += 1000), ...e }))];
+    const tokens = {};
+    for (const id of [...members, ...latecomers.map((_, i) => `p${901 + i}`), phoneMember]) tokens[id] = `token-${id}`;
+    writeStoredRoom(dir, { room, created: header.created, envelopes: stamped, hostToken, kioskToken, tokens });
     rooms.push({ room, moment: moment.name });
   });
   return rooms;
