@@ -4,14 +4,13 @@
 // messages of people whose arrival it never heard: under the name their message carries (`ev.by`),
 // or a stand-in number (#902) for an event that carries none; the host sees every real name. Her
 // own message carries her name. Screenshots: bigroom-*.png in $PALABRE_SCREENSHOTS.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  startRelay, launchBrowser, openApp, clickItem, typeInto, appState, appInfo, eventually, screenshot, viewports,
+  sharedRelayAndBrowser, openApp, clickItem, typeInto, appState, appInfo, eventually, screenshot, viewports,
   writeStoredRoom,
 } from './harness.mjs';
 
@@ -41,31 +40,18 @@ function writeRoom(dir) {
   writeStoredRoom(dir, { room, created: t0, envelopes, hostToken, kioskToken: 'kiosk', tokens });
 }
 
-let relay;
-let browser;
-let dataDir;
-before(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'palabre-bigroom-'));
-  writeRoom(dataDir);
-  relay = await startRelay({ dataDir });
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await relay?.stop();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-});
+const shared = sharedRelayAndBrowser({ storedRooms: writeRoom });
 
-const storedLog = () => readFileSync(join(dataDir, `${room}.palabre.jsonl`), 'utf8').trim().split('\n').slice(1).map((l) => JSON.parse(l));
+const storedLog = () => readFileSync(join(shared.dataDir, `${room}.palabre.jsonl`), 'utf8').trim().split('\n').slice(1).map((l) => JSON.parse(l));
 const nameOf = (state, id) => (state.participants ?? []).find((p) => p.id === id)?.name;
 
 test('in a room of 1,000, a newcomer names herself to the staff only and reads the others by the names their messages carry', async () => {
   // Given a host in a room of 1,000 participants
-  const host = await openApp(browser, `${relay.url}/#/host/${room}/${hostToken}`, { viewport: viewports.laptop });
+  const host = await openApp(shared.browser, `${shared.relay.url}/#/host/${room}/${hostToken}`, { viewport: viewports.laptop });
   await eventually(async () => (await appInfo(host.page)).seq >= people + 5, { what: 'the host to catch up', timeout: 60000 });
 
   // When Gaëlle joins by the link and types her name
-  const gaelle = await openApp(browser, `${relay.url}/#/join/${room}`, { viewport: viewports.phone });
+  const gaelle = await openApp(shared.browser, `${shared.relay.url}/#/join/${room}`, { viewport: viewports.phone });
   await typeInto(gaelle.page, 'name', 'Gaëlle');
   await clickItem(gaelle.page, 'join');
   const you = await eventually(async () => {
@@ -85,9 +71,9 @@ test('in a room of 1,000, a newcomer names herself to the staff only and reads t
   assert.ok(JSON.stringify(gaelleState).includes('Idée de loin'), 'the stand-in\'s idea is on her screen');
 
   // When that participant writes in the chat, live, with their name on the message as the app puts it
-  const probe = await browser.newContext();
+  const probe = await shared.browser.newContext();
   const raw = await probe.newPage();
-  await raw.goto(`${relay.url}/config.json`);
+  await raw.goto(`${shared.relay.url}/config.json`);
   await raw.evaluate(({ url, room, token }) => new Promise((done) => {
     const ws = new WebSocket(url);
     ws.onopen = () => ws.send(JSON.stringify({ t: 'join', room, token }));
@@ -95,7 +81,7 @@ test('in a room of 1,000, a newcomer names herself to the staff only and reads t
       if (m.data.startsWith('{"t":"joined"')) ws.send(JSON.stringify({ t: 'event', vis: 'public', ev: { type: 'chat.post', text: 'Bonjour de loin !', by: 'Participant 900' } }));
       if (m.data.startsWith('{"t":"ack"')) done();
     };
-  }), { url: relay.url.replace('http', 'ws') + '/ws', room, token: 'token-899' });
+  }), { url: shared.relay.url.replace('http', 'ws') + '/ws', room, token: 'token-899' });
   await probe.close();
 
   // Then she reads it under that name, as the host does

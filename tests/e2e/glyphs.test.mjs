@@ -5,14 +5,12 @@
 // in colour; and no pixel shows the fallback glyph — the page is asked to draw its fallback as a
 // magenta block (window.palabre.markFallback()), then each screenshot is searched for that magenta.
 // Screenshots: glyphs-*.png in $PALABRE_SCREENSHOTS.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  startRelay, launchBrowser, openApp, appInfo, appState, clickReached, eventually, screenshotsDir, viewports,
+  sharedRelayAndBrowser, openApp, appInfo, appState, clickReached, eventually, screenshotsDir, viewports,
   writeStoredRoom,
 } from './harness.mjs';
 
@@ -66,27 +64,13 @@ function writeRoom(dir) {
   return brainstorm;
 }
 
-let relay;
-let browser;
-let dataDir;
-let brainstorm;
-before(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'palabre-glyphs-'));
-  brainstorm = writeRoom(dataDir);
-  relay = await startRelay({ dataDir });
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await relay?.stop();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-});
+const shared = sharedRelayAndBrowser({ storedRooms: writeRoom });  // prepared: the brainstorm's id
 
 /** Opens `url` with the fallback glyph marked, and waits until it shows all of `texts`. */
 async function openScreen(url, viewport, texts, { storage } = {}) {
-  const context = await browser.newContext({ viewport, locale: 'fr-FR', timezoneId: 'Europe/Paris', deviceScaleFactor: 1 });
+  const context = await shared.browser.newContext({ viewport, locale: 'fr-FR', timezoneId: 'Europe/Paris', deviceScaleFactor: 1 });
   if (storage) await context.addInitScript((s) => { for (const [k, v] of Object.entries(s)) localStorage.setItem(k, v); }, storage);
-  const screen = await openApp(browser, url, { viewport, context });
+  const screen = await openApp(shared.browser, url, { viewport, context });
   await screen.page.evaluate(() => window.palabre.markFallback());
   await waitForTexts(screen.page, texts);
   return screen;
@@ -135,10 +119,10 @@ test('names, messages and ideas in six scripts and emoji are drawn, none as the 
   const names = Object.values(people);
   // Given a room of seven people who wrote in French, Vietnamese, Greek, Russian, Japanese and emoji,
   // When the host opens the console on a laptop, the kiosk its screen, and Dan his phone
-  const host = await openScreen(`${relay.url}/#/host/${room}/${hostToken}`, viewports.laptop, ['Dan Nguyễn', 'Дмитрий Иванов', '山田花子']);
-  const kiosk = await openScreen(`${relay.url}/#/kiosk/${room}/kiosk`, viewports.kiosk, messages.map(([, text]) => text));
+  const host = await openScreen(`${shared.relay.url}/#/host/${room}/${hostToken}`, viewports.laptop, ['Dan Nguyễn', 'Дмитрий Иванов', '山田花子']);
+  const kiosk = await openScreen(`${shared.relay.url}/#/kiosk/${room}/kiosk`, viewports.kiosk, messages.map(([, text]) => text));
   const recent = messages.map(([, text]) => text).slice(-3);  // a phone's chat shows the newest
-  const phone = await openScreen(`${relay.url}/#/join/${room}`, viewports.phone, recent, { storage: { [`palabre.member.${room}`]: 'token-p4' } });
+  const phone = await openScreen(`${shared.relay.url}/#/join/${room}`, viewports.phone, recent, { storage: { [`palabre.member.${room}`]: 'token-p4' } });
   await eventually(async () => (await appInfo(phone.page)).you === 'p4', { what: 'Dan back in the room on his phone' });
 
   // Then each screen draws them all with their own glyphs
@@ -147,11 +131,11 @@ test('names, messages and ideas in six scripts and emoji are drawn, none as the 
   await checkScreen(phone.page, 'phone-chat', [title, ...names, ...messages.map(([, text]) => text)]);
 
   // When the brainstorm starts and the ideas come in
-  await clickReached(host.page, `start-${brainstorm}`);
-  await eventually(async () => (await appState(phone.page)).current_activity === brainstorm, { what: 'the brainstorm to start' });
-  const raw = await browser.newContext();
+  await clickReached(host.page, `start-${shared.prepared}`);
+  await eventually(async () => (await appState(phone.page)).current_activity === shared.prepared, { what: 'the brainstorm to start' });
+  const raw = await shared.browser.newContext();
   const poster = await raw.newPage();
-  await poster.goto(`${relay.url}/config.json`);
+  await poster.goto(`${shared.relay.url}/config.json`);
   for (const [id, text] of ideas) {
     await poster.evaluate(({ url, room, token, ev }) => new Promise((done, fail) => {
       const ws = new WebSocket(url);
@@ -161,7 +145,7 @@ test('names, messages and ideas in six scripts and emoji are drawn, none as the 
         if (m.data.startsWith('{"t":"ack"')) { ws.close(); done(); }
         if (m.data.startsWith('{"t":"error"')) fail(new Error(m.data));
       };
-    }), { url: relay.url.replace('http', 'ws') + '/ws', room, token: `token-${id}`, ev: { type: 'idea.post', activity: brainstorm, text } });
+    }), { url: shared.relay.url.replace('http', 'ws') + '/ws', room, token: `token-${id}`, ev: { type: 'idea.post', activity: shared.prepared, text } });
   }
   await raw.close();
   const ideaTexts = ideas.map(([, text]) => text);

@@ -80,16 +80,24 @@ export async function startRelay({ dataDir, web = process.env.PALABRE_WEB } = {}
 }
 
 /** One relay and one browser for all the tests of a file: started before the first, stopped after
- *  the last. Returns an object whose `relay` and `browser` are set once they run. */
-export function sharedRelayAndBrowser() {
-  const shared = { relay: null, browser: null };
+ *  the last. Returns an object whose `relay` and `browser` are set once they run. With
+ *  `storedRooms(dataDir)`, the relay starts on a fresh data directory that function has written
+ *  rooms into (writeStoredRoom); what it returns is `prepared`, and the directory goes after the
+ *  last test unless `keepData`. */
+export function sharedRelayAndBrowser({ storedRooms, keepData = false } = {}) {
+  const shared = { relay: null, browser: null, dataDir: null, prepared: undefined };
   before(async () => {
-    shared.relay = await startRelay();
+    if (storedRooms) {
+      shared.dataDir = mkdtempSync(join(tmpdir(), 'palabre-rooms-'));
+      shared.prepared = storedRooms(shared.dataDir);
+    }
+    shared.relay = await startRelay(shared.dataDir ? { dataDir: shared.dataDir } : {});
     shared.browser = await launchBrowser();
   });
   after(async () => {
     await shared.browser?.close();
     await shared.relay?.stop();
+    if (shared.dataDir && !keepData) rmSync(shared.dataDir, { recursive: true, force: true });
   });
   return shared;
 }

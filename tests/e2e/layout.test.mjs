@@ -4,16 +4,15 @@
 // screen the layout check (harness.mjs, layoutProblems) reads what was drawn and fails, naming the
 // view, the size and the item, when a text is cut without a scrollbar, left out where nothing
 // scrolls, wider than its button, or drawn over another. Screenshots: layout-*.png.
-import { test, before, after } from 'node:test';
+import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import {
-  clickReached, eventually, fillField, launchBrowser, pageLayoutProblems, screenshot, startRelay, waitReady,
+  clickReached, eventually, fillField, pageLayoutProblems, screenshot, sharedRelayAndBrowser, waitReady,
   writeStoredRoom,
 } from './harness.mjs';
 
@@ -71,19 +70,11 @@ function writeRooms(dir) {
   return rooms;
 }
 
-let relay, browser, dataDir, rooms;
-before(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'palabre-layout-'));
-  rooms = writeRooms(dataDir);
-  relay = await startRelay({ dataDir });
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await relay?.stop();
-  // PALABRE_LAYOUT_KEEP=FILE: the rooms stay, and FILE says where and with which tokens (to look again).
-  if (process.env.PALABRE_LAYOUT_KEEP) writeFileSync(process.env.PALABRE_LAYOUT_KEEP, JSON.stringify({ dataDir, hostToken, kioskToken, rooms }));
-  else if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+// PALABRE_LAYOUT_KEEP=FILE: the rooms stay, and FILE says where and with which tokens (to look again).
+const keep = process.env.PALABRE_LAYOUT_KEEP;
+const shared = sharedRelayAndBrowser({ storedRooms: writeRooms, keepData: Boolean(keep) });  // prepared: the rooms
+after(() => {
+  if (keep) writeFileSync(keep, JSON.stringify({ dataDir: shared.dataDir, hostToken, kioskToken, rooms: shared.prepared }));
 });
 
 /** Opens `hash` for `role` at every size; returns the problems found, each naming where. */
@@ -92,7 +83,7 @@ async function lookAt(context, hash, role, moment) {
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   await page.setViewportSize(sizes.laptop);
-  await page.goto(`${relay.url}/${hash}`);
+  await page.goto(`${shared.relay.url}/${hash}`);
   await waitReady(page);
   // In the room, with its log caught up.
   try {
@@ -119,15 +110,15 @@ async function lookAt(context, hash, role, moment) {
 test('layout: every view of the sample workshop fits the phone, the laptop, 1280×720 and the kiosk', { timeout: 900000 }, async () => {
   const contexts = {};
   for (const role of ['host', 'kiosk', 'phone']) {
-    contexts[role] = await browser.newContext({ viewport: sizes.laptop, locale: 'fr-FR', timezoneId: 'Europe/Paris', deviceScaleFactor: 1 });
+    contexts[role] = await shared.browser.newContext({ viewport: sizes.laptop, locale: 'fr-FR', timezoneId: 'Europe/Paris', deviceScaleFactor: 1 });
   }
   // The phone is a member already (the resume token a join leaves in the browser).
   await contexts.phone.addInitScript(({ codes, token }) => {
     for (const code of codes) localStorage.setItem(`palabre.member.${code}`, token);
-  }, { codes: rooms.map((r) => r.room), token: `token-${phoneMember}` });
+  }, { codes: shared.prepared.map((r) => r.room), token: `token-${phoneMember}` });
   const only = process.env.PALABRE_LAYOUT_ONLY;  // e.g. "survey" while mending one view
   const problems = [];
-  for (const { room, moment } of rooms) {
+  for (const { room, moment } of shared.prepared) {
     if (only && !new RegExp(only, "u").test(moment)) continue;
     problems.push(...await lookAt(contexts.host, `#/host/${room}/${hostToken}`, 'host', moment));
     problems.push(...await lookAt(contexts.kiosk, `#/kiosk/${room}/${kioskToken}`, 'kiosk', moment));
@@ -139,11 +130,11 @@ test('layout: every view of the sample workshop fits the phone, the laptop, 1280
 });
 
 test('phone: a survey scrolled under the tab bar — a tap on each tab reaches the tab, never a text field', { timeout: 120000 }, async () => {
-  const { room } = rooms.find((r) => r.moment.startsWith('survey-') && r.moment.endsWith('-running'));
-  const context = await browser.newContext({ viewport: sizes.phone, locale: 'fr-FR', timezoneId: 'Europe/Paris', deviceScaleFactor: 1 });
+  const { room } = shared.prepared.find((r) => r.moment.startsWith('survey-') && r.moment.endsWith('-running'));
+  const context = await shared.browser.newContext({ viewport: sizes.phone, locale: 'fr-FR', timezoneId: 'Europe/Paris', deviceScaleFactor: 1 });
   await context.addInitScript(({ code, token }) => localStorage.setItem(`palabre.member.${code}`, token), { code: room, token: `token-${phoneMember}` });
   const page = await context.newPage();
-  await page.goto(`${relay.url}/#/join/${room}`);
+  await page.goto(`${shared.relay.url}/#/join/${room}`);
   await waitReady(page);
   await page.waitForFunction(() => (window.palabre.items() || []).some((i) => i.key === 'tab-activity'), null, { timeout: 15000 });
   let fieldsSeen = 0;
@@ -175,10 +166,10 @@ test('phone: a survey scrolled under the tab bar — a tap on each tab reaches t
 });
 
 test('editor: a problem is said in words under its field, and goes once the field is right', { timeout: 120000 }, async () => {
-  const { room } = rooms.find((r) => r.moment === 'lobby');
-  const context = await browser.newContext({ viewport: sizes.laptop, locale: 'fr-FR', timezoneId: 'Europe/Paris', deviceScaleFactor: 1 });
+  const { room } = shared.prepared.find((r) => r.moment === 'lobby');
+  const context = await shared.browser.newContext({ viewport: sizes.laptop, locale: 'fr-FR', timezoneId: 'Europe/Paris', deviceScaleFactor: 1 });
   const page = await context.newPage();
-  await page.goto(`${relay.url}/#/host/${room}/${hostToken}`);
+  await page.goto(`${shared.relay.url}/#/host/${room}/${hostToken}`);
   await waitReady(page);
   const editorArea = { x: 683, y: 420 };
   await clickReached(page, 'add', editorArea);
