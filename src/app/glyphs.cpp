@@ -204,6 +204,19 @@ void mark_fallback() {
   ++noted_generation;
 }
 
+namespace {
+
+// The atlas's coverage as white RGBA pixels, for an atlas that holds a colour glyph (what
+// ImFontAtlas::GetTexDataAsRGBA32 does, without its call to Build()).
+void to_rgba(ImFontAtlas& atlas) {
+  if (atlas.TexPixelsRGBA32 || !atlas.TexPixelsAlpha8) return;
+  const std::size_t count = static_cast<std::size_t>(atlas.TexWidth) * static_cast<std::size_t>(atlas.TexHeight);
+  atlas.TexPixelsRGBA32 = static_cast<unsigned int*>(IM_ALLOC(count * 4));
+  for (std::size_t i = 0; i < count; ++i) atlas.TexPixelsRGBA32[i] = IM_COL32(255, 255, 255, atlas.TexPixelsAlpha8[i]);
+}
+
+}  // namespace
+
 void build_atlas(ImFontAtlas& atlas, const std::vector<Face>& faces, Cache& cache) {
   const double start = emscripten_get_now();
   double browser_ms = 0;
@@ -243,16 +256,17 @@ void build_atlas(ImFontAtlas& atlas, const std::vector<Face>& faces, Cache& cach
     }
   }
   cache.bitmaps = std::move(kept);  // map nodes move with it: `placed` still points at them
-  atlas.Build();
+  // Not atlas.Build(): it adds ImGui's own ProggyClean face when an atlas has none, which links that
+  // face (10 KB gzipped) into every download. The app always adds its faces, so call the builder.
+  ImFontAtlasGetBuilderForStbTruetype()->FontBuilder_Build(&atlas);
+  if (any_colour) to_rgba(atlas);
   if (placed.empty()) {
     js_atlas_built(emscripten_get_now() - start, 0, 0, 0, atlas.TexWidth, atlas.TexHeight);
     return;
   }
 
-  unsigned char* pixels = nullptr;
-  int width = 0, height = 0;
-  if (any_colour) atlas.GetTexDataAsRGBA32(&pixels, &width, &height);
-  else atlas.GetTexDataAsAlpha8(&pixels, &width, &height);
+  unsigned char* pixels = any_colour ? reinterpret_cast<unsigned char*>(atlas.TexPixelsRGBA32) : atlas.TexPixelsAlpha8;
+  const int width = atlas.TexWidth, height = atlas.TexHeight;
   const int channels = any_colour ? 4 : 1;
   for (const Placed& p : placed) {
     const ImFontAtlasCustomRect& r = *atlas.GetCustomRectByIndex(p.rect);

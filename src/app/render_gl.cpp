@@ -118,12 +118,11 @@ void init() {
 }
 
 void upload_font_atlas(ImFontAtlas& atlas) {
-  unsigned char* pixels = nullptr;
-  int width = 0, height = 0;
   // RGBA only when glyphs::build_atlas made it so (colour emoji): a quarter of the bytes otherwise.
+  // The pixels are read as they are: GetTexData* would link ImFontAtlas::Build (see build_atlas).
   const bool rgba = atlas.TexPixelsRGBA32 != nullptr;
-  if (rgba) atlas.GetTexDataAsRGBA32(&pixels, &width, &height);
-  else atlas.GetTexDataAsAlpha8(&pixels, &width, &height);
+  unsigned char* pixels = rgba ? reinterpret_cast<unsigned char*>(atlas.TexPixelsRGBA32) : atlas.TexPixelsAlpha8;
+  const int width = atlas.TexWidth, height = atlas.TexHeight;
   GLuint texture = static_cast<GLuint>(reinterpret_cast<std::intptr_t>(atlas.TexID));
   if (texture) {
     glDeleteTextures(1, &texture);
