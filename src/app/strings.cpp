@@ -230,6 +230,7 @@ constexpr std::array<Entry, static_cast<std::size_t>(S::count_)> catalogue = {{
     {"Accueil", "Welcome"},
     {"Animé par", "Hosted by"},
     {"en ligne", "online"},
+    {"dans la session", "in the session"},
     {"Rejoignez la session", "Join the session"},
     {"Viennent d’arriver", "Just joined"},
     {"autres", "more", "autre", "more"},

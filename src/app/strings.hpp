@@ -176,6 +176,7 @@ enum class S {
   tab_home,
   lobby_hosted_by,
   lobby_online,
+  lobby_joined,
   kiosk_join_title,
   kiosk_just_joined,
   more_others,

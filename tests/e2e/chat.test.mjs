@@ -52,6 +52,12 @@ test('a message goes from a phone to the kiosk through the real relay', async ()
   const gaelleId = (await appInfo(gaelle.page)).you;
   assert.ok(gaelleId, 'the participant has a member id');
   assert.notEqual(gaelleId, (await appInfo(caroline.page)).you);
+  // And the welcome tab says how many have joined: two, not the "0 online" a phone cannot know
+  // (presence goes to the staff only)
+  await clickItem(caroline.page, 'tab-activity');
+  await eventually(async () => (await caroline.page.evaluate(() => window.palabre.drawn()))
+    .some((d) => d.text === '2 participants dans la session'), { what: 'the lobby counts both participants' });
+  await screenshot(caroline.page, 'participant-lobby-phone');
 
   // When the first posts, her page reloads, and the second posts
   await post(gaelle.page, first);

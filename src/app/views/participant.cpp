@@ -253,9 +253,13 @@ void draw_welcome_tab(Context& ctx) {
   ui::text_wrapped(tr(S::wait_host), theme::colour::accent);
   ImGui::PopFont();
   ui::gap(base * 0.8f);
-  const int online = online_participants(ctx.session);
-  ui::text_wrapped(std::to_string(online) + " " + trn(S::participants_word, online) + " " + tr(S::lobby_online),
-                   theme::colour::muted);
+  // Who has joined, not who is online: presence reaches the staff only (docs/protocol.md), and in a
+  // big room a phone does not hear every join, so it says nothing rather than a wrong count.
+  if (ctx.session.hears_every_join) {
+    const int joined = static_cast<int>(ctx.session.participants.size());
+    ui::text_wrapped(std::to_string(joined) + " " + trn(S::participants_word, joined) + " " + tr(S::lobby_joined),
+                     theme::colour::muted);
+  }
   ui::end_card();
   if (!info.description.empty()) {
     ui::gap(base * 0.8f);
