@@ -21,6 +21,8 @@ packages=(
   build-essential cmake ninja-build pkg-config dpkg-dev ca-certificates curl xz-utils libcli11-dev
   libboost-dev nlohmann-json3-dev libgtest-dev libgmock-dev libbenchmark-dev libssl-dev
   emscripten nodejs
+  # Time-zone tables are generated from its zones at build time (src/core/tools/gen_timezones.py).
+  tzdata
   fonts-noto-core fonts-font-awesome python3-fonttools python3-brotli
   # The browser's own fonts for what the app does not embed (src/app/glyphs.hpp; e2e.glyphs):
   # a phone has them, a headless chromium here needs them.

@@ -1,63 +1,25 @@
-// Time zones computed from rules: EU (last Sunday of March 01:00 UTC → last Sunday of October
-// 01:00 UTC) and US (second Sunday of March 02:00 local → first Sunday of November 02:00 local).
+// Time zones: fixed offsets, and IANA zones with their current POSIX rule (core/timezone_data.hpp,
+// generated from tzdata) and, after with_history(), their past offsets.
 #include "core/timezone.hpp"
 
-#include <array>
+#include <algorithm>
 #include <cstdio>
+#include <cstring>
+#include <iterator>
+
+#include "core/timezone_data.hpp"
 
 namespace palabre::core {
 namespace {
-struct Region { std::string_view name; int offset_min; DstRule rule; };
-constexpr std::array<Region, 34> regions{{
-    {"UTC", 0, DstRule::none}, {"Etc/UTC", 0, DstRule::none},
-    {"Europe/London", 0, DstRule::eu}, {"Europe/Dublin", 0, DstRule::eu}, {"Europe/Lisbon", 0, DstRule::eu},
-    {"Europe/Paris", 60, DstRule::eu}, {"Europe/Brussels", 60, DstRule::eu}, {"Europe/Luxembourg", 60, DstRule::eu},
-    {"Europe/Berlin", 60, DstRule::eu}, {"Europe/Madrid", 60, DstRule::eu}, {"Europe/Rome", 60, DstRule::eu},
-    {"Europe/Amsterdam", 60, DstRule::eu}, {"Europe/Zurich", 60, DstRule::eu}, {"Europe/Vienna", 60, DstRule::eu},
-    {"Europe/Monaco", 60, DstRule::eu}, {"Europe/Stockholm", 60, DstRule::eu}, {"Europe/Oslo", 60, DstRule::eu},
-    {"Europe/Copenhagen", 60, DstRule::eu}, {"Europe/Prague", 60, DstRule::eu}, {"Europe/Warsaw", 60, DstRule::eu},
-    {"Europe/Athens", 120, DstRule::eu}, {"Europe/Helsinki", 120, DstRule::eu}, {"Europe/Bucharest", 120, DstRule::eu},
-    {"America/New_York", -300, DstRule::us}, {"America/Toronto", -300, DstRule::us},
-    {"America/Montreal", -300, DstRule::us}, {"America/Chicago", -360, DstRule::us},
-    {"America/Denver", -420, DstRule::us}, {"America/Phoenix", -420, DstRule::none},
-    {"America/Los_Angeles", -480, DstRule::us}, {"America/Anchorage", -540, DstRule::us},
-    {"America/Halifax", -240, DstRule::us}, {"Asia/Tokyo", 540, DstRule::none}, {"Indian/Reunion", 240, DstRule::none},
-}};
 
 constexpr std::int64_t ms_per_day = 86400000;
+constexpr std::int64_t s_per_day = 86400;
 
 std::int64_t floor_div(std::int64_t a, std::int64_t b) { return a / b - ((a % b != 0) && ((a < 0) != (b < 0))); }
 
 int weekday_of(std::int64_t days) { return int(((days % 7) + 11) % 7); }  // 1970-01-01 was a Thursday (4)
 
-// Day number of the n-th (1-based) Sunday of a month, or the last one when n == 0.
-std::int64_t sunday_of(int year, int month, int n) {
-  if (n == 0) {
-    int ny = month == 12 ? year + 1 : year, nm = month == 12 ? 1 : month + 1;
-    std::int64_t last = days_from_civil(ny, nm, 1) - 1;
-    return last - weekday_of(last);
-  }
-  std::int64_t first = days_from_civil(year, month, 1);
-  return first + (7 - weekday_of(first)) % 7 + 7 * (n - 1);
-}
-
-bool in_dst(const TimeZone& z, std::int64_t utc_ms) {
-  int year, month, day;
-  civil_from_days(floor_div(utc_ms, ms_per_day), year, month, day);
-  if (z.rule == DstRule::eu) {
-    std::int64_t start = sunday_of(year, 3, 0) * ms_per_day + 3600000;
-    std::int64_t end = sunday_of(year, 10, 0) * ms_per_day + 3600000;
-    return utc_ms >= start && utc_ms < end;
-  }
-  if (z.rule == DstRule::us) {
-    // 02:00 local standard time at the start; 02:00 local daylight time (= 01:00 standard) at the end.
-    std::int64_t off = std::int64_t(z.standard_offset_min) * 60000;
-    std::int64_t start = sunday_of(year, 3, 2) * ms_per_day + 2 * 3600000 - off;
-    std::int64_t end = sunday_of(year, 11, 1) * ms_per_day + 1 * 3600000 - off;
-    return utc_ms >= start && utc_ms < end;
-  }
-  return false;
-}
+bool leap(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
 
 // Parses "+HH:MM", "-HHMM", "+H" into minutes; false when malformed.
 bool parse_offset(std::string_view s, int& minutes) {
@@ -81,7 +43,132 @@ bool parse_offset(std::string_view s, int& minutes) {
   minutes = sign * (h * 60 + m);
   return true;
 }
+
+// A small reader for POSIX TZ strings (RFC 8536 3.3.1): every footer tzdata writes.
+struct PosixReader {
+  std::string_view s;
+  bool ok = true;
+
+  bool at_end() const { return s.empty(); }
+  bool take(char c) {
+    if (s.empty() || s.front() != c) return false;
+    s.remove_prefix(1);
+    return true;
+  }
+  int number(int max_digits) {
+    int value = 0, digits = 0;
+    while (!s.empty() && s.front() >= '0' && s.front() <= '9' && digits < max_digits) {
+      value = value * 10 + (s.front() - '0');
+      s.remove_prefix(1);
+      ++digits;
+    }
+    if (digits == 0) ok = false;
+    return value;
+  }
+  // "CET" or "<+0530>": the abbreviation is not kept.
+  void name() {
+    if (take('<')) {
+      const auto close = s.find('>');
+      if (close == std::string_view::npos || close < 3) ok = false;
+      else s.remove_prefix(close + 1);
+      return;
+    }
+    std::size_t n = 0;
+    while (n < s.size() && ((s[n] >= 'A' && s[n] <= 'Z') || (s[n] >= 'a' && s[n] <= 'z'))) ++n;
+    if (n < 3) ok = false;
+    s.remove_prefix(n);
+  }
+  // [+-]hh[:mm[:ss]] in seconds, hours up to `max_hours`.
+  int duration(int max_hours) {
+    const int sign = take('-') ? -1 : (take('+'), 1);
+    const int h = number(3);
+    int m = 0, sec = 0;
+    if (take(':')) {
+      m = number(2);
+      if (take(':')) sec = number(2);
+    }
+    if (h > max_hours || m > 59 || sec > 59) ok = false;
+    return sign * (h * 3600 + m * 60 + sec);
+  }
+  RuleDate date() {
+    RuleDate d;
+    if (take('J')) {
+      d.kind = RuleDate::Kind::julian_no_leap;
+      d.day = number(3);
+      if (d.day < 1 || d.day > 365) ok = false;
+    } else if (take('M')) {
+      d.kind = RuleDate::Kind::month_week_day;
+      d.month = number(2);
+      if (!take('.')) ok = false;
+      d.week = number(1);
+      if (!take('.')) ok = false;
+      d.day = number(1);
+      if (d.month < 1 || d.month > 12 || d.week < 1 || d.week > 5 || d.day > 6) ok = false;
+    } else {
+      d.kind = RuleDate::Kind::day_of_year;
+      d.day = number(3);
+      if (d.day > 365) ok = false;
+    }
+    if (take('/')) d.time_s = duration(167);
+    return d;
+  }
+};
+
+// The instant (seconds since 1970, in the clock of the rule's local time) a rule date falls on in `year`.
+std::int64_t local_instant(const RuleDate& d, int year) {
+  std::int64_t day = 0;
+  switch (d.kind) {
+    case RuleDate::Kind::julian_no_leap:  // Jn counts 1..365 and never Feb 29
+      day = days_from_civil(year, 1, 1) + d.day - 1 + (leap(year) && d.day >= 60 ? 1 : 0);
+      break;
+    case RuleDate::Kind::day_of_year:
+      day = days_from_civil(year, 1, 1) + d.day;
+      break;
+    case RuleDate::Kind::month_week_day: {
+      const std::int64_t first = days_from_civil(year, d.month, 1);
+      day = first + (d.day - weekday_of(first) + 7) % 7 + 7 * (d.week - 1);
+      const std::int64_t next_month = d.month == 12 ? days_from_civil(year + 1, 1, 1) : days_from_civil(year, d.month + 1, 1);
+      while (day >= next_month) day -= 7;  // week 5: the last such weekday
+      break;
+    }
+  }
+  return day * s_per_day + d.time_s;
+}
+
+int rule_offset(const ZoneRule& rule, std::int64_t utc_s) {
+  if (!rule.daylight) return rule.standard_offset_s;
+  int year, month, day;
+  civil_from_days(floor_div(utc_s + rule.standard_offset_s, s_per_day), year, month, day);
+  const std::int64_t start = local_instant(rule.start, year) - rule.standard_offset_s;
+  const std::int64_t end = local_instant(rule.end, year) - rule.daylight_offset_s;
+  const bool in_daylight = start < end ? (utc_s >= start && utc_s < end) : (utc_s < end || utc_s >= start);
+  return in_daylight ? rule.daylight_offset_s : rule.standard_offset_s;
+}
+
 }  // namespace
+
+namespace tzdata {
+
+int find_zone(std::string_view name) {
+  const std::uint16_t* end = zone_name_at + zone_count;
+  const std::uint16_t* it = std::lower_bound(zone_name_at, end, name, [](std::uint16_t at, std::string_view n) {
+    return std::string_view(zone_names + at) < n;
+  });
+  return it != end && name == std::string_view(zone_names + *it) ? static_cast<int>(it - zone_name_at) : -1;
+}
+
+std::vector<Transition> transitions(const Step* steps, Span span) {
+  std::vector<Transition> out;
+  out.reserve(span.count);
+  std::int64_t at = 0;
+  for (std::uint32_t i = 0; i < span.count; ++i) {
+    at += steps[span.first + i].after_s;
+    out.push_back({at, steps[span.first + i].offset_s});
+  }
+  return out;
+}
+
+}  // namespace tzdata
 
 std::int64_t days_from_civil(int y, int m, int d) {  // Howard Hinnant's algorithm
   y -= m <= 2;
@@ -104,34 +191,74 @@ void civil_from_days(std::int64_t z, int& year, int& month, int& day) {
   year = int(std::int64_t(yoe) + era * 400 + (month <= 2));
 }
 
+std::optional<ZoneRule> parse_posix_rule(std::string_view text) {
+  PosixReader r{text};
+  ZoneRule rule;
+  r.name();
+  rule.standard_offset_s = -r.duration(24);  // POSIX counts west of UTC
+  if (r.ok && !r.at_end()) {
+    rule.daylight = true;
+    r.name();
+    rule.daylight_offset_s = rule.standard_offset_s + 3600;
+    if (r.ok && !r.at_end() && r.s.front() != ',') rule.daylight_offset_s = -r.duration(24);
+    if (r.take(',')) {
+      rule.start = r.date();
+      if (!r.take(',')) r.ok = false;
+      rule.end = r.date();
+    } else {  // POSIX's default: the US rule
+      rule.start = RuleDate{RuleDate::Kind::month_week_day, 0, 3, 2};
+      rule.end = RuleDate{RuleDate::Kind::month_week_day, 0, 11, 1};
+    }
+  }
+  if (!r.ok || !r.at_end()) return std::nullopt;
+  return rule;
+}
+
 std::optional<TimeZone> parse_timezone(std::string_view text) {
-  for (const Region& r : regions)
-    if (r.name == text) return TimeZone{std::string(text), r.offset_min, r.rule};
-  if (text == "Z" || text == "GMT") return TimeZone{std::string(text), 0, DstRule::none};
+  if (const int zone = tzdata::find_zone(text); zone >= 0) {
+    if (auto rule = parse_posix_rule(tzdata::rules[tzdata::zone_rule[zone]])) {
+      TimeZone found{std::string(text), *rule, {}};
+      for (std::size_t i = 0; i < tzdata::recent_count; ++i)
+        if (tzdata::recents[i].zone == zone) found.history = tzdata::transitions(tzdata::recent_steps, tzdata::recents[i].steps);
+      return found;
+    }
+  }
+  if (text == "Z" || text == "GMT" || text == "UTC") return TimeZone{std::string(text), {}, {}};
   std::string_view rest = text;
   if (rest.rfind("UTC", 0) == 0 || rest.rfind("GMT", 0) == 0) rest.remove_prefix(3);
   int minutes = 0;
-  if (parse_offset(rest, minutes)) return TimeZone{std::string(text), minutes, DstRule::none};
-  return std::nullopt;
+  if (!parse_offset(rest, minutes)) return std::nullopt;
+  TimeZone fixed{std::string(text), {}, {}};
+  fixed.rule.standard_offset_s = minutes * 60;
+  return fixed;
 }
 
-std::string_view supported_timezones() {
-  return "UTC, Europe/London, Europe/Dublin, Europe/Lisbon, Europe/Paris, Europe/Brussels, "
-         "Europe/Luxembourg, Europe/Berlin, Europe/Madrid, Europe/Rome, Europe/Amsterdam, Europe/Zurich, "
-         "Europe/Vienna, Europe/Monaco, Europe/Stockholm, Europe/Oslo, Europe/Copenhagen, Europe/Prague, "
-         "Europe/Warsaw, Europe/Athens, Europe/Helsinki, Europe/Bucharest, America/New_York, "
-         "America/Toronto, America/Montreal, America/Chicago, America/Denver, America/Phoenix, "
-         "America/Los_Angeles, America/Anchorage, America/Halifax, Asia/Tokyo, Indian/Reunion";
+std::vector<std::string_view> timezone_names() {
+  std::vector<std::string_view> names;
+  names.reserve(tzdata::zone_count);
+  for (std::size_t i = 0; i < tzdata::zone_count; ++i) names.emplace_back(tzdata::zone_names + tzdata::zone_name_at[i]);
+  return names;
+}
+
+int utc_offset_seconds(const TimeZone& zone, std::int64_t utc_ms) {
+  const std::int64_t utc_s = floor_div(utc_ms, 1000);
+  if (!zone.history.empty() && utc_s >= zone.history.front().at_s && utc_s < zone.history.back().at_s) {
+    auto after = std::upper_bound(zone.history.begin(), zone.history.end(), utc_s,
+                                  [](std::int64_t t, const Transition& tr) { return t < tr.at_s; });
+    return std::prev(after)->offset_s;
+  }
+  return rule_offset(zone.rule, utc_s);
 }
 
 int utc_offset_minutes(const TimeZone& zone, std::int64_t utc_ms) {
-  return zone.standard_offset_min + (in_dst(zone, utc_ms) ? 60 : 0);
+  return static_cast<int>(floor_div(utc_offset_seconds(zone, utc_ms), 60));
 }
 
 LocalTime to_local(const TimeZone& zone, std::int64_t utc_ms) {
   LocalTime t;
-  t.offset_min = utc_offset_minutes(zone, utc_ms);
-  const std::int64_t local = utc_ms + std::int64_t(t.offset_min) * 60000;
+  const int offset_s = utc_offset_seconds(zone, utc_ms);
+  t.offset_min = static_cast<int>(floor_div(offset_s, 60));
+  const std::int64_t local = utc_ms + std::int64_t(offset_s) * 1000;
   const std::int64_t days = floor_div(local, ms_per_day);
   std::int64_t in_day = local - days * ms_per_day;
   civil_from_days(days, t.year, t.month, t.day);

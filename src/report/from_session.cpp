@@ -13,7 +13,7 @@
 
 #include "core/aggregates.hpp"
 #include "core/board_layout.hpp"
-#include "core/timezone.hpp"
+#include "core/timezone_history.hpp"
 #include "report/locale.hpp"
 
 namespace palabre::report {
@@ -392,8 +392,8 @@ std::optional<Lang> lang_from_string(std::string_view text) {
 }
 
 Report build_report(const core::Session& session, std::optional<Lang> lang) {
-  const core::TimeZone utc{"UTC", 0, core::DstRule::none};
-  Context c{session, core::parse_timezone(session.info.timezone).value_or(utc),
+  // The zone with its past offsets: a report of a 2018 session in São Paulo shows that summer's time.
+  Context c{session, core::with_history(core::parse_timezone(session.info.timezone).value_or(*core::parse_timezone("UTC"))),
             lang.value_or(lang_from_string(session.info.locale).value_or(Lang::fr)), {}};
   c.names.reserve(session.participants.size());
   for (const core::Participant& p : session.participants) c.names.emplace(p.id, p.name);
