@@ -15,9 +15,9 @@ EM_JS(void, js_e2e_init, (), {
   if (Module.palabreE2e) return;
   const enc = new TextEncoder();
   const dec = new TextDecoder('utf-8', {fatal: true});
-  const E = {key: null, gen: 0, room: '', you: '', anon: '', opened: 0, outbound: Promise.resolve(), inbound: Promise.resolve()};
+  const E = {key: null, gen: 0, room: "", you: "", anon: "", opened: 0, outbound: Promise.resolve(), inbound: Promise.resolve()};
   E.b64 = (bytes) => {
-    let s = '';
+    let s = "";
     for (const b of bytes) s += String.fromCharCode(b);
     return btoa(s).replaceAll('+', '-').replaceAll('/', '_').split('=')[0];
   };
@@ -63,9 +63,9 @@ EM_JS(void, js_e2e_init, (), {
     try { frame = JSON.parse(text); } catch (e) { return text; }
     if (!frame || typeof frame !== 'object') return text;
     if (frame.t === 'joined' || frame.t === 'created') {
-      E.room = String(frame.room || '');
-      E.you = String(frame.you || '');
-      E.anon = String(frame.anon || '');
+      E.room = String(frame.room || "");
+      E.you = String(frame.you || "");
+      E.anon = String(frame.anon || "");
     }
     if (frame.t !== 'events' || !Array.isArray(frame.envs)) return text;
     let key = null;
@@ -101,7 +101,7 @@ EM_JS(int, js_e2e_available, (), { return typeof crypto === 'object' && crypto.s
 
 EM_JS(char*, js_e2e_new_key, (), {
   const bytes = crypto.getRandomValues(new Uint8Array(32));
-  let s = '';
+  let s = "";
   for (const b of bytes) s += String.fromCharCode(b);
   const key = btoa(s).replaceAll('+', '-').replaceAll('/', '_').split('=')[0];
   return stringToNewUTF8(key);
@@ -128,7 +128,7 @@ EM_JS(void, js_e2e_use_key, (const char* key_text), {
 EM_JS(void, js_e2e_generation, (int gen), {
   const E = Module.palabreE2e;
   E.gen = gen;
-  E.room = E.you = E.anon = '';
+  E.room = E.you = E.anon = "";
   E.outbound = Promise.resolve();
   E.inbound = Promise.resolve();
 });

@@ -13,7 +13,7 @@ EM_JS(void, js_local_open, (const char* room), {
   if (Module.palabreChannel) Module.palabreChannel.close();
   const channel = new BroadcastChannel('palabre:' + UTF8ToString(room));
   channel.onmessage = (e) => {
-    const t = typeof e.data === 'string' ? e.data : '';
+    const t = typeof e.data === 'string' ? e.data : "";
     const p = stringToNewUTF8(t);
     Module._palabre_local_message(p); _free(p);
   };

@@ -30,7 +30,7 @@ bool blank(const std::string& s) { return s.find_first_not_of(" \t\n") == std::s
 
 // Today in UTC, the date field's first value.
 std::string iso_date(std::int64_t epoch_ms) {
-  const core::LocalTime t = core::to_local(core::TimeZone{"UTC"}, epoch_ms);
+  const core::LocalTime t = core::to_local(core::TimeZone{"UTC", {}, {}}, epoch_ms);
   char buf[16];
   std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", t.year, t.month, t.day);
   return buf;
