@@ -104,8 +104,13 @@ void board(Context& ctx, const core::Activity& a, const Look& look, float width,
       ui::draw_text(draw, title_font, title_fs, ImVec2(zone.min.x + base * 0.6f, zone.min.y + base * 0.4f), look.muted,
                     a.spec.categories[static_cast<std::size_t>(z)], title_width);
   }
-  // Where each post-it is: a move this member sent shows at once, until the session has it (or
-  // nothing of ours is pending any more: the move was refused).
+  // Where each post-it is: a move this member sent shows at once, while the client holds it as
+  // pending (until the relay echoes it, or refuses it).
+  const auto pending_move = [&](std::int64_t idea) -> const core::IdeaMove* {
+    for (auto it = ctx.pending.rbegin(); it != ctx.pending.rend(); ++it)
+      if (const auto* move = std::get_if<core::IdeaMove>(&it->event); move && move->activity == a.id && move->id == idea) return move;
+    return nullptr;
+  };
   const bool may_move_any = interactive && ctx.identity.role == core::Role::host;
   const bool may_move_own = interactive && ctx.identity.role == core::Role::participant && a.running() && !a.locked;
   std::vector<BoardNote> placed;
@@ -117,13 +122,7 @@ void board(Context& ctx, const core::Activity& a, const Look& look, float width,
       continue;
     }
     int x = idea.x, y = idea.y, category = idea.category;
-    if (auto m = ui.note_moves.find(id); m != ui.note_moves.end()) {
-      if ((m->second.x == idea.x && m->second.y == idea.y && m->second.category == idea.category) || ctx.pending.empty()) {
-        ui.note_moves.erase(m);
-      } else {
-        x = m->second.x, y = m->second.y, category = m->second.category;
-      }
-    }
+    if (const core::IdeaMove* move = pending_move(id)) x = move->x, y = move->y, category = move->category;
     const int z = a.spec.categories.empty() ? 0 : category;
     if (z < 0 || z >= zone_count) continue;
     const BoardZone& zone = zones[static_cast<std::size_t>(z)];
@@ -165,9 +164,7 @@ void board(Context& ctx, const core::Activity& a, const Look& look, float width,
       const auto [ux, uy] = note_units(zone, it->size, top_left, base);
       const int category = a.spec.categories.empty() ? -1 : z;
       if (ux != it->idea->x || uy != it->idea->y || category != it->idea->category) {
-        core::IdeaMove move{a.id, id, ux, uy, category};
-        ui.note_moves[id] = move;
-        ctx.actions.push_back(act::Submit{move});
+        ctx.actions.push_back(act::Submit{core::IdeaMove{a.id, id, ux, uy, category}});
       }
     }
     ImGui::PopID();

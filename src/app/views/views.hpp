@@ -49,7 +49,6 @@ struct Ui {
   std::string scroll_to;               // host: editor field to bring into view on the next frame
   std::int64_t drag_note = 0;          // board: the post-it being dragged (0: none)
   float drag_dx = 0, drag_dy = 0;      // board: where it was grabbed, from its top-left corner
-  std::map<std::int64_t, core::IdeaMove> note_moves;  // board: moves sent, drawn there until the session has them
   std::int64_t last_current = 0;       // participant: switches back to the activity when it changes
 };
 
