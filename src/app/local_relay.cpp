@@ -47,16 +47,15 @@ std::vector<std::string_view> lines(std::string_view text) {
 
 // [SECTION] create / restore
 void LocalRelay::add_participant(const std::string& id, const std::string& token_hash) {
-  roster_.add_participant(id, token_hash);
+  state_.roster().add_participant(id, token_hash);
   participant_records_.emplace_back(id, token_hash);
 }
 
 LocalRelay LocalRelay::create(const Secrets& secrets, std::int64_t now_ms) {
   LocalRelay r;
-  r.room_ = secrets.room;
-  r.created_ms_ = now_ms;
-  r.roster_ = protocol::Roster(protocol::token_hash(secrets.host_token), protocol::token_hash(secrets.kiosk_token),
-                               secrets.anon_key);
+  r.state_ = protocol::RoomState(secrets.room, now_ms,
+                                 protocol::Roster(protocol::token_hash(secrets.host_token),
+                                                  protocol::token_hash(secrets.kiosk_token), secrets.anon_key));
   return r;
 }
 
@@ -65,10 +64,17 @@ std::optional<LocalRelay> LocalRelay::restore(std::string_view members_text, std
   if (member_lines.empty()) return std::nullopt;
   const json header = json::parse(member_lines[0], nullptr, false);
   if (header.is_discarded() || !header.is_object() || str(header, "format") != "palabre-members") return std::nullopt;
+  const std::string room = str(header, "room");
+  if (room.empty() || str(header, "host").empty()) return std::nullopt;
+  std::int64_t created_ms = 0;
+  const auto log_lines = lines(log_text);
+  if (!log_lines.empty()) {
+    const json log_header = json::parse(log_lines[0], nullptr, false);
+    if (log_header.is_object()) created_ms = log_header.value("created", std::int64_t{0});
+  }
   LocalRelay r;
-  r.room_ = str(header, "room");
-  if (r.room_.empty() || str(header, "host").empty()) return std::nullopt;
-  r.roster_ = protocol::Roster(str(header, "host"), str(header, "kiosk"), str(header, "anon_key"));
+  r.state_ = protocol::RoomState(room, created_ms,
+                                 protocol::Roster(str(header, "host"), str(header, "kiosk"), str(header, "anon_key")));
   for (std::size_t i = 1; i < member_lines.size(); ++i) {
     const json line = json::parse(member_lines[i], nullptr, false);
     if (!line.is_object()) continue;
@@ -76,59 +82,47 @@ std::optional<LocalRelay> LocalRelay::restore(std::string_view members_text, std
     if (id.size() < 2 || id[0] != 'p' || hash.empty()) continue;
     r.add_participant(id, hash);
   }
-  const auto log_lines = lines(log_text);
-  if (!log_lines.empty()) {
-    const json log_header = json::parse(log_lines[0], nullptr, false);
-    if (log_header.is_object()) r.created_ms_ = log_header.value("created", std::int64_t{0});
-  }
   for (std::size_t i = 1; i < log_lines.size(); ++i) {
     const json env = json::parse(log_lines[i], nullptr, false);
     // Only the next seq in order: a torn or foreign line is dropped, as the relay does on restart.
     if (!env.is_object() || env.value("seq", std::int64_t{-1}) != r.last_seq() + 1) continue;
-    r.last_at_ = std::max(r.last_at_, env.value("at", std::int64_t{0}));
-    r.log_.push_back({r.last_seq() + 1, str(env, "vis") == "staff", r.roster_.real_sender(str(env, "from")),
-                      std::string(log_lines[i])});
+    r.state_.commit({r.last_seq() + 1, str(env, "vis") == "staff", r.state_.roster().real_sender(str(env, "from")),
+                     std::string(log_lines[i])});
   }
   return r;
 }
 
 // [SECTION] frames
-std::int64_t LocalRelay::stamp(bool staff, const std::string& sender, const std::string& from, std::string_view role,
-                              std::string_view ev_text, std::int64_t now_ms) {
-  last_at_ = std::max(last_at_, now_ms);  // never decreasing within a room, as the relay's `at`
-  const std::int64_t seq = last_seq() + 1;
-  log_.push_back({seq, staff, sender, protocol::envelope_text(seq, last_at_, from, role, staff, ev_text)});
+std::int64_t LocalRelay::stamp(const protocol::Stamp& stamp, std::int64_t now_ms) {
+  protocol::StoredEnvelope env = state_.stamp(stamp, now_ms);
+  const std::int64_t seq = env.seq;
+  state_.commit(std::move(env));
   return seq;
-}
-
-bool LocalRelay::sees(const std::string& conn, const protocol::StoredEnvelope& env) const {
-  const auto it = conn_member_.find(conn);
-  return it != conn_member_.end() && protocol::visible_to(env, roster_.at(it->second).role != Role::participant, it->second);
 }
 
 void LocalRelay::broadcast(std::size_t first_new, std::vector<Delivery>& out) const {
   for (const auto& [conn, member] : conn_member_) {
     std::vector<const std::string*> envs;
-    for (std::size_t i = first_new; i < log_.size(); ++i)
-      if (sees(conn, log_[i])) envs.push_back(&log_[i].text);
+    const auto& log = state_.envelopes();
+    for (std::size_t i = first_new; i < log.size(); ++i)
+      if (state_.sees(member, log[i])) envs.push_back(&log[i].text);
     if (!envs.empty()) out.push_back({conn, protocol::events_frame(envs)});
   }
 }
 
-void LocalRelay::history(const std::string& conn, std::int64_t since, std::vector<Delivery>& out) const {
+void LocalRelay::history(const std::string& conn, const std::string& member, std::int64_t since,
+                         std::vector<Delivery>& out) const {
   // The relay's pages, all at once: a tab reads a BroadcastChannel as fast as it is written.
-  protocol::HistoryCursor cursor{std::min(since, last_seq()), last_seq()};
-  while (const auto page = protocol::next_history_page(
-             log_, cursor, [&](const protocol::StoredEnvelope& env) { return sees(conn, env); }))
-    out.push_back({conn, *page});
+  protocol::HistoryCursor cursor = state_.history_from(since);
+  while (const auto page = state_.history_page(member, cursor)) out.push_back({conn, *page});
 }
 
 void LocalRelay::attach(const std::string& conn, const std::string& member, std::int64_t now_ms,
                         std::vector<Delivery>& out) {
   conn_member_[conn] = member;
-  if (++roster_.at(member).connections == 1) {
-    const std::size_t first_new = log_.size();
-    stamp(true, "relay", "relay", "relay", protocol::presence_ev(member, true), now_ms);
+  if (++state_.roster().at(member).connections == 1) {
+    const std::size_t first_new = state_.envelopes().size();
+    stamp(protocol::RoomState::presence(member, true), now_ms);
     broadcast(first_new, out);
   }
 }
@@ -139,9 +133,9 @@ std::vector<LocalRelay::Delivery> LocalRelay::disconnect(const std::string& conn
   if (it == conn_member_.end() || closed_) return out;
   const std::string member = it->second;
   conn_member_.erase(it);
-  if (--roster_.at(member).connections == 0) {
-    const std::size_t first_new = log_.size();
-    stamp(true, "relay", "relay", "relay", protocol::presence_ev(member, false), now_ms);
+  if (--state_.roster().at(member).connections == 0) {
+    const std::size_t first_new = state_.envelopes().size();
+    stamp(protocol::RoomState::presence(member, false), now_ms);
     broadcast(first_new, out);
   }
   return out;
@@ -171,56 +165,48 @@ std::vector<LocalRelay::Delivery> LocalRelay::receive(const std::string& conn, s
   if (frame.type == FrameType::create) return refuse(errors::tab_holds_room);
   if (frame.type == FrameType::join) {
     std::string code = frame.room;
-    if (!protocol::normalize_room_code(code) || code != room_) return refuse(errors::no_room);
+    if (!protocol::normalize_room_code(code) || code != room()) return refuse(errors::no_room);
     std::string member, token;
     if (frame.token) {
       token = *frame.token;
-      const auto found = roster_.member_for_token_hash(protocol::token_hash(token));
-      if (!found) return refuse(errors::bad_token);
-      member = *found;
+      auto found = state_.member_for_token(token);
+      if (const auto* error = std::get_if<protocol::ErrorText>(&found)) return refuse(*error);
+      member = std::get<std::string>(std::move(found));
     } else {
       token = new_token();
-      member = roster_.next_participant_id();
+      member = state_.roster().next_participant_id();
       add_participant(member, protocol::token_hash(token));
     }
     if (joined != conn_member_.end()) {  // a second join leaves the first membership
       auto left = disconnect(conn, now_ms);
       out.insert(out.end(), left.begin(), left.end());
     }
-    const protocol::Member& m = roster_.at(member);
-    protocol::Joined answer{room_, member, std::string(protocol::role_name(m.role)), token, {}, m.pseudonym,
-                            last_seq(), roster_.participants()};
-    // As the relay: a host in any tab gets every link to share, the kiosk's included.
-    if (m.role == Role::host) answer.kiosk_token = protocol::kiosk_token_to_tell(token, roster_.kiosk_token_hash());
-    out.push_back({conn, protocol::joined_frame(answer)});
+    out.push_back({conn, protocol::joined_frame(state_.joined(member, token, state_.roster().participants()))});
     // Like the relay: history up to now first, then this join's presence in its own batch.
-    conn_member_[conn] = member;
-    history(conn, frame.since, out);
-    conn_member_.erase(conn);
+    history(conn, member, frame.since, out);
     attach(conn, member, now_ms, out);
     return out;
   }
   if (frame.type == FrameType::event) {
     if (joined == conn_member_.end()) return refuse(errors::not_joined, cid);
-    const protocol::Member& member = roster_.at(joined->second);
-    if (member.role == Role::kiosk) return refuse(errors::kiosk_sends, cid);
-    const std::size_t first_new = log_.size();
-    const std::int64_t seq = stamp(frame.staff, joined->second, frame.anonymous ? member.pseudonym : joined->second,
-                                  protocol::role_name(member.role), frame.ev_text, now_ms);
+    auto event = state_.event_of(joined->second, frame);
+    if (const auto* error = std::get_if<protocol::ErrorText>(&event)) return refuse(*error, cid);
+    const std::size_t first_new = state_.envelopes().size();
+    const std::int64_t seq = stamp(std::get<protocol::Stamp>(event), now_ms);
     broadcast(first_new, out);
     out.push_back({conn, protocol::ack_frame(cid, seq)});
     return out;
   }
   if (frame.type == FrameType::sync) {
     if (joined == conn_member_.end()) return refuse(errors::not_joined);
-    history(conn, frame.since, out);
+    history(conn, joined->second, frame.since, out);
     return out;
   }
   // close, the only type left
   if (joined == conn_member_.end()) return refuse(errors::not_joined);
-  if (roster_.at(joined->second).role != Role::host) return refuse(errors::only_host_closes);
+  if (const auto error = state_.may_close(joined->second)) return refuse(*error);
   closed_ = true;
-  const std::string closed = protocol::closed_frame(room_);
+  const std::string closed = protocol::closed_frame(room());
   for (const auto& [c, m] : conn_member_) out.push_back({c, closed});
   conn_member_.clear();
   return out;
@@ -228,15 +214,17 @@ std::vector<LocalRelay::Delivery> LocalRelay::receive(const std::string& conn, s
 
 // [SECTION] storage
 std::string LocalRelay::members_text() const {
-  std::string out = protocol::members_header_line(room_, roster_.host_token_hash(), roster_.kiosk_token_hash(),
-                                                  roster_.anon_key()) + "\n";
+  const protocol::Roster& roster = state_.roster();
+  std::string out = protocol::members_header_line(room(), roster.host_token_hash(), roster.kiosk_token_hash(),
+                                                  roster.anon_key()) + "\n";
   for (const auto& [id, hash] : participant_records_) out += protocol::member_line(id, hash) + "\n";
   return out;
 }
 
 std::string LocalRelay::log_line(std::size_t index) const {
-  if (index == 0) return protocol::log_header_line(room_, created_ms_);
-  return index - 1 < log_.size() ? log_[index - 1].text : std::string();
+  if (index == 0) return protocol::log_header_line(room(), state_.created_ms());
+  const auto& log = state_.envelopes();
+  return index - 1 < log.size() ? log[index - 1].text : std::string();
 }
 
 std::string LocalRelay::log_text() const {

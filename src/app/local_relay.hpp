@@ -12,8 +12,7 @@
 #include <string_view>
 #include <vector>
 
-#include "protocol/envelope.hpp"
-#include "protocol/roster.hpp"
+#include "protocol/room_state.hpp"
 
 namespace palabre::app {
 
@@ -43,31 +42,27 @@ class LocalRelay {
   // `conn` went away (its tab closed): its member goes offline when it was its last connection.
   std::vector<Delivery> disconnect(const std::string& conn, std::int64_t now_ms);
 
-  const std::string& room() const { return room_; }
-  std::int64_t last_seq() const { return static_cast<std::int64_t>(log_.size()); }
+  const std::string& room() const { return state_.code(); }
+  std::int64_t last_seq() const { return state_.last_seq(); }
   bool closed() const { return closed_; }
   // Storage: the sidecar (docs/protocol.md "Durability") and the log (docs/formats.md) as text.
   std::string members_text() const;
   std::string log_text() const;
   // Log lines (header first) from `first_line` on: lets the page rewrite only what changed.
-  std::size_t log_lines() const { return log_.size() + 1; }
+  std::size_t log_lines() const { return state_.envelopes().size() + 1; }
   std::string log_line(std::size_t index) const;
 
  private:
-  std::int64_t stamp(bool staff, const std::string& sender, const std::string& from, std::string_view role,
-                    std::string_view ev_text, std::int64_t now_ms);
-  bool sees(const std::string& conn, const protocol::StoredEnvelope& env) const;
+  // Stamps and stores at once (the keeper's storage is the page's, written after each frame).
+  std::int64_t stamp(const protocol::Stamp& stamp, std::int64_t now_ms);
   void broadcast(std::size_t first_new, std::vector<Delivery>& out) const;
   void attach(const std::string& conn, const std::string& member, std::int64_t now_ms, std::vector<Delivery>& out);
-  void history(const std::string& conn, std::int64_t since, std::vector<Delivery>& out) const;
+  void history(const std::string& conn, const std::string& member, std::int64_t since, std::vector<Delivery>& out) const;
   void add_participant(const std::string& id, const std::string& token_hash);
 
-  std::string room_;
-  std::int64_t created_ms_ = 0, last_at_ = 0;
-  protocol::Roster roster_;
+  protocol::RoomState state_;  // members, envelopes and the protocol's decisions, as the relay's
   std::vector<std::pair<std::string, std::string>> participant_records_;  // (id, token hash), in order
   std::map<std::string, std::string> conn_member_;                         // connection -> member id
-  std::vector<protocol::StoredEnvelope> log_;
   bool closed_ = false;
 };
 

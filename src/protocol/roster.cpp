@@ -1,7 +1,9 @@
 #include "protocol/roster.hpp"
 
+
 #include <algorithm>
 #include <cstdlib>
+#include <utility>
 
 #include "protocol/tokens.hpp"
 
@@ -51,9 +53,11 @@ const std::string& Roster::real_sender(const std::string& from) const {
   return it != member_by_pseudonym_.end() ? it->second : from;
 }
 
-Member* Roster::find(const std::string& id) {
+Member* Roster::find(const std::string& id) { return const_cast<Member*>(std::as_const(*this).find(id)); }
+
+const Member* Roster::find(const std::string& id) const {
   const auto it = members_.find(id);
-  return it != members_.end() ? &it->second : nullptr;
+  return it == members_.end() ? nullptr : &it->second;
 }
 
 }  // namespace palabre::protocol

@@ -43,6 +43,7 @@ class Roster {
   Member& at(const std::string& id) { return members_.at(id); }
   const Member& at(const std::string& id) const { return members_.at(id); }
   Member* find(const std::string& id);
+  const Member* find(const std::string& id) const;
   bool has(const std::string& id) const { return members_.count(id) > 0; }
   // Participants who ever joined (each has one token hash): the app's big-room cue.
   std::size_t participants() const { return participant_by_token_hash_.size(); }

@@ -1,0 +1,84 @@
+#pragma once
+// One room as both hosts hold it (docs/protocol.md): its members, its envelopes in seq order, and
+// the protocol's decisions — whom a join's token opens, what a member's event becomes (sender,
+// `from`, role, visibility), the next seq and `at`, who sees an envelope, who may close the room.
+// Pure: time is given, tokens are given. What stays with each host is its own: connections, rate
+// and size limits, storage, batching and fan-out (relay/ and app/local_relay.*).
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "protocol/client_frame.hpp"
+#include "protocol/envelope.hpp"
+#include "protocol/errors.hpp"
+#include "protocol/frames.hpp"
+#include "protocol/history.hpp"
+#include "protocol/roster.hpp"
+
+namespace palabre::protocol {
+
+// What an envelope is made of before it has a seq and an `at`.
+struct Stamp {
+  bool staff = false;
+  std::string sender;     // the real member ("relay" for presence)
+  std::string from;       // the member, or its pseudonym for an anonymous event
+  std::string_view role;  // role_name() or "relay": a literal
+  std::string ev_text;    // the client's `ev`, bytes untouched
+};
+
+class RoomState {
+ public:
+  RoomState() = default;
+  RoomState(std::string code, std::int64_t created_ms, Roster roster)
+      : code_(std::move(code)), created_ms_(created_ms), roster_(std::move(roster)) {}
+
+  const std::string& code() const { return code_; }
+  std::int64_t created_ms() const { return created_ms_; }
+  Roster& roster() { return roster_; }
+  const Roster& roster() const { return roster_; }
+
+  // [join] The member a token opens (host, kiosk or a participant this host knows), or bad_token.
+  std::variant<std::string, ErrorText> member_for_token(std::string_view token) const;
+  // The answer to `member`'s join, `token` being what it joined with (or was given): a host on any
+  // device is told the kiosk's token, so that it can share every link.
+  Joined joined(const std::string& member, const std::string& token, std::size_t participants) const;
+
+  // [event] What `member`'s event becomes, or why it is refused (a kiosk only watches).
+  std::variant<Stamp, ErrorText> event_of(const std::string& member, const ClientFrame& frame) const;
+  // The relay's staff envelope when `member`'s first connection opens or its last one closes.
+  static Stamp presence(const std::string& member, bool online);
+  // The next envelope: seq after the last stamped, `at` never before the room's last (clocks jump).
+  StoredEnvelope stamp(const Stamp& stamp, std::int64_t now_ms);
+  // Stored and sent: it joins the history. Envelopes from elsewhere (another relay, storage) too.
+  void commit(StoredEnvelope envelope);
+  // Not stored: what was stamped since the last commit is forgotten, its seqs given again.
+  void forget_stamped() { next_seq_ = last_seq() + 1; }
+  std::int64_t last_seq() const { return envelopes_.empty() ? 0 : envelopes_.back().seq; }
+  std::int64_t next_seq() const { return next_seq_; }
+  std::int64_t last_at() const { return last_at_; }
+  const std::vector<StoredEnvelope>& envelopes() const { return envelopes_; }
+
+  // [sync] Whether `member` sees `envelope`: public ones all, staff ones the staff and their sender.
+  bool sees(const std::string& member, const StoredEnvelope& envelope) const;
+  // The next page of `member`'s history answer (a join with `since`, a sync), or nullptr when done.
+  std::shared_ptr<const std::string> history_page(const std::string& member, HistoryCursor& cursor,
+                                                  std::size_t max_bytes = history_page_bytes) const;
+  // Where a history answer from `since` starts: everything after it, up to now.
+  HistoryCursor history_from(std::int64_t since) const { return {std::min(since, last_seq()), last_seq()}; }
+
+  // [close] Why `member` may not close the room (only a host may), or nothing.
+  std::optional<ErrorText> may_close(const std::string& member) const;
+
+ private:
+  std::string code_;
+  std::int64_t created_ms_ = 0;
+  Roster roster_;
+  std::vector<StoredEnvelope> envelopes_;
+  std::int64_t next_seq_ = 1;
+  std::int64_t last_at_ = 0;
+};
+
+}  // namespace palabre::protocol

@@ -1,0 +1,148 @@
+// The room protocol's decisions (protocol::RoomState), as both hosts make them: the relay
+// (tests/relay: its adapter, over WebSockets, storage and Redis) and the no-relay keeper
+// (tests/app/local_relay_test.cpp: its adapter, over tabs). Given/When/Then in each test.
+#include "protocol/room_state.hpp"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "protocol/client_frame.hpp"
+#include "protocol/tokens.hpp"
+
+namespace palabre::protocol {
+namespace {
+
+const std::string host_token = "host-token-0123456789abcdef", participant_token = "participant-token-42";
+
+RoomState a_room() {
+  RoomState room("K7MP4Q", 1665039300000,
+                 Roster(token_hash(host_token), token_hash(kiosk_token_for(host_token)), "anon-key-for-tests"));
+  room.roster().add_participant("p3", token_hash(participant_token));
+  return room;
+}
+
+ClientFrame event(std::string ev, bool staff = false, bool anonymous = false) {
+  ClientFrame frame;
+  frame.type = FrameType::event;
+  frame.ev_text = std::move(ev);
+  frame.staff = staff;
+  frame.anonymous = anonymous;
+  return frame;
+}
+
+TEST(RoomState, GivenEachKindOfToken_WhenJoining_ThenTheMemberItOpens) {
+  const RoomState room = a_room();
+  EXPECT_EQ(std::get<std::string>(room.member_for_token(host_token)), "h1");
+  EXPECT_EQ(std::get<std::string>(room.member_for_token(kiosk_token_for(host_token))), "k2");
+  EXPECT_EQ(std::get<std::string>(room.member_for_token(participant_token)), "p3");
+  const auto unknown = room.member_for_token("guessed");
+  ASSERT_TRUE(std::holds_alternative<ErrorText>(unknown));
+  EXPECT_EQ(std::get<ErrorText>(unknown).code, "bad_token");
+}
+
+TEST(RoomState, GivenAHost_WhenToldItJoined_ThenItLearnsTheKioskTokenAndOthersDoNot) {
+  const RoomState room = a_room();
+  const Joined host = room.joined("h1", host_token, 1);
+  EXPECT_EQ(host.role, "host");
+  EXPECT_EQ(host.kiosk_token, kiosk_token_for(host_token));
+  const Joined participant = room.joined("p3", participant_token, 1);
+  EXPECT_EQ(participant.role, "participant");
+  EXPECT_TRUE(participant.kiosk_token.empty());
+  EXPECT_EQ(participant.anon, room.roster().at("p3").pseudonym);
+  EXPECT_FALSE(participant.anon.empty());
+  const std::string frame = joined_frame(participant);
+  EXPECT_NE(frame.find(R"("you":"p3")"), std::string::npos) << frame;
+}
+
+TEST(RoomState, GivenAnAnonymousEvent_WhenStamped_ThenItComesFromThePseudonymAndTheRealSenderIsKept) {
+  RoomState room = a_room();
+  const Stamp s = std::get<Stamp>(room.event_of("p3", event(R"({"type":"idea.post"})", false, true)));
+  const StoredEnvelope env = room.stamp(s, 1000);
+  EXPECT_EQ(env.sender, "p3");
+  EXPECT_EQ(env.text.find(R"("from":"p3")"), std::string::npos) << env.text;
+  EXPECT_NE(env.text.find(R"("from":")" + room.roster().at("p3").pseudonym + "\""), std::string::npos) << env.text;
+  EXPECT_EQ(room.roster().real_sender(room.roster().at("p3").pseudonym), "p3");
+}
+
+TEST(RoomState, GivenAKiosk_WhenItSendsAnEvent_ThenRefused) {
+  const RoomState room = a_room();
+  const auto refused = room.event_of("k2", event(R"({"type":"chat.post"})"));
+  ASSERT_TRUE(std::holds_alternative<ErrorText>(refused));
+  EXPECT_EQ(std::get<ErrorText>(refused).code, errors::kiosk_sends.code);
+  EXPECT_EQ(std::get<ErrorText>(refused).code, "forbidden");
+}
+
+TEST(RoomState, GivenAClockThatGoesBack_WhenStamping_ThenSeqsFollowAndAtNeverDecreases) {
+  RoomState room = a_room();
+  const Stamp s = std::get<Stamp>(room.event_of("h1", event(R"({"type":"chat.post"})")));
+  const StoredEnvelope first = room.stamp(s, 5000), second = room.stamp(s, 4000);
+  EXPECT_EQ(first.seq, 1);
+  EXPECT_EQ(second.seq, 2);
+  EXPECT_EQ(envelope_at(first.text), 5000);
+  EXPECT_EQ(envelope_at(second.text), 5000);
+  EXPECT_EQ(first.text, R"({"seq":1,"at":5000,"from":"h1","role":"host","vis":"public","ev":{"type":"chat.post"}})");
+}
+
+TEST(RoomState, GivenStampedEnvelopesNotStored_WhenForgotten_ThenTheirSeqsAreGivenAgain) {
+  RoomState room = a_room();
+  const Stamp s = std::get<Stamp>(room.event_of("h1", event(R"({"type":"chat.post"})")));
+  room.commit(room.stamp(s, 1));
+  room.stamp(s, 2);
+  room.stamp(s, 3);
+  room.forget_stamped();
+  EXPECT_EQ(room.last_seq(), 1);
+  EXPECT_EQ(room.stamp(s, 4).seq, 2);
+}
+
+TEST(RoomState, GivenStaffAndPublicEnvelopes_WhenAskedWhoSees_ThenStaffAndSenderOnlyForStaffOnes) {
+  RoomState room = a_room();
+  room.roster().add_participant("p4", token_hash("another"));
+  room.commit(room.stamp(std::get<Stamp>(room.event_of("p3", event(R"({"type":"answer"})", true))), 1));
+  room.commit(room.stamp(RoomState::presence("p4", true), 2));
+  room.commit(room.stamp(std::get<Stamp>(room.event_of("p4", event(R"({"type":"chat.post"})"))), 3));
+  const auto& envs = room.envelopes();
+  ASSERT_EQ(envs.size(), 3u);
+  EXPECT_TRUE(room.sees("h1", envs[0]));
+  EXPECT_TRUE(room.sees("k2", envs[0]));
+  EXPECT_TRUE(room.sees("p3", envs[0]));
+  EXPECT_FALSE(room.sees("p4", envs[0]));
+  EXPECT_FALSE(room.sees("p3", envs[1])) << "presence is the staff's";
+  EXPECT_TRUE(room.sees("h1", envs[1]));
+  EXPECT_TRUE(room.sees("p3", envs[2]));
+  EXPECT_FALSE(room.sees("p99", envs[2])) << "nobody who is not a member";
+}
+
+TEST(RoomState, GivenAHistory_WhenAMemberAsksSinceASeq_ThenPagesHoldWhatItSeesAfterIt) {
+  RoomState room = a_room();
+  for (int i = 0; i < 5; ++i)
+    room.commit(room.stamp(std::get<Stamp>(room.event_of("h1", event(R"({"type":"chat.post"})", i % 2 == 1))), i));
+  HistoryCursor cursor = room.history_from(2);
+  std::string pages;
+  while (const auto page = room.history_page("p3", cursor)) pages += *page;
+  EXPECT_EQ(pages.find(R"("seq":2,)"), std::string::npos);
+  EXPECT_EQ(pages.find(R"("seq":4,)"), std::string::npos) << "staff, not p3's";
+  EXPECT_NE(pages.find(R"("seq":3,)"), std::string::npos);
+  EXPECT_NE(pages.find(R"("seq":5,)"), std::string::npos);
+  const HistoryCursor beyond = room.history_from(99);
+  EXPECT_EQ(beyond.after, 5);
+}
+
+TEST(RoomState, GivenEnvelopesStoredElsewhere_WhenCommitted_ThenStampsContinueAfterThem) {
+  RoomState room = a_room();
+  room.commit({1, false, "h1", R"({"seq":1,"at":9000,"from":"h1","role":"host","vis":"public","ev":{}})"});
+  const StoredEnvelope next = room.stamp(std::get<Stamp>(room.event_of("h1", event("{}"))), 100);
+  EXPECT_EQ(next.seq, 2);
+  EXPECT_EQ(envelope_at(next.text), 9000);
+}
+
+TEST(RoomState, GivenAMemberOtherThanTheHost_WhenClosing_ThenRefused) {
+  const RoomState room = a_room();
+  EXPECT_FALSE(room.may_close("h1"));
+  ASSERT_TRUE(room.may_close("p3"));
+  EXPECT_EQ(room.may_close("p3")->message, errors::only_host_closes.message);
+  EXPECT_TRUE(room.may_close("k2"));
+}
+
+}  // namespace
+}  // namespace palabre::protocol
