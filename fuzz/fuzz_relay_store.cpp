@@ -1,9 +1,9 @@
-// Fuzz target: the relay's loading of a data directory (relay/store load_rooms) — what a restart
+// Fuzz target: the relay's loading of a data directory (relay/room_files load_rooms) — what a restart
 // reads after a crash or from a tampered disk. The input is split at the first 0xFF byte into a
 // room log and a members sidecar. Must hold: no crash and no throw for any content (a bad room is
 // skipped with a warning); every loaded envelope is one line of text (what resume re-sends).
 // (Out-of-order seqs on a tampered disk load with a warning only: docs/security.md.)
-#include "relay/store.hpp"
+#include "relay/room_files.hpp"
 
 #include <unistd.h>
 

@@ -8,7 +8,7 @@
 // two relays cannot both take a seq and a retried append cannot duplicate one.
 // Blocking hiredis calls: RedisStore is used from the relay's event-loop thread only;
 // RedisFollower runs its own thread (XREAD BLOCK) and hands envelopes to a callback.
-#include "store.hpp"
+#include "relay/room_record.hpp"
 
 #include <atomic>
 #include <cstdint>
@@ -17,6 +17,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <thread>
 #include <vector>
 

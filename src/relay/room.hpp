@@ -12,7 +12,7 @@
 #include "protocol/envelope.hpp"
 #include "protocol/roster.hpp"
 #include "relay/net.hpp"
-#include "relay/store.hpp"
+#include "relay/room_files.hpp"
 
 namespace palabre::relay {
 

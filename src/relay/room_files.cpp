@@ -1,4 +1,4 @@
-#include "store.hpp"
+#include "relay/room_files.hpp"
 
 #include "protocol/log_format.hpp"
 #include "protocol/tokens.hpp"

@@ -3,33 +3,14 @@
 //   <ROOM>.palabre.jsonl  the log: header line, then one envelope a line, exactly as broadcast;
 //   <ROOM>.members.jsonl  the sidecar: room secrets (hashed) then one line per participant.
 // Both are append-only, so a crash can only tear their last line, which loading drops.
-#include "config.hpp"
-#include "protocol/envelope.hpp"
+#include "relay/config.hpp"
+#include "relay/room_record.hpp"
 
-#include <cstdint>
 #include <filesystem>
 #include <string>
 #include <vector>
 
 namespace palabre::relay {
-
-using protocol::StoredEnvelope;
-
-struct ParticipantRecord {
-  std::string id;          // p3, p4, …
-  std::string token_hash;  // SHA-256 of the resume token
-};
-
-// Everything a room is on disk.
-struct RoomRecord {
-  std::string code;
-  std::int64_t created_ms = 0;
-  std::string host_token_hash;
-  std::string kiosk_token_hash;
-  std::string anon_key;    // hex secret from which pseudonyms derive
-  std::vector<ParticipantRecord> participants;
-  std::vector<StoredEnvelope> envelopes;  // `sender` not yet resolved for anonymous envelopes
-};
 
 // The open files of one room. Not copyable; closes on destruction.
 class RoomFiles {
