@@ -2,8 +2,6 @@
 // the room, answered with src/protocol's frames and error texts.
 #include "relay/state.hpp"
 
-#include <filesystem>
-
 #include "protocol/frames.hpp"
 #include "protocol/tokens.hpp"
 #include "relay/secrets.hpp"
@@ -55,8 +53,7 @@ void State::handle_create(WsSession& session) {
     return reject(session, errors::relay_full);
   std::string code;
   do code = new_room_code();
-  while (rooms.count(code) ||
-         (redis ? redis->room_exists(code) : std::filesystem::exists(RoomFiles::log_path(config.data_dir, code))));
+  while (rooms.count(code) || store->code_taken(code));
 
   // The kiosk token follows from the host token: a host joining from another device is told it.
   const std::string host_token = new_token(), kiosk_token = kiosk_token_for(host_token);
@@ -66,16 +63,8 @@ void State::handle_create(WsSession& session) {
   room->roster = Roster(token_hash(host_token), token_hash(kiosk_token), new_token() + new_token());
   RoomRecord record{code, room->created_ms, room->roster.host_token_hash(), room->roster.kiosk_token_hash(),
                     room->roster.anon_key(), {}, {}};
-  std::string error;
-  if (redis) {
-    if (!redis->create_room(record)) {
-      log({{"event", "storage_error"}, {"error", "cannot create the room in Redis"}});
-      return reject(session, errors::store_room);
-    }
-    follower->watch(code, 0);
-  } else if (!room->files.create(config.data_dir, record, config.fsync, error)) {
-    room->files.remove();
-    log({{"event", "storage_error"}, {"error", error}});
+  if (const auto error = store->create_room(record)) {
+    log({{"event", "storage_error"}, {"error", error->message}});
     return reject(session, errors::store_room);
   }
   rooms[code] = room;
@@ -92,14 +81,14 @@ void State::handle_join(WsSession& session, const ClientFrame& frame) {
   const bool valid_code = normalize_room_code(code);
   const auto room_it = valid_code ? rooms.find(code) : rooms.end();
   std::shared_ptr<Room> room = room_it != rooms.end() ? room_it->second : nullptr;
-  // With --redis, any relay serves any room: one created elsewhere is loaded on first join.
-  if (!room && valid_code && redis && rooms.size() < config.max_rooms) room = room_from_redis(code);
+  // A shared store (Redis) has rooms other relays created: one is loaded here on its first join.
+  if (!room && valid_code && rooms.size() < config.max_rooms) room = room_from_store(code);
   if (!room) return reject(session, errors::no_room);
   // Up to date before answering (a resume from another relay must find what that relay sent).
-  if (redis && !catch_up(*room)) return reject(session, errors::read_room);
+  if (!catch_up(*room)) return reject(session, errors::read_room);
   // Closed on another relay (its mark may have expired from the stream): closed here too.
-  if (redis && (!rooms.count(room->code) || !redis->room_open(room->code))) {
-    if (rooms.count(room->code)) close_room(room, false);
+  if (!rooms.count(room->code) || !store->room_open(room->code)) {
+    if (rooms.count(room->code)) close_room(room, RoomEnd::closed_elsewhere);
     return reject(session, errors::no_room);
   }
   if (room->sessions.size() >= config.max_connections_per_room && session.room != room)
@@ -109,36 +98,36 @@ void State::handle_join(WsSession& session, const ClientFrame& frame) {
   if (frame.token) {
     token = *frame.token;
     const std::string hash = token_hash(token);
-    if (const auto here = room->roster.member_for_token_hash(hash)) member_id = *here;
-    else if (const auto elsewhere = redis ? redis->participant_by_token(room->code, hash) : std::nullopt) {
-      // Joined through another relay.
-      member_id = room->roster.add_participant(*elsewhere, hash).id;
-    } else return reject(session, errors::bad_token);
+    if (const auto here = room->roster.member_for_token_hash(hash)) {
+      member_id = *here;
+    } else {
+      // Perhaps joined through another relay.
+      auto elsewhere = store->participant_by_token(room->code, hash);
+      if (std::holds_alternative<StorageError>(elsewhere)) return reject(session, errors::read_room);
+      const auto& id = std::get<std::optional<std::string>>(elsewhere);
+      if (!id) return reject(session, errors::bad_token);
+      member_id = room->roster.add_participant(*id, hash).id;
+    }
   } else {
     if (!session.take_tokenless_join())
       return reject(session, errors::rate_newcomers);
     token = new_token();
-    ParticipantRecord record{room->roster.next_participant_id(), token_hash(token)};
-    if (redis) {
-      const auto id = redis->add_participant(room->code, record.token_hash);
-      if (!id) {
-        log({{"event", "storage_error"}, {"room", room->code}, {"error", "cannot add member in Redis"}});
-        return reject(session, errors::store_participant);
-      }
-      record.id = *id;
-    } else if (!room->files.append_member(record, config.fsync)) {
-      log({{"event", "storage_error"}, {"room", room->code}, {"error", "cannot append member"}});
+    const std::string hash = token_hash(token);
+    auto stored = store->add_participant(room->code, room->roster.next_participant_id(), hash);
+    if (const auto* error = std::get_if<StorageError>(&stored)) {
+      log({{"event", "storage_error"}, {"room", room->code}, {"error", error->message}});
       return reject(session, errors::store_participant);
     }
-    member_id = room->roster.add_participant(record.id, record.token_hash).id;
+    member_id = room->roster.add_participant(std::get<std::string>(stored), hash).id;
   }
   if (session.room) detach(session);
   session.closed_room.clear();
   const Member& member = room->roster.at(member_id);
   // `participants`: every participant who ever joined has one token hash (the app's big-room cue);
-  // with --redis, Redis has them all, this relay only those it has seen.
+  // a shared store has them all, this relay only those it has seen.
   std::size_t participants = room->roster.participants();
-  if (redis) participants = std::max(participants, redis->participant_count(room->code).value_or(0));
+  const auto stored = store->participant_count(room->code);
+  if (const auto* count = std::get_if<std::size_t>(&stored)) participants = std::max(participants, *count);
   Joined joined{room->code, member_id, std::string(role_name(member.role)), token, {}, member.pseudonym,
                 room->last_seq(), participants};
   // A host on any device gets every link to share, the kiosk's included.

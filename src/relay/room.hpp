@@ -1,6 +1,7 @@
 #pragma once
 // One room as the relay holds it: its roster (src/protocol), its log in memory, this tick's
-// stamped envelopes, its connections (by member, and the staff's alone) and its files.
+// stamped envelopes and its connections (by member, and the staff's alone). Its data is the
+// store's (room_store.hpp).
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -12,7 +13,6 @@
 #include "protocol/envelope.hpp"
 #include "protocol/roster.hpp"
 #include "relay/net.hpp"
-#include "relay/room_files.hpp"
 
 namespace palabre::relay {
 
@@ -20,11 +20,13 @@ class WsSession;
 using protocol::Member;
 using protocol::Role;
 using protocol::Roster;
+using protocol::StoredEnvelope;
 
 // An envelope stamped this tick, not yet on disk nor sent.
 struct Pending {
   StoredEnvelope env;
-  // What the envelope is made of, so it can be renumbered when another relay took its seq (--redis).
+  // What the envelope is made of, so it can be renumbered when another relay took its seq (a
+  // shared store: RoomStore::append answers `conflict`).
   std::string from;
   std::string_view role;  // a literal: role_name() or "relay"
   std::string ev_text;
@@ -46,9 +48,8 @@ struct Room {
   // envelopes (votes, presence) then touches only the connections that receive something.
   std::unordered_map<std::string, std::unordered_set<WsSession*>> sessions_by_member;
   std::unordered_set<WsSession*> staff_sessions;
-  RoomFiles files;
   bool flush_scheduled = false;
-  bool closing = false, closed_elsewhere = false;  // closed here / by a host on another relay (--redis)
+  bool closing = false;
   // Participants whose public frame is deferred (WsSession::defer), served a chunk per loop turn so
   // that a 10,000-way fan-out does not hold up the votes arriving meanwhile. Pointers are checked
   // against `sessions` before use: a connection gone since is skipped.

@@ -1,5 +1,6 @@
-// Rooms: attaching connections, stamping, batching per loop tick, persistence before fan-out (files
-// or Redis), the fan-out by visibility class with its deferred chunks, history, closing, eviction.
+// Rooms: attaching connections, stamping, batching per loop tick, storage before fan-out (through
+// the RoomStore, whichever it is), the fan-out by visibility class with its deferred chunks,
+// history, closing, eviction.
 #include "relay/state.hpp"
 
 #include <algorithm>
@@ -51,11 +52,10 @@ void State::stamp(Room& room, bool staff, std::string sender, std::string from, 
   p.env.staff = staff;
   p.env.sender = std::move(sender);
   p.env.text = envelope_text(p.env.seq, room.last_at, from, role, staff, ev_text);
-  if (redis) {
-    p.from = std::move(from);
-    p.role = role;
-    p.ev_text = std::string(ev_text);
-  }
+  // Kept to renumber the envelope if another relay takes its seq first (a shared store).
+  p.from = std::move(from);
+  p.role = role;
+  p.ev_text = std::string(ev_text);
   p.sender = std::move(sender_session);
   p.cid = std::move(cid);
   p.received = Clock::now();
@@ -85,12 +85,13 @@ void State::flush(Room& room) {
   room.pending.clear();
 
   // Stored before anyone sees it: an envelope a client has seen survives a crash of the relay.
-  if (!persist(room, batch)) {
-    if (room.closed_elsewhere) {  // by a host on another relay: closed here too
-      if (const auto it = rooms.find(room.code); it != rooms.end() && !room.closing) close_room(it->second, false);
+  if (const auto error = persist(room, batch)) {
+    if (error->kind == StorageError::Kind::closed) {  // by a host on another relay: closed here too
+      if (const auto it = rooms.find(room.code); it != rooms.end() && !room.closing)
+        close_room(it->second, RoomEnd::closed_elsewhere);
       return;
     }
-    log({{"event", "storage_error"}, {"room", room.code}, {"error", "cannot append to the log"}});
+    log({{"event", "storage_error"}, {"room", room.code}, {"error", error->message}});
     room.next_seq = room.last_seq() + 1;  // nothing of this batch exists
     for (const auto& p : batch)
       if (auto sender = p.sender.lock()) reject(*sender, errors::store_event, p.cid);
@@ -113,16 +114,10 @@ void State::flush(Room& room) {
   room.last_activity = sent;
 }
 
-bool State::persist(Room& room, std::vector<Pending>& batch) {
-  if (redis) return persist_redis(room, batch);
-  std::string lines;
-  for (const auto& p : batch) lines.append(p.env.text).push_back('\n');
-  return room.files.append_log(lines, config.fsync);
-}
-
 // Appends the batch right after the last envelope this relay has of the room. If another relay
-// appended first, its envelopes are taken (and delivered here, in order) and the batch renumbered.
-bool State::persist_redis(Room& room, std::vector<Pending>& batch) {
+// appended first (a shared store), its envelopes are taken (and delivered here, in order) and the
+// batch renumbered.
+StorageStatus State::persist(Room& room, std::vector<Pending>& batch) {
   std::vector<const StoredEnvelope*> envs;
   for (auto& p : batch) envs.push_back(&p.env);
   // A conflict means another relay appended first: the room moved on, so this is progress, not a
@@ -130,6 +125,7 @@ bool State::persist_redis(Room& room, std::vector<Pending>& batch) {
   // under load, refusing an event as `unavailable`). Tries go on for a while, not a count.
   // Bounded in milliseconds: this runs on the event loop, which every room shares.
   const auto give_up = Clock::now() + std::chrono::milliseconds(200);
+  StorageStatus error;
   for (int attempt = 0; Clock::now() < give_up; ++attempt) {
     std::int64_t seq = room.last_seq();
     if (seq + 1 != batch.front().env.seq)
@@ -138,22 +134,25 @@ bool State::persist_redis(Room& room, std::vector<Pending>& batch) {
         room.last_at = std::max(room.last_at, wall_ms());
         p.env.text = envelope_text(p.env.seq, room.last_at, p.from, p.role, p.env.staff, p.ev_text);
       }
-    switch (redis->append(room.code, room.last_seq(), envs)) {
-      case RedisStore::Append::ok: return true;
-      case RedisStore::Append::conflict: break;
-      case RedisStore::Append::closed: room.closed_elsewhere = true; return false;
-      case RedisStore::Append::error: if (attempt > 0) return false; break;  // one retry after a reconnection
+    error = store->append(room.code, room.last_seq(), envs);
+    if (!error) return std::nullopt;
+    switch (error->kind) {
+      case StorageError::Kind::conflict: break;
+      case StorageError::Kind::unavailable: if (attempt > 0) return error; break;  // one retry after a reconnection
+      default: return error;
     }
-    if (!catch_up(room)) return false;
+    if (!catch_up(room)) return error;
   }
-  return false;
+  if (!error) error = StorageError{StorageError::Kind::unavailable, "no time left to append"};
+  return error;
 }
 
 // Takes what other relays appended to the room since the last envelope this relay has.
 bool State::catch_up(Room& room) {
-  std::vector<StoredEnvelope> envs;
-  if (!redis->read_after(room.code, room.last_seq(), envs)) return false;
-  if (!envs.empty()) absorb(room.code, std::move(envs));
+  auto read = store->read_after(room.code, room.last_seq());
+  auto* envs = std::get_if<std::vector<StoredEnvelope>>(&read);
+  if (!envs) return false;
+  if (!envs->empty()) absorb(room.code, std::move(*envs));
   return true;
 }
 
@@ -164,7 +163,7 @@ void State::absorb(const std::string& code, std::vector<StoredEnvelope> incoming
   if (it == rooms.end()) return;
   Room& room = *it->second;
   for (const auto& env : incoming)
-    if (env.seq == StoredEnvelope::room_closed) return close_room(it->second, false);  // closed on another relay
+    if (env.seq == StoredEnvelope::room_closed) return close_room(it->second, RoomEnd::closed_elsewhere);
   std::vector<StoredEnvelope> fresh;
   for (auto& env : incoming) {
     const std::int64_t expected = room.last_seq() + 1 + std::int64_t(fresh.size());
@@ -188,20 +187,11 @@ void State::absorb(const std::string& code, std::vector<StoredEnvelope> incoming
   if (gap) catch_up(room);
 }
 
-std::shared_ptr<Room> State::room_from_redis(const std::string& code) {
-  bool failed = false;
-  auto record = redis->load_room(code, failed);
-  if (!record) return nullptr;
-  auto room = std::make_shared<Room>();
-  room->code = record->code;
-  room->created_ms = record->created_ms;
-  room->roster = Roster(record->host_token_hash, record->kiosk_token_hash, record->anon_key);
-  for (const auto& p : record->participants) room->roster.add_participant(p.id, p.token_hash);
-  room->envelopes = std::move(record->envelopes);
-  room->next_seq = room->last_seq() + 1;
-  if (!room->envelopes.empty()) room->last_at = envelope_at(room->envelopes.back().text);
-  rooms[code] = room;
-  follower->watch(code, room->last_seq());
+// A room this relay does not hold, from the store (nullptr if it has none, or cannot say).
+std::shared_ptr<Room> State::room_from_store(const std::string& code) {
+  auto record = store->load_room(code);
+  if (!std::holds_alternative<RoomRecord>(record)) return nullptr;
+  auto room = hold_room(std::get<RoomRecord>(std::move(record)));
   log({{"event", "room_loaded"}, {"room", code}});
   return room;
 }
@@ -298,17 +288,12 @@ void State::send_history(WsSession& session, const std::shared_ptr<Room>& room, 
   session.start_history(room, since);
 }
 
-void State::close_room(std::shared_ptr<Room> room, bool delete_data) {  // by value: callers pass session.room
+void State::close_room(std::shared_ptr<Room> room, RoomEnd why) {  // by value: callers pass session.room
   if (room->closing) return;
   room->closing = true;
   flush(*room);
-  // Files go before anyone hears `closed`: a member told the room is gone must find its log gone too.
-  if (redis) {
-    follower->unwatch(room->code);
-    if (delete_data) redis->remove_room(room->code);
-  } else {
-    room->files.remove();
-  }
+  // Data goes before anyone hears `closed`: a member told the room is gone must find its log gone too.
+  store->end_room(room->code, why);
   const Frame closed = std::make_shared<const std::string>(closed_frame(room->code));
   const auto sessions = room->sessions;
   for (WsSession* session : sessions) {
@@ -335,16 +320,14 @@ void State::evict_an_unjoined_room() {
   }
   if (!oldest) return;
   log({{"event", "room_evicted"}, {"room", oldest->code}});
-  close_room(oldest, !redis);  // with --redis only unloaded here: members may have joined elsewhere
+  close_room(oldest, RoomEnd::idle);  // a shared store keeps it: members may have joined elsewhere
 }
 
 void State::stop_everything() {
   if (stopping) return;
   for (auto& [code, room] : rooms) flush(*room);
   stopping = true;
-  if (follower) follower->stop();
-  for (auto& [code, room] : rooms) room->files.sync();
-  sync_timer.cancel();
+  if (store) store->stop();
   expiry_timer.cancel();
   const auto all = sessions;
   for (WsSession* session : all) session->abort();

@@ -1,65 +1,59 @@
-// The relay's state at start and stop: loading rooms (files) or connecting (Redis), the fsync and
-// expiry timers, shutting down.
+// The relay's state at start and stop: choosing the store (files or Redis), holding the rooms it
+// has at start, the expiry timer, shutting down.
 #include "relay/state.hpp"
 
 #include <stdexcept>
 
 #include "protocol/envelope.hpp"
+#include "relay/file_room_store.hpp"
+#include "relay/redis_room_store.hpp"
 #include "relay/ws_session.hpp"
 
 namespace palabre::relay {
 
 using namespace protocol;
 
+namespace {
+// The one place that knows there are two stores.
+std::unique_ptr<RoomStore> make_store(State& state) {
+  if (state.config.redis_url.empty())
+    return std::make_unique<FileRoomStore>(state.ioc, state.config.data_dir, state.config.fsync);
+  // What other relays append reaches the loop thread as a posted absorb().
+  auto absorb_on_loop = [weak = state.weak_from_this()](const std::string& code, std::vector<StoredEnvelope> envs) {
+    if (const auto self = weak.lock())
+      net::post(self->ioc, [weak, code, envs = std::move(envs)]() mutable {
+        if (const auto self = weak.lock(); self && !self->stopping) self->absorb(code, std::move(envs));
+      });
+  };
+  return std::make_unique<RedisRoomStore>(state.config.redis_url, std::move(absorb_on_loop));
+}
+}  // namespace
+
 void State::load() {
-  if (!config.redis_url.empty()) {
-    // Rooms stay in Redis and are loaded when someone joins them; the data directory is not used.
-    redis = std::make_unique<RedisStore>();
-    std::string error;
-    if (!redis->connect(config.redis_url, error)) throw std::runtime_error(error);
-    follower = std::make_unique<RedisFollower>(config.redis_url, [weak = weak_from_this()](const std::string& code,
-                                                                                          std::vector<StoredEnvelope> envs) {
-      if (const auto self = weak.lock())
-        net::post(self->ioc, [weak, code, envs = std::move(envs)]() mutable {
-          if (const auto self = weak.lock(); self && !self->stopping) self->absorb(code, std::move(envs));
-        });
-    });
-    follower->start();
-    return;
-  }
-  for (auto& record : load_rooms(config.data_dir, load_warnings)) {
-    auto room = std::make_shared<Room>();
-    room->code = record.code;
-    room->created_ms = record.created_ms;
-    room->roster = Roster(record.host_token_hash, record.kiosk_token_hash, record.anon_key);
-    for (const auto& p : record.participants) room->roster.add_participant(p.id, p.token_hash);
-    // `from` may be a pseudonym: visibility needs the real sender.
-    for (auto& env : record.envelopes) env.sender = room->roster.real_sender(env.sender);
-    room->envelopes = std::move(record.envelopes);
-    room->next_seq = room->last_seq() + 1;
-    // `at` never goes back, not even when the clock did while the relay was down.
-    if (!room->envelopes.empty()) room->last_at = envelope_at(room->envelopes.back().text);
-    std::string error;
-    if (!room->files.open(config.data_dir, room->code, error)) {
-      load_warnings.push_back(error);
-      continue;
-    }
-    rooms[room->code] = room;
-  }
+  store = make_store(*this);
+  if (auto error = store->start()) throw std::runtime_error(error->message);
+  for (auto& record : store->rooms_at_start(load_warnings)) hold_room(std::move(record));
+}
+
+// A room of the store, held by this relay from now on.
+std::shared_ptr<Room> State::hold_room(RoomRecord record) {
+  auto room = std::make_shared<Room>();
+  room->code = record.code;
+  room->created_ms = record.created_ms;
+  room->roster = Roster(record.host_token_hash, record.kiosk_token_hash, record.anon_key);
+  for (const auto& p : record.participants) room->roster.add_participant(p.id, p.token_hash);
+  // `from` may be a pseudonym: visibility needs the real sender.
+  for (auto& env : record.envelopes) env.sender = room->roster.real_sender(env.sender);
+  room->envelopes = std::move(record.envelopes);
+  room->next_seq = room->last_seq() + 1;
+  // `at` never goes back, not even when the clock did while the relay was down.
+  if (!room->envelopes.empty()) room->last_at = envelope_at(room->envelopes.back().text);
+  rooms[room->code] = room;
+  return room;
 }
 
 void State::start_timers() {
-  if (config.fsync == FsyncPolicy::batch && !redis) arm_sync_timer();
   if (config.room_expiry.count() > 0) arm_expiry_timer();
-}
-
-void State::arm_sync_timer() {
-  sync_timer.expires_after(std::chrono::seconds(1));
-  sync_timer.async_wait([self = shared_from_this()](beast::error_code ec) {
-    if (ec || self->stopping) return;
-    for (auto& [code, room] : self->rooms) room->files.sync();
-    self->arm_sync_timer();
-  });
 }
 
 void State::arm_expiry_timer() {
@@ -75,8 +69,7 @@ void State::arm_expiry_timer() {
         expired.push_back(room);
     for (auto& room : expired) {
       self->log({{"event", "room_expired"}, {"room", room->code}});
-      // In Redis, a room idle here may be busy on another relay: only this relay forgets it.
-      self->close_room(room, !self->redis);
+      self->close_room(room, RoomEnd::idle);
     }
     self->arm_expiry_timer();
   });

@@ -1,11 +1,10 @@
 #pragma once
 // The relay's shared state (Beast chat-multi's shared_state): its rooms, connections, metrics and
-// stores, and the protocol handlers that act on them. One event-loop thread, so no locks; `seq`
+// store, and the protocol handlers that act on them. One event-loop thread, so no locks; `seq`
 // order is the order of the loop. Handlers: handlers.cpp; rooms, batching, persistence and
 // fan-out: rooms.cpp; loading, timers and shutdown: state.cpp.
 #include <cstdint>
 #include <cstdio>
-#include <string_view>
 #include <map>
 #include <memory>
 #include <string>
@@ -20,8 +19,8 @@
 #include "relay/config.hpp"
 #include "relay/metrics.hpp"
 #include "relay/net.hpp"
-#include "relay/redis_store.hpp"
 #include "relay/room.hpp"
+#include "relay/room_store.hpp"
 
 namespace palabre::relay {
 
@@ -35,7 +34,7 @@ inline std::int64_t now_ms() {
 }
 
 struct State : std::enable_shared_from_this<State> {
-  State(net::io_context& ioc, Config config) : ioc(ioc), config(std::move(config)), sync_timer(ioc), expiry_timer(ioc) {}
+  State(net::io_context& ioc, Config config) : ioc(ioc), config(std::move(config)), expiry_timer(ioc) {}
 
   net::io_context& ioc;
   Config config;
@@ -44,16 +43,14 @@ struct State : std::enable_shared_from_this<State> {
   Metrics metrics;
   std::uint64_t next_connection_id = 1;
   bool stopping = false;
-  net::steady_timer sync_timer, expiry_timer;
+  net::steady_timer expiry_timer;
   std::vector<std::string> load_warnings;
 
-  // With --redis: rooms live in Redis; the follower brings other relays' envelopes.
-  std::unique_ptr<RedisStore> redis;
-  std::unique_ptr<RedisFollower> follower;
+  // Where the rooms are kept: the data directory, or Redis with --redis (chosen in state.cpp).
+  std::unique_ptr<RoomStore> store;
 
   void load();
   void start_timers();
-  void arm_sync_timer();
   void arm_expiry_timer();
 
   // One JSON line on stderr per connection event; never a token.
@@ -88,16 +85,16 @@ struct State : std::enable_shared_from_this<State> {
              std::string_view ev_text, std::weak_ptr<WsSession> sender_session, std::string cid);
   void schedule_flush(const std::shared_ptr<Room>& room);
   void flush(Room& room);
-  bool persist(Room& room, std::vector<Pending>& batch);
-  bool persist_redis(Room& room, std::vector<Pending>& batch);
+  StorageStatus persist(Room& room, std::vector<Pending>& batch);
   void fan_out(Room& room, const std::vector<const StoredEnvelope*>& envs);
   void drain_deferred(const std::shared_ptr<Room>& room);
-  std::shared_ptr<Room> room_from_redis(const std::string& code);
+  std::shared_ptr<Room> hold_room(RoomRecord record);
+  std::shared_ptr<Room> room_from_store(const std::string& code);
   bool catch_up(Room& room);
   void absorb(const std::string& code, std::vector<StoredEnvelope> envs);
   void send_history(WsSession& session, const std::shared_ptr<Room>& room, std::int64_t since);
-  // Closes the room for its members here; deletes its files (or Redis keys) if `delete_data`.
-  void close_room(std::shared_ptr<Room> room, bool delete_data = true);
+  // Closes the room for its members here; the store decides what becomes of its data.
+  void close_room(std::shared_ptr<Room> room, RoomEnd why = RoomEnd::closed_by_host);
   // At max_rooms: the oldest room nobody is in, nobody ever joined and the host prepared nothing
   // in, created over --evict-unjoined-after ago, is deleted so that a real host is not refused.
   void evict_an_unjoined_room();
