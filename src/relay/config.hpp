@@ -40,10 +40,14 @@ struct Config {
   std::size_t fanout_chunk = 256;                  // public frames sent per loop turn in big rooms; 0 all at once
   std::chrono::seconds idle_timeout{60};           // no traffic: ping at half, close at full
   std::chrono::seconds room_expiry{48 * 3600};     // no connection and no event: deleted; 0 never
+  std::chrono::milliseconds expiry_check_every{0}; // how often idle rooms are sought; 0: room_expiry/4 + 1 s, max 1 min
   std::vector<std::string> allowed_origins;        // empty: any Origin (no ambient credentials)
 
   // Wall clock behind `at` (ms since the epoch); empty: the system clock. Tests inject jumps.
   std::function<std::int64_t()> clock_ms;
+  // Steady clock behind room expiry (how long a room has been idle); empty: std::chrono::steady_clock.
+  // Tests move it forward instead of waiting.
+  std::function<std::chrono::steady_clock::time_point()> steady_now;
 
   bool log_connections = true;  // one JSON line per connection event on stderr
   bool log_peer = false;        // add the peer's address to `open` lines (--log-peer); off: no address is logged

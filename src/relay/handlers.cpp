@@ -60,6 +60,7 @@ void State::handle_create(WsSession& session) {
   auto room = std::make_shared<Room>();
   room->code = code;
   room->created_ms = wall_ms();
+  room->last_activity = steady_now();
   room->roster = Roster(token_hash(host_token), token_hash(kiosk_token), new_token() + new_token());
   RoomRecord record{code, room->created_ms, room->roster.host_token_hash(), room->roster.kiosk_token_hash(),
                     room->roster.anon_key(), {}, {}};

@@ -56,7 +56,7 @@ struct Room {
   std::vector<WsSession*> deferred;
   std::size_t deferred_next = 0;
   bool drain_scheduled = false;
-  Clock::time_point last_activity = Clock::now();
+  Clock::time_point last_activity;  // on State::steady_now(): behind room expiry
 
   std::int64_t last_seq() const { return envelopes.empty() ? 0 : envelopes.back().seq; }
 

@@ -21,7 +21,7 @@ void State::attach(WsSession& session, const std::shared_ptr<Room>& room, const 
   session.member_id = member_id;
   session.role = member.role;
   room->add_session(&session, member_id, session.sees_staff());
-  room->last_activity = Clock::now();
+  room->last_activity = steady_now();
   log({{"event", "join"}, {"conn", session.id()}, {"room", room->code}, {"member", member_id},
        {"role", role_name(member.role)}});
   if (++member.connections == 1) {
@@ -35,7 +35,7 @@ void State::detach(WsSession& session) {
   session.room.reset();
   if (!room) return;
   room->remove_session(&session, session.member_id);
-  room->last_activity = Clock::now();
+  room->last_activity = steady_now();
   Member* member = room->roster.find(session.member_id);
   if (member && --member->connections == 0 && rooms.count(room->code)) {
     stamp(*room, true, "relay", "relay", "relay", presence_ev(member->id, false), {}, {});
@@ -58,7 +58,7 @@ void State::stamp(Room& room, bool staff, std::string sender, std::string from, 
   p.ev_text = std::string(ev_text);
   p.sender = std::move(sender_session);
   p.cid = std::move(cid);
-  p.received = Clock::now();
+  p.received = Clock::now();  // for the latency metric: real time, whatever clock expiry runs on
   room.pending.push_back(std::move(p));
   ++metrics.events_in;
 }
@@ -111,7 +111,7 @@ void State::flush(Room& room) {
     room.envelopes.push_back(std::move(p.env));
   }
   room.next_seq = room.last_seq() + 1;
-  room.last_activity = sent;
+  room.last_activity = steady_now();
 }
 
 // Appends the batch right after the last envelope this relay has of the room. If another relay
@@ -123,7 +123,7 @@ StorageStatus State::persist(Room& room, std::vector<Pending>& batch) {
   // A conflict means another relay appended first: the room moved on, so this is progress, not a
   // failure, and a relay starved of CPU may lose many times in a row (16 tries were seen to run out
   // under load, refusing an event as `unavailable`). Tries go on for a while, not a count.
-  // Bounded in milliseconds: this runs on the event loop, which every room shares.
+  // Bounded in milliseconds of real time: this runs on the event loop, which every room shares.
   const auto give_up = Clock::now() + std::chrono::milliseconds(200);
   StorageStatus error;
   for (int attempt = 0; Clock::now() < give_up; ++attempt) {
@@ -182,7 +182,7 @@ void State::absorb(const std::string& code, std::vector<StoredEnvelope> incoming
       room.envelopes.push_back(std::move(env));
     }
     room.next_seq = std::max(room.next_seq, room.last_seq() + 1);
-    room.last_activity = Clock::now();
+    room.last_activity = steady_now();
   }
   if (gap) catch_up(room);
 }

@@ -48,6 +48,7 @@ std::shared_ptr<Room> State::hold_room(RoomRecord record) {
   room->next_seq = room->last_seq() + 1;
   // `at` never goes back, not even when the clock did while the relay was down.
   if (!room->envelopes.empty()) room->last_at = envelope_at(room->envelopes.back().text);
+  room->last_activity = steady_now();
   rooms[room->code] = room;
   return room;
 }
@@ -57,22 +58,27 @@ void State::start_timers() {
 }
 
 void State::arm_expiry_timer() {
-  const Clock::duration period = std::min<Clock::duration>(config.room_expiry / 4 + std::chrono::seconds(1),
-                                                           std::chrono::minutes(1));
+  Clock::duration period = config.expiry_check_every;
+  if (period <= Clock::duration::zero())
+    period = std::min<Clock::duration>(config.room_expiry / 4 + std::chrono::seconds(1), std::chrono::minutes(1));
   expiry_timer.expires_after(period);
   expiry_timer.async_wait([self = shared_from_this()](beast::error_code ec) {
     if (ec || self->stopping) return;
-    const auto now = Clock::now();
-    std::vector<std::shared_ptr<Room>> expired;
-    for (auto& [code, room] : self->rooms)
-      if (room->sessions.empty() && room->pending.empty() && now - room->last_activity >= self->config.room_expiry)
-        expired.push_back(room);
-    for (auto& room : expired) {
-      self->log({{"event", "room_expired"}, {"room", room->code}});
-      self->close_room(room, RoomEnd::idle);
-    }
+    self->expire_idle_rooms();
     self->arm_expiry_timer();
   });
+}
+
+void State::expire_idle_rooms() {
+  const auto now = steady_now();
+  std::vector<std::shared_ptr<Room>> expired;
+  for (auto& [code, room] : rooms)
+    if (room->sessions.empty() && room->pending.empty() && now - room->last_activity >= config.room_expiry)
+      expired.push_back(room);
+  for (auto& room : expired) {
+    log({{"event", "room_expired"}, {"room", room->code}});
+    close_room(room, RoomEnd::idle);
+  }
 }
 
 }  // namespace palabre::relay

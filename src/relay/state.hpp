@@ -52,6 +52,8 @@ struct State : std::enable_shared_from_this<State> {
   void load();
   void start_timers();
   void arm_expiry_timer();
+  // Closes the rooms nobody is in and nothing happened in for --room-expiry (on steady_now()).
+  void expire_idle_rooms();
 
   // One JSON line on stderr per connection event; never a token.
   void log(json line) {
@@ -64,6 +66,8 @@ struct State : std::enable_shared_from_this<State> {
 
   // The clock behind `at`: the system's, or the one a test injects (Config::clock_ms).
   std::int64_t wall_ms() const { return config.clock_ms ? config.clock_ms() : now_ms(); }
+  // The clock behind room expiry: steady, or the one a test injects (Config::steady_now).
+  Clock::time_point steady_now() const { return config.steady_now ? config.steady_now() : Clock::now(); }
 
   // Protocol.
   void handle(WsSession& session, std::string_view text);
