@@ -140,6 +140,8 @@ class WsSession : public std::enable_shared_from_this<WsSession> {
   std::size_t queued_bytes_ = 0;
   bool accepted_ = false, closing_ = false, ended_ = false;
   std::optional<websocket::close_code> close_code_;
+  // Rate limits run on the real steady clock, not Config::steady_now: they measure this
+  // connection's seconds, which no test needs to fake.
   double tokens_ = 0;
   Clock::time_point refilled_at_ = Clock::now();
   struct MinuteCount {
