@@ -58,12 +58,10 @@ void State::handle_create(WsSession& session) {
   // The kiosk token follows from the host token: a host joining from another device is told it.
   const std::string host_token = new_token(), kiosk_token = kiosk_token_for(host_token);
   auto room = std::make_shared<Room>();
-  room->code = code;
-  room->created_ms = wall_ms();
+  room->state = RoomState(code, wall_ms(), Roster(token_hash(host_token), token_hash(kiosk_token), new_token() + new_token()));
   room->last_activity = steady_now();
-  room->roster = Roster(token_hash(host_token), token_hash(kiosk_token), new_token() + new_token());
-  RoomRecord record{code, room->created_ms, room->roster.host_token_hash(), room->roster.kiosk_token_hash(),
-                    room->roster.anon_key(), {}, {}};
+  RoomRecord record{code, room->state.created_ms(), room->roster().host_token_hash(), room->roster().kiosk_token_hash(),
+                    room->roster().anon_key(), {}, {}};
   if (const auto error = store->create_room(record)) {
     log({{"event", "storage_error"}, {"error", error->message}});
     return reject(session, errors::store_room);
@@ -88,8 +86,8 @@ void State::handle_join(WsSession& session, const ClientFrame& frame) {
   // Up to date before answering (a resume from another relay must find what that relay sent).
   if (!catch_up(*room)) return reject(session, errors::read_room);
   // Closed on another relay (its mark may have expired from the stream): closed here too.
-  if (!rooms.count(room->code) || !store->room_open(room->code)) {
-    if (rooms.count(room->code)) close_room(room, RoomEnd::closed_elsewhere);
+  if (!rooms.count(room->code()) || !store->room_open(room->code())) {
+    if (rooms.count(room->code())) close_room(room, RoomEnd::closed_elsewhere);
     return reject(session, errors::no_room);
   }
   if (room->sessions.size() >= config.max_connections_per_room && session.room != room)
@@ -99,41 +97,36 @@ void State::handle_join(WsSession& session, const ClientFrame& frame) {
   if (frame.token) {
     token = *frame.token;
     const std::string hash = token_hash(token);
-    if (const auto here = room->roster.member_for_token_hash(hash)) {
-      member_id = *here;
+    if (auto here = room->state.member_for_token(token); std::holds_alternative<std::string>(here)) {
+      member_id = std::get<std::string>(std::move(here));
     } else {
       // Perhaps joined through another relay.
-      auto elsewhere = store->participant_by_token(room->code, hash);
+      auto elsewhere = store->participant_by_token(room->code(), hash);
       if (std::holds_alternative<StorageError>(elsewhere)) return reject(session, errors::read_room);
       const auto& id = std::get<std::optional<std::string>>(elsewhere);
       if (!id) return reject(session, errors::bad_token);
-      member_id = room->roster.add_participant(*id, hash).id;
+      member_id = room->roster().add_participant(*id, hash).id;
     }
   } else {
     if (!session.take_tokenless_join())
       return reject(session, errors::rate_newcomers);
     token = new_token();
     const std::string hash = token_hash(token);
-    auto stored = store->add_participant(room->code, room->roster.next_participant_id(), hash);
+    auto stored = store->add_participant(room->code(), room->roster().next_participant_id(), hash);
     if (const auto* error = std::get_if<StorageError>(&stored)) {
-      log({{"event", "storage_error"}, {"room", room->code}, {"error", error->message}});
+      log({{"event", "storage_error"}, {"room", room->code()}, {"error", error->message}});
       return reject(session, errors::store_participant);
     }
-    member_id = room->roster.add_participant(std::get<std::string>(stored), hash).id;
+    member_id = room->roster().add_participant(std::get<std::string>(stored), hash).id;
   }
   if (session.room) detach(session);
   session.closed_room.clear();
-  const Member& member = room->roster.at(member_id);
   // `participants`: every participant who ever joined has one token hash (the app's big-room cue);
   // a shared store has them all, this relay only those it has seen.
-  std::size_t participants = room->roster.participants();
-  const auto stored = store->participant_count(room->code);
+  std::size_t participants = room->roster().participants();
+  const auto stored = store->participant_count(room->code());
   if (const auto* count = std::get_if<std::size_t>(&stored)) participants = std::max(participants, *count);
-  Joined joined{room->code, member_id, std::string(role_name(member.role)), token, {}, member.pseudonym,
-                room->last_seq(), participants};
-  // A host on any device gets every link to share, the kiosk's included.
-  if (member.role == Role::host) joined.kiosk_token = kiosk_token_to_tell(token, room->roster.kiosk_token_hash());
-  session.send_text(joined_frame(joined));
+  session.send_text(joined_frame(room->state.joined(member_id, token, participants)));
   attach(session, room, member_id);
   send_history(session, room, frame.since);
 }
@@ -146,11 +139,9 @@ void State::reject_not_joined(WsSession& session, const std::string& cid) {
 
 void State::handle_event(WsSession& session, ClientFrame& frame) {
   if (!session.room) return reject_not_joined(session, frame.cid);
-  if (session.role == Role::kiosk) return reject(session, errors::kiosk_sends, frame.cid);
-  Room& room = *session.room;
-  const Member& member = room.roster.at(session.member_id);
-  stamp(room, frame.staff, member.id, frame.anonymous ? member.pseudonym : member.id, role_name(member.role),
-        frame.ev_text, session.weak_from_this(), std::move(frame.cid));
+  auto event = session.room->state.event_of(session.member_id, frame);
+  if (const auto* error = std::get_if<ErrorText>(&event)) return reject(session, *error, frame.cid);
+  stamp(*session.room, std::get<Stamp>(std::move(event)), session.weak_from_this(), std::move(frame.cid));
   schedule_flush(session.room);
 }
 
@@ -162,7 +153,7 @@ void State::handle_sync(WsSession& session, const ClientFrame& frame) {
 
 void State::handle_close(WsSession& session) {
   if (!session.room) return reject_not_joined(session);
-  if (session.role != Role::host) return reject(session, errors::only_host_closes);
+  if (const auto error = session.room->state.may_close(session.member_id)) return reject(session, *error);
   close_room(session.room);
 }
 

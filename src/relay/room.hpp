@@ -1,7 +1,7 @@
 #pragma once
-// One room as the relay holds it: its roster (src/protocol), its log in memory, this tick's
-// stamped envelopes and its connections (by member, and the staff's alone). Its data is the
-// store's (room_store.hpp).
+// One room as the relay holds it: its protocol state (src/protocol's RoomState: members, log in
+// memory, stamping), this tick's stamped envelopes and its connections (by member, and the staff's
+// alone). Its data is the store's (room_store.hpp).
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -10,8 +10,7 @@
 #include <unordered_set>
 #include <vector>
 
-#include "protocol/envelope.hpp"
-#include "protocol/roster.hpp"
+#include "protocol/room_state.hpp"
 #include "relay/net.hpp"
 
 namespace palabre::relay {
@@ -25,24 +24,17 @@ using protocol::StoredEnvelope;
 // An envelope stamped this tick, not yet on disk nor sent.
 struct Pending {
   StoredEnvelope env;
-  // What the envelope is made of, so it can be renumbered when another relay took its seq (a
+  // What the envelope is made of, so it can be stamped again when another relay took its seq (a
   // shared store: RoomStore::append answers `conflict`).
-  std::string from;
-  std::string_view role;  // a literal: role_name() or "relay"
-  std::string ev_text;
+  protocol::Stamp stamp;
   std::weak_ptr<WsSession> sender;  // to ack; empty for the relay's own envelopes
   std::string cid;                  // the client's cid as JSON text; empty if none
   Clock::time_point received;
 };
 
 struct Room {
-  std::string code;
-  std::int64_t created_ms = 0;
-  Roster roster;
-  std::vector<StoredEnvelope> envelopes;  // on disk and sent, in seq order
-  std::vector<Pending> pending;           // this tick's
-  std::int64_t next_seq = 1;
-  std::int64_t last_at = 0;
+  protocol::RoomState state;     // members and envelopes on disk and sent, in seq order
+  std::vector<Pending> pending;  // this tick's
   std::unordered_set<WsSession*> sessions;
   // The same connections by member, and the hosts' and kiosks' alone: a batch without public
   // envelopes (votes, presence) then touches only the connections that receive something.
@@ -58,7 +50,10 @@ struct Room {
   bool drain_scheduled = false;
   Clock::time_point last_activity;  // on State::steady_now(): behind room expiry
 
-  std::int64_t last_seq() const { return envelopes.empty() ? 0 : envelopes.back().seq; }
+  const std::string& code() const { return state.code(); }
+  Roster& roster() { return state.roster(); }
+  const Roster& roster() const { return state.roster(); }
+  std::int64_t last_seq() const { return state.last_seq(); }
 
   void add_session(WsSession* session, const std::string& member_id, bool staff) {
     sessions.insert(session);

@@ -16,16 +16,16 @@ namespace palabre::relay {
 using namespace protocol;  // envelopes and frames: the protocol both hosts speak
 
 void State::attach(WsSession& session, const std::shared_ptr<Room>& room, const std::string& member_id) {
-  Member& member = room->roster.at(member_id);
+  Member& member = room->roster().at(member_id);
   session.room = room;
   session.member_id = member_id;
   session.role = member.role;
   room->add_session(&session, member_id, session.sees_staff());
   room->last_activity = steady_now();
-  log({{"event", "join"}, {"conn", session.id()}, {"room", room->code}, {"member", member_id},
+  log({{"event", "join"}, {"conn", session.id()}, {"room", room->code()}, {"member", member_id},
        {"role", role_name(member.role)}});
   if (++member.connections == 1) {
-    stamp(*room, true, "relay", "relay", "relay", presence_ev(member_id, true), {}, {});
+    stamp(*room, RoomState::presence(member_id, true), {}, {});
     schedule_flush(room);
   }
 }
@@ -36,26 +36,18 @@ void State::detach(WsSession& session) {
   if (!room) return;
   room->remove_session(&session, session.member_id);
   room->last_activity = steady_now();
-  Member* member = room->roster.find(session.member_id);
-  if (member && --member->connections == 0 && rooms.count(room->code)) {
-    stamp(*room, true, "relay", "relay", "relay", presence_ev(member->id, false), {}, {});
+  Member* member = room->roster().find(session.member_id);
+  if (member && --member->connections == 0 && rooms.count(room->code())) {
+    stamp(*room, RoomState::presence(member->id, false), {}, {});
     schedule_flush(room);
   }
 }
 
 
-void State::stamp(Room& room, bool staff, std::string sender, std::string from, std::string_view role,
-                  std::string_view ev_text, std::weak_ptr<WsSession> sender_session, std::string cid) {
-  room.last_at = std::max(room.last_at, wall_ms());
+void State::stamp(Room& room, Stamp stamp, std::weak_ptr<WsSession> sender_session, std::string cid) {
   Pending p;
-  p.env.seq = room.next_seq++;
-  p.env.staff = staff;
-  p.env.sender = std::move(sender);
-  p.env.text = envelope_text(p.env.seq, room.last_at, from, role, staff, ev_text);
-  // Kept to renumber the envelope if another relay takes its seq first (a shared store).
-  p.from = std::move(from);
-  p.role = role;
-  p.ev_text = std::string(ev_text);
+  p.env = room.state.stamp(stamp, wall_ms());
+  p.stamp = std::move(stamp);  // kept to stamp it again if another relay takes its seq (a shared store)
   p.sender = std::move(sender_session);
   p.cid = std::move(cid);
   p.received = Clock::now();  // for the latency metric: real time, whatever clock expiry runs on
@@ -69,7 +61,7 @@ void State::schedule_flush(const std::shared_ptr<Room>& room) {
   // Posted behind the handlers already ready: what they stamp joins this batch (one loop tick).
   net::post(ioc, [self = shared_from_this(), room] {
     room->flush_scheduled = false;
-    if (self->rooms.count(room->code)) self->flush(*room);
+    if (self->rooms.count(room->code())) self->flush(*room);
   });
 }
 
@@ -87,12 +79,12 @@ void State::flush(Room& room) {
   // Stored before anyone sees it: an envelope a client has seen survives a crash of the relay.
   if (const auto error = persist(room, batch)) {
     if (error->kind == StorageError::Kind::closed) {  // by a host on another relay: closed here too
-      if (const auto it = rooms.find(room.code); it != rooms.end() && !room.closing)
+      if (const auto it = rooms.find(room.code()); it != rooms.end() && !room.closing)
         close_room(it->second, RoomEnd::closed_elsewhere);
       return;
     }
-    log({{"event", "storage_error"}, {"room", room.code}, {"error", error->message}});
-    room.next_seq = room.last_seq() + 1;  // nothing of this batch exists
+    log({{"event", "storage_error"}, {"room", room.code()}, {"error", error->message}});
+    room.state.forget_stamped();  // nothing of this batch exists
     for (const auto& p : batch)
       if (auto sender = p.sender.lock()) reject(*sender, errors::store_event, p.cid);
     return;
@@ -108,9 +100,8 @@ void State::flush(Room& room) {
       sender->send_text(ack_frame(p.cid, p.env.seq));
     }
     metrics.observe_latency(std::chrono::duration<double>(sent - p.received).count());
-    room.envelopes.push_back(std::move(p.env));
+    room.state.commit(std::move(p.env));
   }
-  room.next_seq = room.last_seq() + 1;
   room.last_activity = steady_now();
 }
 
@@ -127,14 +118,11 @@ StorageStatus State::persist(Room& room, std::vector<Pending>& batch) {
   const auto give_up = Clock::now() + std::chrono::milliseconds(200);
   StorageStatus error;
   for (int attempt = 0; Clock::now() < give_up; ++attempt) {
-    std::int64_t seq = room.last_seq();
-    if (seq + 1 != batch.front().env.seq)
-      for (auto& p : batch) {
-        p.env.seq = ++seq;
-        room.last_at = std::max(room.last_at, wall_ms());
-        p.env.text = envelope_text(p.env.seq, room.last_at, p.from, p.role, p.env.staff, p.ev_text);
-      }
-    error = store->append(room.code, room.last_seq(), envs);
+    if (room.last_seq() + 1 != batch.front().env.seq) {
+      room.state.forget_stamped();
+      for (auto& p : batch) p.env = room.state.stamp(p.stamp, wall_ms());
+    }
+    error = store->append(room.code(), room.last_seq(), envs);
     if (!error) return std::nullopt;
     switch (error->kind) {
       case StorageError::Kind::conflict: break;
@@ -149,10 +137,10 @@ StorageStatus State::persist(Room& room, std::vector<Pending>& batch) {
 
 // Takes what other relays appended to the room since the last envelope this relay has.
 bool State::catch_up(Room& room) {
-  auto read = store->read_after(room.code, room.last_seq());
+  auto read = store->read_after(room.code(), room.last_seq());
   auto* envs = std::get_if<std::vector<StoredEnvelope>>(&read);
   if (!envs) return false;
-  if (!envs->empty()) absorb(room.code, std::move(*envs));
+  if (!envs->empty()) absorb(room.code(), std::move(*envs));
   return true;
 }
 
@@ -169,7 +157,7 @@ void State::absorb(const std::string& code, std::vector<StoredEnvelope> incoming
     const std::int64_t expected = room.last_seq() + 1 + std::int64_t(fresh.size());
     if (env.seq < expected) continue;
     if (env.seq > expected) break;  // a gap: read it whole below
-    env.sender = room.roster.real_sender(env.sender);
+    env.sender = room.roster().real_sender(env.sender);
     fresh.push_back(std::move(env));
   }
   const bool gap = !incoming.empty() && incoming.back().seq > room.last_seq() + std::int64_t(fresh.size());
@@ -177,11 +165,7 @@ void State::absorb(const std::string& code, std::vector<StoredEnvelope> incoming
     std::vector<const StoredEnvelope*> envs;
     for (const auto& env : fresh) envs.push_back(&env);
     fan_out(room, envs);
-    for (auto& env : fresh) {
-      room.last_at = std::max(room.last_at, envelope_at(env.text));
-      room.envelopes.push_back(std::move(env));
-    }
-    room.next_seq = std::max(room.next_seq, room.last_seq() + 1);
+    for (auto& env : fresh) room.state.commit(std::move(env));
     room.last_activity = steady_now();
   }
   if (gap) catch_up(room);
@@ -264,7 +248,7 @@ void State::fan_out(Room& room, const std::vector<const StoredEnvelope*>& batch)
           if (!session->sees_staff()) deliver(session);  // staff connections were served above
   }
   if (!room.deferred.empty() && !room.drain_scheduled) {
-    if (const auto it = rooms.find(room.code); it != rooms.end()) drain_deferred(it->second);
+    if (const auto it = rooms.find(room.code()); it != rooms.end()) drain_deferred(it->second);
   }
 }
 
@@ -293,33 +277,34 @@ void State::close_room(std::shared_ptr<Room> room, RoomEnd why) {  // by value: 
   room->closing = true;
   flush(*room);
   // Data goes before anyone hears `closed`: a member told the room is gone must find its log gone too.
-  store->end_room(room->code, why);
-  const Frame closed = std::make_shared<const std::string>(closed_frame(room->code));
+  store->end_room(room->code(), why);
+  const Frame closed = std::make_shared<const std::string>(closed_frame(room->code()));
   const auto sessions = room->sessions;
   for (WsSession* session : sessions) {
     session->send(closed);
     session->room.reset();
-    session->closed_room = room->code;
+    session->closed_room = room->code();
   }
   room->sessions.clear();
   room->sessions_by_member.clear();
   room->staff_sessions.clear();
   room->pending.clear();
-  rooms.erase(room->code);
-  log({{"event", "room_closed"}, {"room", room->code}});
+  rooms.erase(room->code());
+  log({{"event", "room_closed"}, {"room", room->code()}});
 }
 
 void State::evict_an_unjoined_room() {
   const std::int64_t before = wall_ms() - std::chrono::duration_cast<std::chrono::milliseconds>(config.evict_unjoined_after).count();
   std::shared_ptr<Room> oldest;
   for (const auto& [code, room] : rooms) {
-    const bool unjoined = room->sessions.empty() && room->roster.participants() == 0 && room->pending.empty() &&
-                          std::all_of(room->envelopes.begin(), room->envelopes.end(),
+    const bool unjoined = room->sessions.empty() && room->roster().participants() == 0 && room->pending.empty() &&
+                          std::all_of(room->state.envelopes().begin(), room->state.envelopes().end(),
                                       [](const StoredEnvelope& e) { return e.sender == "relay"; });
-    if (unjoined && room->created_ms <= before && (!oldest || room->created_ms < oldest->created_ms)) oldest = room;
+    if (unjoined && room->state.created_ms() <= before && (!oldest || room->state.created_ms() < oldest->state.created_ms()))
+      oldest = room;
   }
   if (!oldest) return;
-  log({{"event", "room_evicted"}, {"room", oldest->code}});
+  log({{"event", "room_evicted"}, {"room", oldest->code()}});
   close_room(oldest, RoomEnd::idle);  // a shared store keeps it: members may have joined elsewhere
 }
 

@@ -38,18 +38,16 @@ void State::load() {
 // A room of the store, held by this relay from now on.
 std::shared_ptr<Room> State::hold_room(RoomRecord record) {
   auto room = std::make_shared<Room>();
-  room->code = record.code;
-  room->created_ms = record.created_ms;
-  room->roster = Roster(record.host_token_hash, record.kiosk_token_hash, record.anon_key);
-  for (const auto& p : record.participants) room->roster.add_participant(p.id, p.token_hash);
-  // `from` may be a pseudonym: visibility needs the real sender.
-  for (auto& env : record.envelopes) env.sender = room->roster.real_sender(env.sender);
-  room->envelopes = std::move(record.envelopes);
-  room->next_seq = room->last_seq() + 1;
-  // `at` never goes back, not even when the clock did while the relay was down.
-  if (!room->envelopes.empty()) room->last_at = envelope_at(room->envelopes.back().text);
+  room->state = RoomState(record.code, record.created_ms, Roster(record.host_token_hash, record.kiosk_token_hash, record.anon_key));
+  for (const auto& p : record.participants) room->roster().add_participant(p.id, p.token_hash);
+  // `from` may be a pseudonym: visibility needs the real sender. Committed in order, each `at`
+  // raises the room's: it never goes back, not even when the clock did while the relay was down.
+  for (auto& env : record.envelopes) {
+    env.sender = room->roster().real_sender(env.sender);
+    room->state.commit(std::move(env));
+  }
   room->last_activity = steady_now();
-  rooms[room->code] = room;
+  rooms[room->code()] = room;
   return room;
 }
 
@@ -76,7 +74,7 @@ void State::expire_idle_rooms() {
     if (room->sessions.empty() && room->pending.empty() && now - room->last_activity >= config.room_expiry)
       expired.push_back(room);
   for (auto& room : expired) {
-    log({{"event", "room_expired"}, {"room", room->code}});
+    log({{"event", "room_expired"}, {"room", room->code()}});
     close_room(room, RoomEnd::idle);
   }
 }

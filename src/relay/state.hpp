@@ -85,8 +85,7 @@ struct State : std::enable_shared_from_this<State> {
   // Rooms.
   void attach(WsSession& session, const std::shared_ptr<Room>& room, const std::string& member_id);
   void detach(WsSession& session);
-  void stamp(Room& room, bool staff, std::string sender, std::string from, std::string_view role,
-             std::string_view ev_text, std::weak_ptr<WsSession> sender_session, std::string cid);
+  void stamp(Room& room, protocol::Stamp stamp, std::weak_ptr<WsSession> sender_session, std::string cid);
   void schedule_flush(const std::shared_ptr<Room>& room);
   void flush(Room& room);
   StorageStatus persist(Room& room, std::vector<Pending>& batch);

@@ -73,7 +73,7 @@ void WsSession::run(http::request<http::string_body> request) {
 bool WsSession::start_history(const std::shared_ptr<Room>& room, std::int64_t since) {
   if (history_) return false;
   release_deferred();
-  history_ = History{room, {since, room->last_seq()}};
+  history_ = History{room, room->state.history_from(since)};
   pump_history();
   return true;
 }
@@ -95,7 +95,7 @@ void WsSession::pump_history() {
   const auto room = history_->room.lock();
   Frame page;
   if (room && room == this->room)
-    page = next_history_page(room->envelopes, history_->cursor, [this](const StoredEnvelope& e) { return visible_to(e, sees_staff(), member_id); });
+    page = room->state.history_page(member_id, history_->cursor);
   if (page) {
     state_->metrics.envelopes_out += std::exchange(history_->cursor.envelopes, 0);
     return enqueue(std::move(page), true);
