@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   sharedRelayAndBrowser, openApp, clickItem, typeInto, appState, appInfo, eventually, screenshot, viewports,
-  writeStoredRoom,
+  writeStoredRoom, envelopeLog,
 } from './harness.mjs';
 
 const room = 'BGRMCX';
@@ -23,11 +23,7 @@ const idOf = (n) => `p${n + 3}`;  // p1, p2 are never participants (h1, k2)
 /** The room, as `palabre serve` stores it. */
 function writeRoom(dir) {
   const t0 = Date.now() - 600_000;
-  const envelopes = [];
-  const env = (from, role, vis, ev) => {
-    envelopes.push({ seq: envelopes.length + 1, at: t0 + envelopes.length + 1, from, role, vis, ev });
-    return envelopes.length;
-  };
+  const { envelopes, env } = envelopeLog(t0);
   env('h1', 'host', 'public', { type: 'session.configure', title: 'Grand atelier', host: 'Anne Le Gall', locale: 'fr' });
   const brainstorm = env('h1', 'host', 'public', { type: 'activity.add', activity: { kind: 'brainstorm', title: 'Une idée pour le réseau' } });
   env('h1', 'host', 'public', { type: 'activity.start', id: brainstorm });

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   sharedRelayAndBrowser, openApp, findItem, typeInto, clickItem, appState, appInfo, eventually, screenshot,
-  viewports, writeStoredRoom,
+  viewports, writeStoredRoom, envelopeLog,
 } from './harness.mjs';
 
 const room = 'BRDMVX';
@@ -20,11 +20,7 @@ let boardId = 0, ideaId = 0;
 
 function writeRoom(dir) {
   const t0 = Date.now() - 60_000;
-  const envelopes = [];
-  const env = (from, role, vis, ev) => {
-    envelopes.push({ seq: envelopes.length + 1, at: t0 + envelopes.length + 1, from, role, vis, ev });
-    return envelopes.length;
-  };
+  const { envelopes, env } = envelopeLog(t0);
   env('h1', 'host', 'public', { type: 'session.configure', title: 'Rétrospective', host: 'Anne Le Gall', locale: 'fr' });
   boardId = env('h1', 'host', 'public', { type: 'activity.add', activity: { kind: 'board', title: 'Notre mois', categories: zones } });
   env('h1', 'host', 'public', { type: 'activity.start', id: boardId });

@@ -11,7 +11,7 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import {
   sharedRelayAndBrowser, openApp, appInfo, appState, clickReached, eventually, screenshotsDir, viewports,
-  writeStoredRoom,
+  writeStoredRoom, envelopeLog,
 } from './harness.mjs';
 
 const room = 'GHXPRS';
@@ -50,11 +50,9 @@ const emoji = ['🎉', '👍', '🚀'].map((e) => e.codePointAt(0));
  *  participant pN's token "token-pN"). */
 function writeRoom(dir) {
   const t0 = Date.now() - 600_000;
-  const envelopes = [];
-  const env = (from, role, ev) => {
-    envelopes.push({ seq: envelopes.length + 1, at: t0 + (envelopes.length + 1) * 1000, from, role, vis: 'public', ev });
-    return envelopes.length;
-  };
+  const log = envelopeLog(t0, 1000);
+  const envelopes = log.envelopes;
+  const env = (from, role, ev) => log.env(from, role, 'public', ev);
   env('h1', 'host', { type: 'session.configure', title, host: 'Anne Le Gall', locale: 'fr' });
   const brainstorm = env('h1', 'host', { type: 'activity.add', activity: { kind: 'brainstorm', title: brainstormTitle } });
   for (const [id, name] of Object.entries(people)) env(id, 'participant', { type: 'participant.join', name });

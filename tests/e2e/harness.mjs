@@ -33,6 +33,17 @@ export function freePort() {
   });
 }
 
+/** A room's log written by hand for writeStoredRoom: `env(from, role, vis, ev)` appends the next
+ *  envelope (seq in order, `at` `stepMs` apart from `t0`) and returns its seq. */
+export function envelopeLog(t0, stepMs = 1) {
+  const envelopes = [];
+  const env = (from, role, vis, ev) => {
+    envelopes.push({ seq: envelopes.length + 1, at: t0 + (envelopes.length + 1) * stepMs, from, role, vis, ev });
+    return envelopes.length;
+  };
+  return { envelopes, env };
+}
+
 /** Writes a room as `palabre serve` stores it (docs/protocol.md "Persistence"), for a relay started
  *  on `dir` to load: the log (its header line, then `envelopes`, already stamped with seq and at) and
  *  the members' sidecar with hashed tokens — the host's, the kiosk's, and `tokens` (member id → token). */
