@@ -45,8 +45,12 @@ StorageResult<std::string> RedisRoomStore::add_participant(const std::string& co
 
 StorageResult<std::optional<std::string>> RedisRoomStore::participant_by_token(const std::string& code,
                                                                              const std::string& token_hash) {
-  // RedisStore answers nobody when Redis fails, as it always has: the join is then refused as a bad token.
-  return redis_.participant_by_token(code, token_hash);
+  // A failure is not "nobody": the join is then refused as unavailable, not as a bad token (which
+  // would make the app forget the member's token).
+  bool failed = false;
+  auto member = redis_.participant_by_token(code, token_hash, failed);
+  if (failed) return StorageError{Kind::unavailable, "cannot read the members in Redis"};
+  return member;
 }
 
 StorageResult<std::size_t> RedisRoomStore::participant_count(const std::string& code) {

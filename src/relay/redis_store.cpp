@@ -191,9 +191,12 @@ return n
   return "p" + std::to_string(n->integer);
 }
 
-std::optional<std::string> RedisStore::participant_by_token(const std::string& code, const std::string& token_hash) {
+std::optional<std::string> RedisStore::participant_by_token(const std::string& code, const std::string& token_hash,
+                                                            bool& failed) {
+  failed = false;
   const Reply r = command(ctx_, {"HGET", members_key(code), token_hash});
-  if (is_error(r) || r->type != REDIS_REPLY_STRING) return std::nullopt;
+  if (is_error(r)) return failed = true, std::nullopt;
+  if (r->type != REDIS_REPLY_STRING) return std::nullopt;  // nil: nobody has that token
   return str(r.get());
 }
 

@@ -45,8 +45,9 @@ class RedisStore {
   std::optional<RoomRecord> load_room(const std::string& code, bool& failed);
   // A new participant id (p3, p4, … unique across relays) stored with its token hash.
   std::optional<std::string> add_participant(const std::string& code, const std::string& token_hash);
-  // The participant holding this token hash, if any (it may have joined through another relay).
-  std::optional<std::string> participant_by_token(const std::string& code, const std::string& token_hash);
+  // The participant holding this token hash, if any (it may have joined through another relay);
+  // nothing too when Redis cannot say, with `failed` set.
+  std::optional<std::string> participant_by_token(const std::string& code, const std::string& token_hash, bool& failed);
   // How many participants the room has, whichever relay they joined through.
   std::optional<std::size_t> participant_count(const std::string& code);
 
