@@ -28,6 +28,7 @@ DutiesDue host_duties(const core::Session& s, std::int64_t now, HostDuties& duti
     ms = std::max<std::int64_t>(ms, 1);
     due.next_in_ms = due.next_in_ms == 0 ? ms : std::min(due.next_in_ms, ms);
   };
+  if (duties.figured_at != s.last_seq) duties.figured.clear(), duties.figured_at = s.last_seq;
   for (const core::Activity& a : s.activities) {
     if (a.spec.kind == core::ActivityKind::quiz && a.question_open()) {
       const auto q = static_cast<std::size_t>(a.current_question);
@@ -41,7 +42,9 @@ DutiesDue host_duties(const core::Session& s, std::int64_t now, HostDuties& duti
       }
     }
     if (!published_to_participants(a)) continue;
-    core::ActivityFigures figures = core::room_figures(s, a);
+    auto [cached, fresh] = duties.figured.try_emplace(a.id);
+    if (fresh) cached->second = core::room_figures(s, a);
+    const core::ActivityFigures& figures = cached->second;
     auto sent = duties.sent.find(a.id);
     const core::ActivityFigures* last = sent != duties.sent.end() ? &sent->second : (a.published ? &*a.published : nullptr);
     // Phones draw published figures only when they are as of the latest event about the activity
@@ -58,10 +61,11 @@ DutiesDue host_duties(const core::Session& s, std::int64_t now, HostDuties& duti
       wake_in(publish_every_ms - since);
       continue;
     }
-    figures.as_of = s.last_seq;
-    duties.sent[a.id] = figures;
+    core::ActivityFigures published = figures;
+    published.as_of = s.last_seq;
+    duties.sent[a.id] = published;
     duties.sent_at[a.id] = now;
-    due.events.push_back(core::ResultsPublish{a.id, std::move(figures)});
+    due.events.push_back(core::ResultsPublish{a.id, std::move(published)});
   }
   return due;
 }

@@ -20,6 +20,10 @@ struct HostDuties {
   std::map<std::int64_t, core::ActivityFigures> sent;  // by activity: what we last published
   std::map<std::int64_t, std::int64_t> sent_at;        // by activity: when (relay clock)
   std::map<std::int64_t, int> closing;                 // quiz: the question we asked to close
+  // by activity: its room figures as of `figured_at` (the session's last seq), computed once per
+  // new envelope rather than on every frame drawn
+  std::map<std::int64_t, core::ActivityFigures> figured;
+  std::int64_t figured_at = -1;
 };
 
 struct DutiesDue {
