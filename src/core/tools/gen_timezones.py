@@ -129,7 +129,8 @@ def recent(entries, footer):
     if rule is not None and rule_offset(rule, RECENT) == start and ruled[:len(changes)] == changes \
             and entries[-1][0] <= (ruled[len(changes)][0] if len(ruled) > len(changes) else LAST_SECOND):
         return []
-    return [(RECENT, start)] + changes + [entries[-1]]
+    # The history's last entry ends the list (once: it may be the last change itself).
+    return [(RECENT, start)] + changes + ([] if changes and changes[-1] == entries[-1] else [entries[-1]])
 
 
 def zones(root):
