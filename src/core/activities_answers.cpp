@@ -161,4 +161,21 @@ Reason handle_activity_event(Session& s, const Envelope& env, const Presentation
   return Reason::none;
 }
 
+Reason handle_activity_event(Session& s, const Envelope& env, const ActivityNotes& e) {
+  constexpr std::size_t max_note_bytes = 8000;
+  std::int64_t id = e.id;
+  if (id == 0)  // the activity added last: ids are the seqs of their activity.add
+    for (const auto& other : s.activities) id = std::max(id, other.id);
+  Activity* a = nullptr;
+  PALABRE_TRY(host_activity(s, env, id, a));
+  if (env.vis != Visibility::staff) return Reason::must_be_staff;
+  if (a->spec.kind != ActivityKind::presentation) return Reason::wrong_kind;
+  if (e.notes.size() > a->spec.pages.size()) return Reason::bad_page;
+  for (const auto& note : e.notes)
+    if (note.size() > max_note_bytes) return Reason::text_too_long;
+  if (a->notes == e.notes) return Reason::no_change;
+  a->notes = e.notes;
+  return Reason::none;
+}
+
 }  // namespace palabre::core::detail

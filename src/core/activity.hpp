@@ -100,6 +100,7 @@ struct Activity {
   std::map<std::int64_t, QnaQuestion> questions;  // by id
   // presentation
   int page = 0;
+  std::vector<std::string> notes;  // speaker notes per page (activity.notes): staff-only
 
   // The last accepted event that named this activity: a published figure older than it can't be checked.
   std::int64_t figures_seq = 0;

@@ -10,7 +10,7 @@ namespace palabre::core::detail {
 
 #define PALABRE_ACTIVITY_EVENTS(X)                                                                       \
   X(ActivityAdd) X(ActivityEdit) X(ActivityRemove) X(ActivityMove) X(ActivityStart) X(ActivityStop) X(ActivityReopen)    \
-  X(ActivityReveal) X(ItemHide) X(IdeaApprove) X(BoardLock) X(QuizNext) X(QuizClose) X(QuizExtend) X(QuizLeaderboard) X(ResultsPublish) X(QnaMark) X(PresentationGoto) X(SurveyShow) \
+  X(ActivityReveal) X(ItemHide) X(IdeaApprove) X(BoardLock) X(QuizNext) X(QuizClose) X(QuizExtend) X(QuizLeaderboard) X(ResultsPublish) X(QnaMark) X(PresentationGoto) X(ActivityNotes) X(SurveyShow) \
   X(ChallengeAttempt) X(QuizAnswer) X(SurveyAnswer) X(IdeaPost) X(IdeaEdit) X(IdeaDelete) X(IdeaMove)  \
   X(IdeaLike) X(IdeaDot) X(RatingVote) X(QnaAsk) X(QnaUpvote)
 

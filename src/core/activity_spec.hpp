@@ -20,6 +20,7 @@ struct SurveyQuestion {
   int max_choices = 0;               // multiple: at most this many (0 = no limit)
   int scale = 5;                     // rating: 1..scale stars
   bool comment = false;              // rating: a comment may go with the stars
+  std::string image;                 // an image ref (is_image_ref), "" = none
   friend bool operator==(const SurveyQuestion&, const SurveyQuestion&) = default;
 };
 
@@ -28,13 +29,19 @@ struct QuizQuestion {
   std::vector<std::string> choices;
   std::vector<int> correct;  // indices into choices; an answer is right when it is exactly this set
   int limit_s = 20;          // seconds to answer, from the moment the question is shown
+  std::string image;                        // an image ref, "" = none
+  std::vector<std::string> choice_images;   // empty, or one image ref ("" = none) per choice
   friend bool operator==(const QuizQuestion&, const QuizQuestion&) = default;
 };
 
 struct Page {
   std::string title;
-  std::string text;
-  std::string image;  // optional small PNG/JPEG as a data: URI
+  std::string text;        // rich text (rich_text.hpp): line breaks, lists, **bold**
+  std::string image;       // an image ref; logs made before blobs may hold a data: URI (≤ 256 KiB)
+  std::string slide_text;  // an imported slide's own text: not drawn (its image shows it), kept for
+                           // search, screen readers and the report
+  std::string notes;       // speaker notes: in plan files only, never in activity.add (the host
+                           // sends them staff-only, activity.notes)
   friend bool operator==(const Page&, const Page&) = default;
 };
 
@@ -52,14 +59,20 @@ struct ActivitySpec {
   int dot_budget = 0;                      // brainstorm / board: 0 = likes; > 0 = dots per person
   int scale = 5;                           // rating: 1..scale
   std::vector<Page> pages;                 // presentation
+  std::string image;                       // challenge / brainstorm / board / rating / qna: the prompt's image ref
   friend bool operator==(const ActivitySpec&, const ActivitySpec&) = default;
 };
 
 // True when `edited` says what `current` says in other words: the same kind, questions, choices
 // (as many, in the same order), right answers, limits and options; only titles, hints, question
-// texts, choice labels, categories and pages' text differ. A started activity's typo can be
+// texts, choice labels, categories, images and pages' text differ. A started activity's typo can be
 // corrected so (activity.edit); what answers mean cannot change under them.
 bool only_wording_differs(const ActivitySpec& current, const ActivitySpec& edited);
+
+// An image ref: the lowercase hex SHA-256 of a blob the room stores (docs/protocol.md, "Blobs").
+bool is_image_ref(std::string_view text);
+// Every image ref the spec names, in reading order (duplicates kept).
+std::vector<std::string> image_refs(const ActivitySpec& spec);
 
 std::string_view to_string(ActivityKind kind);
 std::string_view to_string(QuestionKind kind);

@@ -245,7 +245,10 @@ ojson activity_json(const Session& s, const Activity& a) {
     case ActivityKind::board: write_ideas(j, s, a); break;
     case ActivityKind::rating: write_rating(j, s, a); break;
     case ActivityKind::qna: write_qna(j, s, a); break;
-    case ActivityKind::presentation: j["page"] = a.page; break;
+    case ActivityKind::presentation:
+      j["page"] = a.page;
+      if (!a.notes.empty()) j["notes"] = a.notes;
+      break;
   }
   return j;
 }

@@ -50,6 +50,10 @@ struct QuizLeaderboard { std::int64_t activity = 0; bool shown = true; };  // po
 struct ResultsPublish { std::int64_t activity = 0; ActivityFigures figures; };
 struct QnaMark { std::int64_t activity = 0; std::int64_t id = 0; bool answered = true; };
 struct PresentationGoto { std::int64_t activity = 0; int page = 0; };
+// Host: a presentation's speaker notes, one per page ("" = none). Staff-only, so participants never
+// receive them; views draw them on the host's screen only. `id` 0 = the activity added last (a
+// plan's notes follow its activity.add before the host knows the activity's id).
+struct ActivityNotes { std::int64_t id = 0; std::vector<std::string> notes; };
 // Host: the survey question the kiosk shows, so that every screen and every replay agree on it;
 // `question` = -1 asks for the automatic cycle (core::survey_question_on_screen).
 struct SurveyShow { std::int64_t activity = 0; int question = 0; };
@@ -81,7 +85,7 @@ struct QnaUpvote { std::int64_t activity = 0; std::int64_t id = 0; bool upvoted 
 using Event = std::variant<ParticipantJoin, ParticipantRename, ChatPost, ChatHide, SessionConfigure, Presence,
                            ActivityAdd, ActivityEdit, ActivityRemove, ActivityMove, ActivityStart, ActivityStop, ActivityReopen,
                            ActivityReveal, ItemHide, IdeaApprove, BoardLock, QuizNext, QuizClose, QuizExtend, QuizLeaderboard,
-                           ResultsPublish, QnaMark, PresentationGoto, SurveyShow,
+                           ResultsPublish, QnaMark, PresentationGoto, ActivityNotes, SurveyShow,
                            ChallengeAttempt, QuizAnswer, SurveyAnswer, IdeaPost, IdeaEdit, IdeaDelete, IdeaMove,
                            IdeaLike, IdeaDot, RatingVote, QnaAsk, QnaUpvote>;
 

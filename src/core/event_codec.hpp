@@ -56,7 +56,10 @@ inline void read_spec(Fields& f, ActivitySpec& spec) {
   const json* a = f.find("activity");
   if (!a) { if (f.ok()) f.fail(f.at("activity"), "missing (expected an object)"); return; }
   auto d = spec_from_json(*a, f.at("activity"));
-  if (d) spec = std::move(*d.value);
+  if (d) {
+    spec = std::move(*d.value);
+    for (auto& page : spec.pages) page.notes.clear();  // notes travel staff-only (activity.notes)
+  }
   else f.fail(d.error.path, d.error.reason);
 }
 inline void read_fields(Fields& f, ActivityAdd& e) { read_spec(f, e.activity); }
@@ -126,6 +129,10 @@ inline void write_fields(ojson& j, const ResultsPublish& e) {
 constexpr std::string_view name_of(Tag<QnaMark>) { return "qna.mark"; }
 inline void read_fields(Fields& f, QnaMark& e) { f.i64("activity", e.activity); f.i64("id", e.id); f.boolean("answered", e.answered, false); }
 inline void write_fields(ojson& j, const QnaMark& e) { j["activity"] = e.activity; j["id"] = e.id; j["answered"] = e.answered; }
+
+constexpr std::string_view name_of(Tag<ActivityNotes>) { return "activity.notes"; }
+inline void read_fields(Fields& f, ActivityNotes& e) { f.i64("id", e.id, false); f.strings("notes", e.notes); }
+inline void write_fields(ojson& j, const ActivityNotes& e) { j["id"] = e.id; j["notes"] = e.notes; }
 
 constexpr std::string_view name_of(Tag<PresentationGoto>) { return "presentation.goto"; }
 inline void read_fields(Fields& f, PresentationGoto& e) { f.i64("activity", e.activity); f.i32("page", e.page); }

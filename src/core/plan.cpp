@@ -45,19 +45,42 @@ bool only_wording_differs(const ActivitySpec& current, const ActivitySpec& edite
     return false;
   meaning.title = current.title;
   meaning.hint = current.hint;
+  meaning.image = current.image;
   for (std::size_t i = 0; i < meaning.quiz.size(); ++i) {
     meaning.quiz[i].text = current.quiz[i].text;
+    meaning.quiz[i].image = current.quiz[i].image;
+    meaning.quiz[i].choice_images = current.quiz[i].choice_images;
     if (same_count(meaning.quiz[i].choices, current.quiz[i].choices)) meaning.quiz[i].choices = current.quiz[i].choices;
   }
   for (std::size_t i = 0; i < meaning.questions.size(); ++i) {
     meaning.questions[i].text = current.questions[i].text;
     meaning.questions[i].hint = current.questions[i].hint;
+    meaning.questions[i].image = current.questions[i].image;
     if (same_count(meaning.questions[i].choices, current.questions[i].choices))
       meaning.questions[i].choices = current.questions[i].choices;
   }
   meaning.categories = current.categories;
   meaning.pages = current.pages;
   return meaning == current;
+}
+
+bool is_image_ref(std::string_view text) {
+  return text.size() == 64 && std::all_of(text.begin(), text.end(), [](char c) {
+           return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+         });
+}
+
+std::vector<std::string> image_refs(const ActivitySpec& spec) {
+  std::vector<std::string> refs;
+  const auto add = [&](const std::string& ref) { if (is_image_ref(ref)) refs.push_back(ref); };
+  add(spec.image);
+  for (const auto& q : spec.quiz) {
+    add(q.image);
+    for (const auto& c : q.choice_images) add(c);
+  }
+  for (const auto& q : spec.questions) add(q.image);
+  for (const auto& p : spec.pages) add(p.image);
+  return refs;
 }
 
 // [SECTION] spec read
@@ -95,6 +118,7 @@ Decoded<ActivitySpec> spec_from_json(const json& value, const std::string& path)
   f.boolean("controlled", s.controlled, false);
   f.i32("dot_budget", s.dot_budget, false);
   f.i32("scale", s.scale, false);
+  f.str("image", s.image, false);
   if (!f.ok()) return result;
   if (s.kind == ActivityKind::quiz) {
     read_objects(f, "questions", s.quiz, [](Fields& q, QuizQuestion& v) {
@@ -102,6 +126,8 @@ Decoded<ActivitySpec> spec_from_json(const json& value, const std::string& path)
       q.strings("choices", v.choices);
       q.ints("correct", v.correct);
       q.i32("limit_s", v.limit_s, false);
+      q.str("image", v.image, false);
+      q.strings("choice_images", v.choice_images, false);
     });
   } else if (s.kind == ActivityKind::survey) {
     read_objects(f, "questions", s.questions, [](Fields& q, SurveyQuestion& v) {
@@ -116,12 +142,15 @@ Decoded<ActivitySpec> spec_from_json(const json& value, const std::string& path)
       q.i32("max_choices", v.max_choices, false);
       q.i32("scale", v.scale, false);
       q.boolean("comment", v.comment, false);
+      q.str("image", v.image, false);
     });
   }
   read_objects(f, "pages", s.pages, [](Fields& p, Page& v) {
     p.str("title", v.title, false);
     p.str("text", v.text, false);
     p.str("image", v.image, false);
+    p.str("slide_text", v.slide_text, false);
+    p.str("notes", v.notes, false);
   });
   if (f.ok()) result.value = std::move(s);
   return result;
@@ -130,7 +159,10 @@ Decoded<ActivitySpec> spec_from_json(const json& value, const std::string& path)
 // [SECTION] spec validate
 DecodeError validate_spec(const ActivitySpec& s, const std::string& path) {
   auto err = [](std::string p, std::string r) { return DecodeError{std::move(p), std::move(r)}; };
+  const auto bad_ref = [](const std::string& ref) { return !ref.empty() && !is_image_ref(ref); };
+  constexpr std::string_view ref_rule = "must be an image's SHA-256 (64 lowercase hex digits)";
   if (trim(s.title).empty()) return err(path + ".title", "must not be empty");
+  if (bad_ref(s.image)) return err(path + ".image", std::string(ref_rule));
   if (s.timer_s < 0 || s.timer_s > 24 * 3600) return err(path + ".timer_s", "must be between 0 and 86400 seconds");
   switch (s.kind) {
     case ActivityKind::challenge:
@@ -151,6 +183,11 @@ DecodeError validate_spec(const ActivitySpec& s, const std::string& path) {
           if (q.correct[c] < 0 || q.correct[c] >= int(q.choices.size()) || !seen.insert(q.correct[c]).second)
             return err(idx(qp + ".correct", c), "must be a distinct index into choices");
         if (q.limit_s <= 0 || q.limit_s > 3600) return err(qp + ".limit_s", "must be between 1 and 3600 seconds");
+        if (bad_ref(q.image)) return err(qp + ".image", std::string(ref_rule));
+        if (!q.choice_images.empty() && q.choice_images.size() != q.choices.size())
+          return err(qp + ".choice_images", "must have one entry per choice (\"\" for none)");
+        for (std::size_t c = 0; c < q.choice_images.size(); ++c)
+          if (bad_ref(q.choice_images[c])) return err(idx(qp + ".choice_images", c), std::string(ref_rule));
       }
       break;
     case ActivityKind::survey:
@@ -167,6 +204,7 @@ DecodeError validate_spec(const ActivitySpec& s, const std::string& path) {
           return err(qp + ".max_choices", "must be between 0 (no limit) and the number of choices");
         if (q.kind == QuestionKind::rating && (q.scale < 2 || q.scale > 10))
           return err(qp + ".scale", "must be between 2 and 10");
+        if (bad_ref(q.image)) return err(qp + ".image", std::string(ref_rule));
       }
       break;
     case ActivityKind::brainstorm:
@@ -183,9 +221,11 @@ DecodeError validate_spec(const ActivitySpec& s, const std::string& path) {
     case ActivityKind::presentation:
       if (s.pages.empty()) return err(path + ".pages", "a presentation needs at least one page");
       for (std::size_t i = 0; i < s.pages.size(); ++i) {
+        // Logs made before blobs carry a page's image inline as a data: URI; they still replay.
         const auto& img = s.pages[i].image;
-        if (!img.empty() && img.rfind("data:image/png;base64,", 0) != 0 && img.rfind("data:image/jpeg;base64,", 0) != 0)
-          return err(idx(path + ".pages", i) + ".image", "must be a data:image/png or data:image/jpeg base64 URI");
+        const bool inline_image = img.rfind("data:image/png;base64,", 0) == 0 || img.rfind("data:image/jpeg;base64,", 0) == 0;
+        if (!img.empty() && !is_image_ref(img) && !inline_image)
+          return err(idx(path + ".pages", i) + ".image", std::string(ref_rule));
         if (img.size() > 256 * 1024) return err(idx(path + ".pages", i) + ".image", "must be at most 256 KiB");
       }
       break;
@@ -194,13 +234,14 @@ DecodeError validate_spec(const ActivitySpec& s, const std::string& path) {
 }
 
 // [SECTION] spec write
-ojson spec_to_json(const ActivitySpec& s) {
+ojson spec_to_json(const ActivitySpec& s, bool with_notes) {
   ojson j = ojson::object();
   j["kind"] = std::string(to_string(s.kind));
   j["title"] = s.title;
   if (!s.hint.empty()) j["hint"] = s.hint;
   if (s.anonymous) j["anonymous"] = true;
   if (s.timer_s) j["timer_s"] = s.timer_s;
+  if (!s.image.empty()) j["image"] = s.image;
   switch (s.kind) {
     case ActivityKind::challenge: j["answers"] = s.answers; break;
     case ActivityKind::quiz: {
@@ -211,6 +252,8 @@ ojson spec_to_json(const ActivitySpec& s) {
         o["choices"] = q.choices;
         o["correct"] = q.correct;
         o["limit_s"] = q.limit_s;
+        if (!q.image.empty()) o["image"] = q.image;
+        if (!q.choice_images.empty()) o["choice_images"] = q.choice_images;
         qs.push_back(std::move(o));
       }
       j["questions"] = std::move(qs);
@@ -226,6 +269,7 @@ ojson spec_to_json(const ActivitySpec& s) {
         if (!q.choices.empty()) o["choices"] = q.choices;
         if (q.kind == QuestionKind::multiple && q.max_choices) o["max_choices"] = q.max_choices;
         if (q.kind == QuestionKind::rating) { o["scale"] = q.scale; o["comment"] = q.comment; }
+        if (!q.image.empty()) o["image"] = q.image;
         qs.push_back(std::move(o));
       }
       j["questions"] = std::move(qs);
@@ -246,6 +290,8 @@ ojson spec_to_json(const ActivitySpec& s) {
         o["title"] = p.title;
         o["text"] = p.text;
         if (!p.image.empty()) o["image"] = p.image;
+        if (!p.slide_text.empty()) o["slide_text"] = p.slide_text;
+        if (with_notes && !p.notes.empty()) o["notes"] = p.notes;
         ps.push_back(std::move(o));
       }
       j["pages"] = std::move(ps);
@@ -293,6 +339,17 @@ Decoded<Plan> load_plan(std::string_view text) {
     if (DecodeError e = validate_spec(*spec.value, path); !e.reason.empty()) { result.error = e; return result; }
     plan.activities.push_back(std::move(*spec.value));
   }
+  if (const json* images = f.find("images")) {
+    if (!images->is_object()) { f.fail("$.images", "expected an object (image ref → data: URI)"); return result; }
+    for (const auto& [ref, uri] : images->items()) {
+      const std::string path = "$.images." + ref;
+      if (!is_image_ref(ref)) { result.error = {path, "the key must be an image's SHA-256 (64 lowercase hex digits)"}; return result; }
+      const bool data_uri = uri.is_string() && uri.get_ref<const std::string&>().rfind("data:image/", 0) == 0 &&
+                            uri.get_ref<const std::string&>().find(";base64,") != std::string::npos;
+      if (!data_uri) { result.error = {path, "must be a data:image/…;base64, URI"}; return result; }
+      plan.images.emplace(ref, uri.get<std::string>());
+    }
+  }
   result.value = std::move(plan);
   return result;
 }
@@ -310,8 +367,13 @@ std::string plan_to_json(const Plan& plan) {
   s["timezone"] = plan.info.timezone;
   root["session"] = std::move(s);
   ojson acts = ojson::array();
-  for (const auto& a : plan.activities) acts.push_back(spec_to_json(a));
+  for (const auto& a : plan.activities) acts.push_back(spec_to_json(a, true));
   root["activities"] = std::move(acts);
+  if (!plan.images.empty()) {
+    ojson images = ojson::object();
+    for (const auto& [ref, uri] : plan.images) images[ref] = uri;
+    root["images"] = std::move(images);
+  }
   return root.dump(2);
 }
 
@@ -325,7 +387,13 @@ std::vector<Event> plan_events(const Plan& plan) {
   c.locale = plan.info.locale;
   c.timezone = plan.info.timezone;
   events.emplace_back(std::move(c));
-  for (const auto& a : plan.activities) events.emplace_back(ActivityAdd{a});
+  for (const auto& a : plan.activities) {
+    events.emplace_back(ActivityAdd{a});
+    ActivityNotes notes;
+    for (const auto& page : a.pages) notes.notes.push_back(page.notes);
+    while (!notes.notes.empty() && notes.notes.back().empty()) notes.notes.pop_back();
+    if (!notes.notes.empty()) events.emplace_back(std::move(notes));
+  }
   return events;
 }
 

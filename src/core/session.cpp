@@ -22,8 +22,8 @@ constexpr std::string_view reason_names[] = {
     "unknown_question", "not_current_question", "already_answered", "no_more_questions", "bad_choice",
     "too_many_choices", "bad_order", "bad_stars", "comment_not_allowed", "bad_category", "not_author",
     "board_locked", "not_approved", "already_liked", "not_liked", "budget_exhausted", "already_voted",
-    "not_voted", "bad_page", "bad_position", "question_closed", "question_open", "bad_duration", "wrong_figures"};
-static_assert(std::size(reason_names) == static_cast<std::size_t>(Reason::wrong_figures) + 1);
+    "not_voted", "bad_page", "bad_position", "question_closed", "question_open", "bad_duration", "wrong_figures", "must_be_staff"};
+static_assert(std::size(reason_names) == static_cast<std::size_t>(Reason::must_be_staff) + 1);
 }  // namespace
 
 std::string_view reason_code(Reason reason) {
@@ -36,7 +36,7 @@ Visibility default_visibility(const Event& ev) {
   return std::visit(
       [](const auto& e) {
         using T = std::decay_t<decltype(e)>;
-        constexpr bool staff = std::is_same_v<T, ChallengeAttempt> || std::is_same_v<T, QuizAnswer> ||
+        constexpr bool staff = std::is_same_v<T, ChallengeAttempt> || std::is_same_v<T, ActivityNotes> || std::is_same_v<T, QuizAnswer> ||
                                std::is_same_v<T, SurveyAnswer> || std::is_same_v<T, IdeaLike> ||
                                std::is_same_v<T, IdeaDot> || std::is_same_v<T, RatingVote> ||
                                std::is_same_v<T, QnaUpvote>;

@@ -66,6 +66,7 @@ enum class Reason {
   question_open,         // quiz: the podium waits until the question is closed
   bad_duration,          // quiz: extra time outside 1..600 s
   wrong_figures,         // published figures differ from the engine's
+  must_be_staff,         // speaker notes travel staff-only (host and kiosk), never public
 };
 std::string_view reason_code(Reason reason);
 
