@@ -28,7 +28,7 @@ TEST(CodecEvents, GivenOneOfEachEvent_WhenRoundTripped_ThenSameText) {
       ActivityAdd{ideas_spec(ActivityKind::board, 3, true)}, ActivityEdit{4, rating_spec(7)}, ActivityRemove{4}, ActivityMove{4, 1},
       ActivityStart{4}, ActivityStop{4}, ActivityReopen{4}, ActivityReveal{4, false}, ItemHide{4, 9, true},
       IdeaApprove{4, 9}, BoardLock{4, true}, QuizNext{4}, QuizClose{4}, QuizExtend{4, 15}, QuizLeaderboard{4, true},
-      ResultsPublish{4, published_rating()}, QnaMark{4, 9, true}, PresentationGoto{4, 2}, SurveyShow{4, -1},
+      ResultsPublish{4, published_rating()}, QnaMark{4, 9, true}, PresentationGoto{4, 2}, ActivityNotes{4, {"Note", ""}}, SurveyShow{4, -1},
       ChallengeAttempt{4, "26/09/2022"}, QuizAnswer{4, 1, {0, 2}}, SurveyAnswer{4, 0, {1}, "", 0, ""},
       SurveyAnswer{4, 4, {}, "", 4, "top"}, IdeaPost{4, "Envie", 1, 300, 400, "pink"}, IdeaEdit{4, 9, "Envies", 2},
       IdeaDelete{4, 9}, IdeaMove{4, 9, 10, 20, 0}, IdeaLike{4, 9, false}, IdeaDot{4, 9, -1}, RatingVote{4, 5},
