@@ -15,6 +15,7 @@
 #if PALABRE_HOST_TOOLS
 #include "report/from_session.hpp"
 #include "report/render.hpp"
+#include "app/uploads.hpp"
 #endif
 
 namespace palabre::app {
@@ -58,6 +59,8 @@ void carry_out(const views::act::ToggleLang&) {
 
 #if PALABRE_HOST_TOOLS
 void carry_out(const views::act::PickPlan&) { js::pick_plan(); }
+void carry_out(const views::act::PickImage& a) { uploads::pick_image(a.field); }
+void carry_out(const views::act::ImportPdf&) { uploads::import_pdf(); }
 
 void carry_out(const views::act::ExportReport& a) {
   const auto format = report::format_from_string(a.format);
@@ -82,6 +85,8 @@ void carry_out(const views::act::ExportLog&) {
 #else
 // Host console only.
 void carry_out(const views::act::PickPlan&) {}
+void carry_out(const views::act::PickImage&) {}
+void carry_out(const views::act::ImportPdf&) {}
 void carry_out(const views::act::ExportReport&) {}
 void carry_out(const views::act::ExportLog&) {}
 #endif

@@ -10,6 +10,7 @@
 
 #include "app/app_state.hpp"
 #include "app/e2e_web.hpp"
+#include "app/images.hpp"
 #include "app/js_bridge.hpp"
 #include "app/platform_web.hpp"
 #include "app/strings.hpp"
@@ -23,6 +24,11 @@ namespace app_ns = palabre::app;
 
 extern "C" {
 EMSCRIPTEN_KEEPALIVE void palabre_wake() { app_ns::platform::request_frames(); }
+
+EMSCRIPTEN_KEEPALIVE void palabre_image_ready(const char* ref, int texture, int width, int height) {
+  app_ns::images::on_ready(ref, texture, width, height);
+}
+EMSCRIPTEN_KEEPALIVE void palabre_image_failed(const char* ref) { app_ns::images::on_failed(ref); }
 
 EMSCRIPTEN_KEEPALIVE const char* palabre_state_json() {
   static std::string text;

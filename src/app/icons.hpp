@@ -4,6 +4,8 @@
 
 namespace palabre::app::icon {
 inline constexpr const char* comments = "\uf086";
+inline constexpr const char* picture = "\uf03e";
+inline constexpr const char* file_pdf = "\uf1c1";
 inline constexpr const char* comment = "\uf075";
 inline constexpr const char* send = "\uf1d8";
 inline constexpr const char* users = "\uf0c0";

@@ -85,7 +85,8 @@ EM_JS(void, js_listen_hash_change, (), {
   window.addEventListener('hashchange', () => Module._palabre_hash_changed());
 });
 #if PALABRE_HOST_TOOLS
-// Plans come from a file picker or a file dropped anywhere on the page (host only).
+// Plans come from a file picker or a file dropped anywhere on the page (host only); a dropped
+// picture or PDF goes to uploads.cpp.
 EM_JS(void, js_pick_plan, (), {
   const input = document.createElement('input');
   input.type = 'file';
@@ -101,7 +102,11 @@ EM_JS(void, js_listen_plan_drop, (), {
   document.addEventListener('drop', (e) => {
     e.preventDefault();
     const f = e.dataTransfer && e.dataTransfer.files && e.dataTransfer.files[0];
-    if (f) Module.palabreReadPlan(f);
+    const U = Module.palabreUploads;
+    // A picture goes to the image field under the pointer, a PDF to the presentation being written.
+    if (f && U && f.type.startsWith('image/')) U.upload(U.target, f);
+    else if (f && U && f.type === 'application/pdf') U.importPdf(f);
+    else if (f) Module.palabreReadPlan(f);
   });
 });
 #endif

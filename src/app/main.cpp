@@ -16,6 +16,10 @@
 #include <string>
 
 #include "app/app_state.hpp"
+#include "app/images.hpp"
+#if PALABRE_HOST_TOOLS
+#include "app/uploads.hpp"
+#endif
 #include "app/e2e_web.hpp"
 #include "app/effects.hpp"
 #include "app/js_bridge.hpp"
@@ -60,6 +64,12 @@ void frame() {
   Link link = app.client.link();
   if (link == Link::offline && app.transport().connecting()) link = Link::connecting;
   const bool has_token = app.route.view == View::join && !member_token_get(app.route.room).empty();
+  if (link == Link::in_room) {
+    images::configure(app.route.local ? std::string() : app.ws.relay(), id.room, app.route.local);
+#if PALABRE_HOST_TOOLS
+    if (id.role == core::Role::host) uploads::configure(app.ws.relay(), id.room, app.route.local, id.host_token.empty() ? id.token : id.host_token);
+#endif
+  }
   views::Context ctx{app.client.session(), id, link, app.client.pending(), app.route, app.links, has_token, e2e::locked(),
                      platform::now_ms(), static_cast<std::int64_t>(js::epoch_ms()) + app.client.relay_clock_offset_ms(),
                      app.client.own_refusals(), app.browser, app.ui, actions};
@@ -103,6 +113,10 @@ void frame() {
     js::first_frame();
   }
   for (const views::Action& a : actions) run(a);
+#if PALABRE_HOST_TOOLS
+  static std::string image_target;
+  if (app.ui.image_target != image_target) uploads::set_target(image_target = app.ui.image_target);
+#endif
   do_host_duties();
   if (!actions.empty() || app.ui.animating || ui::animations_running()) platform::request_frames(actions.empty() ? 1 : 3);
   // A countdown or a cycling kiosk wants one frame later, not sixty a second until then.

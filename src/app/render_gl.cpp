@@ -117,6 +117,10 @@ void init() {
   emscripten_set_timeout(check_program, 1000, nullptr);
 }
 
+void adopt_rgba_texture(unsigned texture) {
+  if (!is_rgba(texture)) rgba_textures.push_back(texture);
+}
+
 void upload_font_atlas(ImFontAtlas& atlas) {
   // RGBA only when glyphs::build_atlas made it so (colour emoji): a quarter of the bytes otherwise.
   // The pixels are read as they are: GetTexData* would link ImFontAtlas::Build (see build_atlas).

@@ -4,7 +4,7 @@
 // round trip to the GPU process that waits for all the work queued before it), shader status is
 // checked after the first frame rather than waited for, and font atlases are uploaded as one
 // channel of alpha instead of RGBA (a quarter of the bytes) unless they hold colour emoji
-// (glyphs.hpp). Every texture is a font atlas: the app draws no images.
+// (glyphs.hpp). Images (images.hpp) are RGBA textures the browser decodes and uploads itself.
 #include "imgui.h"
 
 namespace palabre::app::render {
@@ -15,6 +15,8 @@ void init();
 // replacing the texture it had before.
 // The atlas's CPU pixels are freed afterwards.
 void upload_font_atlas(ImFontAtlas& atlas);
+// Draws texture `texture` (an image the browser uploaded, images.hpp) as RGBA.
+void adopt_rgba_texture(unsigned texture);
 // Clears the framebuffer to `background` and draws `data` over it.
 void draw(const ImDrawData& data, const ImVec4& background);
 

@@ -244,7 +244,7 @@ constexpr std::array<Entry, static_cast<std::size_t>(S::count_)> catalogue = {{
     {"entre", "between"},
     {"et", "and"},
     {"ajoutez-en au moins une", "add at least one"},
-    {"l’image doit être un PNG ou un JPEG de 256 Kio au plus", "the image must be a PNG or JPEG of at most 256 KiB"},
+    {"l’image doit être un PNG, JPEG, GIF ou WebP envoyé à la salle", "the image must be a PNG, JPEG, GIF or WebP sent to the room"},
     {"Titre", "Title"},
     {"Minuteur", "Timer"},
     {"Réponse acceptée", "Accepted answer"},
@@ -266,6 +266,14 @@ constexpr std::array<Entry, static_cast<std::size_t>(S::count_)> catalogue = {{
     {"ex. 1 = pas du tout, 5 = tout à fait", "e.g. 1 = not at all, 5 = completely"},
     {"ex. Votez pour les questions qui vous intéressent", "e.g. Vote for the questions you want answered"},
     {"ex. Suivez sur l’écran", "e.g. Follow on the screen"},
+    {"Notes de l’orateur", "Speaker notes"},
+    {"Image…", "Image…"},
+    {"Retirer l’image", "Remove the image"},
+    {"Importer un PDF…", "Import a PDF…"},
+    {"Notes de l’orateur (vous seul les voyez)", "Speaker notes (only you see them)"},
+    {"Texte : **gras**, - liste, 1. liste numérotée", "Text: **bold**, - list, 1. numbered list"},
+    {"Envoi de l’image…", "Sending the image…"},
+    {"Import du PDF…", "Importing the PDF…"},
 }};
 
 Lang current = Lang::fr;

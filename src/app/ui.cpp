@@ -10,6 +10,7 @@
 
 #include "app/mirror.hpp"
 #include "app/theme.hpp"
+#include "core/rich_text.hpp"
 #include "core/utf8.hpp"
 #include "imgui_internal.h"
 
@@ -160,6 +161,62 @@ ImVec2 draw_text(ImDrawList* draw, ImFont* font, float size, ImVec2 pos, ImU32 c
   const ImVec2 box = font->CalcTextSizeA(size, FLT_MAX, wrap_width, begin, end);
   mirror::drawn(text, pos, ImVec2(pos.x + box.x, pos.y + box.y), placed_by_people);
   return box;
+}
+
+float rich_text(std::string_view text, float width, ImU32 colour, float scale, bool draw) {
+  const auto& f = theme::fonts();
+  const float global = ImGui::GetIO().FontGlobalScale * scale;
+  const ImVec2 origin = ImGui::GetCursorScreenPos();
+  ImDrawList* list = ImGui::GetWindowDrawList();
+  if (colour == 0) colour = ImGui::GetColorU32(ImGuiCol_Text);
+  float y = 0;
+  for (const auto& line : core::parse_rich_text(text)) {
+    if (line.kind == core::RichLineKind::gap) {
+      y += f.base_px * global * 0.6f;
+      continue;
+    }
+    const bool heading = line.kind == core::RichLineKind::heading;
+    const float size = (heading ? f.heading : f.body)->FontSize * global;
+    const float line_h = size * 1.3f;
+    float indent = 0;
+    if (line.kind == core::RichLineKind::bullet || line.kind == core::RichLineKind::numbered) {
+      indent = size * 1.6f;
+      const std::string marker = line.kind == core::RichLineKind::bullet ? "•" : std::to_string(line.number) + ".";
+      if (draw) draw_text(list, f.strong, size, ImVec2(origin.x + size * 0.3f, origin.y + y), colour, marker);
+    }
+    // Words placed one after the other, a run of one font drawn at once; a word that does not fit
+    // starts the next line (a word longer than the line is drawn alone on its own).
+    float x = indent;
+    for (const auto& span : line.spans) {
+      ImFont* font = heading || span.bold ? (heading ? f.heading : f.strong) : f.body;
+      std::string run;
+      float run_x = x;
+      const auto flush = [&] {
+        if (draw && !run.empty()) draw_text(list, font, size, ImVec2(origin.x + run_x, origin.y + y), colour, run);
+        run.clear();
+      };
+      std::size_t at = 0;
+      while (at < span.text.size()) {
+        std::size_t end = span.text.find(' ', at);
+        end = end == std::string::npos ? span.text.size() : end + 1;
+        const std::string_view word(span.text.data() + at, end - at);
+        const float w = font->CalcTextSizeA(size, FLT_MAX, 0, word.data(), word.data() + word.size()).x;
+        if (x + w > width + 0.5f && x > indent) {
+          flush();
+          y += line_h;
+          x = run_x = indent;
+          if (word == " ") { at = end; continue; }
+        }
+        run += word;
+        x += w;
+        at = end;
+      }
+      flush();
+    }
+    y += line_h;
+  }
+  if (draw) ImGui::Dummy(ImVec2(width, y));
+  return y;
 }
 
 void text_in(ImFont* font, std::string_view text, ImU32 colour, bool centred) {

@@ -34,6 +34,9 @@ std::string ellipsize(std::string_view text, float max_width);
 // Draws `text` on a draw list at `pos` (wrapped at `wrap_width` when > 0) and returns its size.
 ImVec2 draw_text(ImDrawList* draw, ImFont* font, float size, ImVec2 pos, ImU32 colour, std::string_view text,
                  float wrap_width = 0.0f, bool placed_by_people = false);
+// A page's rich text (core/rich_text.hpp) wrapped at `width`, its fonts scaled by `scale`: drawn at
+// the cursor (which moves below it) when `draw`, else only measured. Returns its height.
+float rich_text(std::string_view text, float width, ImU32 colour, float scale = 1.0f, bool draw = true);
 // A rounded label with a dot: "● En ligne".
 void pill(std::string_view text, ImU32 colour, ImU32 background);
 float pill_width(std::string_view text);

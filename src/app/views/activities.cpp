@@ -7,6 +7,7 @@
 #include <string>
 
 #include "app/icons.hpp"
+#include "app/images.hpp"
 #include "app/mirror.hpp"
 #include "app/strings.hpp"
 #include "app/theme.hpp"
@@ -41,8 +42,13 @@ void feedback(const char* icon_text, const char* text, ImU32 colour) {
 }
 
 // A big choice button; `selected` shows it picked. Returns true when tapped.
-bool choice_button(const std::string& label, const std::string& key, bool selected, float width) {
-  const float h = std::round(theme::fonts().base_px * 3.0f);
+// The height a question's picture may take on a phone: the choices stay in view below it.
+float picture_height() { return std::round(ImGui::GetIO().DisplaySize.y * 0.28f); }
+
+// With `image`, a thumbnail at the button's right end (a choice illustrated by a picture).
+bool choice_button(const std::string& label, const std::string& key, bool selected, float width,
+                   const std::string& image = {}) {
+  const float h = std::round(theme::fonts().base_px * (image.empty() ? 3.0f : 4.5f));
   ImGui::PushStyleVar(ImGuiStyleVar_ButtonTextAlign, ImVec2(0.0f, 0.5f));
   ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, selected ? 2.0f : 1.0f);
   ImGui::PushStyleColor(ImGuiCol_Button, selected ? theme::colour::accent_soft : theme::colour::card);
@@ -54,6 +60,12 @@ bool choice_button(const std::string& label, const std::string& key, bool select
   ImGui::PushFont(selected ? theme::fonts().strong : theme::fonts().body);
   mirror::next_role("button");
   const bool pressed = mirror::Button(text.c_str(), ImVec2(width, h));
+  if (!image.empty()) {
+    const float pad = std::round(theme::fonts().base_px * 0.35f);
+    const ImVec2 max = ImGui::GetItemRectMax(), min = ImGui::GetItemRectMin();
+    images::draw_in(ImGui::GetWindowDrawList(), image, ImVec2(max.x - pad - (h - 2 * pad) * 1.5f, min.y + pad),
+                    ImVec2(max.x - pad, max.y - pad));
+  }
   ImGui::PopFont();
   ImGui::PopStyleColor(5);
   ImGui::PopStyleVar(2);
@@ -132,6 +144,7 @@ void quiz(Context& ctx, const core::Activity& a, float width) {
   const auto& question = a.spec.quiz[static_cast<std::size_t>(q)];
   ui::text_muted(std::string(tr(S::question_n)) + " " + std::to_string(q + 1) + " / " + std::to_string(a.spec.quiz.size()));
   ui::text_in(theme::fonts().heading, question.text);
+  images::draw(question.image, width, picture_height());
   const core::QuizResponse* mine = nullptr;
   if (static_cast<std::size_t>(q) < a.quiz_answers.size()) {
     auto it = a.quiz_answers[static_cast<std::size_t>(q)].find(ctx.identity.me_in(a));
@@ -160,7 +173,8 @@ void quiz(Context& ctx, const core::Activity& a, float width) {
                              : std::find(picks.begin(), picks.end(), choice) != picks.end();
     const bool right = !open && std::find(question.correct.begin(), question.correct.end(), choice) != question.correct.end();
     const std::string label = (right ? std::string(icon::check) + " " : std::string()) + question.choices[c];
-    if (choice_button(label, "choice-" + std::to_string(c), picked, width) && can_answer) {
+    const std::string& image = c < question.choice_images.size() ? question.choice_images[c] : std::string();
+    if (choice_button(label, "choice-" + std::to_string(c), picked, width, image) && can_answer) {
       if (!several) {
         submit(ctx, core::QuizAnswer{a.id, q, {choice}});
       } else if (auto it = std::find(picks.begin(), picks.end(), choice); it != picks.end()) {
@@ -230,6 +244,7 @@ void survey(Context& ctx, const core::Activity& a, float width) {
     bool unsent = false;
     ui::gap(base * 0.3f);
     ui::text_in(theme::fonts().heading, q.text);
+    images::draw(q.image, width, picture_height());
     if (!q.hint.empty()) ui::text_muted(q.hint);
     auto& picks = ctx.ui.picks[field_key(a, prefix + "picks")];
     switch (q.kind) {
@@ -436,6 +451,7 @@ void draw_answer(Context& ctx, const core::Activity& a, float width) {
   if (a.spec.kind != core::ActivityKind::survey && a.spec.kind != core::ActivityKind::quiz &&
       a.spec.kind != core::ActivityKind::presentation) {
     ui::text_in(theme::fonts().heading, a.spec.title);
+    images::draw(a.spec.image, width, picture_height());
     if (!a.spec.hint.empty()) ui::text_muted(a.spec.hint);
   }
   const int left = seconds_left(a, ctx.epoch_ms);

@@ -331,6 +331,19 @@ void draw_toolbar(Context& ctx, float inner) {
   ui::gap(base * 0.2f);
 }
 
+// The page on screen's speaker notes: staff-only events (activity.notes), drawn on the host's
+// screen and nowhere else.
+void draw_speaker_notes(const core::Activity& a, float width) {
+  if (a.spec.kind != core::ActivityKind::presentation) return;
+  const std::size_t page = static_cast<std::size_t>(std::max(0, a.page));
+  if (page >= a.notes.size() || a.notes[page].find_first_not_of(" \n") == std::string::npos) return;
+  ui::gap(theme::fonts().base_px * 0.5f);
+  ui::begin_card(width, -1, IM_COL32(255, 248, 225, 255));
+  ui::text_in(theme::fonts().strong, std::string(icon::sticky_note) + "  " + tr(S::speaker_notes), theme::colour::muted);
+  ui::rich_text(a.notes[page], ui::avail_width(), theme::colour::ink);
+  ui::end_card();
+}
+
 }  // namespace
 
 // [SECTION] entry
@@ -390,6 +403,7 @@ void draw_console(Context& ctx, float width, float height) {
     if (shown->spec.kind == core::ActivityKind::survey && shown->status != core::ActivityStatus::draft)
       draw_survey_screen_controls(ctx, *shown);
     draw_results(ctx, *shown, inner - base, false);
+    draw_speaker_notes(*shown, inner - base);
     draw_moderation(ctx, *shown, inner - base);
     ImGui::EndChild();
   }

@@ -22,7 +22,11 @@ namespace palabre::app::views {
 namespace {
 
 // [SECTION] drafts
-core::QuizQuestion new_quiz_question() { return core::QuizQuestion{"", {"", ""}, {}, 20}; }
+core::QuizQuestion new_quiz_question() {
+  core::QuizQuestion q;
+  q.choices = {"", ""};
+  return q;
+}
 core::SurveyQuestion new_survey_question() {
   core::SurveyQuestion q;
   q.choices = {"", ""};
@@ -51,18 +55,21 @@ void drop_blank(std::vector<std::string>& rows) {
   rows.erase(std::remove_if(rows.begin(), rows.end(), blank), rows.end());
 }
 
-// Choices without the empty rows, right answers following their choice.
-void drop_blank_choices(std::vector<std::string>& choices, std::vector<int>* correct) {
-  std::vector<std::string> kept;
+// Choices without the empty rows, right answers and pictures following their choice (no pictures
+// at all when none is set).
+void drop_blank_choices(std::vector<std::string>& choices, std::vector<int>* correct, std::vector<std::string>* images = nullptr) {
+  std::vector<std::string> kept, kept_images;
   std::vector<int> kept_correct;
   for (std::size_t i = 0; i < choices.size(); ++i) {
     if (blank(choices[i])) continue;
     if (correct && std::find(correct->begin(), correct->end(), static_cast<int>(i)) != correct->end())
       kept_correct.push_back(static_cast<int>(kept.size()));
     kept.push_back(choices[i]);
+    kept_images.push_back(images && i < images->size() ? (*images)[i] : std::string());
   }
   choices = std::move(kept);
   if (correct) *correct = std::move(kept_correct);
+  if (images) *images = std::all_of(kept_images.begin(), kept_images.end(), blank) ? std::vector<std::string>() : std::move(kept_images);
 }
 
 // The spec as it is sent: empty rows dropped, fields of other kinds cleared (switching kinds in the
@@ -82,7 +89,8 @@ core::ActivitySpec cleaned(core::ActivitySpec spec) {
   if (kind != K::presentation) spec.pages.clear();
   drop_blank(spec.answers);
   drop_blank(spec.categories);
-  for (auto& q : spec.quiz) drop_blank_choices(q.choices, &q.correct);
+  for (auto& q : spec.quiz) drop_blank_choices(q.choices, &q.correct, &q.choice_images);
+  if (kind == K::quiz || kind == K::survey || kind == K::presentation) spec.image.clear();
   for (auto& q : spec.questions) {
     if (q.kind == core::QuestionKind::open || q.kind == core::QuestionKind::rating) q.choices.clear();
     else drop_blank_choices(q.choices, nullptr);
@@ -90,7 +98,7 @@ core::ActivitySpec cleaned(core::ActivitySpec spec) {
     if (q.kind != core::QuestionKind::rating) { q.scale = 5; q.comment = false; }
   }
   spec.pages.erase(std::remove_if(spec.pages.begin(), spec.pages.end(),
-                                  [](const core::Page& p) { return blank(p.title) && blank(p.text) && p.image.empty(); }),
+                                  [](const core::Page& p) { return blank(p.title) && blank(p.text) && p.image.empty() && blank(p.notes); }),
                    spec.pages.end());
   return spec;
 }
@@ -137,8 +145,9 @@ PartList questions_list() { return {tr(S::question_n), tr(S::ed_add_question), "
 void quiz_questions(Editor& e, std::vector<core::QuizQuestion>& questions) {
   numbered_parts(e, questions, questions_list(), new_quiz_question, [&](const std::string& q, core::QuizQuestion& question) {
     e.text(tr(S::ed_question_text), q + "-text", question.text, tr(S::ed_question_text));
+    e.image(q + "-image", question.image);
     ui::text_muted(std::string(icon::check) + "  " + tr(S::ed_correct));
-    e.rows(q + "-choice", question.choices, tr(S::ed_choice), tr(S::ed_add_choice), &question.correct, 2);
+    e.rows(q + "-choice", question.choices, tr(S::ed_choice), tr(S::ed_add_choice), &question.correct, 2, &question.choice_images);
     e.labelled_number(tr(S::ed_limit), q + "-limit", question.limit_s);
   });
 }
@@ -196,6 +205,7 @@ void survey_questions(Editor& e, std::vector<core::SurveyQuestion>& questions) {
       if (has_choices && question.choices.size() < 2) question.choices.resize(2);
     }
     e.text(tr(S::ed_question_text), q + "-text", question.text, tr(S::ed_question_text));
+    e.image(q + "-image", question.image);
     e.text(tr(S::ed_hint), q + "-hint", question.hint, tr(S::ed_hint));
     switch (question.kind) {
       case core::QuestionKind::single:
@@ -219,8 +229,14 @@ void pages(Editor& e, std::vector<core::Page>& list) {
   const PartList words{tr(S::page), tr(S::ed_add_page), "page-add", "p", "-title", 1};
   numbered_parts(e, list, words, +[] { return core::Page{}; }, [&](const std::string& p, core::Page& page) {
     e.text(tr(S::ed_page_title), p + "-title", page.title, tr(S::ed_page_title));
-    e.text(tr(S::ed_page_text), p + "-text", page.text, tr(S::ed_page_text), -1, 4);
+    e.text(tr(S::ed_page_text), p + "-text", page.text, tr(S::ed_page_text_ph), -1, 4);
+    e.image(p + "-image", page.image);
+    e.text(tr(S::speaker_notes), p + "-notes", page.notes, tr(S::ed_notes_ph), -1, 3);
   });
+  // A PDF's pages come after the pages there are (each its picture, its text kept for search).
+  e.separator();
+  if (e.ctx.ui.pdf_importing > 0) ui::text_muted(std::string(icon::file_pdf) + "  " + tr(S::pdf_importing));
+  else if (e.add_button(tr(S::ed_import_pdf), "pdf-import")) e.ctx.actions.push_back(act::ImportPdf{});
 }
 
 const char* title_label(core::ActivityKind kind) {
@@ -260,6 +276,7 @@ void draw_form(Editor& e) {
   }
   e.labelled_text(title_label(d.kind), "act-title", d.title, tr(S::ed_title_placeholder));
   e.labelled_text(tr(S::ed_hint), "act-hint", d.hint, hint_placeholder(d.kind));
+  if (d.kind != K::quiz && d.kind != K::survey && d.kind != K::presentation) e.image("act-image", d.image);
   switch (d.kind) {
     case K::challenge:
       e.label(tr(S::ed_answers));
@@ -305,6 +322,7 @@ void open_editor(Ui& ui, core::ActivityKind kind) {
 
 void open_editor(Ui& ui, const core::Activity& existing) {
   ui.draft = existing.spec;
+  for (std::size_t i = 0; i < ui.draft.pages.size() && i < existing.notes.size(); ++i) ui.draft.pages[i].notes = existing.notes[i];
   // Give the rows the editor shows at least their minimum, as for a new activity.
   if (ui.draft.kind == core::ActivityKind::challenge && ui.draft.answers.empty()) ui.draft.answers = {""};
   ui.editing = existing.id;
@@ -389,6 +407,13 @@ void draw_editor(Context& ctx, float width, float height) {
     } else {
       if (ui.editing) ctx.actions.push_back(act::Submit{core::ActivityEdit{ui.editing, spec}});
       else ctx.actions.push_back(act::Submit{core::ActivityAdd{spec}});
+      // Speaker notes go apart, staff-only (activity.notes): to the new activity, the one added last.
+      core::ActivityNotes notes{ui.editing, {}};
+      for (const auto& page : spec.pages) notes.notes.push_back(page.notes);
+      while (!notes.notes.empty() && notes.notes.back().empty()) notes.notes.pop_back();
+      const core::Activity* before = ui.editing ? ctx.session.find_activity(ui.editing) : nullptr;
+      if (spec.kind == core::ActivityKind::presentation && (before ? before->notes != notes.notes : !notes.notes.empty()))
+        ctx.actions.push_back(act::Submit{std::move(notes)});
       ui.adding = false;
       ui.editing = 0;
       ui.texts["editor-error"].clear();

@@ -2,9 +2,11 @@
 #include "app/views/editor_fields.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <string>
 
 #include "app/icons.hpp"
+#include "app/images.hpp"
 #include "app/mirror.hpp"
 #include "app/strings.hpp"
 #include "app/ui.hpp"
@@ -107,9 +109,42 @@ bool Editor::add_button(const char* name, const std::string& key) {
   return pressed;
 }
 
+// Takes an upload's ref for field `key` once it has come ("" while on its way: true then).
+bool take_upload(Ui& ui, const std::string& key, std::string& ref) {
+  const auto it = ui.image_uploads.find(key);
+  if (it == ui.image_uploads.end()) return false;
+  if (it->second.empty()) return true;
+  ref = it->second;
+  ui.image_uploads.erase(it);
+  return false;
+}
+
+void Editor::image(const std::string& key, std::string& ref) {
+  const bool sending = take_upload(ctx.ui, key, ref);
+  ImGui::PushID(key.c_str());
+  ImGui::BeginGroup();
+  if (!ref.empty()) {
+    const float h = std::round(base * 4.0f);
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    images::draw_in(ImGui::GetWindowDrawList(), ref, at, ImVec2(at.x + h * 1.6f, at.y + h));
+    ImGui::Dummy(ImVec2(h * 1.6f, h));
+    ImGui::SameLine();
+    if (ui::secondary_button((std::string(icon::close) + "  " + tr(S::ed_image_remove) + "###" + key + "-remove").c_str())) ref.clear();
+  } else if (sending) {
+    ui::text_muted(std::string(icon::picture) + "  " + tr(S::image_sending));
+  } else if (ui::secondary_button((std::string(icon::picture) + "  " + tr(S::ed_image) + "###" + key).c_str())) {
+    ctx.actions.push_back(act::PickImage{key});
+  }
+  ImGui::EndGroup();
+  if (ImGui::IsItemHovered()) ctx.ui.image_target = key;
+  ImGui::PopID();
+}
+
 void Editor::rows(const std::string& prefix, std::vector<std::string>& values, const char* row_name, const char* add_name,
-          std::vector<int>* correct, std::size_t min_rows) {
-  const float remove_w = ImGui::GetFrameHeight() + ImGui::GetStyle().ItemSpacing.x;
+          std::vector<int>* correct, std::size_t min_rows, std::vector<std::string>* images) {
+  if (images && !images->empty()) images->resize(values.size());
+  const float picture_w = images ? ImGui::GetFrameHeight() * 1.5f + ImGui::GetStyle().ItemSpacing.x : 0;
+  const float remove_w = ImGui::GetFrameHeight() + ImGui::GetStyle().ItemSpacing.x + picture_w;
   const float check_w = correct ? ImGui::GetFrameHeight() + ImGui::GetStyle().ItemSpacing.x : 0;
   for (std::size_t i = 0; i < values.size(); ++i) {
     const std::string key = prefix + std::to_string(i);
@@ -130,8 +165,27 @@ void Editor::rows(const std::string& prefix, std::vector<std::string>& values, c
     }
     text(name.c_str(), key, values[i], "", width - remove_w - check_w);
     ImGui::SameLine();
+    if (images) {
+      const std::string image_key = prefix + "-image" + std::to_string(i);
+      if (images->empty()) images->resize(values.size());
+      std::string& ref = (*images)[i];
+      const bool sending = take_upload(ctx.ui, image_key, ref);
+      const float h = ImGui::GetFrameHeight();
+      const ImVec2 at = ImGui::GetCursorScreenPos();
+      const std::string label = ref.empty() ? std::string(tr(S::ed_image)) + " " + name : std::string(tr(S::ed_image_remove)) + " " + name;
+      mirror::next_name(label.c_str());
+      if (mirror::Button((std::string(ref.empty() ? (sending ? icon::clock : icon::picture) : "") + "###" + image_key).c_str(),
+                         ImVec2(h * 1.5f, h))) {
+        if (ref.empty()) ctx.actions.push_back(act::PickImage{image_key});
+        else ref.clear();
+      }
+      if (ImGui::IsItemHovered()) ctx.ui.image_target = image_key;
+      if (!ref.empty()) images::draw_in(ImGui::GetWindowDrawList(), ref, ImVec2(at.x + 2, at.y + 2), ImVec2(at.x + h * 1.5f - 2, at.y + h - 2));
+      ImGui::SameLine();
+    }
     if (values.size() > min_rows && icon_button(icon::close, (std::string(tr(S::ed_remove)) + " " + name).c_str(), prefix + "-remove" + std::to_string(i))) {
       values.erase(values.begin() + static_cast<std::ptrdiff_t>(i));
+      if (images && i < images->size()) images->erase(images->begin() + static_cast<std::ptrdiff_t>(i));
       if (correct) {
         std::vector<int> shifted;
         for (int c : *correct)

@@ -35,8 +35,13 @@ struct Editor {
   bool add_button(const char* name, const std::string& key);
   // Editable rows of short texts (answers, categories, choices), each removable, plus "add".
   // `correct` (quiz) puts a "right answer" box before each row.
+  // `images` (a quiz's choices) puts a picture button after each row: it picks one, or shows the
+  // row's and takes it off.
   void rows(const std::string& prefix, std::vector<std::string>& values, const char* row_name, const char* add_name,
-            std::vector<int>* correct = nullptr, std::size_t min_rows = 0);
+            std::vector<int>* correct = nullptr, std::size_t min_rows = 0, std::vector<std::string>* images = nullptr);
+  // An image field: "Image…" (a file, or one dropped or pasted while the pointer is over it), or
+  // the image and a button that takes it off. `ref` takes an upload's ref when it comes.
+  void image(const std::string& key, std::string& ref);
   // The header of a numbered part ("Question 2", "Page 3"), with a remove button on the right when
   // `removable`; true when that button is pressed.
   bool part_header(const char* noun, std::size_t i, const std::string& key, bool removable);

@@ -54,7 +54,7 @@ FieldProblem problem_in_words(const core::ActivitySpec& spec, const core::Decode
   else if (reason.find("at least 2 choices") != std::string::npos) what = tr(S::err_two_choices);
   else if (reason.find("correct") != std::string::npos) what = tr(S::err_one_correct);
   else if (reason.find("at least one") != std::string::npos) what = tr(S::err_need_one);
-  else if (reason.find("data:image") != std::string::npos || reason.find("KiB") != std::string::npos) what = tr(S::err_image);
+  else if (reason.find("SHA-256") != std::string::npos || reason.find("KiB") != std::string::npos) what = tr(S::err_image);
   if (const auto between = reason.find("between "); between != std::string::npos) {
     // "must be between 1 and 3600 seconds" -> "valeur hors limites (entre 1 et 3600)"
     int low = 0, high = 0;

@@ -5,10 +5,12 @@
 #include <string>
 
 #include "app/icons.hpp"
+#include "app/images.hpp"
 #include "app/strings.hpp"
 #include "app/theme.hpp"
 #include "app/ui.hpp"
 #include "app/views/views.hpp"
+#include "core/aggregates.hpp"
 
 namespace palabre::app::views {
 namespace {
@@ -214,6 +216,24 @@ void draw_wall(Context& ctx, float width, float height) {
   ImGui::EndChild();
 }
 
+// The picture of what the kiosk shows now: the question on screen's, or the activity's prompt's (a
+// presentation draws its pages' pictures itself).
+std::string picture_on_screen(const Context& ctx, const core::Activity& a) {
+  switch (a.spec.kind) {
+    case core::ActivityKind::quiz: {
+      const int q = std::clamp(a.current_question, 0, static_cast<int>(a.spec.quiz.size()) - 1);
+      return a.spec.quiz.empty() ? std::string() : a.spec.quiz[static_cast<std::size_t>(q)].image;
+    }
+    case core::ActivityKind::survey: {
+      if (a.spec.questions.empty()) return {};
+      const int q = core::survey_question_on_screen(a, figures_of(ctx.session, a).survey, ctx.epoch_ms);
+      return a.spec.questions[static_cast<std::size_t>(std::clamp(q, 0, static_cast<int>(a.spec.questions.size()) - 1))].image;
+    }
+    case core::ActivityKind::presentation: return {};
+    default: return a.spec.image;
+  }
+}
+
 void draw_activity(Context& ctx, const core::Activity& a, float width, float height) {
   const auto& f = theme::fonts();
   const float base = f.base_px;
@@ -234,7 +254,25 @@ void draw_activity(Context& ctx, const core::Activity& a, float width, float hei
     ctx.ui.redraw_in_ms = 1000.0 - static_cast<double>(ctx.epoch_ms % 1000);  // next second
   }
   ui::gap(base * 0.5f);
-  draw_results(ctx, a, width - base, true);
+  const std::string picture = picture_on_screen(ctx, a);
+  if (picture.empty()) {
+    draw_results(ctx, a, width - base, true);
+  } else {
+    // The picture beside the results on a wide screen, above them on a tall one; never cut.
+    const ImVec2 top = ImGui::GetCursorScreenPos();
+    const float rest = ImGui::GetContentRegionAvail().y;
+    const bool beside = width > rest * 1.3f;
+    const float picture_w = beside ? std::round(width * 0.36f) : width - base;
+    const float picture_h = beside ? rest - base : std::round(rest * 0.35f);
+    const ImVec2 results_size = beside ? ImVec2(width - picture_w - base * 2.0f, rest) : ImVec2(width, rest - picture_h - base);
+    if (beside) ImGui::SetCursorScreenPos(ImVec2(top.x + results_size.x + base * 1.5f, top.y));
+    images::draw(picture, picture_w, picture_h);
+    ImGui::SetCursorScreenPos(beside ? top : ImVec2(top.x, top.y + picture_h + base));
+    ImGui::BeginChild("kiosk-results", results_size, false,
+                      ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+    draw_results(ctx, a, results_size.x - base, true);
+    ImGui::EndChild();
+  }
   ImGui::EndChild();
 }
 

@@ -10,6 +10,7 @@
 #include <string>
 
 #include "app/icons.hpp"
+#include "app/images.hpp"
 #include "app/mirror.hpp"
 #include "app/strings.hpp"
 #include "app/theme.hpp"
@@ -379,31 +380,35 @@ void presentation(const core::Activity& a, const Look& look) {
   if (a.spec.pages.empty()) return;
   const auto& page = a.spec.pages[static_cast<std::size_t>(std::clamp(a.page, 0, static_cast<int>(a.spec.pages.size()) - 1))];
   line(look, std::string(tr(S::page)) + " " + std::to_string(a.page + 1) + " / " + std::to_string(a.spec.pages.size()));
-  ui::text_in(look.big(), page.title, look.text);
+  if (!page.title.empty()) ui::text_in(look.big(), page.title, look.text);
+  const float width = ImGui::GetContentRegionAvail().x;
+  const float text_scale = 1.0f;  // the kiosk's base size is already its own (theme::base_size_for)
   if (!look.kiosk) {
-    line(look, page.text, false);
+    images::draw(page.image, width, std::round(ImGui::GetIO().DisplaySize.y * 0.45f));
+    ui::rich_text(page.text, width, look.text, text_scale);
     return;
   }
-  // The kiosk never scrolls: a long page's text is set smaller until it fits, down to 60 %.
-  ImGui::PushFont(look.body);
-  const float width = ImGui::GetContentRegionAvail().x;
-  const float needed = ImGui::CalcTextSize(page.text.c_str(), nullptr, false, width).y;
+  // The kiosk never scrolls: the picture fits what is left, beside the text when there is some,
+  // and a long text is set smaller until it fits, down to 60 %.
   const float room = ImGui::GetContentRegionAvail().y - ImGui::GetStyle().ItemSpacing.y;
-  float scale = needed > room ? std::max(0.6f, room / needed) : 1.0f;
-  // Wrapping at a smaller size makes fewer, longer lines: shrink a little more until it fits.
-  for (int i = 0; i < 8 && scale > 0.6f; ++i) {
-    ImGui::SetWindowFontScale(scale);
-    if (ImGui::CalcTextSize(page.text.c_str(), nullptr, false, width).y <= room) break;
-    scale = std::max(0.6f, scale * 0.95f);
+  const bool has_text = page.text.find_first_not_of(" \n") != std::string::npos;
+  float text_w = width;
+  if (!page.image.empty()) {
+    if (!has_text) {
+      images::draw(page.image, width, room);
+      return;
+    }
+    const float gap = theme::fonts().base_px * 1.5f;
+    text_w = std::round(width * 0.4f);
+    const ImVec2 top = ImGui::GetCursorScreenPos();
+    ImGui::SetCursorScreenPos(ImVec2(top.x + text_w + gap, top.y));
+    images::draw(page.image, width - text_w - gap, room);
+    ImGui::SetCursorScreenPos(top);
   }
-  ImGui::SetWindowFontScale(scale);
-  ImGui::PushStyleColor(ImGuiCol_Text, look.text);
-  ImGui::PushTextWrapPos(0);
-  ui::text(page.text);
-  ImGui::PopTextWrapPos();
-  ImGui::PopStyleColor();
-  ImGui::SetWindowFontScale(1.0f);
-  ImGui::PopFont();
+  float scale = text_scale;
+  for (int i = 0; i < 12 && scale > text_scale * 0.6f && ui::rich_text(page.text, text_w, look.text, scale, false) > room; ++i)
+    scale = std::max(text_scale * 0.6f, scale * 0.93f);
+  ui::rich_text(page.text, text_w, look.text, scale);
 }
 
 }  // namespace

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "app/icons.hpp"
+#include "app/images.hpp"
 #include "app/mirror.hpp"
 #include "app/strings.hpp"
 #include "app/theme.hpp"
@@ -138,7 +139,19 @@ void quiz(Context& ctx, const core::Activity& a, const Look& look, float width) 
                 left > 5 || left == 0 ? look.accent : theme::colour::live);
     ctx.ui.redraw_in_ms = 1000.0 - static_cast<double>(ctx.epoch_ms % 1000);
     line(look, std::to_string(answered) + out_of(ctx, fig.participants) + " " + trn(S::quiz_answered, answered), false);
-    for (std::size_t c = 0; c < question.choices.size(); ++c) line(look, std::string(1, static_cast<char>('A' + c % 26)) + ".  " + question.choices[c], false);
+    for (std::size_t c = 0; c < question.choices.size(); ++c) {
+      // A choice's picture as a thumbnail before its letter.
+      if (c < question.choice_images.size() && !question.choice_images[c].empty()) {
+        const float h = std::round(base * (look.kiosk ? 2.4f : 3.0f));
+        const ImVec2 at = ImGui::GetCursorScreenPos();
+        images::draw_in(ImGui::GetWindowDrawList(), question.choice_images[c], at, ImVec2(at.x + h * 1.5f, at.y + h));
+        ImGui::SetCursorScreenPos(ImVec2(at.x + h * 1.5f + base * 0.6f, at.y + (h - ImGui::GetTextLineHeight()) * 0.5f));
+        line(look, std::string(1, static_cast<char>('A' + c % 26)) + ".  " + question.choices[c], false);
+        ImGui::SetCursorScreenPos(ImVec2(at.x, at.y + h + ImGui::GetStyle().ItemSpacing.y));
+        continue;
+      }
+      line(look, std::string(1, static_cast<char>('A' + c % 26)) + ".  " + question.choices[c], false);
+    }
     ImGui::EndGroup();
     return;
   }

@@ -50,6 +50,11 @@ struct Ui {
   std::int64_t drag_note = 0;          // board: the post-it being dragged (0: none)
   float drag_dx = 0, drag_dy = 0;      // board: where it was grabbed, from its top-left corner
   std::int64_t last_current = 0;       // participant: switches back to the activity when it changes
+  // host: images being sent for the editor's image fields, by field key: the image ref once stored
+  // ("" while it is on its way); the field takes it on its next frame.
+  std::map<std::string, std::string> image_uploads;
+  std::string image_target;            // host: the image field under the pointer (drops and pastes go there)
+  int pdf_importing = 0;               // host: a PDF's pages on their way to the editor (0: none)
 };
 
 // What a view asks the app to do after the frame (effects.cpp carries it out), one struct a kind.
@@ -67,9 +72,12 @@ struct PickPlan {};                                 // host: a plan file from th
 struct ExportLog {};                                // host: the room's log as a download
 struct ExportReport { std::string format; };        // host: "html", "md", "csv" or "json"
 struct Download { std::string name, mime_type, text; };  // a file the view made
+struct PickImage { std::string field; };            // host: an image for the editor's field `field`
+struct ImportPdf {};                                // host: a PDF whose pages become the editor's pages
 }  // namespace act
 using Action = std::variant<act::Go, act::OpenUrl, act::CreateRoom, act::JoinAs, act::Post, act::HideMessage, act::Copy,
-                            act::ToggleLang, act::Submit, act::PickPlan, act::ExportLog, act::ExportReport, act::Download>;
+                            act::ToggleLang, act::Submit, act::PickPlan, act::ExportLog, act::ExportReport, act::Download,
+                            act::PickImage, act::ImportPdf>;
 
 // What this browser offers, read by the app at start: views call no platform function.
 struct Capabilities {

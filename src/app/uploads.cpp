@@ -1,0 +1,215 @@
+#include "app/uploads.hpp"
+
+#include <emscripten.h>
+
+#include <cstdlib>
+#include <nlohmann/json.hpp>
+
+#include "app/app_state.hpp"
+#include "app/platform_web.hpp"
+#include "app/strings.hpp"
+#include "protocol/sha256.hpp"
+
+EM_JS(void, js_uploads_init, (), {
+  if (Module.palabreUploads) return;
+  const U = {target: "", maxSide: 1920, maxBytes: 4 * 1024 * 1024};
+  // The picture scaled to fit maxSide, re-encoded: PNG for drawings and screenshots (PNG or GIF in),
+  // JPEG for photos, or when the PNG would be too big.
+  U.encode = async (source) => {
+    const bitmap = await createImageBitmap(source);
+    const scale = Math.min(1, U.maxSide / Math.max(bitmap.width, bitmap.height));
+    const canvas = new OffscreenCanvas(Math.max(1, Math.round(bitmap.width * scale)), Math.max(1, Math.round(bitmap.height * scale)));
+    canvas.getContext('2d').drawImage(bitmap, 0, 0, canvas.width, canvas.height);
+    bitmap.close();
+    const lossless = source.type === 'image/png' || source.type === 'image/gif';
+    let out = await canvas.convertToBlob(lossless ? {type: 'image/png'} : {type: 'image/jpeg', quality: 0.85});
+    if (out.size > U.maxBytes / 2) out = await canvas.convertToBlob({type: 'image/jpeg', quality: 0.82});
+    return new Uint8Array(await out.arrayBuffer());
+  };
+  U.seal = async (plain) => {
+    const E = Module.palabreE2e, I = Module.palabreImages;
+    const key = E && E.key && await E.key;
+    if (!key) return plain;
+    const iv = crypto.getRandomValues(new Uint8Array(12));
+    const ct = new Uint8Array(await crypto.subtle.encrypt({name: 'AES-GCM', iv: iv,
+      additionalData: new TextEncoder().encode('palabre-e2e-blob-v1|' + I.room)}, key, plain));
+    const out = new Uint8Array(20 + ct.length);
+    out.set(new TextEncoder().encode('PLBRE2E1'));
+    out.set(iv, 8);
+    out.set(ct, 20);
+    return out;
+  };
+  U.hash = (bytes) => {
+    const p = _malloc(bytes.length);
+    HEAPU8.set(bytes, p);
+    const hex = _palabre_sha256_hex(p, bytes.length);
+    _free(p);
+    const ref = UTF8ToString(hex);
+    _free(hex);
+    return ref;
+  };
+  U.store = async (ref, bytes) => {
+    const I = Module.palabreImages;
+    if (I.local) return I.idb('readwrite', (s) => s.put(bytes, I.room + '/' + ref));
+    const r = await fetch(I.base + '/blob/' + I.room + '/' + ref,
+                          {method: 'PUT', body: bytes, headers: {Authorization: 'Bearer ' + U.token}});
+    if (!r.ok) {
+      let message = 'HTTP ' + r.status;
+      try { message = (await r.json()).message || message; } catch (e) {}
+      throw new Error(message);
+    }
+  };
+  // One picture, start to end; its ref (shown at once: the decoded picture is kept as its texture).
+  U.send = async (source) => {
+    const plain = await U.encode(source);
+    const stored = await U.seal(plain);
+    const ref = U.hash(stored);
+    await U.store(ref, stored);
+    const I = Module.palabreImages;
+    I.bytes.set(ref, plain);
+    const bitmap = await createImageBitmap(new Blob([plain]), {premultiplyAlpha: 'none', colorSpaceConversion: 'none'});
+    I.call('_palabre_image_ready', ref, I.texture(bitmap), bitmap.width, bitmap.height);
+    bitmap.close();
+    return ref;
+  };
+  U.answer = (name, field, text) => {
+    const f = stringToNewUTF8(field), t = stringToNewUTF8(text);
+    Module[name](f, t);
+    _free(f);
+    _free(t);
+  };
+  U.upload = (field, file) => {
+    if (!field) return;
+    U.answer('_palabre_image_sending', field, "");
+    U.send(file).then((ref) => U.answer('_palabre_image_uploaded', field, ref))
+      .catch((e) => U.answer('_palabre_image_failed_upload', field, String(e && e.message || e)));
+  };
+  U.pick = (accept, then) => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.accept = accept;
+    input.onchange = () => { if (input.files[0]) then(input.files[0]); };
+    input.click();
+  };
+  // pdf.js from vendor/ (only now: never in a participant's download); each page drawn at most
+  // maxSide wide, sent as a picture, and its text kept.
+  U.pdf = async (file) => {
+    const lib = await import('./vendor/pdf.min.mjs');
+    lib.GlobalWorkerOptions.workerSrc = new URL('./vendor/pdf.worker.min.mjs', document.baseURI).href;
+    const doc = await lib.getDocument({data: new Uint8Array(await file.arrayBuffer()), isEvalSupported: false}).promise;
+    const pages = [];
+    for (let n = 1; n <= Math.min(doc.numPages, 60); n++) {
+      const page = await doc.getPage(n);
+      const first = page.getViewport({scale: 1});
+      const viewport = page.getViewport({scale: Math.min(4, U.maxSide / Math.max(first.width, first.height))});
+      const canvas = new OffscreenCanvas(Math.round(viewport.width), Math.round(viewport.height));
+      const context = canvas.getContext('2d');
+      context.fillStyle = '#fff';
+      context.fillRect(0, 0, canvas.width, canvas.height);
+      await page.render({canvasContext: context, viewport: viewport}).promise;
+      const content = await page.getTextContent();
+      const text = content.items.map((i) => i.str + (i.hasEOL ? '\n' : ' ')).join("").replace(/ +/g, ' ').trim();
+      const ref = await U.send(await canvas.convertToBlob({type: 'image/png'}));
+      pages.push({image: ref, text: text});
+      page.cleanup();
+    }
+    await doc.destroy();
+    return pages;
+  };
+  U.importPdf = (file) => {
+    Module._palabre_pdf_started();
+    U.pdf(file).then((pages) => U.answer('_palabre_pdf_pages', "", JSON.stringify(pages)))
+      .catch((e) => U.answer('_palabre_pdf_pages', String(e && e.message || e), '[]'));
+  };
+  document.addEventListener('paste', (e) => {
+    const items = e.clipboardData ? Array.from(e.clipboardData.files || []) : [];
+    const image = items.find((f) => f.type.startsWith('image/'));
+    if (image && U.target) { e.preventDefault(); U.upload(U.target, image); }
+  });
+  Module.palabreUploads = U;
+});
+EM_JS(void, js_uploads_configure, (const char* token), { Module.palabreUploads.token = UTF8ToString(token); Module.palabreImages.keep = true; });
+EM_JS(void, js_uploads_pick_image, (const char* field), {
+  const f = UTF8ToString(field), U = Module.palabreUploads;
+  U.pick('image/png,image/jpeg,image/gif,image/webp', (file) => U.upload(f, file));
+});
+EM_JS(void, js_uploads_target, (const char* field), { Module.palabreUploads.target = UTF8ToString(field); });
+EM_JS(void, js_uploads_import_pdf, (), {
+  const U = Module.palabreUploads;
+  U.pick('application/pdf,.pdf', (file) => U.importPdf(file));
+});
+
+namespace palabre::app::uploads {
+
+void configure(const std::string& relay_ws_url, const std::string&, bool, const std::string& host_token) {
+  (void)relay_ws_url;  // images::configure set where blobs live; uploads go to the same place
+  js_uploads_init();
+  js_uploads_configure(host_token.c_str());
+}
+void pick_image(const std::string& field) { js_uploads_pick_image(field.c_str()); }
+void set_target(const std::string& field) { js_uploads_target(field.c_str()); }
+void import_pdf() { js_uploads_import_pdf(); }
+void listen() { js_uploads_init(); }
+
+}  // namespace palabre::app::uploads
+
+namespace app_ns = palabre::app;
+using app_ns::app;
+
+extern "C" {
+// The lowercase hex SHA-256 of bytes (malloc'd; the caller frees it): a blob's ref.
+EMSCRIPTEN_KEEPALIVE char* palabre_sha256_hex(const unsigned char* bytes, int size) {
+  const std::string hex = palabre::protocol::sha256_hex(std::string_view(reinterpret_cast<const char*>(bytes), static_cast<std::size_t>(size)));
+  char* out = static_cast<char*>(std::malloc(hex.size() + 1));
+  std::copy(hex.begin(), hex.end() + 1, out);
+  return out;
+}
+
+EMSCRIPTEN_KEEPALIVE void palabre_image_sending(const char* field, const char*) {
+  app.ui.image_uploads[field] = "";
+  app_ns::platform::request_frames();
+}
+EMSCRIPTEN_KEEPALIVE void palabre_image_uploaded(const char* field, const char* ref) {
+  app.ui.image_uploads[field] = ref;
+  app_ns::platform::request_frames();
+}
+EMSCRIPTEN_KEEPALIVE void palabre_image_failed_upload(const char* field, const char* message) {
+  app.ui.image_uploads.erase(field);
+  app.ui.error = std::string(app_ns::tr(app_ns::S::err_image)) + " (" + message + ")";
+  app_ns::platform::request_frames();
+}
+
+EMSCRIPTEN_KEEPALIVE void palabre_pdf_started() {
+  ++app.ui.pdf_importing;
+  app_ns::platform::request_frames();
+}
+// A PDF's pages ([{image, text}]) after the editor's pages; `error` says why there are none.
+EMSCRIPTEN_KEEPALIVE void palabre_pdf_pages(const char* error, const char* pages_json) {
+  app.ui.pdf_importing = std::max(0, app.ui.pdf_importing - 1);
+  app_ns::platform::request_frames();
+  if (error && *error) {
+    app.ui.error = std::string(app_ns::tr(app_ns::S::err_image)) + " (" + error + ")";
+    return;
+  }
+  const auto pages = nlohmann::json::parse(pages_json, nullptr, false);
+  auto& draft = app.ui.draft;
+  if (!pages.is_array() || !app.ui.adding || draft.kind != palabre::core::ActivityKind::presentation) return;
+  // The one empty page a new presentation starts with gives way to the slides.
+  if (draft.pages.size() == 1 && draft.pages[0] == palabre::core::Page{}) draft.pages.clear();
+  for (const auto& p : pages) {
+    if (!p.is_object()) continue;
+    palabre::core::Page page;
+    page.image = p.value("image", std::string());
+    // Kept short: every page travels in the one activity.add (64 KiB at most).
+    std::string text = p.value("text", std::string());
+    if (text.size() > 1200) {
+      std::size_t cut = 1200;
+      while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+      text = text.substr(0, cut) + "…";
+    }
+    // No title: the slide's picture shows its own, and its text is kept for search and the report.
+    page.slide_text = std::move(text);
+    draft.pages.push_back(std::move(page));
+  }
+}
+}

@@ -1,0 +1,24 @@
+#pragma once
+// The host's images and slides (issue 18; host module only): a picked, dropped or pasted picture
+// is scaled down by the browser (at most 1920 px on its longer side, re-encoded), sealed with the
+// room key in an encrypted room, named by the SHA-256 of what is stored, and put in the room's
+// blobs — on the relay (`PUT /blob/<ROOM>/<ref>` with the host token, docs/protocol.md) or in this
+// browser's IndexedDB without a relay. A PDF's pages are drawn by pdf.js (loaded from vendor/ only
+// when a host imports one, never in a participant's download) and sent the same way, each with its
+// text. Results come back to the editor through Ui::image_uploads and the exports below.
+#include <string>
+
+namespace palabre::app::uploads {
+
+// Where blobs go: the relay (its WebSocket URL) or this browser, for `room`, with the host token.
+void configure(const std::string& relay_ws_url, const std::string& room, bool local, const std::string& host_token);
+// A file picker for the editor's image field `field`.
+void pick_image(const std::string& field);
+// The field a dropped or pasted image goes to ("" = none).
+void set_target(const std::string& field);
+// A file picker for a PDF; its pages come to palabre_pdf_pages.
+void import_pdf();
+// Listens to pastes of images (drops are js_bridge's, which hands images and PDFs here).
+void listen();
+
+}  // namespace palabre::app::uploads
