@@ -1,6 +1,10 @@
 // `palabre report LOG [--format html|md|csv|json] [--lang fr|en] [-o FILE]`: replays a session log
-// and writes its report. The format defaults to the output file's extension, else HTML.
+// and writes its report. The format defaults to the output file's extension, else HTML. Images
+// come from the room's blobs beside the log (`ROOM.blobs/`, as `palabre serve --data` keeps them,
+// or --blobs DIR): the HTML embeds them, the Markdown gets them as files in images/ beside it.
 #include <cstdio>
+#include <filesystem>
+#include <map>
 #include <fstream>
 #include <iterator>
 #include <optional>
@@ -8,6 +12,7 @@
 
 #include "commands.hpp"
 #include "core/log.hpp"
+#include "core/plan.hpp"
 #include "report/from_session.hpp"
 #include "report/render.hpp"
 
@@ -54,6 +59,8 @@ int run_report(int argc, char** argv) {
           [](std::string& text) { return report::lang_from_string(text) ? std::string() : "unknown language '" + text + "' (fr or en)"; },
           "fr|en"));
   app.add_option("-o,--output", out_path, "where to write the report (default: standard output)");
+  std::string blobs_dir;
+  app.add_option("--blobs", blobs_dir, "the room's images (default: ROOM.blobs/ beside the log)");
   if (const auto exit = parse_options(app, argc, argv)) return *exit;
   if (!format && !out_path.empty()) format = format_of_path(out_path);
 
@@ -77,7 +84,23 @@ int run_report(int argc, char** argv) {
   if (!log.skipped.empty())
     std::fprintf(stderr, "palabre report: %zu event(s) left out (listed at the end of the report)\n", log.skipped.size());
   const core::Replay replayed = core::replay(log.envelopes);
-  report::Report model = report::build_report(replayed.session, lang);
+  if (blobs_dir.empty()) {
+    const std::string suffix = ".palabre.jsonl";
+    blobs_dir = (log_path.ends_with(suffix) ? log_path.substr(0, log_path.size() - suffix.size()) : log_path) + ".blobs";
+  }
+  std::map<std::string, std::string> image_bytes;  // ref → bytes, for the Markdown's images/ folder
+  const report::ImageSource images = [&](const std::string& ref) -> std::optional<report::EmbeddedImage> {
+    if (!core::is_image_ref(ref)) return std::nullopt;
+    std::ifstream blob(std::filesystem::path(blobs_dir) / ref, std::ios::binary);
+    if (!blob) return std::nullopt;
+    std::string bytes((std::istreambuf_iterator<char>(blob)), std::istreambuf_iterator<char>());
+    const std::string mime(report::image_mime_of(bytes));
+    if (mime.empty()) return std::nullopt;  // an encrypted room's blob: `palabre decrypt` first
+    report::EmbeddedImage image{ref, mime, report::to_base64(bytes)};
+    image_bytes[ref] = std::move(bytes);
+    return image;
+  };
+  report::Report model = report::build_report(replayed.session, lang, images);
   for (const core::LogProblem& bad : log.skipped) model.left_out.push_back({bad.line, bad.seq, bad.reason});
   const std::string output = report::render(model, format.value_or(report::Format::html));
 
@@ -100,6 +123,16 @@ int run_report(int argc, char** argv) {
   if (std::rename(partial.c_str(), out_path.c_str()) != 0) {
     std::remove(partial.c_str());
     return fail("cannot write '" + out_path + "'", 1);
+  }
+  if (format.value_or(report::Format::html) == report::Format::markdown && !image_bytes.empty()) {
+    std::error_code ec;
+    const auto beside = std::filesystem::path(out_path).parent_path();
+    std::filesystem::create_directories(beside / "images", ec);
+    for (const auto& [ref, bytes] : image_bytes) {
+      std::ofstream file(beside / report::image_file_name(ref, report::image_mime_of(bytes)), std::ios::binary | std::ios::trunc);
+      file.write(bytes.data(), std::streamsize(bytes.size()));
+      if (!file) return fail("cannot write the images beside '" + out_path + "'", 1);
+    }
   }
   return 0;
 }

@@ -345,13 +345,28 @@ void map_qna(const Context& c, const core::Activity& a, Activity& out) {
   out.detail = std::move(d);
 }
 
-Presentation map_presentation(const core::Activity& a, std::size_t ordinal) {
+EmbeddedImage embedded(const ImageSource& images, const std::string& ref) {
+  if (images)
+    if (auto image = images(ref)) {
+      image->ref = ref;
+      return *image;
+    }
+  return {ref, "", ""};
+}
+
+Presentation map_presentation(const core::Activity& a, std::size_t ordinal, const ImageSource& images) {
   Presentation p;
   p.id = "p" + std::to_string(ordinal);
   p.title = a.spec.title;
   for (std::size_t i = 0; i < a.spec.pages.size(); ++i) {
     const core::Page& spec = a.spec.pages[i];
-    Page page{int(i) + 1, spec.title, spec.text, "", ""};
+    Page page{int(i) + 1, spec.title, spec.text, "", "", "", spec.slide_text};
+    if (core::is_image_ref(spec.image)) {
+      EmbeddedImage image = embedded(images, spec.image);
+      page.image_ref = spec.image;
+      page.image_mime = std::move(image.mime);
+      page.image_base64 = std::move(image.base64);
+    }
     // "data:image/png;base64,AAAA" → mime + payload; anything else is not embedded.
     constexpr std::string_view kData = "data:";
     constexpr std::string_view kBase64 = ";base64,";
@@ -391,7 +406,7 @@ std::optional<Lang> lang_from_string(std::string_view text) {
   return std::nullopt;
 }
 
-Report build_report(const core::Session& session, std::optional<Lang> lang) {
+Report build_report(const core::Session& session, std::optional<Lang> lang, const ImageSource& images) {
   // The zone with its past offsets: a report of a 2018 session in São Paulo shows that summer's time.
   Context c{session, core::with_history(core::parse_timezone(session.info.timezone).value_or(*core::parse_timezone("UTC"))),
             lang.value_or(lang_from_string(session.info.locale).value_or(Lang::fr)), {}};
@@ -411,7 +426,7 @@ Report build_report(const core::Session& session, std::optional<Lang> lang) {
     if (a.status == core::ActivityStatus::draft) continue;  // prepared but never run: nothing to report
     if (first_start == 0 || (a.started_at != 0 && a.started_at < first_start)) first_start = a.started_at;
     if (a.spec.kind == core::ActivityKind::presentation) {
-      report.presentations.push_back(map_presentation(a, report.presentations.size() + 1));
+      report.presentations.push_back(map_presentation(a, report.presentations.size() + 1, images));
       continue;
     }
     Activity out;
@@ -430,6 +445,10 @@ Report build_report(const core::Session& session, std::optional<Lang> lang) {
       case core::ActivityKind::presentation: break;
     }
     sort_records(out.records);
+    std::vector<std::string> refs = core::image_refs(a.spec);
+    for (std::size_t i = 0; i < refs.size(); ++i)
+      if (std::find(refs.begin(), refs.begin() + std::ptrdiff_t(i), refs[i]) == refs.begin() + std::ptrdiff_t(i))
+        out.images.push_back(embedded(images, refs[i]));
     report.activities.push_back(std::move(out));
   }
   // A session without a planned date is dated by its first activity.
@@ -438,6 +457,30 @@ Report build_report(const core::Session& session, std::optional<Lang> lang) {
   for (const core::Message& m : session.messages)
     if (!m.hidden) report.messages.push_back({c.display_name(m.from), m.text, c.moment(m.at)});
   return report;
+}
+
+std::string_view image_mime_of(std::string_view b) {
+  if (b.starts_with("\x89PNG\r\n\x1a\n")) return "image/png";
+  if (b.starts_with("\xff\xd8\xff")) return "image/jpeg";
+  if (b.starts_with("GIF87a") || b.starts_with("GIF89a")) return "image/gif";
+  if (b.size() >= 12 && b.starts_with("RIFF") && b.substr(8, 4) == "WEBP") return "image/webp";
+  return "";
+}
+
+std::string to_base64(std::string_view bytes) {
+  static constexpr char digits[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  std::string out;
+  out.reserve((bytes.size() + 2) / 3 * 4);
+  for (std::size_t i = 0; i < bytes.size(); i += 3) {
+    const std::uint32_t n = std::uint32_t(std::uint8_t(bytes[i])) << 16 |
+                            (i + 1 < bytes.size() ? std::uint32_t(std::uint8_t(bytes[i + 1])) << 8 : 0) |
+                            (i + 2 < bytes.size() ? std::uint32_t(std::uint8_t(bytes[i + 2])) : 0);
+    out += digits[n >> 18 & 63];
+    out += digits[n >> 12 & 63];
+    out += i + 1 < bytes.size() ? digits[n >> 6 & 63] : '=';
+    out += i + 2 < bytes.size() ? digits[n & 63] : '=';
+  }
+  return out;
 }
 
 }  // namespace palabre::report

@@ -6,6 +6,7 @@
 // [SECTION] Document
 #include <algorithm>
 
+#include "core/rich_text.hpp"
 #include "report/html_style.hpp"
 #include "report/locale.hpp"
 #include "report/render.hpp"
@@ -22,6 +23,53 @@ using text::html_escape;
 std::string e(std::string_view text) { return html_escape(text); }
 
 // Plain text → paragraphs; lines starting with "- " or "• " become list items.
+bool safe_image_mime(std::string_view mime);
+bool safe_base64(std::string_view data);
+
+// An embedded picture as an <img> with a data: URI: never a request (checked: a mime and base64
+// that could break out of the attribute are not written).
+std::string image_html(std::string_view mime, std::string_view base64, std::string_view alt) {
+  if (!safe_image_mime(mime) || base64.empty() || !safe_base64(base64)) return {};
+  return "<img alt=\"" + e(alt) + "\" src=\"data:" + std::string(mime) + ";base64," + std::string(base64) + "\">";
+}
+
+// A page's rich text (core/rich_text.hpp): headings, bullet and numbered lists, bold, line breaks.
+std::string rich_html(std::string_view text) {
+  std::string out, paragraph;
+  const char* list = nullptr;  // "ul" / "ol" while one is open
+  const auto spans = [](const core::RichLine& line) {
+    std::string html;
+    for (const auto& span : line.spans) html += span.bold ? "<strong>" + e(span.text) + "</strong>" : e(span.text);
+    return html;
+  };
+  const auto close = [&](const char* keep) {
+    if (!paragraph.empty()) out += "<p>" + paragraph + "</p>";
+    paragraph.clear();
+    if (list && list != keep) out += std::string("</") + list + ">";
+    if (list != keep) list = nullptr;
+  };
+  for (const auto& line : core::parse_rich_text(text)) {
+    using K = core::RichLineKind;
+    if (line.kind == K::bullet || line.kind == K::numbered) {
+      const char* kind = line.kind == K::bullet ? "ul" : "ol";
+      close(kind);
+      if (!list) out += std::string("<") + kind + ">";
+      list = kind;
+      out += "<li>" + spans(line) + "</li>";
+    } else if (line.kind == K::heading) {
+      close(nullptr);
+      out += "<h5>" + spans(line) + "</h5>";
+    } else if (line.kind == K::gap) {
+      close(nullptr);
+    } else {
+      close(nullptr);
+      paragraph += (paragraph.empty() ? "" : "<br>") + spans(line);
+    }
+  }
+  close(nullptr);
+  return out;
+}
+
 std::string prose(std::string_view text) {
   std::string out;
   std::string paragraph;
@@ -285,6 +333,11 @@ std::string activity_html(const Activity& a, std::size_t index, Lang lang) {
          e(format_percent(p.percent, lang)) + "</b> " + e(l.participation) + "</span></div>";
   if (a.anonymous) out += "<p class=\"hint\">" + e(l.anonymous_activity) + "</p>";
   if (!a.instructions.empty()) out += "<div class=\"instructions prose\">" + prose(a.instructions) + "</div>";
+  if (!a.images.empty()) {
+    out += "<div class=\"figures\">";
+    for (const EmbeddedImage& image : a.images) out += image_html(image.mime, image.base64, a.title);
+    out += "</div>";
+  }
   std::visit(
       [&](const auto& d) {
         using T = std::decay_t<decltype(d)>;
@@ -381,10 +434,9 @@ std::string render_html(const Report& report) {
       for (const Page& page : p.pages) {
         out += "<article class=\"page\"><p class=\"qnum\">" + e(l.page) + " " + std::to_string(page.number) + "</p>";
         if (!page.title.empty()) out += "<h4>" + e(page.title) + "</h4>";
-        out += "<div class=\"prose\">" + prose(page.text) + "</div>";
-        if (safe_image_mime(page.image_mime) && !page.image_base64.empty() && safe_base64(page.image_base64))
-          out += "<img alt=\"" + e(page.title) + "\" src=\"data:" + page.image_mime + ";base64," + page.image_base64 +
-                 "\">";
+        out += "<div class=\"prose\">" + rich_html(page.text) + "</div>";
+        out += image_html(page.image_mime, page.image_base64, page.title.empty() ? page.slide_text : page.title);
+        if (!page.slide_text.empty()) out += "<details class=\"slide-text\"><summary>" + e(l.slide_text) + "</summary>" + prose(page.slide_text) + "</details>";
         out += "</article>";
       }
       out += "</div>";

@@ -365,6 +365,12 @@ void activity(JsonWriter& w, const Activity& a, Lang lang) {
   w.field("title", a.title);
   w.field("instructions", a.instructions);
   w.field("anonymous", a.anonymous);
+  if (!a.images.empty()) {  // by ref: the HTML report embeds their bytes
+    w.key("images");
+    w.begin_array();
+    for (const EmbeddedImage& image : a.images) w.string(image.ref);
+    w.end_array();
+  }
   w.key("participation");
   w.begin_object();
   w.field("took_part", a.participation.took_part);
@@ -444,7 +450,10 @@ std::string render_json(const Report& report) {
       w.field("number", page.number);
       w.field("title", page.title);
       w.field("text", page.text);
-      if (!page.image_mime.empty()) {
+      if (!page.slide_text.empty()) w.field("slide_text", page.slide_text);
+      if (!page.image_ref.empty()) {
+        w.field("image_ref", page.image_ref);
+      } else if (!page.image_mime.empty()) {  // inline in an old log: it has no ref
         w.key("image");
         w.begin_object();
         w.field("mime", page.image_mime);

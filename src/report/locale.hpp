@@ -30,6 +30,7 @@ struct Labels {
   std::string_view question;            // "Question"
   std::string_view page;                // "Page"
   std::string_view page_one, page_many;          // "page", "pages"
+  std::string_view slide_text;                   // "Texte de la diapositive"
   std::string_view question_one, question_many;  // "question", "questions"
   std::string_view idea_one, idea_many;          // "idée", "idées"
   std::string_view idea_posted_one, idea_posted_many;

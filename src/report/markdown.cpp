@@ -254,6 +254,7 @@ std::string render_markdown(const Report& report) {
              " · " + format_percent(a.participation.percent, lang) + " " + std::string(l.participation) + "\n\n";
       if (a.anonymous) out += "*" + std::string(l.anonymous_activity) + "*\n\n";
       if (!a.instructions.empty()) out += quote(a.instructions) + "\n";
+      for (const EmbeddedImage& image : a.images) out += "![](" + image_file_name(image.ref, image.mime) + ")\n\n";
       out += detail_md(a, lang);
     }
   }
@@ -267,6 +268,7 @@ std::string render_markdown(const Report& report) {
         out += "#### " + std::string(l.page) + " " + std::to_string(page.number) + "\n\n";
         if (!page.title.empty()) out += "**" + md(page.title) + "**\n\n";
         out += block(page.text);
+        if (!page.image_ref.empty()) out += "![" + md(page.title) + "](" + image_file_name(page.image_ref, page.image_mime) + ")\n\n";
       }
     }
   }
@@ -285,6 +287,11 @@ std::string render_markdown(const Report& report) {
   }
   out += "---\n\n*" + std::string(l.generated_by) + "*\n";
   return out;
+}
+
+std::string image_file_name(std::string_view ref, std::string_view mime) {
+  const std::string_view ext = mime == "image/jpeg" ? ".jpg" : mime == "image/gif" ? ".gif" : mime == "image/webp" ? ".webp" : ".png";
+  return "images/" + std::string(ref) + std::string(ext);
 }
 
 }  // namespace palabre::report

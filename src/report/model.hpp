@@ -215,6 +215,14 @@ struct Record {
 
 enum class ActivityKind { challenge, quiz, survey, brainstorm, board, rating, qna };
 
+// An image the report embeds (issue 18): the room's blob, by its ref, with its bytes as base64 so
+// that the HTML stays one self-contained file.
+struct EmbeddedImage {
+  std::string ref;     // the blob's SHA-256 (core::is_image_ref)
+  std::string mime;    // "image/png", "image/jpeg", "image/gif", "image/webp"
+  std::string base64;  // "" when the report's maker did not have the bytes
+};
+
 struct Activity {
   std::string id;            // stable anchor: "a1", "a2", … in plan order
   std::string title;
@@ -224,6 +232,7 @@ struct Activity {
   Headline headline;
   Detail detail;
   std::vector<Record> records;
+  std::vector<EmbeddedImage> images;  // what the activity showed: its prompt's, questions' and choices' pictures
   ActivityKind kind() const { return static_cast<ActivityKind>(detail.index()); }
 };
 
@@ -233,6 +242,8 @@ struct Page {
   std::string text;
   std::string image_mime;    // "image/png" / "image/jpeg", "" = no image
   std::string image_base64;  // embedded as a data: URI, never fetched
+  std::string image_ref;     // the blob it came from ("" for an image inline in an old log)
+  std::string slide_text;    // an imported slide's own text (kept for search)
 };
 struct Presentation {
   std::string id;

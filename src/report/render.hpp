@@ -20,8 +20,11 @@ std::string render(const Report& report, Format format);
 
 // One HTML file: inline CSS and SVG, no script, no external URL; phone-friendly; print CSS.
 std::string render_html(const Report& report);
-// The same content in CommonMark (GitHub flavour tables).
+// The same content in CommonMark (GitHub flavour tables); its images are files beside it, named by
+// image_file_name (`palabre report --format md` writes them).
 std::string render_markdown(const Report& report);
+// "images/<ref>.png": where the Markdown report expects an image.
+std::string image_file_name(std::string_view ref, std::string_view mime);
 // RFC 4180, UTF-8, CRLF; columns in docs/report.md: one row per attempt/answer/idea/vote/message.
 std::string render_csv(const Report& report);
 // The model itself, schema "palabre-report" version kReportSchemaVersion (docs/report.md).
