@@ -62,7 +62,7 @@ std::string rich_html(std::string_view text) {
     } else if (line.kind == K::gap) {
       close(nullptr);
     } else {
-      close(nullptr);
+      if (list) close(nullptr);  // a line after a list starts a paragraph; after a line, it goes on it
       paragraph += (paragraph.empty() ? "" : "<br>") + spans(line);
     }
   }
