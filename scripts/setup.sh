@@ -109,4 +109,13 @@ if [ ! -d "$root/tests/e2e/node_modules/playwright-core" ]; then
 fi
 say "playwright-core: $(node -p "require('$root/tests/e2e/node_modules/playwright-core/package.json').version")"
 
+# --- npm packages the web app loads on demand (pdf.js for the host's PDF import) ---------------
+vendor="$third_party/web-vendor"
+if [ ! -f "$vendor/node_modules/pdfjs-dist/build/pdf.min.mjs" ] || ! cmp -s "$root/web/vendor/package.json" "$vendor/package.json"; then
+  say "installing npm packages (web/vendor)"
+  mkdir -p "$vendor" && cp "$root/web/vendor/package.json" "$vendor/package.json"
+  (cd "$vendor" && npm install --no-audit --no-fund --silent) || die "npm install in third_party/web-vendor failed"
+fi
+say "pdfjs-dist: $(node -p "require('$vendor/node_modules/pdfjs-dist/package.json').version")"
+
 say "ready"

@@ -11,6 +11,7 @@
 #include "app/e2e_web.hpp"
 #include "app/js_bridge.hpp"
 #include "app/strings.hpp"
+#include "core/plan.hpp"
 #include "protocol/log_format.hpp"
 #if PALABRE_HOST_TOOLS
 #include "report/from_session.hpp"
@@ -62,12 +63,13 @@ void carry_out(const views::act::PickPlan&) { js::pick_plan(); }
 void carry_out(const views::act::PickImage& a) { uploads::pick_image(a.field); }
 void carry_out(const views::act::ImportPdf&) { uploads::import_pdf(); }
 
+// The images first (uploads.cpp gathers those this browser lacks), then report_ready() renders.
 void carry_out(const views::act::ExportReport& a) {
-  const auto format = report::format_from_string(a.format);
-  if (!format) return;
-  const std::string text = report::render(report::build_report(app.client.session()), *format);
-  const std::string name = app.client.identity().room + "-report." + std::string(report::file_extension(*format));
-  js::download(name, std::string(report::mime_type(*format)), text);
+  if (!report::format_from_string(a.format)) return;
+  std::vector<std::string> refs;
+  for (const core::Activity& activity : app.client.session().activities)
+    for (std::string& ref : core::image_refs(activity.spec)) refs.push_back(std::move(ref));
+  uploads::export_report(a.format, refs);
 }
 
 void carry_out(const views::act::ExportLog&) {
@@ -92,6 +94,16 @@ void carry_out(const views::act::ExportLog&) {}
 #endif
 
 }  // namespace
+
+#if PALABRE_HOST_TOOLS
+void report_ready(const std::string& format_name) {
+  const auto format = report::format_from_string(format_name);
+  if (!format) return;
+  const std::string text = report::render(report::build_report(app.client.session(), std::nullopt, uploads::image_bytes), *format);
+  const std::string name = app.client.identity().room + "-report." + std::string(report::file_extension(*format));
+  js::download(name, std::string(report::mime_type(*format)), text);
+}
+#endif
 
 void run(const views::Action& action) {
   std::visit([](const auto& a) { carry_out(a); }, action);

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/app_state.hpp"
+#include "app/effects.hpp"
 #include "app/platform_web.hpp"
 #include "app/strings.hpp"
 #include "protocol/sha256.hpp"
@@ -128,6 +129,24 @@ EM_JS(void, js_uploads_init, (), {
   });
   Module.palabreUploads = U;
 });
+EM_JS(void, js_images_gather, (const char* refs_json, const char* format), {
+  const I = Module.palabreImages, refs = JSON.parse(UTF8ToString(refs_json)), f = UTF8ToString(format);
+  const missing = I ? refs.filter((r) => !I.bytes.has(r)) : [];
+  Promise.all(missing.map((r) => I.fetch(r).then(I.open).then((p) => I.bytes.set(r, p)).catch(() => {}))).then(() => {
+    const p = stringToNewUTF8(f);
+    Module._palabre_report_ready(p);
+    _free(p);
+  });
+});
+// "mime,base64" of an image this browser holds; null if it has none.
+EM_JS(char*, js_image_base64, (const char* ref), {
+  const b = Module.palabreImages && Module.palabreImages.bytes.get(UTF8ToString(ref));
+  if (!b) return 0;
+  const mime = b[0] === 0x89 ? 'image/png' : b[0] === 0xFF ? 'image/jpeg' : b[0] === 0x47 ? 'image/gif' : b[8] === 0x57 ? 'image/webp' : "";
+  let text = "";
+  for (let i = 0; i < b.length; i += 0x8000) text += String.fromCharCode.apply(null, b.subarray(i, i + 0x8000));
+  return stringToNewUTF8(mime + ',' + btoa(text));
+});
 EM_JS(void, js_uploads_configure, (const char* token), { Module.palabreUploads.token = UTF8ToString(token); Module.palabreImages.keep = true; });
 EM_JS(void, js_uploads_pick_image, (const char* field), {
   const f = UTF8ToString(field), U = Module.palabreUploads;
@@ -150,6 +169,20 @@ void pick_image(const std::string& field) { js_uploads_pick_image(field.c_str())
 void set_target(const std::string& field) { js_uploads_target(field.c_str()); }
 void import_pdf() { js_uploads_import_pdf(); }
 void listen() { js_uploads_init(); }
+
+void export_report(const std::string& format, const std::vector<std::string>& refs) {
+  js_images_gather(nlohmann::json(refs).dump().c_str(), format.c_str());
+}
+
+std::optional<report::EmbeddedImage> image_bytes(const std::string& ref) {
+  char* text = js_image_base64(ref.c_str());
+  if (!text) return std::nullopt;
+  std::string pair(text);
+  std::free(text);
+  const auto comma = pair.find(',');
+  if (comma == std::string::npos || comma == 0) return std::nullopt;
+  return report::EmbeddedImage{ref, pair.substr(0, comma), pair.substr(comma + 1)};
+}
 
 }  // namespace palabre::app::uploads
 
@@ -178,6 +211,8 @@ EMSCRIPTEN_KEEPALIVE void palabre_image_failed_upload(const char* field, const c
   app.ui.error = std::string(app_ns::tr(app_ns::S::err_image)) + " (" + message + ")";
   app_ns::platform::request_frames();
 }
+
+EMSCRIPTEN_KEEPALIVE void palabre_report_ready(const char* format) { app_ns::report_ready(format); }
 
 EMSCRIPTEN_KEEPALIVE void palabre_pdf_started() {
   ++app.ui.pdf_importing;
