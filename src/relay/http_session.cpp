@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
+#include <limits>
 
 #include "relay/blobs.hpp"
 #include "relay/state.hpp"
@@ -29,7 +31,9 @@ HttpSession::~HttpSession() { --state_->metrics.sockets_open; }
 void HttpSession::do_read() {
   parser_.emplace();
   parser_->header_limit(16 * 1024);
-  parser_->body_limit(16 * 1024);
+  // Beast checks a Content-Length against the body limit as soon as the header ends: the limit is
+  // chosen in on_header, from the whole header, and checked there.
+  parser_->body_limit(std::numeric_limits<std::uint64_t>::max());
   body_unread_ = false;
   stream_.expires_after(std::chrono::seconds(30));
   http::async_read_header(stream_, buffer_, *parser_,
@@ -42,7 +46,11 @@ void HttpSession::do_read() {
 void HttpSession::on_header(beast::error_code ec, std::size_t) {
   if (ec) return shut_down();
   const auto& req = parser_->get();
-  if (req.method() == http::verb::put && is_blob_path(path_of(req.target()))) {
+  if (req.method() != http::verb::put || !is_blob_path(path_of(req.target()))) {
+    constexpr std::uint64_t kBodyLimit = 16 * 1024;
+    if (parser_->content_length().value_or(0) > kBodyLimit) return shut_down();
+    parser_->body_limit(kBodyLimit);  // a chunked body is counted as it comes
+  } else {
     std::optional<std::uint64_t> announced;
     if (const auto length = parser_->content_length()) announced = *length;
     std::optional<BlobAnswer> refused;
@@ -53,7 +61,7 @@ void HttpSession::on_header(beast::error_code ec, std::size_t) {
       body_unread_ = true;
       return respond_blob(std::move(*refused));
     }
-    parser_->body_limit(state_->config.max_blob_bytes);
+    parser_->body_limit(state_->config.max_blob_bytes);  // a chunked body is counted as it comes
     stream_.expires_after(std::chrono::seconds(120));  // a few megabytes from a phone on a slow link
     if (beast::iequals(req[http::field::expect], "100-continue")) {  // curl's way for large bodies
       auto go_on = std::make_shared<http::response<http::empty_body>>(http::status::continue_, req.version());
@@ -204,7 +212,8 @@ void HttpSession::respond_blob(BlobAnswer answer) {
   // Whatever was uploaded is never a page or a script on the relay's origin.
   res.set("Content-Security-Policy", "default-src 'none'; sandbox");
   res.set("Cross-Origin-Resource-Policy", "cross-origin");
-  set_allowed_origin(res, req.method() == http::verb::get || req.method() == http::verb::head);
+  const bool readable = req.method() == http::verb::get || req.method() == http::verb::head;
+  if (readable || origin_allowed(req)) set_allowed_origin(res, readable);
   if (!answer.etag.empty()) {  // a blob never changes: its name is its content's hash
     res.set(http::field::etag, answer.etag);
     res.set(http::field::cache_control, "public, max-age=31536000, immutable");
