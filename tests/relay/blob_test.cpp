@@ -1,9 +1,7 @@
 // Blobs (docs/protocol.md "Blobs"): images a host uploads to its room over HTTP, checked by
 // content, bounded per blob and per room, served to anyone who knows their hash with headers that
 // keep them from ever running as a page, deleted with the room.
-#include "relay_harness.hpp"
-
-#include "protocol/sha256.hpp"
+#include "blob_client.hpp"
 
 #include <gtest/gtest.h>
 
@@ -18,15 +16,6 @@ namespace {
 
 using protocol::sha256_hex;
 
-// The first bytes each format is told by, then a body (a real image is not needed: the relay
-// never decodes one).
-std::string image(std::string_view magic, std::size_t size = 300, char fill = 'x') {
-  std::string bytes(magic);
-  bytes.resize(std::max(size, magic.size()), fill);
-  return bytes;
-}
-const std::string kPngMagic("\x89PNG\r\n\x1a\n", 8);
-std::string png(std::size_t size = 300, char fill = 'x') { return image(kPngMagic, size, fill); }
 std::string jpeg() { return image("\xff\xd8\xff\xe0"); }
 std::string gif() { return image("GIF89a"); }
 std::string webp() { return image(std::string("RIFF\x24\x01\x00\x00WEBPVP8 ", 16)); }
@@ -47,35 +36,6 @@ bool eventually(const std::function<bool()>& condition, std::chrono::millisecond
   return condition();
 }
 
-struct CreatedRoom {
-  std::string code, host_token, kiosk_token;
-};
-
-// A room made by a host who then leaves (the room stays).
-CreatedRoom create_room(unsigned short port) {
-  Client host(port);
-  const json created = host.create();
-  return {created["room"], created["host_token"], created["kiosk_token"]};
-}
-
-HttpReply put(unsigned short port, const std::string& room, const std::string& token, const std::string& bytes,
-              const std::string& hash, std::vector<std::pair<std::string, std::string>> headers = {}) {
-  if (!token.empty()) headers.emplace_back("Authorization", "Bearer " + token);
-  return http_request(port, "PUT", "/blob/" + room + "/" + hash, headers, bytes);
-}
-HttpReply put(unsigned short port, const CreatedRoom& room, const std::string& bytes) {
-  return put(port, room.code, room.host_token, bytes, sha256_hex(bytes));
-}
-HttpReply get(unsigned short port, const std::string& room, const std::string& bytes,
-              std::vector<std::pair<std::string, std::string>> headers = {}) {
-  return http_request(port, "GET", "/blob/" + room + "/" + sha256_hex(bytes), headers);
-}
-
-std::string error_of(const HttpReply& reply) {
-  const json body = json::parse(reply.body, nullptr, false);
-  return body.is_object() ? body.value("error", "") : "(not JSON: " + reply.body + ")";
-}
-
 class Blobs : public ::testing::Test {
  protected:
   void start(Config config = RelayFixture::quiet_config()) {
@@ -89,12 +49,12 @@ class Blobs : public ::testing::Test {
   void expect_round_trip(const std::string& bytes, const std::string& type) {
     start();
     const auto room = create_room(port());
-    const auto stored = put(port(), room, bytes);
+    const auto stored = put_blob(port(), room, bytes);
     ASSERT_EQ(stored.status, 201) << stored.body;
     EXPECT_EQ(stored.content_type, "application/json");
     EXPECT_EQ(json::parse(stored.body),
               (json{{"hash", sha256_hex(bytes)}, {"bytes", bytes.size()}, {"type", type}}));
-    const auto served = get(port(), room.code, bytes);
+    const auto served = get_blob(port(), room.code, bytes);
     ASSERT_EQ(served.status, 200);
     EXPECT_EQ(served.body, bytes);
     EXPECT_EQ(served.content_type, type);
@@ -129,8 +89,8 @@ TEST_F(Blobs, GivenAWebp_WhenTheHostPutsIt_ThenItIsServedBackByteForByteAsImageW
 TEST_F(Blobs, GivenAStoredBlob_WhenAskedWithItsETag_ThenNotModifiedWithoutTheBytes) {
   start();
   const auto room = create_room(port());
-  ASSERT_EQ(put(port(), room, png()).status, 201);
-  const auto again = get(port(), room.code, png(), {{"If-None-Match", "\"" + sha256_hex(png()) + "\""}});
+  ASSERT_EQ(put_blob(port(), room, png()).status, 201);
+  const auto again = get_blob(port(), room.code, png(), {{"If-None-Match", "\"" + sha256_hex(png()) + "\""}});
   EXPECT_EQ(again.status, 304);
   EXPECT_EQ(again.body, "");
   EXPECT_EQ(again.header("etag"), "\"" + sha256_hex(png()) + "\"");
@@ -139,7 +99,7 @@ TEST_F(Blobs, GivenAStoredBlob_WhenAskedWithItsETag_ThenNotModifiedWithoutTheByt
 TEST_F(Blobs, GivenAStoredBlob_WhenAskedWithHead_ThenItsTypeAndLengthWithoutTheBytes) {
   start();
   const auto room = create_room(port());
-  ASSERT_EQ(put(port(), room, gif()).status, 201);
+  ASSERT_EQ(put_blob(port(), room, gif()).status, 201);
   const auto head = http_request(port(), "HEAD", "/blob/" + room.code + "/" + sha256_hex(gif()));
   EXPECT_EQ(head.status, 200);
   EXPECT_EQ(head.content_type, "image/gif");
@@ -152,32 +112,32 @@ TEST_F(Blobs, GivenALowerCaseRoomCode_WhenPutAndGot_ThenItIsTheSameRoom) {
   const auto room = create_room(port());
   std::string lower = room.code;
   for (auto& c : lower) c = char(std::tolower(static_cast<unsigned char>(c)));
-  ASSERT_EQ(put(port(), lower, room.host_token, png(), sha256_hex(png())).status, 201);
-  EXPECT_EQ(get(port(), room.code, png()).body, png());
-  EXPECT_EQ(get(port(), lower, png()).body, png());
+  ASSERT_EQ(put_blob(port(), lower, room.host_token, png(), sha256_hex(png())).status, 201);
+  EXPECT_EQ(get_blob(port(), room.code, png()).body, png());
+  EXPECT_EQ(get_blob(port(), lower, png()).body, png());
 }
 
 TEST_F(Blobs, GivenATextFileNamedPng_WhenPut_ThenRefused415BadType) {
   start();
   const auto room = create_room(port());
   const std::string text = "<html><script>alert(document.cookie)</script></html>";
-  const auto reply = put(port(), room.code, room.host_token, text, sha256_hex(text),
+  const auto reply = put_blob(port(), room.code, room.host_token, text, sha256_hex(text),
                          {{"Content-Type", "image/png"}, {"Content-Disposition", "attachment; filename=\"slide.png\""}});
   EXPECT_EQ(reply.status, 415);
   EXPECT_EQ(error_of(reply), "bad_type");
   EXPECT_EQ(json::parse(reply.body)["message"], "not a PNG, JPEG, GIF or WebP image");
   EXPECT_FALSE(std::filesystem::exists(blobs_dir(room.code) / sha256_hex(text)));
-  EXPECT_EQ(get(port(), room.code, text).status, 404);
+  EXPECT_EQ(get_blob(port(), room.code, text).status, 404);
 }
 
 TEST_F(Blobs, GivenABodyWhoseHashDiffersFromThePath_WhenPut_ThenRefused400BadHash) {
   start();
   const auto room = create_room(port());
-  const auto reply = put(port(), room.code, room.host_token, png(300, 'a'), sha256_hex(png(300, 'b')));
+  const auto reply = put_blob(port(), room.code, room.host_token, png(300, 'a'), sha256_hex(png(300, 'b')));
   EXPECT_EQ(reply.status, 400);
   EXPECT_EQ(error_of(reply), "bad_hash");
-  EXPECT_EQ(get(port(), room.code, png(300, 'b')).status, 404);
-  EXPECT_EQ(get(port(), room.code, png(300, 'a')).status, 404);
+  EXPECT_EQ(get_blob(port(), room.code, png(300, 'b')).status, 404);
+  EXPECT_EQ(get_blob(port(), room.code, png(300, 'a')).status, 404);
 }
 
 TEST_F(Blobs, GivenNoTokenOrAnyTokenButTheHosts_WhenPut_ThenRefused401BadToken) {
@@ -187,12 +147,12 @@ TEST_F(Blobs, GivenNoTokenOrAnyTokenButTheHosts_WhenPut_ThenRefused401BadToken) 
   const std::string participant_token = participant.join(room.code)["token"];
   for (const std::string& token : {std::string(), std::string("0123456789abcdef0123456789abcdef"), room.kiosk_token,
                                    participant_token}) {
-    const auto reply = put(port(), room.code, token, png(), sha256_hex(png()));
+    const auto reply = put_blob(port(), room.code, token, png(), sha256_hex(png()));
     EXPECT_EQ(reply.status, 401) << token;
     EXPECT_EQ(error_of(reply), "bad_token") << token;
     EXPECT_EQ(reply.header("access-control-allow-origin"), "*");
   }
-  const auto basic = put(port(), room.code, "", png(), sha256_hex(png()), {{"Authorization", "Basic " + room.host_token}});
+  const auto basic = put_blob(port(), room.code, "", png(), sha256_hex(png()), {{"Authorization", "Basic " + room.host_token}});
   EXPECT_EQ(basic.status, 401);
   EXPECT_FALSE(std::filesystem::exists(blobs_dir(room.code)));
 }
@@ -200,7 +160,7 @@ TEST_F(Blobs, GivenNoTokenOrAnyTokenButTheHosts_WhenPut_ThenRefused401BadToken) 
 TEST_F(Blobs, GivenAnUnknownRoom_WhenPut_ThenRefused404NoRoom) {
   start();
   const auto room = create_room(port());
-  const auto reply = put(port(), "ZZZZZZ", room.host_token, png(), sha256_hex(png()));
+  const auto reply = put_blob(port(), "ZZZZZZ", room.host_token, png(), sha256_hex(png()));
   EXPECT_EQ(reply.status, 404);
   EXPECT_EQ(error_of(reply), "no_room");
 }
@@ -242,14 +202,14 @@ TEST_F(Blobs, GivenARoomWithItsMaximumOfBlobs_WhenOneMoreIsPut_ThenRefused409And
   config.max_room_blobs = 3;
   start(config);
   const auto room = create_room(port());
-  for (char fill : {'a', 'b', 'c'}) ASSERT_EQ(put(port(), room, png(300, fill)).status, 201);
-  const auto reply = put(port(), room, png(300, 'd'));
+  for (char fill : {'a', 'b', 'c'}) ASSERT_EQ(put_blob(port(), room, png(300, fill)).status, 201);
+  const auto reply = put_blob(port(), room, png(300, 'd'));
   EXPECT_EQ(reply.status, 409);
   EXPECT_EQ(error_of(reply), "too_many_blobs");
-  EXPECT_EQ(get(port(), room.code, png(300, 'd')).status, 404);
+  EXPECT_EQ(get_blob(port(), room.code, png(300, 'd')).status, 404);
   // and another room has its own count
   const auto other = create_room(port());
-  EXPECT_EQ(put(port(), other, png(300, 'd')).status, 201);
+  EXPECT_EQ(put_blob(port(), other, png(300, 'd')).status, 201);
 }
 
 TEST_F(Blobs, GivenARoomNearItsTotalBytes_WhenABlobWouldPassIt_ThenRefused409AndASmallerOneStillFits) {
@@ -257,11 +217,11 @@ TEST_F(Blobs, GivenARoomNearItsTotalBytes_WhenABlobWouldPassIt_ThenRefused409And
   config.max_room_blob_bytes = 1000;
   start(config);
   const auto room = create_room(port());
-  ASSERT_EQ(put(port(), room, png(600, 'a')).status, 201);
-  const auto reply = put(port(), room, png(500, 'b'));
+  ASSERT_EQ(put_blob(port(), room, png(600, 'a')).status, 201);
+  const auto reply = put_blob(port(), room, png(500, 'b'));
   EXPECT_EQ(reply.status, 409);
   EXPECT_EQ(error_of(reply), "too_many_blobs");
-  EXPECT_EQ(put(port(), room, png(400, 'c')).status, 201);
+  EXPECT_EQ(put_blob(port(), room, png(400, 'c')).status, 201);
 }
 
 TEST_F(Blobs, GivenTheSameBlobTwice_WhenPut_ThenStoredAndCountedOnce) {
@@ -269,12 +229,12 @@ TEST_F(Blobs, GivenTheSameBlobTwice_WhenPut_ThenStoredAndCountedOnce) {
   config.max_room_blobs = 2;
   start(config);
   const auto room = create_room(port());
-  EXPECT_EQ(put(port(), room, png(300, 'a')).status, 201);
-  const auto again = put(port(), room, png(300, 'a'));
+  EXPECT_EQ(put_blob(port(), room, png(300, 'a')).status, 201);
+  const auto again = put_blob(port(), room, png(300, 'a'));
   EXPECT_EQ(again.status, 200);
   EXPECT_EQ(json::parse(again.body)["hash"], sha256_hex(png(300, 'a')));
-  EXPECT_EQ(put(port(), room, png(300, 'b')).status, 201);  // the second of two: the first counted once
-  EXPECT_EQ(put(port(), room, png(300, 'c')).status, 409);
+  EXPECT_EQ(put_blob(port(), room, png(300, 'b')).status, 201);  // the second of two: the first counted once
+  EXPECT_EQ(put_blob(port(), room, png(300, 'c')).status, 409);
 }
 
 TEST_F(Blobs, GivenARoomWithBlobs_WhenTheHostClosesIt_ThenTheBlobsAreDeleted) {
@@ -282,12 +242,12 @@ TEST_F(Blobs, GivenARoomWithBlobs_WhenTheHostClosesIt_ThenTheBlobsAreDeleted) {
   Client host(port());
   const json created = host.create();
   const CreatedRoom room{created["room"], created["host_token"], created["kiosk_token"]};
-  ASSERT_EQ(put(port(), room, png()).status, 201);
+  ASSERT_EQ(put_blob(port(), room, png()).status, 201);
   ASSERT_TRUE(std::filesystem::exists(blobs_dir(room.code)));
   host.send(R"({"t":"close"})");
   ASSERT_TRUE(host.next_of("closed").has_value());
   EXPECT_FALSE(std::filesystem::exists(blobs_dir(room.code)));
-  const auto after = get(port(), room.code, png());
+  const auto after = get_blob(port(), room.code, png());
   EXPECT_EQ(after.status, 404);
   EXPECT_EQ(error_of(after), "no_blob");
 }
@@ -298,9 +258,9 @@ TEST_F(Blobs, GivenARoomWithBlobs_WhenItExpires_ThenTheBlobsAreDeleted) {
   config.expiry_check_every = 50ms;
   start(config);
   const auto room = create_room(port());
-  ASSERT_EQ(put(port(), room, png()).status, 201);
+  ASSERT_EQ(put_blob(port(), room, png()).status, 201);
   EXPECT_TRUE(eventually([&] { return !std::filesystem::exists(blobs_dir(room.code)); }, 5s));
-  EXPECT_EQ(get(port(), room.code, png()).status, 404);
+  EXPECT_EQ(get_blob(port(), room.code, png()).status, 404);
 }
 
 TEST_F(Blobs, GivenARoomWithBlobs_WhenTheRelayRestarts_ThenTheyAreServedAndStillCounted) {
@@ -308,16 +268,16 @@ TEST_F(Blobs, GivenARoomWithBlobs_WhenTheRelayRestarts_ThenTheyAreServedAndStill
   config.max_room_blobs = 2;
   start(config);
   const auto room = create_room(port());
-  ASSERT_EQ(put(port(), room, png(300, 'a')).status, 201);
-  ASSERT_EQ(put(port(), room, jpeg()).status, 201);
+  ASSERT_EQ(put_blob(port(), room, png(300, 'a')).status, 201);
+  ASSERT_EQ(put_blob(port(), room, jpeg()).status, 201);
   relay.reset();
   // A write a crash cut short leaves a temporary file: never counted, cleaned at start.
   std::ofstream(blobs_dir(room.code) / (sha256_hex("torn") + ".tmp")) << "torn";
   start(config);
-  EXPECT_EQ(get(port(), room.code, png(300, 'a')).body, png(300, 'a'));
-  EXPECT_EQ(get(port(), room.code, jpeg()).content_type, "image/jpeg");
-  EXPECT_EQ(put(port(), room, png(300, 'a')).status, 200);
-  EXPECT_EQ(put(port(), room, png(300, 'b')).status, 409);
+  EXPECT_EQ(get_blob(port(), room.code, png(300, 'a')).body, png(300, 'a'));
+  EXPECT_EQ(get_blob(port(), room.code, jpeg()).content_type, "image/jpeg");
+  EXPECT_EQ(put_blob(port(), room, png(300, 'a')).status, 200);
+  EXPECT_EQ(put_blob(port(), room, png(300, 'b')).status, 409);
   EXPECT_FALSE(std::filesystem::exists(blobs_dir(room.code) / (sha256_hex("torn") + ".tmp")));
 }
 
@@ -329,14 +289,14 @@ TEST_F(Blobs, GivenAnEncryptedBlob_WhenPut_ThenStoredByteForByteAsCiphertextAndS
   for (int i = 0; i < 12; ++i) sealed.push_back(char(0xa0 + i));
   const std::string plaintext = png(200, 'p') + "speaker notes: the budget is secret";
   for (std::size_t i = 0; i < plaintext.size() + 16; ++i) sealed.push_back(char((i * 131 + 7) & 0xff));
-  const auto stored = put(port(), room, sealed);
+  const auto stored = put_blob(port(), room, sealed);
   ASSERT_EQ(stored.status, 201) << stored.body;
   EXPECT_EQ(json::parse(stored.body)["type"], "application/x-palabre-e2e");
   const std::string on_disk = file_text(blobs_dir(room.code) / sha256_hex(sealed));
   EXPECT_EQ(on_disk, sealed);
   EXPECT_EQ(on_disk.find("budget"), std::string::npos);
   EXPECT_EQ(on_disk.find(kPngMagic), std::string::npos);
-  const auto served = get(port(), room.code, sealed);
+  const auto served = get_blob(port(), room.code, sealed);
   EXPECT_EQ(served.body, sealed);
   EXPECT_EQ(served.content_type, "application/octet-stream");
 }
@@ -345,7 +305,7 @@ TEST_F(Blobs, GivenAnEncryptedBlobShorterThanIvAndTag_WhenPut_ThenRefused415) {
   start();
   const auto room = create_room(port());
   const std::string too_short = "PLBRE2E1" + std::string(12 + 15, '\x01');
-  const auto reply = put(port(), room, too_short);
+  const auto reply = put_blob(port(), room, too_short);
   EXPECT_EQ(reply.status, 415);
   EXPECT_EQ(error_of(reply), "bad_type");
 }
@@ -353,7 +313,7 @@ TEST_F(Blobs, GivenAnEncryptedBlobShorterThanIvAndTag_WhenPut_ThenRefused415) {
 TEST_F(Blobs, GivenMalformedPaths_WhenPutOrGot_ThenRefused400Or404AndNothingIsWrittenOutsideTheBlobs) {
   start();
   const auto room = create_room(port());
-  ASSERT_EQ(put(port(), room, png()).status, 201);
+  ASSERT_EQ(put_blob(port(), room, png()).status, 201);
   const auto listing = [&] {
     std::set<std::string> names;
     for (const auto& entry : std::filesystem::recursive_directory_iterator(dir.path()))
@@ -402,7 +362,7 @@ TEST_F(Blobs, GivenABrowserOnAnotherOrigin_WhenItAsksBeforePutting_ThenThePrefli
   EXPECT_EQ(preflight.header("access-control-allow-origin"), "*");
   EXPECT_EQ(preflight.header("access-control-allow-methods"), "PUT, GET, HEAD");
   EXPECT_EQ(preflight.header("access-control-allow-headers"), "Authorization, Content-Type");
-  const auto stored = put(port(), room.code, room.host_token, png(), sha256_hex(png()), {{"Origin", "https://slides.example"}});
+  const auto stored = put_blob(port(), room.code, room.host_token, png(), sha256_hex(png()), {{"Origin", "https://slides.example"}});
   EXPECT_EQ(stored.status, 201);
   EXPECT_EQ(stored.header("access-control-allow-origin"), "*");
 }
@@ -416,16 +376,16 @@ TEST_F(Blobs, GivenAllowedOrigins_WhenAnotherOriginAsksOrPuts_ThenRefused403AndT
   const auto foreign = http_request(port(), "OPTIONS", target, {{"Origin", "https://evil.example"}});
   EXPECT_EQ(foreign.status, 403);
   EXPECT_EQ(foreign.header("access-control-allow-origin"), "");
-  EXPECT_EQ(put(port(), room.code, room.host_token, png(), sha256_hex(png()), {{"Origin", "https://evil.example"}}).status,
+  EXPECT_EQ(put_blob(port(), room.code, room.host_token, png(), sha256_hex(png()), {{"Origin", "https://evil.example"}}).status,
             403);
   const auto allowed = http_request(port(), "OPTIONS", target, {{"Origin", "https://palabre.example"}});
   EXPECT_EQ(allowed.status, 204);
   EXPECT_EQ(allowed.header("access-control-allow-origin"), "https://palabre.example");
-  const auto stored = put(port(), room.code, room.host_token, png(), sha256_hex(png()), {{"Origin", "https://palabre.example"}});
+  const auto stored = put_blob(port(), room.code, room.host_token, png(), sha256_hex(png()), {{"Origin", "https://palabre.example"}});
   EXPECT_EQ(stored.status, 201);
   EXPECT_EQ(stored.header("access-control-allow-origin"), "https://palabre.example");
   // and anyone may still read it: the hash is the capability
-  EXPECT_EQ(get(port(), room.code, png(), {{"Origin", "https://elsewhere.example"}}).header("access-control-allow-origin"), "*");
+  EXPECT_EQ(get_blob(port(), room.code, png(), {{"Origin", "https://elsewhere.example"}}).header("access-control-allow-origin"), "*");
 }
 
 TEST_F(Blobs, GivenABlobPath_WhenAskedWithAnotherMethod_ThenRefused405) {
