@@ -6,6 +6,11 @@
 
 namespace palabre::protocol {
 
+namespace {
+// (string_view::starts_with, spelled out for every toolchain that builds this, emscripten's too)
+bool begins_with(std::string_view text, std::string_view prefix) { return text.substr(0, prefix.size()) == prefix; }
+}  // namespace
+
 bool is_blob_hash(std::string_view text) {
   if (text.size() != 64) return false;
   for (const char c : text)
@@ -22,10 +27,10 @@ std::optional<std::string_view> sniff_blob_type(std::string_view bytes) {
       {"GIF89a"sv, "image/gif"sv},
   }};
   for (const auto& [prefix, type] : kPrefixes)
-    if (bytes.starts_with(prefix)) return type;
+    if (begins_with(bytes, prefix)) return type;
   // RIFF, four bytes of size, WEBP.
-  if (bytes.size() >= 12 && bytes.starts_with("RIFF") && bytes.substr(8, 4) == "WEBP") return "image/webp";
-  if (bytes.starts_with(kE2eBlobMagic) &&
+  if (bytes.size() >= 12 && begins_with(bytes, "RIFF") && bytes.substr(8, 4) == "WEBP") return "image/webp";
+  if (begins_with(bytes, kE2eBlobMagic) &&
       bytes.size() >= kE2eBlobMagic.size() + kE2eBlobIvBytes + kE2eBlobMinCiphertextBytes)
     return kE2eBlobType;
   return std::nullopt;
@@ -41,7 +46,7 @@ std::string human_size(std::size_t bytes) {
     char text[32];
     std::snprintf(text, sizeof text, "%.1f", value);
     std::string out = text;
-    if (out.ends_with(".0")) out.resize(out.size() - 2);  // "4 MB", not "4.0 MB"
+    if (out.size() > 2 && out.compare(out.size() - 2, 2, ".0") == 0) out.resize(out.size() - 2);  // "4 MB", not "4.0 MB"
     return out + " " + unit;
   };
   if (bytes >= kMiB) return one_decimal(double(bytes) / kMiB, "MB");

@@ -51,7 +51,9 @@ std::vector<RoomRecord> FileRoomStore::rooms_at_start(std::vector<std::string>& 
 }
 
 bool FileRoomStore::code_taken(const std::string& code) {
-  return rooms_.count(code) || std::filesystem::exists(RoomFiles::log_path(dir_, code));
+  // Blobs a crash left behind their deleted log must not become a new room's.
+  return rooms_.count(code) || std::filesystem::exists(RoomFiles::log_path(dir_, code)) ||
+         std::filesystem::exists(RoomFiles::blobs_path(dir_, code));
 }
 
 StorageStatus FileRoomStore::create_room(const RoomRecord& room) {

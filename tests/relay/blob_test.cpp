@@ -181,6 +181,18 @@ TEST_F(Blobs, GivenAContentLengthOverTheLimit_WhenPut_ThenRefused413AtOnceWithou
   EXPECT_EQ(reply.header("connection"), "close");
 }
 
+TEST_F(Blobs, GivenAClientThatWaitsForContinue_WhenItsHeaderPasses_ThenTheRelayAsksForTheBody) {
+  start();
+  const auto room = create_room(port());
+  // curl sends large bodies only after "100 Continue" (or a second's wait)
+  const auto reply = http_raw(port(), "PUT /blob/" + room.code + "/" + sha256_hex(png()) +
+                                          " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + room.host_token +
+                                          "\r\nExpect: 100-continue\r\nContent-Length: " + std::to_string(png().size()) +
+                                          "\r\n\r\n",
+                              2s);
+  EXPECT_EQ(reply.status, 100);
+}
+
 TEST_F(Blobs, GivenABodyOverTheLimitWithoutContentLength_WhenPut_ThenRefused413) {
   Config config = RelayFixture::quiet_config();
   config.max_blob_bytes = 1000;
