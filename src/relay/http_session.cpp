@@ -124,7 +124,8 @@ void HttpSession::write(Response&& response) {
   }
   // A body left unread would be taken for the next request: the connection ends with this answer.
   res->keep_alive(parser_->get().keep_alive() && !body_unread_);
-  if (!res->has_content_length()) res->prepare_payload();  // a HEAD answer gives its length itself
+  // A HEAD answer gives its length itself; a 204 has none at all (RFC 9110, 8.6).
+  if (!res->has_content_length() && res->result() != http::status::no_content) res->prepare_payload();
   const bool keep_alive = res->keep_alive();
   http::async_write(stream_, *res,
                     [self = shared_from_this(), res, keep_alive](beast::error_code ec, std::size_t) {

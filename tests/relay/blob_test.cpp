@@ -86,6 +86,18 @@ TEST_F(Blobs, GivenAWebp_WhenTheHostPutsIt_ThenItIsServedBackByteForByteAsImageW
   expect_round_trip(webp(), "image/webp");
 }
 
+TEST_F(Blobs, GivenAnImageOfExactlyTheLimit_WhenPut_ThenStoredAndServedBackWhole) {
+  start();
+  const auto room = create_room(port());
+  std::string bytes = png(4 * 1024 * 1024);
+  for (std::size_t i = kPngMagic.size(); i < bytes.size(); i += 4093) bytes[i] = char(i);
+  const auto stored = put_blob(port(), room, bytes);
+  ASSERT_EQ(stored.status, 201) << stored.body;
+  EXPECT_EQ(json::parse(stored.body)["bytes"], 4 * 1024 * 1024);
+  EXPECT_EQ(get_blob(port(), room.code, bytes).body, bytes);
+  EXPECT_EQ(put_blob(port(), room, bytes + "x").status, 413);
+}
+
 TEST_F(Blobs, GivenAStoredBlob_WhenAskedWithItsETag_ThenNotModifiedWithoutTheBytes) {
   start();
   const auto room = create_room(port());
@@ -371,6 +383,7 @@ TEST_F(Blobs, GivenABrowserOnAnotherOrigin_WhenItAsksBeforePutting_ThenThePrefli
                                        {"Access-Control-Request-Method", "PUT"},
                                        {"Access-Control-Request-Headers", "authorization,content-type"}});
   EXPECT_EQ(preflight.status, 204);
+  EXPECT_EQ(preflight.header("content-length"), "");  // a 204 has no body, and says none
   EXPECT_EQ(preflight.header("access-control-allow-origin"), "*");
   EXPECT_EQ(preflight.header("access-control-allow-methods"), "PUT, GET, HEAD");
   EXPECT_EQ(preflight.header("access-control-allow-headers"), "Authorization, Content-Type");
