@@ -29,10 +29,11 @@ void raise_open_files_limit() {
 }  // namespace
 
 int run_serve(int argc, char** argv) {
-  CLI::App app{"Runs the relay: the app's static files, /healthz, /metrics and the WebSocket endpoint /ws on one\n"
-               "port. Prints \"palabre serve: listening on http://BIND:PORT\" once ready. Ctrl-C stops it after\n"
-               "writing every accepted event. At start it raises the soft open-files limit (RLIMIT_NOFILE) to\n"
-               "the hard limit, so one relay can hold many thousands of connections. Limits: docs/protocol.md.",
+  CLI::App app{"Runs the relay: the app's static files, /healthz, /metrics, the rooms' images (/blob/) and the\n"
+               "WebSocket endpoint /ws on one port. Prints \"palabre serve: listening on http://BIND:PORT\" once\n"
+               "ready. Ctrl-C stops it after writing every accepted event. At start it raises the soft open-files\n"
+               "limit (RLIMIT_NOFILE) to the hard limit, so one relay can hold many thousands of connections.\n"
+               "Limits: docs/protocol.md.",
                "palabre serve"};
   app.get_formatter()->column_width(34);
   Config config;
@@ -81,6 +82,11 @@ int run_serve(int argc, char** argv) {
                  "larger than N, so votes are not held up by a big fan-out\n"
                  "(0: all at once)")
       ->capture_default_str();
+  app.add_option("--max-blob-bytes", config.max_blob_bytes, "bytes of one blob (an image a host uploads)")
+      ->check(CLI::PositiveNumber)->capture_default_str();
+  app.add_option("--max-room-blobs", config.max_room_blobs, "blobs per room")->check(CLI::PositiveNumber)->capture_default_str();
+  app.add_option("--max-room-blob-bytes", config.max_room_blob_bytes, "bytes of all the blobs of one room")
+      ->check(CLI::PositiveNumber)->capture_default_str();
   unsigned idle_seconds = unsigned(config.idle_timeout.count());
   app.add_option("--idle-timeout", idle_seconds, "seconds: ping an idle connection at half, close it at full")
       ->check(CLI::Range(2u, 86400u))->capture_default_str();

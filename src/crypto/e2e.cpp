@@ -1,5 +1,7 @@
 #include "e2e.hpp"
 
+#include "protocol/blobs.hpp"
+
 #include <openssl/evp.h>
 #include <sys/random.h>
 
@@ -67,6 +69,45 @@ void random_bytes(std::uint8_t* out, std::size_t size) {
 
 using CipherContext = std::unique_ptr<EVP_CIPHER_CTX, decltype(&EVP_CIPHER_CTX_free)>;
 
+// AES-256-GCM of `plain` under `key` and `nonce`, with additional data `aad`: ciphertext then tag.
+Bytes seal(const RoomKey& key, const std::uint8_t* nonce, std::string_view aad, std::string_view plain) {
+  CipherContext ctx(EVP_CIPHER_CTX_new(), EVP_CIPHER_CTX_free);
+  Bytes out(plain.size() + kTagBytes);
+  int len = 0, total = 0;
+  if (!ctx || EVP_EncryptInit_ex(ctx.get(), EVP_aes_256_gcm(), nullptr, key.data(), nonce) != 1 ||
+      EVP_EncryptUpdate(ctx.get(), nullptr, &len, reinterpret_cast<const unsigned char*>(aad.data()), int(aad.size())) != 1 ||
+      EVP_EncryptUpdate(ctx.get(), out.data(), &len, reinterpret_cast<const unsigned char*>(plain.data()),
+                        int(plain.size())) != 1)
+    throw std::runtime_error("AES-GCM encryption failed");
+  total = len;
+  if (EVP_EncryptFinal_ex(ctx.get(), out.data() + total, &len) != 1) throw std::runtime_error("AES-GCM encryption failed");
+  total += len;
+  if (EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_GCM_GET_TAG, int(kTagBytes), out.data() + total) != 1)
+    throw std::runtime_error("AES-GCM tag failed");
+  out.resize(std::size_t(total) + kTagBytes);
+  return out;
+}
+
+// The plaintext of `sealed` (ciphertext then tag); nullopt unless the tag verifies.
+std::optional<std::string> unseal(const RoomKey& key, const std::uint8_t* nonce, std::string_view aad,
+                                  const std::uint8_t* sealed, std::size_t sealed_size) {
+  if (sealed_size < kTagBytes) return std::nullopt;
+  const std::size_t ct_size = sealed_size - kTagBytes;
+  Bytes plain(ct_size + 1);
+  int len = 0, total = 0;
+  CipherContext ctx(EVP_CIPHER_CTX_new(), EVP_CIPHER_CTX_free);
+  Bytes tag(sealed + ct_size, sealed + sealed_size);
+  const bool ok =
+      ctx && EVP_DecryptInit_ex(ctx.get(), EVP_aes_256_gcm(), nullptr, key.data(), nonce) == 1 &&
+      EVP_DecryptUpdate(ctx.get(), nullptr, &len, reinterpret_cast<const unsigned char*>(aad.data()), int(aad.size())) == 1 &&
+      EVP_DecryptUpdate(ctx.get(), plain.data(), &len, sealed, int(ct_size)) == 1 &&
+      (total = len, EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_GCM_SET_TAG, int(kTagBytes), tag.data()) == 1) &&
+      EVP_DecryptFinal_ex(ctx.get(), plain.data() + total, &len) == 1;
+  if (!ok) return std::nullopt;
+  total += len;
+  return std::string(reinterpret_cast<const char*>(plain.data()), std::size_t(total));
+}
+
 }  // namespace
 
 std::optional<RoomKey> parse_room_key(std::string_view text) {
@@ -99,21 +140,7 @@ std::string associated_data(std::string_view room, std::string_view vis, std::st
 
 std::string encrypt_ev(const RoomKey& key, std::string_view room, std::string_view vis, std::string_view from,
                        std::string_view ev_json, const Nonce& nonce) {
-  const std::string aad = associated_data(room, vis, from);
-  CipherContext ctx(EVP_CIPHER_CTX_new(), EVP_CIPHER_CTX_free);
-  Bytes out(ev_json.size() + kTagBytes);
-  int len = 0, total = 0;
-  if (!ctx || EVP_EncryptInit_ex(ctx.get(), EVP_aes_256_gcm(), nullptr, key.data(), nonce.data()) != 1 ||
-      EVP_EncryptUpdate(ctx.get(), nullptr, &len, reinterpret_cast<const unsigned char*>(aad.data()), int(aad.size())) != 1 ||
-      EVP_EncryptUpdate(ctx.get(), out.data(), &len, reinterpret_cast<const unsigned char*>(ev_json.data()),
-                        int(ev_json.size())) != 1)
-    throw std::runtime_error("AES-GCM encryption failed");
-  total = len;
-  if (EVP_EncryptFinal_ex(ctx.get(), out.data() + total, &len) != 1) throw std::runtime_error("AES-GCM encryption failed");
-  total += len;
-  if (EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_GCM_GET_TAG, int(kTagBytes), out.data() + total) != 1)
-    throw std::runtime_error("AES-GCM tag failed");
-  out.resize(std::size_t(total) + kTagBytes);
+  const Bytes out = seal(key, nonce.data(), associated_data(room, vis, from), ev_json);
   return nlohmann::ordered_json{{"e2e", 1}, {"iv", base64url(nonce.data(), nonce.size())},
                                 {"ct", base64url(out.data(), out.size())}}
       .dump();
@@ -129,25 +156,33 @@ Opened decrypt_ev(const RoomKey& key, std::string_view room, std::string_view vi
   const auto sealed = unbase64(ev["ct"].get_ref<const std::string&>());
   if (!iv || iv->size() != Nonce().size() || !sealed || sealed->size() < kTagBytes)
     return {std::nullopt, "malformed iv or ciphertext"};
-  const std::string aad = associated_data(room, vis, from);
-  const std::size_t ct_size = sealed->size() - kTagBytes;
-  Bytes plain(ct_size + 1);
-  int len = 0, total = 0;
-  CipherContext ctx(EVP_CIPHER_CTX_new(), EVP_CIPHER_CTX_free);
-  Bytes tag(sealed->end() - kTagBytes, sealed->end());
-  const bool ok =
-      ctx && EVP_DecryptInit_ex(ctx.get(), EVP_aes_256_gcm(), nullptr, key.data(), iv->data()) == 1 &&
-      EVP_DecryptUpdate(ctx.get(), nullptr, &len, reinterpret_cast<const unsigned char*>(aad.data()), int(aad.size())) == 1 &&
-      EVP_DecryptUpdate(ctx.get(), plain.data(), &len, sealed->data(), int(ct_size)) == 1 &&
-      (total = len, EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_GCM_SET_TAG, int(kTagBytes), tag.data()) == 1) &&
-      EVP_DecryptFinal_ex(ctx.get(), plain.data() + total, &len) == 1;
-  if (!ok) return {std::nullopt, "authentication failed (tampered, moved, or another key)"};
-  total += len;
-  std::string text(reinterpret_cast<const char*>(plain.data()), std::size_t(total));
+  auto opened = unseal(key, iv->data(), associated_data(room, vis, from), sealed->data(), sealed->size());
+  if (!opened) return {std::nullopt, "authentication failed (tampered, moved, or another key)"};
+  std::string text = std::move(*opened);
   const auto inner = nlohmann::json::parse(text, nullptr, false);
   if (inner.is_discarded() || !inner.is_object()) return {std::nullopt, "decrypted text is not a JSON object"};
   if (text.find_first_of("\r\n") != std::string::npos) text = inner.dump();  // keep one envelope a line
   return {std::move(text), {}};
+}
+
+std::string blob_associated_data(std::string_view room) {
+  return "palabre-e2e-blob-v1|" + std::string(room);
+}
+
+std::string seal_blob(const RoomKey& key, std::string_view room, std::string_view bytes, const Nonce& nonce) {
+  const Bytes sealed = seal(key, nonce.data(), blob_associated_data(room), bytes);
+  std::string blob(protocol::kE2eBlobMagic);
+  blob.append(reinterpret_cast<const char*>(nonce.data()), nonce.size());
+  blob.append(reinterpret_cast<const char*>(sealed.data()), sealed.size());
+  return blob;
+}
+
+std::optional<std::string> open_blob(const RoomKey& key, std::string_view room, std::string_view blob) {
+  constexpr std::size_t kHeader = protocol::kE2eBlobMagic.size() + Nonce().size();
+  if (!blob.starts_with(protocol::kE2eBlobMagic) || blob.size() < kHeader + kTagBytes) return std::nullopt;
+  const auto* bytes = reinterpret_cast<const std::uint8_t*>(blob.data());
+  return unseal(key, bytes + protocol::kE2eBlobMagic.size(), blob_associated_data(room), bytes + kHeader,
+              blob.size() - kHeader);
 }
 
 DecryptedLog decrypt_log(std::string_view log_text, const RoomKey& key) {

@@ -41,6 +41,16 @@ struct Opened {
 Opened decrypt_ev(const RoomKey& key, std::string_view room, std::string_view vis, std::string_view from,
                   std::string_view ev_object_text);
 
+// An encrypted blob (an image of an encrypted session; docs/protocol.md "Blobs"):
+//   "PLBRE2E1" | iv (12 bytes) | AES-256-GCM ciphertext + 16-byte tag
+// under the room key, with additional data "palabre-e2e-blob-v1|ROOM" (room code, upper case), so
+// a blob cannot be moved to another room. The relay stores it as given; browsers seal and open it
+// with WebCrypto the same way.
+std::string blob_associated_data(std::string_view room);
+std::string seal_blob(const RoomKey& key, std::string_view room, std::string_view bytes, const Nonce& nonce);
+// The bytes sealed in `blob`; nullopt unless it is well formed and authenticates with this key and room.
+std::optional<std::string> open_blob(const RoomKey& key, std::string_view room, std::string_view blob);
+
 struct Unopened {
   std::size_t line = 0;  // 1-based
   std::string reason;

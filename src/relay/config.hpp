@@ -42,6 +42,10 @@ struct Config {
   std::chrono::seconds room_expiry{48 * 3600};     // no connection and no event: deleted; 0 never
   std::chrono::milliseconds expiry_check_every{0}; // how often idle rooms are sought; 0: room_expiry/4 + 1 s, max 1 min
   std::vector<std::string> allowed_origins;        // empty: any Origin (no ambient credentials)
+  // Blobs (images a host attaches; docs/protocol.md "Blobs").
+  std::size_t max_blob_bytes = 4 * 1024 * 1024;         // one blob; larger: 413 `too_big`, body unread
+  std::size_t max_room_blobs = 200;                     // blobs per room; beyond: 409 `too_many_blobs`
+  std::size_t max_room_blob_bytes = 64 * 1024 * 1024;   // all of a room's blobs; beyond: 409 `too_many_blobs`
 
   // Wall clock behind `at` (ms since the epoch); empty: the system clock. Tests inject jumps.
   std::function<std::int64_t()> clock_ms;

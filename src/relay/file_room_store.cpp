@@ -44,13 +44,16 @@ std::vector<RoomRecord> FileRoomStore::rooms_at_start(std::vector<std::string>& 
       continue;
     }
     it->second.participants = record.participants.size();
+    it->second.blobs = it->second.files.scan_blobs();
     opened.push_back(std::move(record));
   }
   return opened;
 }
 
 bool FileRoomStore::code_taken(const std::string& code) {
-  return rooms_.count(code) || std::filesystem::exists(RoomFiles::log_path(dir_, code));
+  // Blobs a crash left behind their deleted log must not become a new room's.
+  return rooms_.count(code) || std::filesystem::exists(RoomFiles::log_path(dir_, code)) ||
+         std::filesystem::exists(RoomFiles::blobs_path(dir_, code));
 }
 
 StorageStatus FileRoomStore::create_room(const RoomRecord& room) {
@@ -110,6 +113,26 @@ StorageStatus FileRoomStore::append(const std::string& code, std::int64_t,
 
 StorageResult<std::vector<StoredEnvelope>> FileRoomStore::read_after(const std::string&, std::int64_t) {
   return std::vector<StoredEnvelope>();  // nobody else writes the room
+}
+
+StorageResult<BlobPut> FileRoomStore::put_blob(const std::string& code, const std::string& hash,
+                                              std::string_view bytes, BlobQuota quota) {
+  OpenRoom* room = find(code);
+  if (!room) return BlobPut::no_room;
+  if (room->files.has_blob(hash)) return BlobPut::already_there;
+  if (room->blobs.count >= quota.max_blobs) return BlobPut::too_many_blobs;
+  if (room->blobs.bytes + bytes.size() > quota.max_bytes) return BlobPut::too_many_bytes;
+  std::string error;
+  if (!room->files.write_blob(hash, bytes, fsync_, error)) return StorageError{StorageError::Kind::io, error};
+  ++room->blobs.count;
+  room->blobs.bytes += bytes.size();
+  return BlobPut::stored;
+}
+
+StorageResult<std::optional<std::string>> FileRoomStore::get_blob(const std::string& code, const std::string& hash) {
+  const OpenRoom* room = find(code);
+  if (!room) return std::optional<std::string>();
+  return room->files.read_blob(hash);
 }
 
 FileRoomStore::OpenRoom* FileRoomStore::find(const std::string& code) {

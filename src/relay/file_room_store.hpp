@@ -38,10 +38,15 @@ class FileRoomStore final : public RoomStore {
                        const std::vector<const StoredEnvelope*>& envelopes) override;
   StorageResult<std::vector<StoredEnvelope>> read_after(const std::string& code, std::int64_t seq) override;
 
+  StorageResult<BlobPut> put_blob(const std::string& code, const std::string& hash, std::string_view bytes,
+                                  BlobQuota quota) override;
+  StorageResult<std::optional<std::string>> get_blob(const std::string& code, const std::string& hash) override;
+
  private:
   struct OpenRoom {
     RoomFiles files;
     std::size_t participants = 0;
+    BlobUsage blobs;  // counted at start (scan_blobs), then as blobs are stored
   };
   OpenRoom* find(const std::string& code);
   void arm_sync_timer();

@@ -77,11 +77,8 @@ void State::handle_create(WsSession& session) {
 void State::handle_join(WsSession& session, const ClientFrame& frame) {
   if (session.sending_history()) return reject(session, errors::busy);
   std::string code = frame.room;
-  const bool valid_code = normalize_room_code(code);
-  const auto room_it = valid_code ? rooms.find(code) : rooms.end();
-  std::shared_ptr<Room> room = room_it != rooms.end() ? room_it->second : nullptr;
   // A shared store (Redis) has rooms other relays created: one is loaded here on its first join.
-  if (!room && valid_code && rooms.size() < config.max_rooms) room = room_from_store(code);
+  std::shared_ptr<Room> room = normalize_room_code(code) ? room_for(code) : nullptr;
   if (!room) return reject(session, errors::no_room);
   // Up to date before answering (a resume from another relay must find what that relay sent).
   if (!catch_up(*room)) return reject(session, errors::read_room);

@@ -78,4 +78,17 @@ StorageResult<std::vector<StoredEnvelope>> RedisRoomStore::read_after(const std:
   return envelopes;
 }
 
+StorageResult<BlobPut> RedisRoomStore::put_blob(const std::string& code, const std::string& hash,
+                                               std::string_view bytes, BlobQuota quota) {
+  if (const auto put = redis_.put_blob(code, hash, bytes, quota)) return *put;
+  return StorageError{Kind::unavailable, "cannot store a blob in Redis"};
+}
+
+StorageResult<std::optional<std::string>> RedisRoomStore::get_blob(const std::string& code, const std::string& hash) {
+  bool failed = false;
+  auto bytes = redis_.get_blob(code, hash, failed);
+  if (failed) return StorageError{Kind::unavailable, "cannot read a blob from Redis"};
+  return bytes;
+}
+
 }  // namespace palabre::relay

@@ -34,6 +34,10 @@ class RedisRoomStore final : public RoomStore {
                        const std::vector<const StoredEnvelope*>& envelopes) override;
   StorageResult<std::vector<StoredEnvelope>> read_after(const std::string& code, std::int64_t seq) override;
 
+  StorageResult<BlobPut> put_blob(const std::string& code, const std::string& hash, std::string_view bytes,
+                                  BlobQuota quota) override;
+  StorageResult<std::optional<std::string>> get_blob(const std::string& code, const std::string& hash) override;
+
  private:
   std::string url_;
   RedisStore redis_;

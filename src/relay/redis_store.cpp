@@ -44,6 +44,9 @@ std::string members_key(const std::string& code) { return "palabre:members:" + c
 std::string log_key(const std::string& code) { return "palabre:log:" + code; }
 // Set when a room is closed, so that its code is never served or drawn again.
 std::string closed_key(const std::string& code) { return "palabre:closed:" + code; }
+std::string blob_key_prefix(const std::string& code) { return "palabre:blob:" + code + ":"; }
+std::string blob_key(const std::string& code, const std::string& hash) { return blob_key_prefix(code) + hash; }
+std::string blobs_key(const std::string& code) { return "palabre:blobs:" + code; }
 
 // Stream entries [[id, [field, value, …]], …] → envelopes.
 void entries_to_envelopes(const redisReply* entries, std::vector<StoredEnvelope>& out) {
@@ -251,14 +254,61 @@ bool RedisStore::read_after(const std::string& code, std::int64_t seq, std::vect
 void RedisStore::remove_room(const std::string& code) {
   // The room's keys go; a tombstone keeps its code from coming back; a last stream entry tells the
   // relays following the room now (they close it for their members), then the stream expires.
+  // Its blobs go too: each named in the blobs hash (ARGV[1] is their key prefix).
   static constexpr const char* kCloseScript = R"lua(
-redis.call('DEL', KEYS[1], KEYS[2])
+for _, hash in ipairs(redis.call('HKEYS', KEYS[5])) do redis.call('DEL', ARGV[1] .. hash) end
+redis.call('DEL', KEYS[1], KEYS[2], KEYS[5])
 redis.call('SET', KEYS[4], '1', 'EX', 2592000)
 redis.call('XADD', KEYS[3], '*', 'closed', '1')
 redis.call('EXPIRE', KEYS[3], 600)
 return 1
 )lua";
-  command(ctx_, {"EVAL", kCloseScript, "4", room_key(code), members_key(code), log_key(code), closed_key(code)});
+  command(ctx_, {"EVAL", kCloseScript, "5", room_key(code), members_key(code), log_key(code), closed_key(code),
+                 blobs_key(code), blob_key_prefix(code)});
+}
+
+std::optional<BlobPut> RedisStore::put_blob(const std::string& code, const std::string& hash, std::string_view bytes,
+                                            BlobQuota quota) {
+  if (!ctx_ && !reconnect()) return std::nullopt;
+  // One script: two relays storing the room's last allowed blob at once cannot both succeed, and
+  // a room closed meanwhile (its hash gone) gets nothing.
+  static constexpr const char* kPutBlobScript = R"lua(
+if redis.call('EXISTS', KEYS[1]) == 0 then return -3 end
+if redis.call('HEXISTS', KEYS[2], ARGV[1]) == 1 then return 0 end
+if redis.call('HLEN', KEYS[2]) >= tonumber(ARGV[3]) then return -1 end
+local total = 0
+for _, size in ipairs(redis.call('HVALS', KEYS[2])) do total = total + tonumber(size) end
+if total + #ARGV[2] > tonumber(ARGV[4]) then return -2 end
+redis.call('SET', KEYS[3], ARGV[2])
+redis.call('HSET', KEYS[2], ARGV[1], #ARGV[2])
+return 1
+)lua";
+  const Reply r = command(ctx_, {"EVAL", kPutBlobScript, "3", room_key(code), blobs_key(code), blob_key(code, hash),
+                                 hash, std::string(bytes), std::to_string(quota.max_blobs),
+                                 std::to_string(quota.max_bytes)});
+  if (!r) {
+    reconnect();  // the script ran whole or not at all
+    return std::nullopt;
+  }
+  if (r->type != REDIS_REPLY_INTEGER) return std::nullopt;
+  switch (r->integer) {
+    case 1: return BlobPut::stored;
+    case 0: return BlobPut::already_there;
+    case -1: return BlobPut::too_many_blobs;
+    case -2: return BlobPut::too_many_bytes;
+    case -3: return BlobPut::no_room;
+    default: return std::nullopt;
+  }
+}
+
+std::optional<std::string> RedisStore::get_blob(const std::string& code, const std::string& hash, bool& failed) {
+  failed = false;
+  if (!ctx_ && !reconnect()) return failed = true, std::nullopt;
+  const Reply r = command(ctx_, {"GET", blob_key(code, hash)});
+  if (!r) reconnect();
+  if (is_error(r)) return failed = true, std::nullopt;
+  if (r->type != REDIS_REPLY_STRING) return std::nullopt;  // nil: no such blob
+  return str(r.get());
 }
 
 // [SECTION] Follower -------------------------------------------------------------------------------

@@ -4,11 +4,14 @@
 //   palabre:room:<CODE>     hash: created, host, kiosk (token hashes), anon_key, next_member
 //   palabre:members:<CODE>  hash: participant token hash → member id
 //   palabre:log:<CODE>      stream: one entry per envelope, id `<seq>-0`, fields env, sender (= its `from`), vis
+//   palabre:blob:<CODE>:<HASH>  string: a blob's bytes
+//   palabre:blobs:<CODE>    hash: blob hash → size in bytes (what the room's blob limits count)
 // Appends are atomic and conditional (a Lua script: "append after seq N"), with explicit ids, so
 // two relays cannot both take a seq and a retried append cannot duplicate one.
 // Blocking hiredis calls: RedisStore is used from the relay's event-loop thread only;
 // RedisFollower runs its own thread (XREAD BLOCK) and hands envelopes to a callback.
 #include "relay/room_record.hpp"
+#include "relay/room_store.hpp"
 
 #include <atomic>
 #include <cstdint>
@@ -56,7 +59,15 @@ class RedisStore {
   Append append(const std::string& code, std::int64_t last_seq, const std::vector<const StoredEnvelope*>& envelopes);
   // Envelopes after `seq`, in order (false on failure).
   bool read_after(const std::string& code, std::int64_t seq, std::vector<StoredEnvelope>& out);
+  // The room's keys (its blobs too), a tombstone for its code, a `closed` entry for the followers.
   void remove_room(const std::string& code);
+
+  // Stores `bytes` under `hash` if the room (still) exists, has not it yet and stays within
+  // `quota`: checked and stored by one script, atomic across relays. nullopt when Redis fails.
+  std::optional<BlobPut> put_blob(const std::string& code, const std::string& hash, std::string_view bytes,
+                                  BlobQuota quota);
+  // The blob's bytes; nullopt if absent, or with `failed` set when Redis cannot say.
+  std::optional<std::string> get_blob(const std::string& code, const std::string& hash, bool& failed);
 
  private:
   bool reconnect();

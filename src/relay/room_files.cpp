@@ -1,11 +1,13 @@
 #include "relay/room_files.hpp"
 
+#include "protocol/blobs.hpp"
 #include "protocol/log_format.hpp"
 #include "protocol/tokens.hpp"
 
 #include <nlohmann/json.hpp>
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -22,8 +24,10 @@ namespace {
 
 constexpr std::string_view kLogSuffix = ".palabre.jsonl";
 constexpr std::string_view kMembersSuffix = ".members.jsonl";
+constexpr std::string_view kBlobsSuffix = ".blobs";
+constexpr std::string_view kUnfinishedBlobSuffix = ".tmp";
 
-bool write_all(int fd, const std::string& text) {
+bool write_all(int fd, std::string_view text) {
   std::size_t done = 0;
   while (done < text.size()) {
     const ssize_t n = ::write(fd, text.data() + done, text.size() - done);
@@ -193,6 +197,9 @@ fs::path RoomFiles::log_path(const fs::path& dir, const std::string& code) {
 fs::path RoomFiles::members_path(const fs::path& dir, const std::string& code) {
   return dir / (code + std::string(kMembersSuffix));
 }
+fs::path RoomFiles::blobs_path(const fs::path& dir, const std::string& code) {
+  return dir / (code + std::string(kBlobsSuffix));
+}
 
 bool RoomFiles::create(const fs::path& dir, const RoomRecord& room, FsyncPolicy fsync, std::string& error) {
   dir_ = dir;
@@ -255,6 +262,93 @@ void RoomFiles::remove() {
   std::error_code ec;
   fs::remove(log_path(dir_, code_), ec);
   fs::remove(members_path(dir_, code_), ec);
+  if (!code_.empty()) fs::remove_all(blobs_path(dir_, code_), ec);  // never follows a link out of it
+}
+
+bool RoomFiles::write_blob(const std::string& hash, std::string_view bytes, FsyncPolicy fsync, std::string& error) {
+  if (!protocol::is_blob_hash(hash)) {
+    error = "not a blob hash";
+    return false;
+  }
+  const fs::path blobs = blobs_path(dir_, code_);
+  if (::mkdir(blobs.c_str(), 0700) != 0 && errno != EEXIST) {
+    error = "cannot create " + blobs.string() + ": " + std::strerror(errno);
+    return false;
+  }
+  const fs::path final_path = blobs / hash;
+  const fs::path temporary = blobs / (hash + std::string(kUnfinishedBlobSuffix));
+  const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0600);
+  if (fd < 0) {
+    error = "cannot create " + temporary.string() + ": " + std::strerror(errno);
+    return false;
+  }
+  // `batch` syncs the file too: a blob is written once, and its name must never show a torn one.
+  bool ok = write_all(fd, bytes) && (fsync == FsyncPolicy::never || ::fdatasync(fd) == 0);
+  if (!ok) error = "cannot write " + temporary.string() + ": " + std::strerror(errno);
+  if (::close(fd) != 0 && ok) {
+    ok = false;
+    error = "cannot close " + temporary.string() + ": " + std::strerror(errno);
+  }
+  if (ok && ::rename(temporary.c_str(), final_path.c_str()) != 0) {
+    ok = false;
+    error = "cannot rename " + temporary.string() + ": " + std::strerror(errno);
+  }
+  if (!ok) {
+    ::unlink(temporary.c_str());
+    return false;
+  }
+  if (fsync == FsyncPolicy::always) {  // the new name itself, before the upload is answered
+    const int dir_fd = ::open(blobs.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    const bool synced = dir_fd >= 0 && ::fsync(dir_fd) == 0;
+    if (dir_fd >= 0) ::close(dir_fd);
+    if (!synced) {
+      error = "cannot sync " + blobs.string() + ": " + std::strerror(errno);
+      ::unlink(final_path.c_str());
+      return false;
+    }
+  }
+  return true;
+}
+
+bool RoomFiles::has_blob(const std::string& hash) const {
+  std::error_code ec;
+  return protocol::is_blob_hash(hash) && fs::is_regular_file(blobs_path(dir_, code_) / hash, ec);
+}
+
+std::optional<std::string> RoomFiles::read_blob(const std::string& hash) const {
+  if (!protocol::is_blob_hash(hash)) return std::nullopt;
+  const int fd = ::open((blobs_path(dir_, code_) / hash).c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+  if (fd < 0) return std::nullopt;
+  std::string bytes;
+  char chunk[64 * 1024];
+  while (true) {
+    const ssize_t n = ::read(fd, chunk, sizeof chunk);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      ::close(fd);
+      return std::nullopt;
+    }
+    if (n == 0) break;
+    bytes.append(chunk, std::size_t(n));
+  }
+  ::close(fd);
+  return bytes;
+}
+
+BlobUsage RoomFiles::scan_blobs() const {
+  BlobUsage usage;
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(blobs_path(dir_, code_), ec)) {
+    const std::string name = entry.path().filename().string();
+    if (name.ends_with(kUnfinishedBlobSuffix)) {
+      fs::remove(entry.path(), ec);  // a write a crash interrupted: never answered 201
+      continue;
+    }
+    if (!protocol::is_blob_hash(name) || !entry.is_regular_file(ec)) continue;
+    ++usage.count;
+    usage.bytes += std::size_t(entry.file_size(ec));
+  }
+  return usage;
 }
 
 std::vector<RoomRecord> load_rooms(const fs::path& dir, std::vector<std::string>& warnings) {

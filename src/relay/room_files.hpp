@@ -1,16 +1,27 @@
 #pragma once
 // A room's files in the data directory (docs/protocol.md "Persistence"):
 //   <ROOM>.palabre.jsonl  the log: header line, then one envelope a line, exactly as broadcast;
-//   <ROOM>.members.jsonl  the sidecar: room secrets (hashed) then one line per participant.
-// Both are append-only, so a crash can only tear their last line, which loading drops.
+//   <ROOM>.members.jsonl  the sidecar: room secrets (hashed) then one line per participant;
+//   <ROOM>.blobs/<hash>   the room's blobs (images), each under the SHA-256 of its bytes.
+// The two files are append-only, so a crash can only tear their last line, which loading drops.
+// A blob is written whole under a temporary name, then renamed: it is there whole or not at all.
 #include "relay/config.hpp"
 #include "relay/room_record.hpp"
 
+#include <cstddef>
 #include <filesystem>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace palabre::relay {
+
+// How many blobs a room holds and their bytes: what its limits count.
+struct BlobUsage {
+  std::size_t count = 0;
+  std::size_t bytes = 0;
+};
 
 // The open files of one room. Not copyable; closes on destruction.
 class RoomFiles {
@@ -31,11 +42,22 @@ class RoomFiles {
   bool append_member(const ParticipantRecord& participant, FsyncPolicy fsync);
   // fdatasync both files (the `batch` policy's timer).
   void sync();
-  // Closes and deletes both files.
+  // Closes and deletes both files and the room's blobs.
   void remove();
+
+  // Blobs. `hash` is a blob hash (protocol::is_blob_hash), checked by the caller against `bytes`.
+  // Writes `bytes` to a temporary file, syncs it as `fsync` says (`always`: the directory too, so
+  // the name survives a power cut), and renames it to the hash. False, with nothing left, on failure.
+  bool write_blob(const std::string& hash, std::string_view bytes, FsyncPolicy fsync, std::string& error);
+  bool has_blob(const std::string& hash) const;
+  // The blob's bytes; nullopt if the room has none by that hash (or it cannot be read).
+  std::optional<std::string> read_blob(const std::string& hash) const;
+  // The blobs already there (after a restart); removes what a crash left of an unfinished write.
+  BlobUsage scan_blobs() const;
 
   static std::filesystem::path log_path(const std::filesystem::path& dir, const std::string& code);
   static std::filesystem::path members_path(const std::filesystem::path& dir, const std::string& code);
+  static std::filesystem::path blobs_path(const std::filesystem::path& dir, const std::string& code);
 
  private:
   std::filesystem::path dir_;

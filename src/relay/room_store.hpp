@@ -10,6 +10,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
 
@@ -40,6 +41,21 @@ enum class RoomEnd {
   closed_by_host,    // the host closed it here: its data goes, everywhere
   idle,              // expired or evicted by this relay
   closed_elsewhere,  // a host closed it on another relay, which deleted its data
+};
+
+// A room's bounds on blobs (Config's --max-room-blobs, --max-room-blob-bytes).
+struct BlobQuota {
+  std::size_t max_blobs = 0;
+  std::size_t max_bytes = 0;
+};
+
+// What became of a blob given to RoomStore::put_blob.
+enum class BlobPut {
+  stored,          // new in the room
+  already_there,   // the room had it: stored once, counted once
+  too_many_blobs,  // the room holds quota.max_blobs blobs: nothing stored
+  too_many_bytes,  // it would take the room over quota.max_bytes: nothing stored
+  no_room,         // the room is gone (closed, on this relay or another): nothing stored
 };
 
 // Envelopes other relays stored in a room this relay holds. Called on the store's own thread.
@@ -83,6 +99,14 @@ class RoomStore {
                                const std::vector<const StoredEnvelope*>& envelopes) = 0;
   // What others appended after `seq`, in order (always empty for a store only this relay writes).
   virtual StorageResult<std::vector<StoredEnvelope>> read_after(const std::string& code, std::int64_t seq) = 0;
+
+  // Blobs (docs/protocol.md "Blobs"): `bytes` under `hash` (their SHA-256, already checked) in the
+  // room, once, within `quota` — checked and stored as one step, whichever relay stores beside.
+  // Durable as the log is (--fsync) when it returns `stored`. Deleted with the room (end_room).
+  virtual StorageResult<BlobPut> put_blob(const std::string& code, const std::string& hash, std::string_view bytes,
+                                          BlobQuota quota) = 0;
+  // The bytes of a blob of the room; nullopt if the room has none by that hash.
+  virtual StorageResult<std::optional<std::string>> get_blob(const std::string& code, const std::string& hash) = 0;
 };
 
 }  // namespace palabre::relay

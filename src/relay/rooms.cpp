@@ -180,6 +180,11 @@ std::shared_ptr<Room> State::room_from_store(const std::string& code) {
   return room;
 }
 
+std::shared_ptr<Room> State::room_for(const std::string& code) {
+  if (const auto it = rooms.find(code); it != rooms.end()) return it->second;
+  return rooms.size() < config.max_rooms ? room_from_store(code) : nullptr;
+}
+
 // One frame per visibility class: everything (hosts, kiosks), public (participants), and one
 // per participant who sent a staff envelope in this batch (public + their own staff).
 void State::fan_out(Room& room, const std::vector<const StoredEnvelope*>& batch) {

@@ -93,6 +93,9 @@ struct State : std::enable_shared_from_this<State> {
   void drain_deferred(const std::shared_ptr<Room>& room);
   std::shared_ptr<Room> hold_room(RoomRecord record);
   std::shared_ptr<Room> room_from_store(const std::string& code);
+  // The room of a (normalized) code: held here, or loaded from a shared store (a room another
+  // relay created) while this relay holds fewer than max_rooms; nullptr if there is none.
+  std::shared_ptr<Room> room_for(const std::string& code);
   bool catch_up(Room& room);
   void absorb(const std::string& code, std::vector<StoredEnvelope> envs);
   void send_history(WsSession& session, const std::shared_ptr<Room>& room, std::int64_t since);

@@ -331,3 +331,110 @@ TEST(RedisClose, ClosingOnOneRelayClosesEverywhereAndTheRoomNeverComesBack) {
 
 }  // namespace
 }  // namespace palabre::relay::testing
+
+// Blobs with --redis (docs/protocol.md "Blobs", "Several relays"): in Redis, so every relay serves
+// every blob, with the room's limits checked and the blob stored in one script.
+#include "blob_client.hpp"
+
+#include <hiredis/hiredis.h>
+
+namespace palabre::relay::testing {
+namespace {
+
+// How many of `keys` exist in the test's Redis.
+long long existing_keys(const RedisServer& redis, const std::vector<std::string>& keys) {
+  redisContext* ctx = redisConnect("127.0.0.1", redis.port);
+  std::vector<const char*> argv = {"EXISTS"};
+  for (const auto& key : keys) argv.push_back(key.c_str());
+  auto* reply = static_cast<redisReply*>(redisCommandArgv(ctx, int(argv.size()), argv.data(), nullptr));
+  const long long count = reply && reply->type == REDIS_REPLY_INTEGER ? reply->integer : -1;
+  if (reply) freeReplyObject(reply);
+  redisFree(ctx);
+  return count;
+}
+
+TEST(RedisBlobs, GivenTwoRelays_WhenTheHostPutsABlobThroughOne_ThenTheOtherServesItByteForByte) {
+  RedisServer redis;
+  if (access(kRedisServer, X_OK) != 0) FAIL() << "redis-server is not installed (scripts/setup.sh installs it)";
+  ASSERT_TRUE(redis.running());
+  TempDir dir_a, dir_b;
+  RelayFixture relay_a(dir_a.path(), redis_config(redis)), relay_b(dir_b.path(), redis_config(redis));
+  // Given a room made on relay A, which relay B has never held
+  const auto room = create_room(relay_a.port());
+  std::string bytes = png(100 * 1024);
+  for (std::size_t i = kPngMagic.size(); i < bytes.size(); i += 7) bytes[i] = char(i * 31);  // zeros and high bytes too
+  // when its host puts an image through A
+  const auto stored = put_blob(relay_a.port(), room, bytes);
+  ASSERT_EQ(stored.status, 201) << stored.body;
+  // then B serves it, byte for byte, with its type
+  const auto served = get_blob(relay_b.port(), room.code, bytes);
+  ASSERT_EQ(served.status, 200) << served.body;
+  EXPECT_EQ(served.body, bytes);
+  EXPECT_EQ(served.content_type, "image/png");
+  // and the same image put again through B is already there
+  EXPECT_EQ(put_blob(relay_b.port(), room, bytes).status, 200);
+  // and nothing of it is in either relay's data directory
+  EXPECT_FALSE(std::filesystem::exists(dir_a.path() / (room.code + ".blobs")));
+  EXPECT_FALSE(std::filesystem::exists(dir_b.path() / (room.code + ".blobs")));
+}
+
+TEST(RedisBlobs, GivenTwoRelays_WhenBothStoreBlobsAtOnce_ThenTheRoomCountLimitHoldsAcrossBoth) {
+  RedisServer redis;
+  if (access(kRedisServer, X_OK) != 0) FAIL() << "redis-server is not installed (scripts/setup.sh installs it)";
+  ASSERT_TRUE(redis.running());
+  TempDir dir_a, dir_b;
+  Config config = redis_config(redis);
+  config.max_room_blobs = 3;
+  RelayFixture relay_a(dir_a.path(), config), relay_b(dir_b.path(), config);
+  const auto room = create_room(relay_a.port());
+  // Given B holds the room too
+  ASSERT_EQ(get_blob(relay_b.port(), room.code, png()).status, 404);
+  // when ten different images are put at the same time, half through each relay
+  std::vector<int> statuses(10);
+  std::vector<std::thread> uploads;
+  for (int i = 0; i < 10; ++i)
+    uploads.emplace_back([&, i] {
+      statuses[i] = put_blob(i % 2 ? relay_b.port() : relay_a.port(), room, png(300, char('a' + i))).status;
+    });
+  for (auto& upload : uploads) upload.join();
+  // then exactly three are stored, the others refused as over the room's limit, on either relay
+  EXPECT_EQ(std::count(statuses.begin(), statuses.end(), 201), 3);
+  EXPECT_EQ(std::count(statuses.begin(), statuses.end(), 409), 7);
+  const auto refused = put_blob(relay_b.port(), room, png(300, 'z'));
+  EXPECT_EQ(refused.status, 409);
+  EXPECT_EQ(error_of(refused), "too_many_blobs");
+  int served = 0;
+  for (int i = 0; i < 10; ++i) served += get_blob(relay_a.port(), room.code, png(300, char('a' + i))).status == 200;
+  EXPECT_EQ(served, 3);
+}
+
+TEST(RedisBlobs, GivenARoomWithBlobs_WhenItsHostClosesIt_ThenItsBlobKeysAreDeletedFromRedis) {
+  RedisServer redis;
+  if (access(kRedisServer, X_OK) != 0) FAIL() << "redis-server is not installed (scripts/setup.sh installs it)";
+  ASSERT_TRUE(redis.running());
+  TempDir dir_a, dir_b;
+  RelayFixture relay_a(dir_a.path(), redis_config(redis)), relay_b(dir_b.path(), redis_config(redis));
+  Client host(relay_a.port());
+  const json created = host.create();
+  const CreatedRoom room{created["room"], created["host_token"], created["kiosk_token"]};
+  const std::vector<std::string> images = {png(300, 'a'), png(300, 'b')};
+  std::vector<std::string> keys = {"palabre:blobs:" + room.code};
+  for (const auto& bytes : images) {
+    ASSERT_EQ(put_blob(relay_b.port(), room, bytes).status, 201);
+    keys.push_back("palabre:blob:" + room.code + ":" + protocol::sha256_hex(bytes));
+  }
+  ASSERT_EQ(existing_keys(redis, keys), 3);
+  // when the host closes the room on A
+  host.send(R"({"t":"close"})");
+  ASSERT_TRUE(host.next_of("closed").has_value());
+  // then its blobs and their sizes are gone from Redis, and neither relay serves them
+  EXPECT_EQ(existing_keys(redis, keys), 0);
+  EXPECT_EQ(get_blob(relay_a.port(), room.code, images[0]).status, 404);
+  EXPECT_EQ(get_blob(relay_b.port(), room.code, images[1]).status, 404);
+  // and the closed room takes no new one
+  EXPECT_EQ(put_blob(relay_b.port(), room, png(300, 'c')).status, 404);
+  EXPECT_EQ(existing_keys(redis, {"palabre:blobs:" + room.code}), 0);
+}
+
+}  // namespace
+}  // namespace palabre::relay::testing

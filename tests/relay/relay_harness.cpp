@@ -7,6 +7,7 @@
 #include <boost/beast/http.hpp>
 #include <boost/beast/websocket.hpp>
 
+#include <cctype>
 #include <fstream>
 #include <random>
 #include <stdexcept>
@@ -182,22 +183,63 @@ void Client::event(const std::string& vis, const json& ev, std::optional<int> ci
   send(msg);
 }
 
+namespace {
+template <class Response>
+HttpReply reply_of(const Response& res) {
+  HttpReply reply{int(res.result_int()), std::string(res[http::field::content_type]), res.body(), {}};
+  for (const auto& field : res) {
+    std::string name(field.name_string());
+    for (auto& c : name) c = char(std::tolower(static_cast<unsigned char>(c)));
+    reply.headers[name] = std::string(field.value());
+  }
+  return reply;
+}
+}  // namespace
+
 HttpReply http_get(unsigned short port, const std::string& target, const std::string& method) {
+  return http_request(port, method, target);
+}
+
+HttpReply http_request(unsigned short port, const std::string& method, const std::string& target,
+                       const std::vector<std::pair<std::string, std::string>>& headers, const std::string& body) {
   net::io_context ioc;
   beast::tcp_stream stream(ioc);
   stream.connect(tcp::endpoint(net::ip::make_address("127.0.0.1"), port));
-  http::request<http::empty_body> req{http::string_to_verb(method), target, 11};
+  http::request<http::string_body> req{http::string_to_verb(method), target, 11};
   req.set(http::field::host, "127.0.0.1");
+  for (const auto& [name, value] : headers) req.set(name, value);
+  if (!body.empty() || method == "PUT" || method == "POST") {
+    req.body() = body;
+    req.prepare_payload();
+  }
   http::write(stream, req);
   beast::flat_buffer buffer;
   http::response_parser<http::string_body> parser;
   parser.body_limit(64 * 1024 * 1024);
   if (method == "HEAD") parser.skip(true);
   http::read(stream, buffer, parser);
-  const auto& res = parser.get();
   beast::error_code ec;
   stream.socket().shutdown(tcp::socket::shutdown_both, ec);
-  return {int(res.result_int()), std::string(res[http::field::content_type]), res.body()};
+  return reply_of(parser.get());
+}
+
+HttpReply http_raw(unsigned short port, const std::string& request, std::chrono::milliseconds timeout) {
+  net::io_context ioc;
+  beast::tcp_stream stream(ioc);
+  stream.connect(tcp::endpoint(net::ip::make_address("127.0.0.1"), port));
+  net::write(stream.socket(), net::buffer(request));
+  beast::flat_buffer buffer;
+  http::response_parser<http::string_body> parser;
+  parser.body_limit(64 * 1024 * 1024);
+  HttpReply reply;
+  stream.expires_after(timeout);
+  http::async_read(stream, buffer, parser, [&](beast::error_code ec, std::size_t) {
+    if (!ec) reply = reply_of(parser.get());
+  });
+  ioc.run();
+  beast::error_code ec;
+  stream.socket().shutdown(tcp::socket::shutdown_both, ec);
+  return reply;
 }
 
 std::vector<std::string> log_lines(const std::filesystem::path& file) {

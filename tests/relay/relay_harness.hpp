@@ -9,6 +9,7 @@
 #include <chrono>
 #include <deque>
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -87,8 +88,20 @@ struct HttpReply {
   int status = 0;
   std::string content_type;
   std::string body;
+  std::map<std::string, std::string> headers;  // by lower-case name
+  std::string header(const std::string& lower_case_name) const {
+    const auto it = headers.find(lower_case_name);
+    return it == headers.end() ? std::string() : it->second;
+  }
 };
 HttpReply http_get(unsigned short port, const std::string& target, const std::string& method = "GET");
+// One HTTP/1.1 request with these headers (name, value) and body.
+HttpReply http_request(unsigned short port, const std::string& method, const std::string& target,
+                       const std::vector<std::pair<std::string, std::string>>& headers = {},
+                       const std::string& body = {});
+// Writes `request` as given (bytes on the wire, body or not) and reads one answer, giving up after
+// `timeout` (status 0 then): shows whether the relay answers without waiting for more.
+HttpReply http_raw(unsigned short port, const std::string& request, std::chrono::milliseconds timeout = 3s);
 
 // Every line of a file (header included), without the newlines.
 std::vector<std::string> log_lines(const std::filesystem::path& file);
