@@ -102,12 +102,14 @@ std::span<const std::pair<std::string_view, std::string_view>> security_headers(
   // script-src keeps 'unsafe-inline' for web/shell.html's loader script and its one inline handler
   // (hashes would break with every edit of the shell); there is no HTML injection point to use it
   // (ImGui draws to a canvas; the DOM mirror sets text, never markup). connect-src allows ws:/wss:
-  // because the app may talk to a relay on another host (?relay=, config.json).
+  // because the app may talk to a relay on another host (?relay=, config.json); data: for images
+  // inline in old logs (images.cpp reads them with fetch). worker-src 'self': pdf.js's worker, which
+  // only the host loads, for a PDF import (uploads.cpp).
   static constexpr std::array<std::pair<std::string_view, std::string_view>, 5> headers = {{
       {"Content-Security-Policy",
        "default-src 'self'; script-src 'self' 'unsafe-inline' 'wasm-unsafe-eval'; "
        "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; "
-       "connect-src 'self' ws: wss:; worker-src 'none'; object-src 'none'; base-uri 'none'; "
+       "connect-src 'self' ws: wss: data:; worker-src 'self'; object-src 'none'; base-uri 'none'; "
        "form-action 'none'; frame-ancestors 'none'"},
       {"X-Content-Type-Options", "nosniff"},
       {"Referrer-Policy", "no-referrer"},
