@@ -32,9 +32,12 @@ async function activityOf(page, kind) { return (await activities(page)).find((a)
 
 // The console opens the selected row only: its move, edit and remove controls.
 async function selectRow(page, id, where) {
-  // Not found after scrolling the list: the row is the selected one already.
-  const item = await reachItem(page, `select-${id}`, { ...where, steps: 12 }).catch(() => null);
-  if (item) await clickReached(page, `select-${id}`, where);
+  // Selected once its edit controls show (only the selected row has them); a loaded machine may
+  // need more than one look, so look again rather than take a row for selected.
+  for (let tries = 0; tries < 4; tries++) {
+    if (await reachItem(page, `act-edit-${id}`, { ...where, steps: 12 }).catch(() => null)) return;
+    if (await reachItem(page, `select-${id}`, { ...where, steps: 30 }).catch(() => null)) await clickReached(page, `select-${id}`, where);
+  }
 }
 
 test('a complete workshop: prepared from scratch, run with three participants and a kiosk, reported', { timeout: 600000 }, async () => {
