@@ -155,6 +155,7 @@ test('the host brings pictures and a PDF; every screen draws them, the note stay
   await drawsColour(kiosk, 'slide', 'the kiosk', 20000);
   await drawsColour(phone, 'slide', 'the phone');
   await drawsColour(laptop, 'slide', 'the laptop');
+  await screenshot(host.page, 'images-slide-host-laptop');
   await eventually(async () => (await drawnTexts(host.page)).some((t) => t.includes(note)), { what: 'the host to draw the speaker note' });
   for (const [screen, name] of [[kiosk, 'kiosk'], [phone, 'phone'], [laptop, 'laptop']])
     assert.ok(!(await drawnTexts(screen.page)).some((t) => t.includes('840 membres') && t.includes('Rappeler')), `the ${name} draws no speaker note`);

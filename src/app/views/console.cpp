@@ -337,11 +337,11 @@ void draw_speaker_notes(const core::Activity& a, float width) {
   if (a.spec.kind != core::ActivityKind::presentation) return;
   const std::size_t page = static_cast<std::size_t>(std::max(0, a.page));
   if (page >= a.notes.size() || a.notes[page].find_first_not_of(" \n") == std::string::npos) return;
-  ui::gap(theme::fonts().base_px * 0.5f);
   ui::begin_card(width, -1, IM_COL32(255, 248, 225, 255));
   ui::text_in(theme::fonts().strong, std::string(icon::sticky_note) + "  " + tr(S::speaker_notes), theme::colour::muted);
   ui::rich_text(a.notes[page], ui::avail_width(), theme::colour::ink);
   ui::end_card();
+  ui::gap(theme::fonts().base_px * 0.4f);
 }
 
 }  // namespace
@@ -402,8 +402,8 @@ void draw_console(Context& ctx, float width, float height) {
     }
     if (shown->spec.kind == core::ActivityKind::survey && shown->status != core::ActivityStatus::draft)
       draw_survey_screen_controls(ctx, *shown);
+    draw_speaker_notes(*shown, inner - base);  // first: what the facilitator reads while presenting
     draw_results(ctx, *shown, inner - base, false);
-    draw_speaker_notes(*shown, inner - base);
     draw_moderation(ctx, *shown, inner - base);
     ImGui::EndChild();
   }
