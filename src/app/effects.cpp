@@ -63,14 +63,18 @@ void carry_out(const views::act::PickPlan&) { js::pick_plan(); }
 void carry_out(const views::act::PickImage& a) { uploads::pick_image(a.field); }
 void carry_out(const views::act::ImportPdf&) { uploads::import_pdf(); }
 
-// The images first (uploads.cpp gathers those this browser lacks), then report_ready() renders.
-void carry_out(const views::act::ExportReport& a) {
-  if (!report::format_from_string(a.format)) return;
+std::vector<std::string> session_image_refs() {
   std::vector<std::string> refs;
   for (const core::Activity& activity : app.client.session().activities)
     for (std::string& ref : core::image_refs(activity.spec)) refs.push_back(std::move(ref));
-  uploads::export_report(a.format, refs);
+  return refs;
 }
+
+// The images first (uploads.cpp gathers those this browser lacks), then images_gathered() makes the file.
+void carry_out(const views::act::ExportReport& a) {
+  if (report::format_from_string(a.format)) uploads::gather_images(a.format, session_image_refs());
+}
+void carry_out(const views::act::SavePlan&) { uploads::gather_images("plan", session_image_refs()); }
 
 void carry_out(const views::act::ExportLog&) {
   const Identity& id = app.client.identity();
@@ -89,6 +93,7 @@ void carry_out(const views::act::ExportLog&) {
 void carry_out(const views::act::PickPlan&) {}
 void carry_out(const views::act::PickImage&) {}
 void carry_out(const views::act::ImportPdf&) {}
+void carry_out(const views::act::SavePlan&) {}
 void carry_out(const views::act::ExportReport&) {}
 void carry_out(const views::act::ExportLog&) {}
 #endif
@@ -96,8 +101,26 @@ void carry_out(const views::act::ExportLog&) {}
 }  // namespace
 
 #if PALABRE_HOST_TOOLS
-void report_ready(const std::string& format_name) {
-  const auto format = report::format_from_string(format_name);
+void images_gathered(const std::string& purpose) {
+  const core::Session& session = app.client.session();
+  const std::string room = app.client.identity().room.empty() ? std::string("palabre") : app.client.identity().room;
+  if (purpose == "plan") {
+    // The plan as a file: the session's details, every activity's content in the list's order with
+    // its speaker notes, and its images inside, so that it loads in any room.
+    core::Plan plan;
+    plan.info = session.info;
+    if (plan.info.title.empty()) plan.info.title = room;  // a plan needs a title to load again
+    for (const core::Activity& a : session.activities) {
+      core::ActivitySpec spec = a.spec;
+      for (std::size_t i = 0; i < spec.pages.size() && i < a.notes.size(); ++i) spec.pages[i].notes = a.notes[i];
+      for (const std::string& ref : core::image_refs(spec))
+        if (auto image = uploads::image_bytes(ref)) plan.images[ref] = "data:" + image->mime + ";base64," + image->base64;
+      plan.activities.push_back(std::move(spec));
+    }
+    js::download(room + ".palabre.json", "application/json", core::plan_to_json(plan));
+    return;
+  }
+  const auto format = report::format_from_string(purpose);
   if (!format) return;
   const std::string text = report::render(report::build_report(app.client.session(), std::nullopt, uploads::image_bytes), *format);
   const std::string name = app.client.identity().room + "-report." + std::string(report::file_extension(*format));

@@ -8,7 +8,8 @@
 namespace palabre::app {
 
 void run(const views::Action& action);
-// Host module: renders the report in `format` and hands it to the browser, once its images are here.
-void report_ready(const std::string& format);
+// Host module: once the session's images are here, makes the file `purpose` asked for — "plan", or a
+// report format — and hands it to the browser.
+void images_gathered(const std::string& purpose);
 
 }  // namespace palabre::app

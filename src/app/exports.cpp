@@ -16,6 +16,7 @@
 #include "app/strings.hpp"
 #include "core/session.hpp"
 #if PALABRE_HOST_TOOLS
+#include "app/uploads.hpp"
 #include "core/plan.hpp"
 #endif
 
@@ -69,8 +70,7 @@ EMSCRIPTEN_KEEPALIVE void palabre_plan_text(const char* text) {
     app.ui.texts["plan-error"] = std::string(app_ns::tr(app_ns::S::plan_error)) + " " + plan.error.message();
   } else {
     app.ui.texts["plan-error"].clear();
-    for (core::Event& ev : core::plan_events(*plan.value)) app.client.submit(std::move(ev));
-    app_ns::flush();
+    app_ns::uploads::send_plan(std::move(*plan.value));
   }
   app_ns::platform::request_frames();
 }

@@ -134,7 +134,7 @@ EM_JS(void, js_images_gather, (const char* refs_json, const char* format), {
   const missing = I ? refs.filter((r) => !I.bytes.has(r)) : [];
   Promise.all(missing.map((r) => I.fetch(r).then(I.open).then((p) => I.bytes.set(r, p)).catch(() => {}))).then(() => {
     const p = stringToNewUTF8(f);
-    Module._palabre_report_ready(p);
+    Module._palabre_images_gathered(p);
     _free(p);
   });
 });
@@ -146,6 +146,22 @@ EM_JS(char*, js_image_base64, (const char* ref), {
   let text = "";
   for (let i = 0; i < b.length; i += 0x8000) text += String.fromCharCode.apply(null, b.subarray(i, i + 0x8000));
   return stringToNewUTF8(mime + ',' + btoa(text));
+});
+// A plan's images stored as they are (sealed in an encrypted room); the refs they got come back.
+EM_JS(void, js_store_plan_images, (const char* images_json), {
+  const U = Module.palabreUploads, images = JSON.parse(UTF8ToString(images_json)), refs = {};
+  Promise.all(Object.entries(images).map(async ([ref, uri]) => {
+    try {
+      const plain = new Uint8Array(await (await fetch(uri)).arrayBuffer());
+      const stored = await U.seal(plain);
+      const now = U.hash(stored);
+      await U.store(now, stored);
+      Module.palabreImages.bytes.set(now, plain);
+      refs[ref] = now;
+    } catch (e) {
+      console.warn('[palabre] a plan image was not stored: ' + e);
+    }
+  })).then(() => U.answer('_palabre_plan_images_stored', "", JSON.stringify(refs)));
 });
 EM_JS(void, js_uploads_configure, (const char* token), { Module.palabreUploads.token = UTF8ToString(token); Module.palabreImages.keep = true; });
 EM_JS(void, js_uploads_pick_image, (const char* field), {
@@ -159,6 +175,7 @@ EM_JS(void, js_uploads_import_pdf, (), {
 });
 
 namespace palabre::app::uploads {
+void plan_images_stored(const std::map<std::string, std::string>& renamed);
 
 void configure(const std::string& relay_ws_url, const std::string&, bool, const std::string& host_token) {
   (void)relay_ws_url;  // images::configure set where blobs live; uploads go to the same place
@@ -170,8 +187,42 @@ void set_target(const std::string& field) { js_uploads_target(field.c_str()); }
 void import_pdf() { js_uploads_import_pdf(); }
 void listen() { js_uploads_init(); }
 
-void export_report(const std::string& format, const std::vector<std::string>& refs) {
-  js_images_gather(nlohmann::json(refs).dump().c_str(), format.c_str());
+void gather_images(const std::string& purpose, const std::vector<std::string>& refs) {
+  js_images_gather(nlohmann::json(refs).dump().c_str(), purpose.c_str());
+}
+
+namespace {
+std::optional<core::Plan> plan_waiting;  // its images on their way to the room
+
+void send_events(const core::Plan& plan) {
+  for (core::Event& ev : core::plan_events(plan)) app.client.submit(std::move(ev));
+  flush();
+}
+}  // namespace
+
+void send_plan(core::Plan plan) {
+  if (plan.images.empty()) return send_events(plan);
+  js_uploads_init();
+  js_store_plan_images(nlohmann::json(plan.images).dump().c_str());
+  plan_waiting = std::move(plan);
+}
+
+void plan_images_stored(const std::map<std::string, std::string>& renamed) {
+  if (!plan_waiting) return;
+  const auto rename = [&](std::string& ref) {
+    if (const auto it = renamed.find(ref); it != renamed.end()) ref = it->second;
+  };
+  for (auto& spec : plan_waiting->activities) {
+    rename(spec.image);
+    for (auto& q : spec.quiz) {
+      rename(q.image);
+      for (auto& c : q.choice_images) rename(c);
+    }
+    for (auto& q : spec.questions) rename(q.image);
+    for (auto& p : spec.pages) rename(p.image);
+  }
+  send_events(*plan_waiting);
+  plan_waiting.reset();
 }
 
 std::optional<report::EmbeddedImage> image_bytes(const std::string& ref) {
@@ -212,7 +263,17 @@ EMSCRIPTEN_KEEPALIVE void palabre_image_failed_upload(const char* field, const c
   app_ns::platform::request_frames();
 }
 
-EMSCRIPTEN_KEEPALIVE void palabre_report_ready(const char* format) { app_ns::report_ready(format); }
+EMSCRIPTEN_KEEPALIVE void palabre_plan_images_stored(const char*, const char* renamed_json) {
+  const auto renamed = nlohmann::json::parse(renamed_json, nullptr, false);
+  std::map<std::string, std::string> refs;
+  if (renamed.is_object())
+    for (const auto& [from, to] : renamed.items())
+      if (to.is_string()) refs[from] = to.get<std::string>();
+  palabre::app::uploads::plan_images_stored(refs);
+  app_ns::platform::request_frames();
+}
+
+EMSCRIPTEN_KEEPALIVE void palabre_images_gathered(const char* purpose) { app_ns::images_gathered(purpose); }
 
 EMSCRIPTEN_KEEPALIVE void palabre_pdf_started() {
   ++app.ui.pdf_importing;

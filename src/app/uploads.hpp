@@ -6,10 +6,12 @@
 // browser's IndexedDB without a relay. A PDF's pages are drawn by pdf.js (loaded from vendor/ only
 // when a host imports one, never in a participant's download) and sent the same way, each with its
 // text. Results come back to the editor through Ui::image_uploads and the exports below.
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "core/plan.hpp"
 #include "report/model.hpp"
 
 namespace palabre::app::uploads {
@@ -22,9 +24,13 @@ void pick_image(const std::string& field);
 void set_target(const std::string& field);
 // A file picker for a PDF; its pages come to palabre_pdf_pages.
 void import_pdf();
-// The report in `format` once every image of the session is at hand (fetched and opened when the
-// host never drew it): it comes back through palabre_report_ready, which renders and downloads it.
-void export_report(const std::string& format, const std::vector<std::string>& refs);
+// Every image of `refs` at hand (fetched and opened when the host never drew it), then
+// effects' images_gathered(purpose) makes the file (a report, a plan).
+void gather_images(const std::string& purpose, const std::vector<std::string>& refs);
+// Sets the room up from `plan`: its images (ref → data: URI) put in the room's blobs first, then its
+// events sent. In an encrypted room each image is sealed first, so its ref changes; the plan's
+// refs follow.
+void send_plan(core::Plan plan);
 // The bytes of an image this browser has (uploaded, drawn or gathered), as the report embeds them.
 std::optional<report::EmbeddedImage> image_bytes(const std::string& ref);
 // Listens to pastes of images (drops are js_bridge's, which hands images and PDFs here).

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   sharedRelayAndBrowser, openApp, findItem, typeInto, clickItem, clickReached, fillField, appState, eventually,
-  screenshot, viewports, writeStoredRoom, envelopeLog, downloadVia, reachItem,
+  screenshot, viewports, writeStoredRoom, envelopeLog, downloadVia, reachItem, pageLayoutProblems,
 } from './harness.mjs';
 
 const room = 'PXTKZD';
@@ -172,6 +172,8 @@ test('the host brings pictures and a PDF; every screen draws them, the note stay
     await drawsColour(screen, 'choiceA', name, 150);
     await drawsColour(screen, 'choiceB', name, 150);
   }
+  for (const [screen, name] of [[kiosk, 'kiosk'], [phone, 'phone'], [laptop, 'laptop']])
+    assert.deepEqual(await pageLayoutProblems(screen.page), [], `the ${name}'s quiz with pictures cuts nothing`);
   await screenshot(kiosk.page, 'images-quiz-kiosk');
   await screenshot(phone.page, 'images-quiz-phone');
   await screenshot(laptop.page, 'images-quiz-laptop');
@@ -201,4 +203,22 @@ test('the host brings pictures and a PDF; every screen draws them, the note stay
   await reportPage.goto(`file://${join(files, 'report.html')}`);
   assert.deepEqual(requests, [], 'opening the report makes no request');
   await reportPage.close();
+
+  // The plan saved from the console carries its pictures and notes, and loads again as it was
+  const plan = await downloadVia(host.page, 'plan-save');
+  const saved = JSON.parse(plan.text);
+  assert.deepEqual(new Set(Object.keys(saved.images)), refs, 'the plan file holds every picture');
+  assert.ok(Object.values(saved.images).every((uri) => uri.startsWith('data:image/png;base64,')));
+  assert.equal(saved.activities.find((a) => a.kind === 'presentation').pages[0].notes, note);
+  writeFileSync(join(files, 'saved.palabre.json'), plan.text);
+  const before = (await appState(host.page)).activities.length;
+  const [chooser] = await Promise.all([host.page.waitForEvent('filechooser', { timeout: 15000 }),
+    clickReached(host.page, 'load-plan').then(() => clickReached(host.page, 'plan-load-anyway'))]);  // the room has activities: confirmed first
+  await chooser.setFiles(join(files, 'saved.palabre.json'));
+  const again = await eventually(async () => {
+    const acts = (await appState(host.page)).activities;
+    return acts.length === before * 2 && acts[acts.length - 1].notes ? acts.slice(before) : null;
+  }, { timeout: 20000, what: 'the plan\'s activities again, with their notes' });
+  assert.deepEqual(again.map((a) => a.spec), (await appState(host.page)).activities.slice(0, before).map((a) => a.spec),
+                   'the same content, pictures by the same refs');
 });

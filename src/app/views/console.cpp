@@ -237,15 +237,6 @@ void draw_survey_screen_controls(Context& ctx, const core::Activity& a) {
 }
 
 // [SECTION] toolbar
-// The plan as a file: the session's details and every activity's content, in the list's order.
-std::string current_plan_json(const core::Session& session, const std::string& room) {
-  core::Plan plan;
-  plan.info = session.info;
-  if (plan.info.title.empty()) plan.info.title = room;  // a plan needs a title to load again
-  for (const core::Activity& a : session.activities) plan.activities.push_back(a.spec);
-  return core::plan_to_json(plan);
-}
-
 // Small buttons on as many lines as the width needs.
 struct Toolbar {
   float width, x = 0;
@@ -315,9 +306,7 @@ void draw_toolbar(Context& ctx, float inner) {
       if (pressed) ImGui::CloseCurrentPopup();
       return pressed;
     };
-    if (item(std::string(icon::floppy) + "  " + tr(S::plan_save) + "###plan-save"))
-      ctx.actions.push_back(act::Download{(ctx.identity.room.empty() ? std::string("palabre") : ctx.identity.room) + ".palabre.json",
-                                          "application/json", current_plan_json(ctx.session, ctx.identity.room)});
+    if (item(std::string(icon::floppy) + "  " + tr(S::plan_save) + "###plan-save")) ctx.actions.push_back(act::SavePlan{});
     for (const char* format : {"html", "md", "csv", "json"}) {
       const std::string_view fmt = format;
       const char* name = fmt == "md" ? "Markdown" : fmt == "html" ? "HTML" : fmt == "csv" ? "CSV" : "JSON";

@@ -72,12 +72,13 @@ struct PickPlan {};                                 // host: a plan file from th
 struct ExportLog {};                                // host: the room's log as a download
 struct ExportReport { std::string format; };        // host: "html", "md", "csv" or "json"
 struct Download { std::string name, mime_type, text; };  // a file the view made
+struct SavePlan {};                                 // host: the session as a plan file, its images inside
 struct PickImage { std::string field; };            // host: an image for the editor's field `field`
 struct ImportPdf {};                                // host: a PDF whose pages become the editor's pages
 }  // namespace act
 using Action = std::variant<act::Go, act::OpenUrl, act::CreateRoom, act::JoinAs, act::Post, act::HideMessage, act::Copy,
                             act::ToggleLang, act::Submit, act::PickPlan, act::ExportLog, act::ExportReport, act::Download,
-                            act::PickImage, act::ImportPdf>;
+                            act::PickImage, act::ImportPdf, act::SavePlan>;
 
 // What this browser offers, read by the app at start: views call no platform function.
 struct Capabilities {
