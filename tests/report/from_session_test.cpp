@@ -420,6 +420,57 @@ TEST(ReportFromSession, GivenAPresentation_WhenMapped_ThenItIsListedApartWithIts
   EXPECT_EQ(r.presentations[0].pages[1].image_base64, "iVBORw0KGgo=");
 }
 
+// Issue 18: pictures by ref, their bytes from the room's blobs.
+TEST(ReportFromSession, GivenPicturesByRef_WhenReported_ThenEveryOneTheSourceHasIsEmbeddedAndTheOthersNamed) {
+  const std::string png = std::string("\x89PNG\r\n\x1a\n", 8) + "pixels";
+  const std::string question(64, 'a'), choice(64, 'b'), slide(64, 'c'), missing(64, 'd');
+  Workshop w = configured();
+  auto quiz = spec(core::ActivityKind::quiz, "Quiz");
+  quiz.quiz = {core::QuizQuestion{"Quel logo ?", {"Rond", "Carré"}, {1}, 20, question, {choice, missing}}};
+  w.add(quiz);
+  auto slides = spec(core::ActivityKind::presentation, "Diapositives");
+  slides.pages = {core::Page{"", "# Bilan\n**840** membres\n- un réseau\n- des études", slide, "Développement TMNlab 2016", ""}};
+  w.add(slides);
+  const ImageSource blobs = [&](const std::string& ref) -> std::optional<EmbeddedImage> {
+    if (ref == missing) return std::nullopt;
+    return EmbeddedImage{"", std::string(image_mime_of(png)), to_base64(png)};
+  };
+  const Report r = build_report(w.session, std::nullopt, blobs);
+
+  ASSERT_EQ(r.activities[0].images.size(), 3u);  // the question's, then each choice's, in reading order
+  EXPECT_EQ(r.activities[0].images[0].ref, question);
+  EXPECT_EQ(r.activities[0].images[0].mime, "image/png");
+  EXPECT_TRUE(r.activities[0].images[2].base64.empty());
+  EXPECT_EQ(r.presentations[0].pages[0].image_ref, slide);
+  EXPECT_EQ(r.presentations[0].pages[0].slide_text, "Développement TMNlab 2016");
+
+  const std::string html = render_html(r);
+  const std::string uri = "src=\"data:image/png;base64," + to_base64(png) + "\"";
+  std::size_t embedded = 0;
+  for (std::size_t at = html.find(uri); at != std::string::npos; at = html.find(uri, at + 1)) ++embedded;
+  EXPECT_EQ(embedded, 3u);  // question, first choice, slide: the missing one is not drawn
+  EXPECT_NE(html.find("<h5>Bilan</h5><p><strong>840</strong> membres</p><ul><li>un réseau</li><li>des études</li></ul>"), std::string::npos);
+  std::string json = render_json(r);
+  std::erase_if(json, [](char c) { return c == ' ' || c == '\n'; });  // pretty-printed
+  EXPECT_NE(json.find("\"images\":[\"" + question + "\",\"" + choice + "\",\"" + missing + "\"]"), std::string::npos);
+  EXPECT_NE(json.find("\"image_ref\":\"" + slide + "\""), std::string::npos);
+  EXPECT_EQ(json.find(to_base64(png)), std::string::npos);  // JSON names images by ref
+  const std::string md = render_markdown(r);
+  EXPECT_NE(md.find("](images/" + question + ".png)"), std::string::npos);
+  EXPECT_NE(md.find("](images/" + slide + ".png)"), std::string::npos);
+}
+
+TEST(ReportImages, GivenBytes_WhenSniffedAndEncoded_ThenTheTypeComesFromTheContentAndBase64IsStandard) {
+  EXPECT_EQ(image_mime_of(std::string("\xff\xd8\xff\xe0", 4)), "image/jpeg");
+  EXPECT_EQ(image_mime_of("GIF89a..."), "image/gif");
+  EXPECT_EQ(image_mime_of(std::string("RIFF\x10\x00\x00\x00WEBPVP8 ", 16)), "image/webp");
+  EXPECT_EQ(image_mime_of("<svg onload=alert(1)>"), "");
+  EXPECT_EQ(image_mime_of(std::string("PLBRE2E1", 8) + std::string(40, 'x')), "");  // an encrypted blob
+  EXPECT_EQ(to_base64("Ma"), "TWE=");
+  EXPECT_EQ(to_base64("Man"), "TWFu");
+  EXPECT_EQ(to_base64(std::string("\xfb\xff", 2)), "+/8=");
+}
+
 TEST(ReportFromSession, GivenAnActivityNeverStarted_WhenMapped_ThenItIsLeftOut) {
   Workshop w = configured();
   w.send("h1", core::ActivityAdd{spec(core::ActivityKind::rating, "Plus tard")});
