@@ -6,8 +6,8 @@
 // host's screen only, and the report's HTML holds every image and names no external address.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -62,6 +62,9 @@ async function makeMaterial() {
   await page.close();
 }
 
+let made = null;
+const material = () => made ??= makeMaterial();
+
 /** How many pixels of `page`'s screenshot are (about) `rgb`. */
 async function pixelsOf(page, rgb) {
   const png = await page.screenshot();
@@ -90,7 +93,7 @@ async function chooseFile(page, key, file) {
 const drawnTexts = async (page) => (await page.evaluate(() => window.palabre.drawn())).filter((t) => t.visible).map((t) => t.text);
 
 test('the host brings pictures and a PDF; every screen draws them, the note stays on the host, the report holds them all', async () => {
-  await makeMaterial();
+  await material();
   const host = await openApp(shared.browser, `${shared.relay.url}/#/host/${room}/${hostToken}`, { viewport: viewports.laptop });
   host.page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') console.log(`host console: ${m.text()}`); });
   host.page.on('pageerror', (e) => console.log(`host page error: ${e}`));
@@ -221,4 +224,41 @@ test('the host brings pictures and a PDF; every screen draws them, the note stay
   }, { timeout: 20000, what: 'the plan\'s activities again, with their notes' });
   assert.deepEqual(again.map((a) => a.spec), (await appState(host.page)).activities.slice(0, before).map((a) => a.spec),
                    'the same content, pictures by the same refs');
+});
+
+test('in an encrypted room a picture leaves the host sealed: the relay stores ciphertext, members with the key draw it', async () => {
+  // Given a host who creates an end-to-end encrypted session and puts a picture on a challenge
+  await material();
+  const host = await openApp(shared.browser, `${shared.relay.url}/#/host`, { viewport: viewports.laptop });
+  await fillField(host.page, 'session-title', 'Atelier scellé');
+  await clickReached(host.page, 'session-e2e');
+  await clickReached(host.page, 'create');
+  const info = await eventually(async () => {
+    const i = await host.page.evaluate(() => window.palabre.info());
+    return i.room && i.connected && i.e2e && i.links?.join ? i : null;
+  }, { what: 'the encrypted room' });
+  await clickReached(host.page, 'add');
+  await clickReached(host.page, 'add-kind-challenge');
+  await fillField(host.page, 'act-title', 'Quel est notre logo ?');
+  await fillField(host.page, 'answer0', 'le carré');
+  await chooseFile(host.page, 'act-image', 'question.png');
+  await findItem(host.page, 'act-image-remove', { timeout: 20000 });
+  await clickReached(host.page, 'act-save');
+  const challenge = await eventually(async () => (await appState(host.page)).activities.find((a) => a.spec.image),
+                                     { what: 'the challenge and its picture' });
+  await clickReached(host.page, `start-${challenge.id}`);
+
+  // Then the relay holds only ciphertext, named by its own hash
+  const dir = join(shared.dataDir, `${info.room}.blobs`);
+  const stored = readFileSync(join(dir, challenge.spec.image));
+  assert.equal(stored.subarray(0, 8).toString('latin1'), 'PLBRE2E1', 'a sealed blob');
+  assert.equal(createHash('sha256').update(stored).digest('hex'), challenge.spec.image);
+  assert.equal(stored.indexOf(Buffer.from('IHDR')), -1, 'no PNG structure in what the relay keeps');
+
+  // And a phone that came by the link (its key in the fragment) draws the picture
+  const phone = await openApp(shared.browser, info.links.join, { viewport: viewports.phone });
+  await typeInto(phone.page, 'name', 'Ysaline Quartz');
+  await clickItem(phone.page, 'join');
+  await drawsColour(phone, 'question', 'the phone of an encrypted room');
+  await screenshot(phone.page, 'images-e2ee-phone');
 });
