@@ -128,11 +128,13 @@ void draw_in(ImDrawList* draw_list, const std::string& ref, ImVec2 min, ImVec2 m
 
 void draw(const std::string& ref, float max_w, float max_h) {
   if (ref.empty() || max_w <= 1 || max_h <= 1) return;
+  // The whole box is taken whether the picture is there yet or not: what follows never moves when
+  // it arrives (a button does not slide away from under a finger).
   const ImVec2 size = fitted_size(ref, max_w, max_h);
   const ImVec2 pos = ImGui::GetCursorScreenPos();
-  const float left = std::floor(pos.x + (max_w - size.x) * 0.5f);
-  draw_in(ImGui::GetWindowDrawList(), ref, ImVec2(left, pos.y), ImVec2(left + size.x, pos.y + size.y));
-  ImGui::Dummy(ImVec2(max_w, size.y));
+  const ImVec2 at(std::floor(pos.x + (max_w - size.x) * 0.5f), std::floor(pos.y + (max_h - size.y) * 0.5f));
+  draw_in(ImGui::GetWindowDrawList(), ref, at, ImVec2(at.x + size.x, at.y + size.y));
+  ImGui::Dummy(ImVec2(max_w, max_h));
 }
 
 void on_ready(const char* ref, int texture, int width, int height) {

@@ -22,11 +22,11 @@ struct Texture {
 void configure(const std::string& relay_ws_url, const std::string& room, bool local);
 // The texture of `ref` once loaded, else nullptr (and asks for it the first time).
 const Texture* find(const std::string& ref);
-// The size `ref` takes fitted in max_w × max_h, keeping its proportions; while it loads, a
-// placeholder's (16:9) so the layout does not jump much when it comes.
+// The size `ref` takes fitted in max_w × max_h, keeping its proportions (16:9 while it loads).
 ImVec2 fitted_size(const std::string& ref, float max_w, float max_h);
-// Draws `ref` fitted at the cursor (centred in max_w) and moves the cursor below it: a soft
-// placeholder while it loads, a "missing image" frame if it cannot be had.
+// Draws `ref` fitted and centred in a max_w × max_h box at the cursor and moves the cursor below the
+// box (the same box before and after the picture arrives): a soft placeholder while it loads, a
+// crossed frame if it cannot be had.
 void draw(const std::string& ref, float max_w, float max_h);
 // The same into a rectangle of a draw list (thumbnails inside buttons); no cursor move.
 void draw_in(ImDrawList* draw_list, const std::string& ref, ImVec2 min, ImVec2 max);

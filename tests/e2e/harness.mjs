@@ -329,3 +329,41 @@ const fmt = (r) => `[${Math.round(r.x0)},${Math.round(r.y0)}–${Math.round(r.x1
 export async function pageLayoutProblems(page) {
   return layoutProblems(await page.evaluate(() => window.palabre.drawn()));
 }
+
+// [SECTION] pictures (issue 18)
+
+/** A PNG of `width` × `height` pixels all of colour `rgb`, as bytes. */
+export function solidPng([r, g, b], width = 480, height = 320) {
+  const { crc32, deflateSync } = require('node:zlib');
+  const chunk = (type, data) => {
+    const head = Buffer.alloc(4);
+    head.writeUInt32BE(data.length);
+    const tail = Buffer.alloc(4);
+    tail.writeUInt32BE(crc32(Buffer.concat([Buffer.from(type, 'latin1'), data])) >>> 0);
+    return Buffer.concat([head, Buffer.from(type, 'latin1'), data, tail]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 2, 0, 0, 0], 8);  // 8 bits, RGB
+  const row = Buffer.concat([Buffer.from([0]), Buffer.alloc(width * 3).map((_, i) => [r, g, b][i % 3])]);
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header),
+    chunk('IDAT', deflateSync(Buffer.concat(Array.from({ length: height }, () => row)))), chunk('IEND', Buffer.alloc(0))]);
+}
+
+/** How many pixels of what `page` shows now are (about) colour `rgb`: the screen's own pixels,
+ *  from a screenshot, never the state the view read. */
+export async function pixelsOf(page, rgb) {
+  const png = await page.screenshot();
+  return page.evaluate(async ({ b64, rgb }) => {
+    const bitmap = await createImageBitmap(await (await fetch(`data:image/png;base64,${b64}`)).blob());
+    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+    const context = canvas.getContext('2d');
+    context.drawImage(bitmap, 0, 0);
+    const d = context.getImageData(0, 0, bitmap.width, bitmap.height).data;
+    let n = 0;
+    for (let i = 0; i < d.length; i += 4)
+      if (Math.abs(d[i] - rgb[0]) < 16 && Math.abs(d[i + 1] - rgb[1]) < 16 && Math.abs(d[i + 2] - rgb[2]) < 16) n++;
+    return n;
+  }, { b64: png.toString('base64'), rgb });
+}

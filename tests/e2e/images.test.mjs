@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   sharedRelayAndBrowser, openApp, findItem, typeInto, clickItem, clickReached, fillField, appState, eventually,
-  screenshot, viewports, writeStoredRoom, envelopeLog, downloadVia, reachItem, pageLayoutProblems,
+  screenshot, viewports, writeStoredRoom, envelopeLog, downloadVia, reachItem, pageLayoutProblems, solidPng, pixelsOf,
 } from './harness.mjs';
 
 const room = 'PXTKZD';
@@ -35,23 +35,10 @@ function writeRoom(dir) {
 const shared = sharedRelayAndBrowser({ storedRooms: writeRoom });
 const files = mkdtempSync(join(tmpdir(), 'palabre-images-'));
 
-/** Solid pictures (PNG) and an 8-page PDF, made by the browser itself. */
+/** Solid pictures (PNG) and an 8-page PDF printed by the browser. */
 async function makeMaterial() {
+  for (const [name, rgb] of Object.entries(colours)) if (name !== 'slide') writeFileSync(join(files, `${name}.png`), solidPng(rgb));
   const page = await shared.browser.newPage();
-  for (const [name, [r, g, b]] of Object.entries(colours)) {
-    if (name === 'slide') continue;
-    const b64 = await page.evaluate(async ([r, g, b]) => {
-      const c = new OffscreenCanvas(480, 320);
-      const x = c.getContext('2d');
-      x.fillStyle = `rgb(${r},${g},${b})`;
-      x.fillRect(0, 0, 480, 320);
-      const bytes = new Uint8Array(await (await c.convertToBlob({ type: 'image/png' })).arrayBuffer());
-      let s = '';
-      for (const byte of bytes) s += String.fromCharCode(byte);
-      return btoa(s);
-    }, [r, g, b]);
-    writeFileSync(join(files, `${name}.png`), Buffer.from(b64, 'base64'));
-  }
   const [r, g, b] = colours.slide;
   const slides = Array.from({ length: 8 }, (_, i) => `<section><h1>Développement TMNlab — ${i + 1}</h1>
     <p>2013 : création · 2016 : 840 membres · diapositive ${i + 1}</p><div class="block"></div></section>`).join('');
@@ -64,22 +51,6 @@ async function makeMaterial() {
 
 let made = null;
 const material = () => made ??= makeMaterial();
-
-/** How many pixels of `page`'s screenshot are (about) `rgb`. */
-async function pixelsOf(page, rgb) {
-  const png = await page.screenshot();
-  return page.evaluate(async ({ b64, rgb }) => {
-    const bitmap = await createImageBitmap(await (await fetch(`data:image/png;base64,${b64}`)).blob());
-    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
-    const context = canvas.getContext('2d');
-    context.drawImage(bitmap, 0, 0);
-    const d = context.getImageData(0, 0, bitmap.width, bitmap.height).data;
-    let n = 0;
-    for (let i = 0; i < d.length; i += 4)
-      if (Math.abs(d[i] - rgb[0]) < 16 && Math.abs(d[i + 1] - rgb[1]) < 16 && Math.abs(d[i + 2] - rgb[2]) < 16) n++;
-    return n;
-  }, { b64: png.toString('base64'), rgb });
-}
 
 async function drawsColour(screen, name, what, least = 400) {
   await eventually(async () => (await pixelsOf(screen.page, colours[name])) >= least, { timeout: 20000, what: `${what} to draw the ${name} picture` });

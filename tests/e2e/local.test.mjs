@@ -10,8 +10,9 @@ import { createServer as createHttp } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, extname } from 'node:path';
 import {
-  launchBrowser, clickItem, typeInto, appState, appInfo, eventually, screenshot, waitReady, viewports,
+  launchBrowser, clickItem, typeInto, appState, appInfo, eventually, screenshot, waitReady, viewports, solidPng, pixelsOf,
 } from './harness.mjs';
+import { createHash } from 'node:crypto';
 
 const web = process.env.PALABRE_WEB;
 let server, base, browser;
@@ -61,6 +62,13 @@ const plan = {
   session: { title: 'Atelier sans relais', host: 'Anne', locale: 'fr' },
   activities: [{ kind: 'brainstorm', title: 'Un mot pour votre rentrée ?', categories: [], dot_budget: 0, controlled: false }],
 };
+// The brainstorm's prompt has a picture, carried in the plan file (issue 18): without a relay it is
+// kept in this browser's IndexedDB, where every tab of the room reads it.
+const pictureColour = [0, 170, 60];
+const picture = solidPng(pictureColour);
+const pictureRef = createHash('sha256').update(picture).digest('hex');
+plan.activities[0].image = pictureRef;
+plan.images = { [pictureRef]: `data:image/png;base64,${picture.toString('base64')}` };
 
 test('host, kiosk and a demo participant sync over BroadcastChannel, with no relay and no WebSocket', async () => {
   const context = await browser.newContext({ viewport: viewports.laptop, locale: 'fr-FR', deviceScaleFactor: 1 });
@@ -115,6 +123,8 @@ test('host, kiosk and a demo participant sync over BroadcastChannel, with no rel
     return a?.status === 'running' && a.ideas?.some((i) => i.text === 'Curiosité' && i.by === participantId);
   };
   await eventually(() => ideaOn(kiosk), { what: 'kiosk shows the idea' });
+  for (const [page, name] of [[kiosk, 'kiosk'], [phone, 'phone']])
+    await eventually(async () => (await pixelsOf(page, pictureColour)) > 400, { what: `the ${name} to draw the prompt's picture` });
   await kiosk.waitForTimeout(300);
   await screenshot(kiosk, 'local-kiosk');
 
