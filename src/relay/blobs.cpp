@@ -19,7 +19,7 @@ using protocol::human_size;
 constexpr std::string_view kPrefix = "/blob/";
 
 BlobAnswer refusal(http::status status, std::string_view code, const std::string& message) {
-  return {status, "application/json", json{{"error", code}, {"message", message}}.dump(), {}};
+  return {status, "application/json", json{{"error", code}, {"message", message}}.dump(), {}, {}};
 }
 
 BlobAnswer no_blob() { return refusal(http::status::not_found, "no_blob", "this room has no image with this hash"); }
@@ -132,8 +132,8 @@ BlobAnswer put_blob(State& state, std::string_view path, std::string_view author
       room->last_activity = state.steady_now();  // a host preparing slides is using the room
       // Never the hash: it is what opens the image (docs/security.md).
       state.log({{"event", "blob_stored"}, {"room", address.room}, {"bytes", body.size()}});
-      return {http::status::created, "application/json", done.dump(), {}};
-    case BlobPut::already_there: return {http::status::ok, "application/json", done.dump(), {}};
+      return {http::status::created, "application/json", done.dump(), {}, {}};
+    case BlobPut::already_there: return {http::status::ok, "application/json", done.dump(), {}, {}};
     case BlobPut::too_many_blobs:
       return refusal(http::status::conflict, "too_many_blobs",
                      "this room already holds " + std::to_string(quota.max_blobs) + " images, the limit");
@@ -152,13 +152,20 @@ BlobAnswer get_blob(State& state, std::string_view path, std::string_view if_non
   if (auto* answer = std::get_if<BlobAnswer>(&parsed)) return std::move(*answer);
   const auto& address = std::get<BlobAddress>(parsed);
   if (!state.room_for(address.room)) return no_blob();
-  auto read = state.store->get_blob(address.room, address.hash);
-  if (const auto* error = std::get_if<StorageError>(&read)) {
-    state.log({{"event", "storage_error"}, {"room", address.room}, {"error", error->message}});
-    return refusal(http::status::service_unavailable, "unavailable", "the relay cannot read this image now; try again");
+  auto& being_sent = state.blobs_being_sent[address.room + "/" + address.hash];
+  std::shared_ptr<const std::string> bytes = being_sent.lock();
+  if (!bytes) {
+    auto read = state.store->get_blob(address.room, address.hash);
+    if (const auto* error = std::get_if<StorageError>(&read)) {
+      state.log({{"event", "storage_error"}, {"room", address.room}, {"error", error->message}});
+      return refusal(http::status::service_unavailable, "unavailable", "the relay cannot read this image now; try again");
+    }
+    auto& stored = std::get<std::optional<std::string>>(read);
+    if (!stored) return no_blob();
+    bytes = std::make_shared<const std::string>(std::move(*stored));
+    being_sent = bytes;
+    std::erase_if(state.blobs_being_sent, [](const auto& entry) { return entry.second.expired(); });
   }
-  auto& bytes = std::get<std::optional<std::string>>(read);
-  if (!bytes) return no_blob();
   const std::string etag = "\"" + address.hash + "\"";
   // If-None-Match: a list of entity tags, weak (W/) or not, or *.
   for (std::size_t start = 0; start < if_none_match.size();) {
@@ -168,12 +175,12 @@ BlobAnswer get_blob(State& state, std::string_view path, std::string_view if_non
     while (tag.starts_with(' ')) tag.remove_prefix(1);
     while (tag.ends_with(' ')) tag.remove_suffix(1);
     if (tag.starts_with("W/")) tag.remove_prefix(2);
-    if (tag == etag || tag == "*") return {http::status::not_modified, {}, {}, etag};
+    if (tag == etag || tag == "*") return {http::status::not_modified, {}, {}, etag, {}};
     start = end + 1;
   }
   const auto type = protocol::sniff_blob_type(*bytes);
   const std::string_view served = type ? protocol::served_blob_type(*type) : "application/octet-stream";
-  return {http::status::ok, std::string(served), std::move(*bytes), etag};
+  return {http::status::ok, std::string(served), {}, etag, std::move(bytes)};
 }
 
 BlobAnswer blob_method_not_allowed() {

@@ -4,6 +4,7 @@
 // BlobAnswer into a response (headers, CORS), and the bytes are the store's (RoomStore::put_blob,
 // get_blob), whichever store it is.
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -20,8 +21,11 @@ bool is_blob_path(std::string_view path);
 struct BlobAnswer {
   http::status status = http::status::ok;
   std::string content_type = "application/json";
-  std::string body;  // JSON ({"hash",…} or {"error",…}), or the blob's bytes
+  std::string body;  // JSON: {"hash",…} or {"error",…}
   std::string etag;  // with a blob's bytes (200, 304): its hash, quoted
+  // The blob's bytes (200): one copy shared by every connection sending them at once, so a room
+  // of thousands opening the same slide holds it once in memory and reads it once from the store.
+  std::shared_ptr<const std::string> bytes;
 };
 
 // What a PUT's header lets the relay decide before reading the body: the path, the room, the host

@@ -114,7 +114,7 @@ bool HttpSession::origin_allowed(const http::request<http::string_body>& req) co
 }
 
 template <class Response>
-void HttpSession::write(Response&& response) {
+void HttpSession::write(Response&& response, std::shared_ptr<const void> body_owner) {
   auto res = std::make_shared<std::decay_t<Response>>(std::forward<Response>(response));
   res->set(http::field::server, "palabre");
   for (const auto& [name, value] : security_headers()) {  // CSP, nosniff, no referrer… (docs/security.md)
@@ -128,7 +128,7 @@ void HttpSession::write(Response&& response) {
   if (!res->has_content_length() && res->result() != http::status::no_content) res->prepare_payload();
   const bool keep_alive = res->keep_alive();
   http::async_write(stream_, *res,
-                    [self = shared_from_this(), res, keep_alive](beast::error_code ec, std::size_t) {
+                    [self = shared_from_this(), res, keep_alive, body_owner](beast::error_code ec, std::size_t) {
                       if (ec) return self->shut_down();
                       if (!keep_alive) return self->body_unread_ ? self->drain_then_close() : self->shut_down();
                       self->do_read();
@@ -206,8 +206,21 @@ void HttpSession::set_allowed_origin(Response& res, bool any_origin) const {
 }
 
 void HttpSession::respond_blob(BlobAnswer answer) {
+  if (answer.bytes) {  // sent from the one shared copy, which the write keeps alive
+    http::response<http::span_body<const char>> res{answer.status, parser_->get().version()};
+    if (parser_->get().method() == http::verb::head) res.content_length(answer.bytes->size());
+    else res.body() = {answer.bytes->data(), answer.bytes->size()};
+    return respond_blob(std::move(res), answer, answer.bytes);
+  }
+  http::response<http::string_body> res{answer.status, parser_->get().version()};
+  if (parser_->get().method() == http::verb::head) res.content_length(answer.body.size());
+  else if (answer.status != http::status::not_modified) res.body() = std::move(answer.body);
+  respond_blob(std::move(res), answer, nullptr);
+}
+
+template <class Response>
+void HttpSession::respond_blob(Response&& res, const BlobAnswer& answer, std::shared_ptr<const void> body_owner) {
   const auto& req = parser_->get();
-  http::response<http::string_body> res{answer.status, req.version()};
   if (!answer.content_type.empty())
     res.set(http::field::content_type, answer.content_type);
   // Whatever was uploaded is never a page or a script on the relay's origin.
@@ -221,12 +234,7 @@ void HttpSession::respond_blob(BlobAnswer answer) {
   } else {
     res.set(http::field::cache_control, "no-store");
   }
-  if (req.method() == http::verb::head) {
-    res.content_length(answer.body.size());
-  } else if (answer.status != http::status::not_modified) {
-    res.body() = std::move(answer.body);
-  }
-  write(std::move(res));
+  write(std::forward<Response>(res), std::move(body_owner));
 }
 
 // [SECTION] Static files

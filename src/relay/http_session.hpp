@@ -28,8 +28,9 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
 
   bool origin_allowed(const http::request<http::string_body>& req) const;
 
+  // Writes `response`; `body_owner`, if any, owns what the body points to, and lives until written.
   template <class Response>
-  void write(Response&& response);
+  void write(Response&& response, std::shared_ptr<const void> body_owner = nullptr);
   void shut_down();
   void drain_then_close();
   void drain();
@@ -41,6 +42,8 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
   template <class Response>
   void set_allowed_origin(Response& res, bool any_origin) const;
   void respond_blob(BlobAnswer answer);
+  template <class Response>
+  void respond_blob(Response&& res, const BlobAnswer& answer, std::shared_ptr<const void> body_owner);
 
   void serve_file(const std::string& target);
 

@@ -48,6 +48,8 @@ struct State : std::enable_shared_from_this<State> {
 
   // Where the rooms are kept: the data directory, or Redis with --redis (chosen in state.cpp).
   std::unique_ptr<RoomStore> store;
+  // Blobs some connection is sending now, by "ROOM/HASH" (blobs.cpp): read once, held once.
+  std::map<std::string, std::weak_ptr<const std::string>> blobs_being_sent;
 
   void load();
   void start_timers();

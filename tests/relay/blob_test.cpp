@@ -98,6 +98,22 @@ TEST_F(Blobs, GivenAnImageOfExactlyTheLimit_WhenPut_ThenStoredAndServedBackWhole
   EXPECT_EQ(put_blob(port(), room, bytes + "x").status, 413);
 }
 
+TEST_F(Blobs, GivenARoomOpeningTheSameSlideAtOnce_WhenManyReadersGetIt_ThenEachGetsItWhole) {
+  start();
+  const auto room = create_room(port());
+  std::string bytes = png(2 * 1024 * 1024);
+  for (std::size_t i = kPngMagic.size(); i < bytes.size(); i += 997) bytes[i] = char(i);
+  ASSERT_EQ(put_blob(port(), room, bytes).status, 201);
+  // (the relay sends them all from one copy: blobs_being_sent)
+  std::vector<std::string> received(24);
+  std::vector<std::thread> readers;
+  for (auto& body : received) readers.emplace_back([&] { body = get_blob(port(), room.code, bytes).body; });
+  for (auto& reader : readers) reader.join();
+  for (const auto& body : received) EXPECT_TRUE(body == bytes);
+  EXPECT_EQ(http_request(port(), "HEAD", "/blob/" + room.code + "/" + sha256_hex(bytes)).header("content-length"),
+            std::to_string(bytes.size()));
+}
+
 TEST_F(Blobs, GivenAStoredBlob_WhenAskedWithItsETag_ThenNotModifiedWithoutTheBytes) {
   start();
   const auto room = create_room(port());
