@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstdint>
 #include <map>
+#include <vector>
 
 #include "app/platform_web.hpp"
 #include "app/render_gl.hpp"
@@ -79,6 +80,7 @@ struct Entry {
   Texture texture;
 };
 std::map<std::string, Entry> entries;
+std::vector<std::string> wanted;  // asked for by this frame's views, loaded after it
 std::string configured_for;
 
 }  // namespace
@@ -86,7 +88,10 @@ std::string configured_for;
 void configure(const std::string& relay_ws_url, const std::string& room, bool local) {
   const std::string key = relay_ws_url + "|" + room + (local ? "|local" : "");
   if (key == configured_for) return;
-  if (!configured_for.empty()) entries.clear();
+  if (!configured_for.empty()) {
+    entries.clear();
+    wanted.clear();
+  }
   configured_for = key;
   js_images_configure(relay_ws_url.c_str(), room.c_str(), local ? 1 : 0);
 }
@@ -94,8 +99,13 @@ void configure(const std::string& relay_ws_url, const std::string& room, bool lo
 const Texture* find(const std::string& ref) {
   if (ref.empty() || configured_for.empty()) return nullptr;
   auto [it, fresh] = entries.try_emplace(ref);
-  if (fresh) js_image_load(ref.c_str());
+  if (fresh) wanted.push_back(ref);
   return it->second.state == State::ready ? &it->second.texture : nullptr;
+}
+
+void load_wanted() {
+  for (const std::string& ref : wanted) js_image_load(ref.c_str());
+  wanted.clear();
 }
 
 ImVec2 fitted_size(const std::string& ref, float max_w, float max_h) {

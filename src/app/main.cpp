@@ -113,6 +113,7 @@ void frame() {
     js::first_frame();
   }
   for (const views::Action& a : actions) run(a);
+  images::load_wanted();
 #if PALABRE_HOST_TOOLS
   static std::string image_target;
   if (app.ui.image_target != image_target) uploads::set_target(image_target = app.ui.image_target);
