@@ -58,9 +58,21 @@ EM_JS(void, js_images_configure, (const char* relay, const char* room, int local
     return id;
   };
   I.call = (name, ref, ...rest) => { const p = stringToNewUTF8(ref); Module[name](p, ...rest); _free(p); };
+  // The size first (an <img> knows it before it decodes): a sealed blob reaches nobody's check but
+  // ours, and a few KB can claim a picture no phone can decode (protocol::kMaxImagePixels).
+  I.decode = (plain) => new Promise((ok, no) => {
+    const url = URL.createObjectURL(new Blob([plain])), img = new Image();
+    img.onload = () => {
+      URL.revokeObjectURL(url);
+      if (img.naturalWidth * img.naturalHeight > 4096 * 4096) return no(new Error('more than 4096 × 4096 pixels'));
+      ok(createImageBitmap(img, {premultiplyAlpha: 'none', colorSpaceConversion: 'none'}));
+    };
+    img.onerror = () => { URL.revokeObjectURL(url); no(new Error('not an image')); };
+    img.src = url;
+  });
   I.load = (ref) => I.fetch(ref).then(I.open).then((plain) => {
     if (I.keep) I.bytes.set(ref, plain);
-    return createImageBitmap(new Blob([plain]), {premultiplyAlpha: 'none', colorSpaceConversion: 'none'});
+    return I.decode(plain);
   }).then((bitmap) => {
     I.call('_palabre_image_ready', ref, I.texture(bitmap), bitmap.width, bitmap.height);
     bitmap.close();

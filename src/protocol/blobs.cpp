@@ -36,6 +36,57 @@ std::optional<std::string_view> sniff_blob_type(std::string_view bytes) {
   return std::nullopt;
 }
 
+namespace {
+std::uint32_t be16(std::string_view b, std::size_t at) { return std::uint32_t(std::uint8_t(b[at])) << 8 | std::uint8_t(b[at + 1]); }
+std::uint32_t le16(std::string_view b, std::size_t at) { return std::uint8_t(b[at]) | std::uint32_t(std::uint8_t(b[at + 1])) << 8; }
+std::uint32_t le24(std::string_view b, std::size_t at) { return le16(b, at) | std::uint32_t(std::uint8_t(b[at + 2])) << 16; }
+std::uint32_t be32(std::string_view b, std::size_t at) { return be16(b, at) << 16 | be16(b, at + 2); }
+
+std::optional<ImageSize> jpeg_size(std::string_view b) {
+  std::size_t at = 2;  // after SOI
+  while (at + 4 <= b.size()) {
+    if (std::uint8_t(b[at]) != 0xFF) return std::nullopt;
+    const std::uint8_t marker = std::uint8_t(b[at + 1]);
+    if (marker == 0xFF) { ++at; continue; }  // fill byte
+    if (marker == 0x01 || (marker >= 0xD0 && marker <= 0xD8)) { at += 2; continue; }  // no length
+    const std::size_t length = be16(b, at + 2);
+    const bool frame = marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
+    if (frame) {
+      if (at + 9 > b.size()) return std::nullopt;
+      return ImageSize{be16(b, at + 7), be16(b, at + 5)};
+    }
+    if (length < 2) return std::nullopt;
+    at += 2 + length;
+  }
+  return std::nullopt;
+}
+}  // namespace
+
+std::optional<ImageSize> image_size(std::string_view b) {
+  const auto type = sniff_blob_type(b);
+  if (!type) return std::nullopt;
+  if (*type == "image/png") {
+    if (b.size() < 24 || b.substr(12, 4) != "IHDR") return std::nullopt;
+    return ImageSize{be32(b, 16), be32(b, 20)};
+  }
+  if (*type == "image/gif") {
+    if (b.size() < 10) return std::nullopt;
+    return ImageSize{le16(b, 6), le16(b, 8)};
+  }
+  if (*type == "image/jpeg") return jpeg_size(b);
+  if (*type == "image/webp" && b.size() >= 25) {
+    const std::string_view chunk = b.substr(12, 4);
+    if (chunk == "VP8X" && b.size() >= 30) return ImageSize{le24(b, 24) + 1, le24(b, 27) + 1};
+    if (chunk == "VP8 " && b.size() >= 30) return ImageSize{le16(b, 26) & 0x3FFF, le16(b, 28) & 0x3FFF};
+    if (chunk == "VP8L" && std::uint8_t(b[20]) == 0x2F) {
+      const std::uint32_t bits = std::uint8_t(b[21]) | std::uint32_t(std::uint8_t(b[22])) << 8 |
+                                 std::uint32_t(std::uint8_t(b[23])) << 16 | std::uint32_t(std::uint8_t(b[24])) << 24;
+      return ImageSize{(bits & 0x3FFF) + 1, ((bits >> 14) & 0x3FFF) + 1};
+    }
+  }
+  return std::nullopt;
+}
+
 std::string_view served_blob_type(std::string_view type) {
   return type == kE2eBlobType ? "application/octet-stream" : type;
 }

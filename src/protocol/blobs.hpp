@@ -4,6 +4,7 @@
 // told by its content, never by a name or a Content-Type. Pure, so that the browser can check a
 // file the same way before uploading it.
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -23,6 +24,18 @@ bool is_blob_hash(std::string_view text);
 // The blob's type by its first bytes: image/png, image/jpeg, image/gif, image/webp, or
 // kE2eBlobType; nullopt for anything else.
 std::optional<std::string_view> sniff_blob_type(std::string_view bytes);
+
+// An image's size in pixels, read from its header (PNG IHDR, GIF screen, JPEG SOFn, WebP VP8, VP8L
+// or VP8X); nullopt when the header does not say it. A small file can claim a huge picture (a
+// decompression bomb): what a phone would have to decode is checked before anyone decodes it.
+struct ImageSize {
+  std::uint32_t width = 0, height = 0;
+  std::uint64_t pixels() const { return std::uint64_t(width) * height; }
+};
+std::optional<ImageSize> image_size(std::string_view bytes);
+// The most pixels an image may have: 4096 × 4096 (64 MiB once decoded; the app sends at most
+// 1920 px on the longer side).
+inline constexpr std::uint64_t kMaxImagePixels = 4096ull * 4096ull;
 
 // The Content-Type a blob of `type` is served with: an encrypted blob is opaque bytes.
 std::string_view served_blob_type(std::string_view type);

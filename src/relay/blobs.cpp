@@ -118,6 +118,15 @@ BlobAnswer put_blob(State& state, std::string_view path, std::string_view author
                      "an encrypted image needs its 12-byte IV and at least 16 bytes of ciphertext after the magic");
     return refusal(http::status::unsupported_media_type, "bad_type", "not a PNG, JPEG, GIF or WebP image");
   }
+  // A few KB can claim a picture no phone can decode: the size its header gives is checked first.
+  if (*type != protocol::kE2eBlobType) {
+    const auto size = protocol::image_size(body);
+    if (!size) return refusal(http::status::unsupported_media_type, "bad_type", "the image's header does not give its size");
+    if (size->pixels() > protocol::kMaxImagePixels)
+      return refusal(http::status::payload_too_large, "too_big",
+                     "the image is " + std::to_string(size->width) + " × " + std::to_string(size->height) +
+                         " pixels; the limit is 4096 × 4096 (16.7 million pixels)");
+  }
 
   const BlobQuota quota{state.config.max_room_blobs, state.config.max_room_blob_bytes};
   const auto stored = state.store->put_blob(address.room, address.hash, body, quota);

@@ -14,6 +14,7 @@
 #include "core/aggregates.hpp"
 #include "core/board_layout.hpp"
 #include "core/timezone_history.hpp"
+#include "protocol/blobs.hpp"
 #include "report/locale.hpp"
 
 namespace palabre::report {
@@ -459,12 +460,9 @@ Report build_report(const core::Session& session, std::optional<Lang> lang, cons
   return report;
 }
 
-std::string_view image_mime_of(std::string_view b) {
-  if (b.starts_with("\x89PNG\r\n\x1a\n")) return "image/png";
-  if (b.starts_with("\xff\xd8\xff")) return "image/jpeg";
-  if (b.starts_with("GIF87a") || b.starts_with("GIF89a")) return "image/gif";
-  if (b.size() >= 12 && b.starts_with("RIFF") && b.substr(8, 4) == "WEBP") return "image/webp";
-  return "";
+std::string_view image_mime_of(std::string_view bytes) {
+  const auto type = protocol::sniff_blob_type(bytes);  // the relay's own reading of the bytes
+  return type && *type != protocol::kE2eBlobType ? *type : std::string_view();
 }
 
 std::string to_base64(std::string_view bytes) {

@@ -14,14 +14,16 @@ namespace palabre::relay::testing {
 
 using Headers = std::vector<std::pair<std::string, std::string>>;
 
-// The first bytes a format is told by, then filler: the relay never decodes an image.
+// The first bytes a format is told by (with the size its header gives: 64 × 48), then filler: the
+// relay never decodes an image, it reads its header.
 inline std::string image(std::string_view magic, std::size_t size = 300, char fill = 'x') {
   std::string bytes(magic);
   bytes.resize(std::max(size, magic.size()), fill);
   return bytes;
 }
 inline const std::string kPngMagic("\x89PNG\r\n\x1a\n", 8);
-inline std::string png(std::size_t size = 300, char fill = 'x') { return image(kPngMagic, size, fill); }
+inline const std::string kPngHeader("\x89PNG\r\n\x1a\n\x00\x00\x00\x0dIHDR\x00\x00\x00\x40\x00\x00\x00\x30", 24);
+inline std::string png(std::size_t size = 300, char fill = 'x') { return image(kPngHeader, size, fill); }
 
 struct CreatedRoom {
   std::string code, host_token, kiosk_token;

@@ -16,9 +16,9 @@ namespace {
 
 using protocol::sha256_hex;
 
-std::string jpeg() { return image("\xff\xd8\xff\xe0"); }
-std::string gif() { return image("GIF89a"); }
-std::string webp() { return image(std::string("RIFF\x24\x01\x00\x00WEBPVP8 ", 16)); }
+std::string jpeg() { return image(std::string("\xff\xd8\xff\xc0\x00\x11\x08\x00\x30\x00\x40", 11)); }
+std::string gif() { return image(std::string("GIF89a\x40\x00\x30\x00", 10)); }
+std::string webp() { return image(std::string("RIFF\x24\x01\x00\x00WEBPVP8 \x18\x01\x00\x00\x00\x00\x00\x9d\x01\x2a\x40\x00\x30\x00", 30)); }
 
 std::string file_text(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
@@ -90,7 +90,7 @@ TEST_F(Blobs, GivenAnImageOfExactlyTheLimit_WhenPut_ThenStoredAndServedBackWhole
   start();
   const auto room = create_room(port());
   std::string bytes = png(4 * 1024 * 1024);
-  for (std::size_t i = kPngMagic.size(); i < bytes.size(); i += 4093) bytes[i] = char(i);
+  for (std::size_t i = kPngHeader.size(); i < bytes.size(); i += 4093) bytes[i] = char(i);
   const auto stored = put_blob(port(), room, bytes);
   ASSERT_EQ(stored.status, 201) << stored.body;
   EXPECT_EQ(json::parse(stored.body)["bytes"], 4 * 1024 * 1024);
@@ -102,7 +102,7 @@ TEST_F(Blobs, GivenARoomOpeningTheSameSlideAtOnce_WhenManyReadersGetIt_ThenEachG
   start();
   const auto room = create_room(port());
   std::string bytes = png(2 * 1024 * 1024);
-  for (std::size_t i = kPngMagic.size(); i < bytes.size(); i += 997) bytes[i] = char(i);
+  for (std::size_t i = kPngHeader.size(); i < bytes.size(); i += 997) bytes[i] = char(i);
   ASSERT_EQ(put_blob(port(), room, bytes).status, 201);
   // (the relay sends them all from one copy: blobs_being_sent)
   std::vector<std::string> received(24);
@@ -143,6 +143,17 @@ TEST_F(Blobs, GivenALowerCaseRoomCode_WhenPutAndGot_ThenItIsTheSameRoom) {
   ASSERT_EQ(put_blob(port(), lower, room.host_token, png(), sha256_hex(png())).status, 201);
   EXPECT_EQ(get_blob(port(), room.code, png()).body, png());
   EXPECT_EQ(get_blob(port(), lower, png()).body, png());
+}
+
+TEST_F(Blobs, GivenAPngWhoseHeaderClaimsThirtyThousandPixelsSquare_WhenPut_ThenRefused413BeforeAnyoneDecodesIt) {
+  start();
+  const auto room = create_room(port());
+  const std::string bomb = image(std::string("\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR\0\0\x75\x30\0\0\x75\x30", 24), 2000);
+  const auto reply = put_blob(port(), room, bomb);
+  EXPECT_EQ(reply.status, 413);
+  EXPECT_EQ(error_of(reply), "too_big");
+  EXPECT_EQ(json::parse(reply.body)["message"], "the image is 30000 × 30000 pixels; the limit is 4096 × 4096 (16.7 million pixels)");
+  EXPECT_EQ(get_blob(port(), room.code, bomb).status, 404);
 }
 
 TEST_F(Blobs, GivenATextFileNamedPng_WhenPut_ThenRefused415BadType) {

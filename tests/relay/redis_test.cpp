@@ -362,7 +362,7 @@ TEST(RedisBlobs, GivenTwoRelays_WhenTheHostPutsABlobThroughOne_ThenTheOtherServe
   // Given a room made on relay A, which relay B has never held
   const auto room = create_room(relay_a.port());
   std::string bytes = png(100 * 1024);
-  for (std::size_t i = kPngMagic.size(); i < bytes.size(); i += 7) bytes[i] = char(i * 31);  // zeros and high bytes too
+  for (std::size_t i = kPngHeader.size(); i < bytes.size(); i += 7) bytes[i] = char(i * 31);  // zeros and high bytes too
   // when its host puts an image through A
   const auto stored = put_blob(relay_a.port(), room, bytes);
   ASSERT_EQ(stored.status, 201) << stored.body;
