@@ -157,6 +157,7 @@ test('the host brings pictures and a PDF; every screen draws them, the note stay
   await clickReached(host.page, `start-${surveyId}`);
   await drawsColour(kiosk, 'survey', 'the kiosk');
   await drawsColour(phone, 'survey', 'the phone');
+  await drawsColour(laptop, 'survey', 'the laptop');
   await screenshot(phone.page, 'images-survey-phone');
 
   // The room stores each picture once, and the report embeds every one and fetches nothing
