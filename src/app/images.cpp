@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <vector>
 
 #include "app/platform_web.hpp"
@@ -70,13 +71,15 @@ EM_JS(void, js_images_configure, (const char* relay, const char* room, int local
     img.onerror = () => { URL.revokeObjectURL(url); no(new Error('not an image')); };
     img.src = url;
   });
-  I.load = (ref) => I.fetch(ref).then(I.open).then((plain) => {
+  // Plain bytes of `ref` to a texture the views can draw (uploads.cpp shows what it sent this way).
+  I.show = (ref, plain) => {
     if (I.keep) I.bytes.set(ref, plain);
-    return I.decode(plain);
-  }).then((bitmap) => {
-    I.call('_palabre_image_ready', ref, I.texture(bitmap), bitmap.width, bitmap.height);
-    bitmap.close();
-  }).catch((e) => {
+    return I.decode(plain).then((bitmap) => {
+      I.call('_palabre_image_ready', ref, I.texture(bitmap), bitmap.width, bitmap.height);
+      bitmap.close();
+    });
+  };
+  I.load = (ref) => I.fetch(ref).then(I.open).then((plain) => I.show(ref, plain)).catch((e) => {
     console.warn('[palabre] image ' + ref.slice(0, 12) + ': ' + e);
     I.call('_palabre_image_failed', ref);
   });
@@ -93,23 +96,28 @@ struct Entry {
 };
 std::map<std::string, Entry> entries;
 std::vector<std::string> wanted;  // asked for by this frame's views, loaded after it
-std::string configured_for;
+// Where blobs come from now (configure() is called on every frame in a room: compared, not rebuilt).
+struct Source {
+  std::string relay, room;
+  bool local = false;
+};
+std::optional<Source> configured_for;
 
 }  // namespace
 
 void configure(const std::string& relay_ws_url, const std::string& room, bool local) {
-  const std::string key = relay_ws_url + "|" + room + (local ? "|local" : "");
-  if (key == configured_for) return;
-  if (!configured_for.empty()) {
+  if (configured_for && configured_for->relay == relay_ws_url && configured_for->room == room && configured_for->local == local)
+    return;
+  if (configured_for) {
     entries.clear();
     wanted.clear();
   }
-  configured_for = key;
+  configured_for = Source{relay_ws_url, room, local};
   js_images_configure(relay_ws_url.c_str(), room.c_str(), local ? 1 : 0);
 }
 
 const Texture* find(const std::string& ref) {
-  if (ref.empty() || configured_for.empty()) return nullptr;
+  if (ref.empty() || !configured_for) return nullptr;
   auto [it, fresh] = entries.try_emplace(ref);
   if (fresh) wanted.push_back(ref);
   return it->second.state == State::ready ? &it->second.texture : nullptr;

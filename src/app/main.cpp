@@ -67,7 +67,7 @@ void frame() {
   if (link == Link::in_room) {
     images::configure(app.route.local ? std::string() : app.ws.relay(), id.room, app.route.local);
 #if PALABRE_HOST_TOOLS
-    if (id.role == core::Role::host) uploads::configure(app.ws.relay(), id.room, app.route.local, id.host_token.empty() ? id.token : id.host_token);
+    if (id.role == core::Role::host) uploads::configure(id.host_token.empty() ? id.token : id.host_token);
 #endif
   }
   views::Context ctx{app.client.session(), id, link, app.client.pending(), app.route, app.links, has_token, e2e::locked(),

@@ -66,11 +66,7 @@ EM_JS(void, js_uploads_init, (), {
     const stored = await U.seal(plain);
     const ref = U.hash(stored);
     await U.store(ref, stored);
-    const I = Module.palabreImages;
-    I.bytes.set(ref, plain);
-    const bitmap = await createImageBitmap(new Blob([plain]), {premultiplyAlpha: 'none', colorSpaceConversion: 'none'});
-    I.call('_palabre_image_ready', ref, I.texture(bitmap), bitmap.width, bitmap.height);
-    bitmap.close();
+    await Module.palabreImages.show(ref, plain);
     return ref;
   };
   U.answer = (name, field, text) => {
@@ -156,7 +152,7 @@ EM_JS(void, js_store_plan_images, (const char* images_json), {
       const stored = await U.seal(plain);
       const now = U.hash(stored);
       await U.store(now, stored);
-      Module.palabreImages.bytes.set(now, plain);
+      Module.palabreImages.bytes.set(now, plain);  // kept for a report or a saved plan, drawn when shown
       refs[ref] = now;
     } catch (e) {
       console.warn('[palabre] a plan image was not stored: ' + e);
@@ -177,8 +173,12 @@ EM_JS(void, js_uploads_import_pdf, (), {
 namespace palabre::app::uploads {
 void plan_images_stored(const std::map<std::string, std::string>& renamed);
 
-void configure(const std::string& relay_ws_url, const std::string&, bool, const std::string& host_token) {
-  (void)relay_ws_url;  // images::configure set where blobs live; uploads go to the same place
+void configure(const std::string& host_token) {
+  // Called on every frame in a room: the page hears of the token once (uploads go where
+  // images::configure says blobs live).
+  static std::string configured;
+  if (host_token == configured) return;
+  configured = host_token;
   js_uploads_init();
   js_uploads_configure(host_token.c_str());
 }
@@ -209,18 +209,10 @@ void send_plan(core::Plan plan) {
 
 void plan_images_stored(const std::map<std::string, std::string>& renamed) {
   if (!plan_waiting) return;
-  const auto rename = [&](std::string& ref) {
-    if (const auto it = renamed.find(ref); it != renamed.end()) ref = it->second;
-  };
-  for (auto& spec : plan_waiting->activities) {
-    rename(spec.image);
-    for (auto& q : spec.quiz) {
-      rename(q.image);
-      for (auto& c : q.choice_images) rename(c);
-    }
-    for (auto& q : spec.questions) rename(q.image);
-    for (auto& p : spec.pages) rename(p.image);
-  }
+  for (auto& spec : plan_waiting->activities)
+    core::for_each_image(spec, [&](std::string& ref) {
+      if (const auto it = renamed.find(ref); it != renamed.end()) ref = it->second;
+    });
   send_events(*plan_waiting);
   plan_waiting.reset();
 }

@@ -16,8 +16,8 @@
 
 namespace palabre::app::uploads {
 
-// Where blobs go: the relay (its WebSocket URL) or this browser, for `room`, with the host token.
-void configure(const std::string& relay_ws_url, const std::string& room, bool local, const std::string& host_token);
+// The host token uploads carry (where they go is images::configure's: the relay or this browser).
+void configure(const std::string& host_token);
 // A file picker for the editor's image field `field`.
 void pick_image(const std::string& field);
 // The field a dropped or pasted image goes to ("" = none).

@@ -71,6 +71,19 @@ bool only_wording_differs(const ActivitySpec& current, const ActivitySpec& edite
 
 // An image ref: the lowercase hex SHA-256 of a blob the room stores (docs/protocol.md, "Blobs").
 bool is_image_ref(std::string_view text);
+// Calls `f(ref)` on every image field of the spec (set or not), in reading order: the prompt's,
+// each quiz question's then its choices', each survey question's, each page's. `Spec` is
+// ActivitySpec or const ActivitySpec, so readers and renamers walk the same fields.
+template <class Spec, class F>
+void for_each_image(Spec& spec, F&& f) {
+  f(spec.image);
+  for (auto& q : spec.quiz) {
+    f(q.image);
+    for (auto& c : q.choice_images) f(c);
+  }
+  for (auto& q : spec.questions) f(q.image);
+  for (auto& p : spec.pages) f(p.image);
+}
 // Every image ref the spec names, in reading order (duplicates kept).
 std::vector<std::string> image_refs(const ActivitySpec& spec);
 

@@ -72,14 +72,7 @@ bool is_image_ref(std::string_view text) {
 
 std::vector<std::string> image_refs(const ActivitySpec& spec) {
   std::vector<std::string> refs;
-  const auto add = [&](const std::string& ref) { if (is_image_ref(ref)) refs.push_back(ref); };
-  add(spec.image);
-  for (const auto& q : spec.quiz) {
-    add(q.image);
-    for (const auto& c : q.choice_images) add(c);
-  }
-  for (const auto& q : spec.questions) add(q.image);
-  for (const auto& p : spec.pages) add(p.image);
+  for_each_image(spec, [&](const std::string& ref) { if (is_image_ref(ref)) refs.push_back(ref); });
   return refs;
 }
 
@@ -377,6 +370,13 @@ std::string plan_to_json(const Plan& plan) {
   return root.dump(2);
 }
 
+std::vector<std::string> speaker_notes(const ActivitySpec& spec) {
+  std::vector<std::string> notes;
+  for (const auto& page : spec.pages) notes.push_back(page.notes);
+  while (!notes.empty() && notes.back().empty()) notes.pop_back();
+  return notes;
+}
+
 std::vector<Event> plan_events(const Plan& plan) {
   std::vector<Event> events;
   SessionConfigure c;
@@ -389,10 +389,7 @@ std::vector<Event> plan_events(const Plan& plan) {
   events.emplace_back(std::move(c));
   for (const auto& a : plan.activities) {
     events.emplace_back(ActivityAdd{a});
-    ActivityNotes notes;
-    for (const auto& page : a.pages) notes.notes.push_back(page.notes);
-    while (!notes.notes.empty() && notes.notes.back().empty()) notes.notes.pop_back();
-    if (!notes.notes.empty()) events.emplace_back(std::move(notes));
+    if (std::vector<std::string> notes = speaker_notes(a); !notes.empty()) events.emplace_back(ActivityNotes{0, std::move(notes)});
   }
   return events;
 }

@@ -32,6 +32,10 @@ std::string plan_to_json(const Plan& plan);
 // activity.notes, to be sent staff-only).
 std::vector<Event> plan_events(const Plan& plan);
 
+// The pages' speaker notes as activity.notes carries them: one per page up to the last that has one
+// (empty: the spec has none).
+std::vector<std::string> speaker_notes(const ActivitySpec& spec);
+
 // One activity's content, to and from JSON (used by the plan and by activity.add/edit).
 Decoded<ActivitySpec> spec_from_json(const nlohmann::json& value, const std::string& path);
 // Speaker notes are written only `with_notes` (plan files): events never carry them.

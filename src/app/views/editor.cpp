@@ -408,9 +408,7 @@ void draw_editor(Context& ctx, float width, float height) {
       if (ui.editing) ctx.actions.push_back(act::Submit{core::ActivityEdit{ui.editing, spec}});
       else ctx.actions.push_back(act::Submit{core::ActivityAdd{spec}});
       // Speaker notes go apart, staff-only (activity.notes): to the new activity, the one added last.
-      core::ActivityNotes notes{ui.editing, {}};
-      for (const auto& page : spec.pages) notes.notes.push_back(page.notes);
-      while (!notes.notes.empty() && notes.notes.back().empty()) notes.notes.pop_back();
+      core::ActivityNotes notes{ui.editing, core::speaker_notes(spec)};
       const core::Activity* before = ui.editing ? ctx.session.find_activity(ui.editing) : nullptr;
       if (spec.kind == core::ActivityKind::presentation && (before ? before->notes != notes.notes : !notes.notes.empty()))
         ctx.actions.push_back(act::Submit{std::move(notes)});
