@@ -10,6 +10,7 @@
 #include "app/platform_web.hpp"
 #include "app/strings.hpp"
 #include "protocol/sha256.hpp"
+#include "report/from_session.hpp"
 
 EM_JS(void, js_uploads_init, (), {
   if (Module.palabreUploads) return;
@@ -134,14 +135,13 @@ EM_JS(void, js_images_gather, (const char* refs_json, const char* format), {
     _free(p);
   });
 });
-// "mime,base64" of an image this browser holds; null if it has none.
+// The base64 of an image this browser holds; null if it has none.
 EM_JS(char*, js_image_base64, (const char* ref), {
   const b = Module.palabreImages && Module.palabreImages.bytes.get(UTF8ToString(ref));
   if (!b) return 0;
-  const mime = b[0] === 0x89 ? 'image/png' : b[0] === 0xFF ? 'image/jpeg' : b[0] === 0x47 ? 'image/gif' : b[8] === 0x57 ? 'image/webp' : "";
   let text = "";
   for (let i = 0; i < b.length; i += 0x8000) text += String.fromCharCode.apply(null, b.subarray(i, i + 0x8000));
-  return stringToNewUTF8(mime + ',' + btoa(text));
+  return stringToNewUTF8(btoa(text));
 });
 // A plan's images stored as they are (sealed in an encrypted room); the refs they got come back.
 EM_JS(void, js_store_plan_images, (const char* images_json), {
@@ -220,11 +220,24 @@ void plan_images_stored(const std::map<std::string, std::string>& renamed) {
 std::optional<report::EmbeddedImage> image_bytes(const std::string& ref) {
   char* text = js_image_base64(ref.c_str());
   if (!text) return std::nullopt;
-  std::string pair(text);
+  std::string base64(text);
   std::free(text);
-  const auto comma = pair.find(',');
-  if (comma == std::string::npos || comma == 0) return std::nullopt;
-  return report::EmbeddedImage{ref, pair.substr(0, comma), pair.substr(comma + 1)};
+  // The type from the first bytes, by the relay's own reading (report::image_mime_of): 16 base64
+  // characters are 12 bytes, enough for every format's signature.
+  std::string head;
+  std::uint32_t bits = 0;
+  int count = 0;
+  for (std::size_t i = 0; i < base64.size() && i < 16; ++i) {
+    const char c = base64[i];
+    const int v = c >= 'A' && c <= 'Z' ? c - 'A' : c >= 'a' && c <= 'z' ? c - 'a' + 26 : c >= '0' && c <= '9' ? c - '0' + 52
+                  : c == '+' ? 62 : c == '/' ? 63 : -1;
+    if (v < 0) break;
+    bits = bits << 6 | std::uint32_t(v);
+    if ((count += 6) >= 8) head += char(bits >> (count -= 8) & 0xFF);
+  }
+  const std::string mime(report::image_mime_of(head));
+  if (mime.empty()) return std::nullopt;
+  return report::EmbeddedImage{ref, mime, std::move(base64)};
 }
 
 }  // namespace palabre::app::uploads
