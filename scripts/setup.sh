@@ -103,11 +103,11 @@ mkdir -p "$third_party/include"
 [ -e "$third_party/include/nlohmann" ] || ln -s /usr/include/nlohmann "$third_party/include/nlohmann"
 
 # --- npm packages for the browser tests --------------------------------------------------------
-if [ ! -d "$root/tests/e2e/node_modules/playwright-core" ]; then
+if [ ! -d "$root/tests/e2e/node_modules/playwright-core" ] || [ ! -d "$root/tests/e2e/node_modules/axe-core" ]; then
   say "installing npm packages (tests/e2e)"
   (cd "$root/tests/e2e" && npm install --no-audit --no-fund --silent) || die "npm install in tests/e2e failed"
 fi
-say "playwright-core: $(node -p "require('$root/tests/e2e/node_modules/playwright-core/package.json').version")"
+say "playwright-core: $(node -p "require('$root/tests/e2e/node_modules/playwright-core/package.json').version"), axe-core: $(node -p "require('$root/tests/e2e/node_modules/axe-core/package.json').version")"
 
 # --- npm packages the web app loads on demand (pdf.js for the host's PDF import) ---------------
 vendor="$third_party/web-vendor"

@@ -11,12 +11,25 @@
   'use strict';
   const layer = document.createElement('div');
   layer.id = 'palabre-mirror';
-  layer.setAttribute('aria-label', 'Palabre');
   const elements = new Map();   // key -> element
   const fieldValues = new Map(); // key -> value typed in the DOM
   const submits = new Set();     // keys where Enter was pressed, not yet taken by the app
   let items = [];
   let textColor = '#1c1b29';
+  // What the canvas shows as text, as DOM text among the controls, in the order the app drew them
+  // (screen readers, find-in-page, translation and axe read it): one element per line of text, a
+  // heading where the app drew one.
+  let contentLines = [];
+  const contentEls = [];
+  const tablist = document.createElement('div');
+  tablist.className = 'palabre-tablist';
+  tablist.setAttribute('role', 'tablist');
+  // The live region: what changes on screen, said by screen readers (mirror::announce).
+  const liveRegion = document.createElement('div');
+  liveRegion.id = 'palabre-live';
+  liveRegion.setAttribute('role', 'status');
+  liveRegion.setAttribute('aria-live', 'polite');
+  const announced = [];  // every announcement, in order (window.palabre.announcements())
 
   function callWasm(name, text) {
     const fn = Module['_' + name];
@@ -27,6 +40,15 @@
     Module._free(p);
   }
   function wake() { if (Module._palabre_wake) Module._palabre_wake(); }
+
+  // Focus that came from the keyboard (Tab), not from a pointer: the app scrolls the item to the
+  // middle of its window when it is near an edge, so that the next items come into view.
+  let pointerDown = false;
+  window.addEventListener('pointerdown', () => { pointerDown = true; }, true);
+  window.addEventListener('pointerup', () => { pointerDown = false; }, true);
+  function focusedByKeyboard(el) {
+    if (!pointerDown) callWasm('palabre_mirror_keyboard_focus', el.dataset.key);
+  }
 
   function makeField(item) {
     const input = document.createElement(item.multiline ? 'textarea' : 'input');
@@ -44,7 +66,7 @@
       }
       e.stopPropagation();
     });
-    input.addEventListener('focus', wake);
+    input.addEventListener('focus', () => { focusedByKeyboard(input); wake(); });
     input.addEventListener('blur', wake);
     // The wheel over a field scrolls the list it sits in, as over the rest of the canvas.
     input.addEventListener('wheel', (e) => {
@@ -69,7 +91,7 @@
       callWasm('palabre_mirror_activate', button.dataset.key);
       wake();
     });
-    button.addEventListener('focus', wake);
+    button.addEventListener('focus', () => { focusedByKeyboard(button); wake(); });
     button.addEventListener('blur', wake);
     return button;
   }
@@ -85,7 +107,7 @@
 
   function publish(json) {
     items = JSON.parse(json);
-    if (!layer.isConnected && document.body) document.body.appendChild(layer);
+    attachLayers();
     const seen = new Set();
     for (const item of items) {
       seen.add(item.key);
@@ -96,7 +118,7 @@
       if (!el) {
         el = isField ? makeField(item) : makeButton(item);
         elements.set(item.key, el);
-        layer.appendChild(el);
+        layer.appendChild(el);  // put in its place by arrange()
       }
       place(el, item);
       if (isField) {
@@ -109,6 +131,10 @@
         const role = item.role === 'button' ? null : item.role;
         if (el.getAttribute('role') !== role) { if (role) el.setAttribute('role', role); else el.removeAttribute('role'); }
         if (el.getAttribute('aria-label') !== item.label) el.setAttribute('aria-label', item.label);
+        // A state sighted people read from a colour: selected tab, checked box, picked choice.
+        const stateAttr = item.role === 'tab' ? 'aria-selected' : (item.role === 'radio' || item.role === 'checkbox') ? 'aria-checked' : 'aria-pressed';
+        const state = item.state === undefined ? null : String(item.state);
+        if (el.getAttribute(stateAttr) !== state) { if (state === null) el.removeAttribute(stateAttr); else el.setAttribute(stateAttr, state); }
         if (el.hasAttribute('aria-disabled') !== !!item.disabled) {
           if (item.disabled) el.setAttribute('aria-disabled', 'true'); else el.removeAttribute('aria-disabled');
         }
@@ -123,6 +149,105 @@
         submits.delete(key);
       }
     });
+    arrange();
+  }
+
+  function attachLayers() {
+    if (!document.body) return;
+    if (!liveRegion.isConnected) document.body.appendChild(liveRegion);
+    if (!layer.isConnected) document.body.appendChild(layer);
+  }
+
+  // Texts in drawing order, [text, x, y, w, h, level, anchor]; those on one row (a bar's label, figure and
+  // count; a name and its message) are read as one line: "2014 67 % 2 réponses".
+  function linesOf(texts) {
+    const lines = [];
+    for (const t of texts) {
+      const last = lines[lines.length - 1];
+      const sameRow = last && last.level === t[5] && last.anchor === t[6] && t[2] < last.y + last.h - 1 && t[2] + t[4] > last.y + 1 && t[1] >= last.x + last.w - 1;
+      if (sameRow) {
+        last.text += ' ' + t[0];
+        const right = Math.max(last.x + last.w, t[1] + t[3]);
+        const bottom = Math.max(last.y + last.h, t[2] + t[4]);
+        last.y = Math.min(last.y, t[2]);
+        last.w = right - last.x;
+        last.h = bottom - last.y;
+      } else {
+        lines.push({ text: t[0], x: t[1], y: t[2], w: t[3], h: t[4], level: t[5], anchor: t[6] });
+      }
+    }
+    return lines;
+  }
+
+  function content(json) {
+    attachLayers();
+    contentLines = linesOf(JSON.parse(json));
+    for (let i = 0; i < contentLines.length; i++) {
+      const line = contentLines[i];
+      const tag = line.level === 1 ? 'H1' : line.level === 2 ? 'H2' : 'P';
+      let el = contentEls[i];
+      if (!el || el.tagName !== tag) {
+        if (el) el.remove();
+        el = contentEls[i] = document.createElement(tag);
+        el.className = 'palabre-text';
+      }
+      if (el.textContent !== line.text) el.textContent = line.text;
+      place(el, line);
+    }
+    while (contentEls.length > contentLines.length) contentEls.pop().remove();
+    arrange();
+  }
+
+  // One DOM order for texts and controls: each text before the control drawn after it. Only what is
+  // out of place moves (moving a focused element would take its focus away).
+  // Tabs sit in a tablist, where the first tab is.
+  function arrange() {
+    const order = [];
+    const tabs = [];
+    let next = 0;
+    for (let i = 0; i < items.length; i++) {
+      while (next < contentLines.length && contentLines[next].anchor <= i) order.push(contentEls[next++]);
+      const el = elements.get(items[i].key);
+      if (!el) continue;
+      if (items[i].role === 'tab') {
+        if (!tabs.length) order.push(tablist);
+        tabs.push(el);
+      } else {
+        order.push(el);
+      }
+    }
+    while (next < contentLines.length) order.push(contentEls[next++]);
+    if (!tabs.length) tablist.remove();
+    putInOrder(layer, order);
+    putInOrder(tablist, tabs);
+  }
+
+  // Puts `order` in `parent` in that order, never moving the focused element (moving it would take
+  // its focus away): what comes before it goes before it, what comes after, after.
+  function putInOrder(parent, order) {
+    const focused = order.indexOf(document.activeElement);
+    let ref = focused >= 0 ? order[focused].nextSibling : parent.firstChild;
+    for (let i = focused + 1; i < order.length; i++) {
+      const el = order[i];
+      if (el === ref) { ref = ref.nextSibling; continue; }
+      parent.insertBefore(el, ref);
+    }
+    if (focused < 0) return;
+    ref = order[focused];
+    for (let i = focused - 1; i >= 0; i--) {
+      const el = order[i];
+      if (el.nextSibling !== ref || el.parentNode !== parent) parent.insertBefore(el, ref);
+      ref = el;
+    }
+  }
+
+  function announce(text) {
+    attachLayers();
+    announced.push(text);
+    // A new element each time, so the same words twice ("10 secondes") are said twice.
+    const p = document.createElement('p');
+    p.textContent = text;
+    liveRegion.replaceChildren(p);
   }
 
   function focusedField() {
@@ -132,6 +257,8 @@
 
   Module.palabreMirror = {
     publish,
+    content,
+    announce,
     fieldValue(key) { return fieldValues.has(key) ? fieldValues.get(key) : null; },
     setFieldValue(key, value) {
       fieldValues.set(key, value);
@@ -174,6 +301,10 @@
   };
   // Test aid: from the next frame on, the fallback glyph is a magenta block (screenshots show any).
   api.markFallback = () => { Module._palabre_mark_fallback(); wake(); };
+  // The lines of text the content layer carries (what a screen reader reads), in reading order.
+  api.content = () => contentLines.map((l) => ({ text: l.text, level: l.level, x: l.x, y: l.y, w: l.w, h: l.h }));
+  // Everything said in the live region so far, in order.
+  api.announcements = () => announced.slice();
   api.items = () => items.map((i) => {
     const el = elements.get(i.key);
     return {

@@ -26,6 +26,9 @@ EM_JS(char*, js_mirror_field_value, (const char* key), {
 EM_JS(void, js_mirror_set_field, (const char* key, const char* value), {
   Module.palabreMirror.setFieldValue(UTF8ToString(key), UTF8ToString(value));
 });
+EM_JS(void, js_mirror_content, (const char* json), { Module.palabreMirror.content(UTF8ToString(json)); });
+EM_JS(void, js_mirror_announce, (const char* text), { Module.palabreMirror.announce(UTF8ToString(text)); });
+EM_JS(void, js_mirror_next_frame, (), { setTimeout(() => { if (Module._palabre_wake) Module._palabre_wake(); }, 0); });
 EM_JS(int, js_mirror_take_submit, (const char* key), { return Module.palabreMirror.takeSubmit(UTF8ToString(key)) ? 1 : 0; });
 EM_JS(char*, js_mirror_focused_field, (), {
   const v = Module.palabreMirror.focusedField();
@@ -54,14 +57,17 @@ struct Recorder {
   // just added took of it: bound at ItemAdd, so an item that is scrolled out (added, never shown)
   // takes them away with it instead of leaving them to the next one (a tab became a text field).
   std::string next_role, next_name;
+  int next_state = -1, added_state = -1;
   std::optional<PendingField> next_field;
   std::string added_role, added_name;
   std::optional<PendingField> added_field;
   std::set<std::string, std::less<>> activations;  // keys activated from the DOM, not yet consumed
   std::map<std::string, std::string, std::less<>> field_synced;  // last value both sides agreed on
   std::string focused_field;
+  std::string keyboard_focus;  // a DOM element just focused with the keyboard: brought to the middle
+  bool scrolled = false;       // ... which asked for a scroll: ImGui applies it on the next frame
   // This frame's texts: [text, x, y, visible, w, h, [clip x0, y0, x1, y1], scrollbars, window, fits,
-  // placed by people].
+  // placed by people, a widget's own label, heading level (0: not a heading), controls drawn before].
   nlohmann::json drawn = nlohmann::json::array();
   std::string drawn_json;                          // the last finished frame's
 };
@@ -78,7 +84,18 @@ int scrollbars_around(const ImGuiWindow* window) {
   return bars;
 }
 
-void record_text(std::string_view text, const ImVec2& min, const ImVec2& max, bool fits, bool placed_by_people = false) {
+// A text's heading level, from how much larger than the body text it is drawn: 1 the display face
+// (a kiosk's question, a big figure), 2 the heading face (a card's title), 0 body text.
+int heading_level(float font_px) {
+  const ImGuiIO& io = ImGui::GetIO();
+  const float body_px = io.FontDefault ? io.FontDefault->FontSize * io.FontGlobalScale : 17.0f;
+  if (font_px <= 0 || body_px <= 0) return 0;
+  const float ratio = font_px / body_px;
+  return ratio >= 2.0f ? 1 : ratio >= 1.3f ? 2 : 0;
+}
+
+void record_text(std::string_view text, const ImVec2& min, const ImVec2& max, bool fits, bool placed_by_people = false,
+                 bool widget_label = false, float font_px = 0) {
   const std::string shown = strip_icons(text);
   if (shown.empty()) return;
   ImGuiWindow* window = GImGui->CurrentWindow;
@@ -92,7 +109,8 @@ void record_text(std::string_view text, const ImVec2& min, const ImVec2& max, bo
   recorder.drawn.push_back(nlohmann::json::array(
       {shown, min.x, min.y, visible, max.x - min.x, max.y - min.y,
        nlohmann::json::array({clip.Min.x, clip.Min.y, clip.Max.x, clip.Max.y}), scrollbars_around(window),
-       window ? window->Name : "", fits, placed_by_people}));
+       window ? window->Name : "", fits, placed_by_people, widget_label,
+       heading_level(font_px > 0 ? font_px : GImGui->FontSize), recorder.items.size()}));
 }
 
 }  // namespace
@@ -118,7 +136,7 @@ void record_label(ImGuiContext* ctx, const char* label, const ImRect& rect, ImGu
                 rect.Min.y + (rect.GetHeight() - size.y) * 0.5f);
   }
   record_text(std::string_view(label, static_cast<std::size_t>(end - label)), at,
-              ImVec2(at.x + size.x, at.y + size.y), fits);
+              ImVec2(at.x + size.x, at.y + size.y), fits, false, true);
 }
 }  // namespace
 }  // namespace palabre::app::mirror
@@ -130,6 +148,8 @@ void ImGuiTestEngineHook_ItemAdd(ImGuiContext* ctx, const ImRect& bb, ImGuiID id
   r.added_role = std::move(r.next_role);
   r.added_name = std::move(r.next_name);
   r.added_field = std::move(r.next_field);
+  r.added_state = r.next_state;
+  r.next_state = -1;
   r.next_role.clear();
   r.next_name.clear();
   r.next_field.reset();
@@ -146,6 +166,8 @@ void ImGuiTestEngineHook_ItemInfo(ImGuiContext* ctx, ImGuiID id, const char* lab
   r.added_name.clear();
   auto field = std::move(r.added_field);
   r.added_field.reset();
+  const int state = r.added_state;
+  r.added_state = -1;
   if (id == 0 || id != r.last_add_id || !label) return;
   if (!field && name.empty()) record_label(ctx, label, r.last_add_rect, flags);
   ImRect rect = r.last_add_rect;
@@ -169,6 +191,7 @@ void ImGuiTestEngineHook_ItemInfo(ImGuiContext* ctx, ImGuiID id, const char* lab
   item.h = rect.GetHeight();
   item.focused = ctx->NavId == id && !ctx->NavDisableHighlight;
   item.disabled = (ctx->CurrentItemFlags & ImGuiItemFlags_Disabled) != 0;
+  item.state = state >= 0 ? state : (flags & ImGuiItemStatusFlags_Checkable) ? ((flags & ImGuiItemStatusFlags_Checked) ? 1 : 0) : -1;
   if (field) {
     item.role = "textbox";
     item.placeholder = field->placeholder;
@@ -177,6 +200,20 @@ void ImGuiTestEngineHook_ItemInfo(ImGuiContext* ctx, ImGuiID id, const char* lab
     item.secret = field->secret;
     item.multiline = field->multiline;
     item.focused = item.key == r.focused_field;
+  }
+  // Tabbing through the page reaches only the items on screen: the one just focused, when it is in
+  // the lower half of its window, is scrolled up to a third of the way down (and one near the top,
+  // down to two thirds), so that the items beyond it come into view and the next Tab (or Shift+Tab)
+  // finds them: a 12-choice survey on a phone, by keyboard alone.
+  if (!r.keyboard_focus.empty() && item.key == r.keyboard_focus && ctx->CurrentWindow) {
+    r.keyboard_focus.clear();
+    ImGuiWindow* window = ctx->CurrentWindow;
+    const ImRect& inner = window->InnerClipRect;
+    const float at = (r.last_add_rect.GetCenter().y - inner.Min.y) / std::max(1.0f, inner.GetHeight());
+    if (at > 0.5f || at < 0.2f) {
+      ImGui::SetScrollFromPosY(window, r.last_add_rect.GetCenter().y - window->Pos.y, at > 0.5f ? 0.33f : 0.66f);
+      r.scrolled = true;
+    }
   }
   if (auto it = r.index_by_id.find(id); it != r.index_by_id.end()) {
     r.items[it->second] = std::move(item);
@@ -199,6 +236,8 @@ void begin_frame() {
   recorder.last_add_id = 0;
   recorder.next_role.clear();
   recorder.next_name.clear();
+  recorder.next_state = -1;
+  recorder.added_state = -1;
   recorder.next_field.reset();
   recorder.added_role.clear();
   recorder.added_name.clear();
@@ -207,8 +246,8 @@ void begin_frame() {
   GImGui->TestEngineHookItems = true;
 }
 
-void drawn(std::string_view text, const ImVec2& min, const ImVec2& max, bool placed_by_people) {
-  record_text(text, min, max, true, placed_by_people);
+void drawn(std::string_view text, const ImVec2& min, const ImVec2& max, bool placed_by_people, float font_px) {
+  record_text(text, min, max, true, placed_by_people, false, font_px);
 }
 
 void drawn_item(std::string_view text) {
@@ -216,9 +255,32 @@ void drawn_item(std::string_view text) {
   record_text(text, box.Min, box.Max, true);
 }
 
+// What the page reads as text (web/mirror.js's content layer): every text in sight that is not a
+// widget's own label (its DOM element already carries that name), as [text, x, y, w, h, level,
+// anchor]: `anchor` is how many controls were drawn before it, so the page keeps texts and controls
+// in one reading order.
+std::string content_json(const nlohmann::json& drawn) {
+  nlohmann::json content = nlohmann::json::array();
+  for (const auto& d : drawn) {
+    if (!d[3].get<bool>() || d[11].get<bool>()) continue;
+    content.push_back(nlohmann::json::array({d[0], d[1], d[2], d[4], d[5], d[12], d[13]}));
+  }
+  return content.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
 void end_frame() {
   recorder.drawn_json = recorder.drawn.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  // The content changes with a live tally, not with a hover: sent only when it changed.
+  static std::string published_content;
+  if (std::string content = content_json(recorder.drawn); content != published_content) {
+    published_content = std::move(content);
+    js_mirror_content(published_content.c_str());
+  }
   recorder.activations.clear();  // an activation for an item no longer drawn is dropped
+  if (recorder.scrolled) {
+    recorder.scrolled = false;
+    js_mirror_next_frame();
+  }
   // Most frames (a hover, a live tally) move no item: the page's elements are touched only when
   // the list changed, which keeps a board of 2,000 post-its from re-laying out the DOM each frame.
   static std::string published;
@@ -233,7 +295,10 @@ const std::vector<Item>& items() { return recorder.items; }
 void activate(std::string_view key) { recorder.activations.emplace(key); }
 
 void next_role(const char* role) { recorder.next_role = role; }
+
+void announce(std::string_view text) { js_mirror_announce(std::string(text).c_str()); }
 void next_name(const char* name) { recorder.next_name = name; }
+void next_state(bool on) { recorder.next_state = on ? 1 : 0; }
 
 // [SECTION] widgets
 bool TextField(const char* label, std::string& value, const TextFieldOptions& options) {
@@ -294,4 +359,8 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* palabre_drawn_json() { return palabr
 
 extern "C" EMSCRIPTEN_KEEPALIVE void palabre_mirror_activate(const char* key) {
   palabre::app::mirror::activate(key ? key : "");
+}
+
+extern "C" EMSCRIPTEN_KEEPALIVE void palabre_mirror_keyboard_focus(const char* key) {
+  palabre::app::mirror::recorder.keyboard_focus = key ? key : "";
 }

@@ -22,6 +22,7 @@ struct Item {
   float x = 0, y = 0, w = 0, h = 0;  // CSS pixels, relative to the viewport
   bool focused = false;
   bool disabled = false;
+  int state = -1;  // on (1) or off (0) for a tab, radio, checkbox or toggle button; -1: none
   // Text fields only: how the DOM <input> should look to match the frame it covers.
   std::string placeholder;
   float font_px = 0, pad_x = 0;
@@ -58,6 +59,9 @@ bool TextField(const char* label, std::string& value, const TextFieldOptions& op
 bool Button(const char* label, const ImVec2& size);
 // Next item's role when ImGui's own flags cannot tell it.
 void next_role(const char* role);
+// Next item's state, on or off: a tab selected, a radio or checkbox checked, a button pressed (a
+// choice picked), which sighted people see by its colour.
+void next_state(bool on);
 // Next item's accessible name when its visible label is only an icon.
 void next_name(const char* name);
 
@@ -66,9 +70,17 @@ void next_name(const char* name);
 // label fits. `window.palabre.drawn()` returns it, so that tests read the figures a screen shows,
 // not the state it read (issue 14), and check that nothing is cut or overlapped (issue 15).
 // `placed_by_people`: where people put it (a board's post-it), which may lie over another on purpose.
-void drawn(std::string_view text, const ImVec2& min, const ImVec2& max, bool placed_by_people = false);
+// The page also gets these texts as DOM text (web/mirror.js's content layer), in this order, with
+// headings told by their size (`font_px`: the size drawn at; 0: the current font's), so that screen
+// readers, find-in-page, translation and axe read what the canvas shows.
+void drawn(std::string_view text, const ImVec2& min, const ImVec2& max, bool placed_by_people = false,
+           float font_px = 0);
 // The text of the ImGui item just submitted (TextUnformatted, Text…): its box is the item's.
 void drawn_item(std::string_view text);
+
+// Says `text` to screen readers (an ARIA live region): what sighted people see change — an activity
+// starting, a countdown, a reveal, one's own answer accepted or refused.
+void announce(std::string_view text);
 
 // Called from JavaScript (web/mirror.js) when a DOM element was activated without a pointer.
 void activate(std::string_view key);

@@ -41,6 +41,7 @@ std::string items_json(const std::vector<Item>& items) {
                         {"x", rounded(item.x)}, {"y", rounded(item.y)}, {"w", rounded(item.w)},
                         {"h", rounded(item.h)}, {"focused", item.focused}};
     if (item.disabled) j["disabled"] = true;
+    if (item.state >= 0) j["state"] = item.state == 1;
     if (item.role == "textbox") {
       j["placeholder"] = item.placeholder;
       j["fontPx"] = rounded(item.font_px);

@@ -95,6 +95,7 @@ bool tab_button(const char* label, bool on, float width, float height) {
   ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 0.0f);
   ImGui::PushFont(theme::fonts().strong);
   mirror::next_role("tab");
+  mirror::next_state(on);
   const bool pressed = mirror::Button(label, ImVec2(width, height));
   ImGui::PopFont();
   ImGui::PopStyleVar();
@@ -159,7 +160,7 @@ ImVec2 draw_text(ImDrawList* draw, ImFont* font, float size, ImVec2 pos, ImU32 c
   const char* end = begin + text.size();
   draw->AddText(font, size, pos, colour, begin, end, wrap_width);
   const ImVec2 box = font->CalcTextSizeA(size, FLT_MAX, wrap_width, begin, end);
-  mirror::drawn(text, pos, ImVec2(pos.x + box.x, pos.y + box.y), placed_by_people);
+  mirror::drawn(text, pos, ImVec2(pos.x + box.x, pos.y + box.y), placed_by_people, size > 0 ? size : font->FontSize * ImGui::GetIO().FontGlobalScale);
   return box;
 }
 

@@ -367,3 +367,35 @@ export async function pixelsOf(page, rgb) {
     return n;
   }, { b64: png.toString('base64'), rgb });
 }
+
+// [SECTION] accessibility (issue 19): axe-core on the page, and the content the mirror carries
+const axeSource = require('node:fs').readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core's WCAG 2.1 A and AA violations on the page as it is now, one line each:
+ *  "rule (impact): what — the elements". Evaluated through the debugging protocol, so the app's
+ *  Content-Security-Policy stays as it is. */
+export async function axeViolations(page) {
+  if (!(await page.evaluate(() => Boolean(window.axe)))) await page.evaluate(axeSource);
+  const result = await page.evaluate(() => window.axe.run(document, {
+    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    resultTypes: ['violations'],
+  }));
+  return result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 4).map((n) => n.target.join(' ')
+    + (n.failureSummary ? ` [${n.failureSummary.replace(/\s+/g, ' ').slice(0, 160)}]` : '')).join('; ')}`);
+}
+
+/** Each text the views drew in sight (window.palabre.drawn()) that the page's DOM does not carry as
+ *  text or as a control's name: what a screen reader, find-in-page or axe would miss. */
+export async function textsMissingFromMirror(page) {
+  return page.evaluate(() => {
+    const norm = (s) => s.replace(/\s+/g, ' ').trim();
+    const layer = document.getElementById('palabre-mirror');
+    if (!layer) return ['(no mirror layer)'];
+    const said = [];
+    for (const el of layer.querySelectorAll('*')) said.push(norm(el.textContent || ''), norm(el.getAttribute('aria-label') || ''),
+      norm(el.value || ''), norm(el.placeholder || ''));
+    const all = said.join('\n');
+    return window.palabre.drawn().filter((d) => d.visible && d.y < innerHeight && d.y + d.h > 0)
+      .map((d) => norm(d.text)).filter((t) => t && !all.includes(t));
+  });
+}

@@ -59,6 +59,7 @@ bool choice_button(const std::string& label, const std::string& key, bool select
   const std::string text = std::string(selected ? icon::check_circle : icon::circle_o) + "   " + label + "###" + key;
   ImGui::PushFont(selected ? theme::fonts().strong : theme::fonts().body);
   mirror::next_role("button");
+  mirror::next_state(selected);
   const bool pressed = mirror::Button(text.c_str(), ImVec2(width, h));
   if (!image.empty()) {
     const float pad = std::round(theme::fonts().base_px * 0.35f);
@@ -84,6 +85,7 @@ void star_row(Context& ctx, const std::string& key_prefix, int scale, int curren
     ImGui::PushStyleColor(ImGuiCol_Text, lit ? theme::colour::live : theme::colour::line);
     ImGui::PushFont(theme::fonts().heading);
     mirror::next_name((std::to_string(s) + " / " + std::to_string(scale)).c_str());
+    if (current > 0) mirror::next_state(s == current);
     const bool pressed = mirror::Button((std::string(icon::star) + "###" + key_prefix + std::to_string(s)).c_str(), ImVec2(size, size));
     ImGui::PopFont();
     ImGui::PopStyleColor(4);

@@ -183,6 +183,7 @@ bool chips(Editor& e, const std::string& prefix, const T (&options)[N], T& value
     ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 0.0f);
     ImGui::PushStyleVar(ImGuiStyleVar_FrameRounding, e.base);
     mirror::next_role("radio");
+    mirror::next_state(on);
     if (mirror::Button(label.c_str(), ImVec2(w, e.base * 2.0f)) && !on) {
       value = option;
       changed = true;

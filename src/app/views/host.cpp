@@ -104,6 +104,7 @@ void draw_share(Context& ctx, float width) {
     // latecomers; the host may take them off (a session event: every screen and replay agree).
     const bool shown = ctx.session.info.screen_join;
     mirror::next_role("checkbox");
+    mirror::next_state(shown);
     const std::string toggle = std::string(shown ? icon::check_circle : icon::circle_o) + "  " + tr(S::kiosk_join_panel) + "###screen-join";
     if (ui::link_button(toggle.c_str())) {
       core::SessionConfigure c;

@@ -313,6 +313,7 @@ void draw_participant(Context& ctx) {
       ctx.ui.last_current = a->id;
       ctx.ui.chat_tab = false;
     }
+    announce_changes(ctx, a);
     if (ctx.ui.chat_tab) draw_chat(ctx, std::round(theme::fonts().base_px * 2.9f) + ImGui::GetStyle().ItemSpacing.y);
     else if (a) draw_activity_tab(ctx, *a);
     else draw_welcome_tab(ctx);

@@ -126,6 +126,7 @@ void e2e_toggle(Context& ctx, float width) {
   const std::string label = std::string(on ? icon::check_circle : icon::circle_o) + "  " + icon::key + "  " +
                             tr(S::e2e_toggle) + "###session-e2e";
   mirror::next_role("checkbox");
+  mirror::next_state(on);
   if (ui::secondary_button(label.c_str(), width)) on = !on;  // a tick, not a second "Create"
 }
 

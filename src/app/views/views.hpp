@@ -109,6 +109,9 @@ void draw_host(Context& ctx);         // host_create and host
 void draw_local_choice(Context& ctx);  // host_create: below draw_host, a room kept in this tab (no relay)
 void draw_participant(Context& ctx);
 void draw_kiosk(Context& ctx);
+// Says what changed since the last frame to screen readers (views/announce.cpp): the activity
+// followed (`activity`, or null), its question, countdown, reveal, winner; one's own answer's fate.
+void announce_changes(Context& ctx, const core::Activity* activity);
 
 // Activities (views/activities.cpp, views/results.cpp, views/console.cpp).
 void draw_answer(Context& ctx, const core::Activity& activity, float width);   // participant
