@@ -67,6 +67,10 @@ Reason check_category(const Activity& a, int category) {
 
 bool is_ideas(const Activity& a) { return a.spec.kind == ActivityKind::brainstorm || a.spec.kind == ActivityKind::board; }
 
+bool held_for_moderation(const Session& s, const Activity& a, std::string_view text) {
+  return a.spec.controlled || has_blocked_word(text, s.info.blocked_words);
+}
+
 // Sizes the per-question containers to the spec.
 static void shape_for_spec(Activity& a) {
   a.quiz_answers.assign(a.spec.kind == ActivityKind::quiz ? a.spec.quiz.size() : 0, {});
@@ -263,11 +267,25 @@ Reason handle_activity_event(Session& s, const Envelope& env, const IdeaApprove&
   Activity* a = nullptr;
   PALABRE_TRY(host_activity(s, env, e.activity, a));
   if (!is_ideas(*a)) return Reason::wrong_kind;
-  if (!a->spec.controlled) return Reason::wrong_mode;
   auto it = a->ideas.find(e.id);
   if (it == a->ideas.end()) return Reason::unknown_item;
-  if (it->second.approved) return Reason::no_change;
+  if (it->second.approved) return a->spec.controlled ? Reason::no_change : Reason::wrong_mode;
   it->second.approved = true;
+  return Reason::none;
+}
+
+Reason handle_activity_event(Session& s, const Envelope& env, const ItemApprove& e) {
+  Activity* a = nullptr;
+  PALABRE_TRY(host_activity(s, env, e.activity, a));
+  bool* approved = nullptr;
+  if (auto it = a->ideas.find(e.item); it != a->ideas.end()) approved = &it->second.approved;
+  if (auto it = a->questions.find(e.item); it != a->questions.end()) approved = &it->second.approved;
+  for (auto& per_question : a->survey_answers)
+    for (auto& [who, r] : per_question)
+      if (r.seq == e.item) approved = &r.approved;
+  if (!approved) return Reason::unknown_item;
+  if (*approved) return Reason::no_change;
+  *approved = true;
   return Reason::none;
 }
 

@@ -95,7 +95,10 @@ Reason handle_activity_event(Session& s, const Envelope& env, const SurveyAnswer
   r.at = env.at;
   r.choices = e.choices;
   if (q.kind == QuestionKind::multiple) std::sort(r.choices.begin(), r.choices.end());
-  if (q.kind == QuestionKind::open) r.text = e.text;
+  if (q.kind == QuestionKind::open) {
+    r.text = e.text;
+    r.approved = !held_for_moderation(s, *a, r.text);
+  }
   if (q.kind == QuestionKind::rating) { r.stars = e.stars; r.comment = std::string(trim(e.comment)); }
   a->survey_answers[e.question][env.from] = std::move(r);  // the last answer counts
   return Reason::none;
@@ -133,6 +136,7 @@ Reason handle_activity_event(Session& s, const Envelope& env, const QnaAsk& e) {
   q.at = env.at;
   q.by = env.from;
   q.text = std::string(trim(e.text));
+  q.approved = !held_for_moderation(s, *a, q.text);
   a->questions.emplace(q.id, std::move(q));
   return Reason::none;
 }

@@ -28,7 +28,7 @@ Reason handle_activity_event(Session& s, const Envelope& env, const IdeaPost& e)
   idea.x = e.x;
   idea.y = e.y;
   idea.color = e.color;
-  idea.approved = !a->spec.controlled;
+  idea.approved = !held_for_moderation(s, *a, idea.text);
   a->ideas.emplace(idea.id, std::move(idea));
   return Reason::none;
 }
@@ -44,6 +44,7 @@ Reason handle_activity_event(Session& s, const Envelope& env, const IdeaEdit& e)
   PALABRE_TRY(check_category(*a, e.category));
   if (idea->text == trim(e.text) && idea->category == e.category) return Reason::no_change;
   idea->text = std::string(trim(e.text));
+  if (has_blocked_word(idea->text, s.info.blocked_words)) idea->approved = false;  // held again
   idea->category = e.category;
   return Reason::none;
 }

@@ -38,6 +38,7 @@ struct SurveyResponse {
   int stars = 0;
   std::string comment;
   bool hidden = false;
+  bool approved = true;  // open text: false while held for the host (controlled activity, blocked word)
 };
 
 struct Idea {  // brainstorm idea or board post-it
@@ -47,7 +48,7 @@ struct Idea {  // brainstorm idea or board post-it
   int category = -1;  // index into spec.categories, -1 = none
   int x = 0, y = 0;   // board position (board units, 0..10000)
   std::string color;
-  bool approved = true;  // false while waiting in a controlled activity
+  bool approved = true;  // false while held for the host (controlled activity, blocked word)
   bool hidden = false;
   std::set<std::string> likes;        // member ids
   std::map<std::string, int> dots;    // member id -> dots put on this idea
@@ -63,6 +64,7 @@ struct QnaQuestion {
   std::set<std::string> upvotes;
   bool answered = false;
   bool hidden = false;
+  bool approved = true;  // false while held for the host (controlled activity, blocked word)
 };
 
 struct Activity {

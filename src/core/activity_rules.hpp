@@ -10,7 +10,7 @@ namespace palabre::core::detail {
 
 #define PALABRE_ACTIVITY_EVENTS(X)                                                                       \
   X(ActivityAdd) X(ActivityEdit) X(ActivityRemove) X(ActivityMove) X(ActivityStart) X(ActivityStop) X(ActivityReopen)    \
-  X(ActivityReveal) X(ItemHide) X(IdeaApprove) X(BoardLock) X(QuizNext) X(QuizClose) X(QuizExtend) X(QuizLeaderboard) X(ResultsPublish) X(QnaMark) X(PresentationGoto) X(ActivityNotes) X(SurveyShow) \
+  X(ActivityReveal) X(ItemHide) X(IdeaApprove) X(ItemApprove) X(BoardLock) X(QuizNext) X(QuizClose) X(QuizExtend) X(QuizLeaderboard) X(ResultsPublish) X(QnaMark) X(PresentationGoto) X(ActivityNotes) X(SurveyShow) \
   X(ChallengeAttempt) X(QuizAnswer) X(SurveyAnswer) X(IdeaPost) X(IdeaEdit) X(IdeaDelete) X(IdeaMove)  \
   X(IdeaLike) X(IdeaDot) X(RatingVote) X(QnaAsk) X(QnaUpvote)
 
@@ -35,6 +35,9 @@ Reason check_text(std::string_view text, std::size_t max);
 // -1 (none) or one of the activity's categories.
 Reason check_category(const Activity& a, int category);
 bool is_ideas(const Activity& a);
+// Whether a participant's text waits for the host before anyone else sees it: the activity is
+// controlled (moderated), or the text has one of the session's blocked words.
+bool held_for_moderation(const Session& s, const Activity& a, std::string_view text);
 // An idea a participant can see and act on.
 Reason visible_idea(Activity& a, std::int64_t id, Idea*& out);
 // to − from, 0 when negative, saturated when too large.

@@ -55,7 +55,7 @@ struct ActivitySpec {
   std::vector<QuizQuestion> quiz;          // quiz
   std::vector<SurveyQuestion> questions;   // survey
   std::vector<std::string> categories;     // brainstorm / board (board: zones)
-  bool controlled = false;                 // brainstorm / board: ideas wait for the host's approval
+  bool controlled = false;                 // brainstorm, board, Q&A, survey: what people write waits for the host's approval
   int dot_budget = 0;                      // brainstorm / board: 0 = likes; > 0 = dots per person
   int scale = 5;                           // rating: 1..scale
   std::vector<Page> pages;                 // presentation

@@ -234,7 +234,7 @@ QnaFigures qna_figures(const Session&, const Activity& a) {
   QnaFigures f;
   std::vector<std::pair<int, std::int64_t>> ranked;
   for (const auto& [id, q] : a.questions) {
-    if (q.hidden) continue;
+    if (q.hidden || !q.approved) continue;
     ++f.questions;
     if (q.answered) ++f.answered;
     ranked.emplace_back(-int(q.upvotes.size()), id);

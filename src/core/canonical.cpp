@@ -115,6 +115,7 @@ void write_survey(ojson& j, const Session& s, const Activity& a) {
       if (spec.kind == QuestionKind::open) o["text"] = r->text;
       if (spec.kind == QuestionKind::rating) { o["stars"] = r->stars; o["comment"] = r->comment; }
       o["hidden"] = r->hidden;
+      if (!r->approved) o["approved"] = false;  // written only when held: old states read the same
       answers.push_back(std::move(o));
     }
     q["answers"] = std::move(answers);
@@ -215,6 +216,7 @@ void write_qna(ojson& j, const Session& s, const Activity& a) {
     o["upvotes"] = member_list(q.upvotes, anon);
     o["answered"] = q.answered;
     o["hidden"] = q.hidden;
+    if (!q.approved) o["approved"] = false;
     questions.push_back(std::move(o));
   }
   j["questions"] = std::move(questions);
@@ -268,6 +270,8 @@ std::string canonical_json(const Session& s) {
   info["locale"] = s.info.locale;
   info["timezone"] = s.info.timezone;
   if (!s.info.screen_join) info["screen_join"] = false;  // written only when hidden: old states read the same
+  if (s.info.chat_moderated) info["chat_moderated"] = true;
+  if (!s.info.blocked_words.empty()) info["blocked_words"] = s.info.blocked_words;
   root["session"] = std::move(info);
 
   ojson participants = ojson::array();
@@ -295,6 +299,7 @@ std::string canonical_json(const Session& s) {
     j["from"] = m.from;
     j["text"] = m.text;
     j["hidden"] = m.hidden;
+    if (!m.approved) j["approved"] = false;
     messages.push_back(std::move(j));
   }
   root["messages"] = std::move(messages);

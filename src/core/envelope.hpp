@@ -20,10 +20,15 @@ struct ParticipantJoin { std::string name; };    // sender becomes a participant
 struct ParticipantRename { std::string name; };  // sender changes their display name
 struct ChatPost { std::string text; };           // message to the whole session; id = envelope seq
 struct ChatHide { std::int64_t id = 0; bool hidden = true; };  // host: hide (or unhide) a message
+struct ChatApprove { std::int64_t id = 0; };  // host: a message held for moderation reaches everyone
 // Host: set any of the session's fields; absent fields keep their value.
 struct SessionConfigure {
   std::optional<std::string> title, host, date, description, locale, timezone;
   std::optional<bool> screen_join;  // the kiosk's join corner while an activity runs
+  std::optional<bool> chat_moderated;  // messages wait for the host's approval
+  // Words no screen shows as typed: a contribution with one is held for the host and the kiosk
+  // masks it (core::has_blocked_word); the list replaces the previous one.
+  std::optional<std::vector<std::string>> blocked_words;
 };
 struct Presence { std::string who; bool online = false; };  // relay only
 
@@ -38,7 +43,10 @@ struct ActivityStop { std::int64_t id = 0; };
 struct ActivityReopen { std::int64_t id = 0; };
 struct ActivityReveal { std::int64_t id = 0; bool revealed = true; };  // results shown to participants
 struct ItemHide { std::int64_t activity = 0; std::int64_t item = 0; bool hidden = true; };  // idea, question, open answer
-struct IdeaApprove { std::int64_t activity = 0; std::int64_t id = 0; };  // controlled brainstorm/board
+struct IdeaApprove { std::int64_t activity = 0; std::int64_t id = 0; };  // controlled brainstorm/board (older logs)
+// Host: an idea, post-it, question or open answer held for moderation (a controlled activity, or a
+// blocked word) reaches everyone.
+struct ItemApprove { std::int64_t activity = 0; std::int64_t item = 0; };
 struct BoardLock { std::int64_t activity = 0; bool locked = true; };
 struct QuizNext { std::int64_t activity = 0; };  // shows the next question (start shows the first)
 struct QuizClose { std::int64_t activity = 0; };  // ends the open question now: answers stop, results show
@@ -82,9 +90,9 @@ struct RatingVote { std::int64_t activity = 0; int stars = 0; };
 struct QnaAsk { std::int64_t activity = 0; std::string text; };
 struct QnaUpvote { std::int64_t activity = 0; std::int64_t id = 0; bool upvoted = true; };
 
-using Event = std::variant<ParticipantJoin, ParticipantRename, ChatPost, ChatHide, SessionConfigure, Presence,
+using Event = std::variant<ParticipantJoin, ParticipantRename, ChatPost, ChatHide, ChatApprove, SessionConfigure, Presence,
                            ActivityAdd, ActivityEdit, ActivityRemove, ActivityMove, ActivityStart, ActivityStop, ActivityReopen,
-                           ActivityReveal, ItemHide, IdeaApprove, BoardLock, QuizNext, QuizClose, QuizExtend, QuizLeaderboard,
+                           ActivityReveal, ItemHide, IdeaApprove, ItemApprove, BoardLock, QuizNext, QuizClose, QuizExtend, QuizLeaderboard,
                            ResultsPublish, QnaMark, PresentationGoto, ActivityNotes, SurveyShow,
                            ChallengeAttempt, QuizAnswer, SurveyAnswer, IdeaPost, IdeaEdit, IdeaDelete, IdeaMove,
                            IdeaLike, IdeaDot, RatingVote, QnaAsk, QnaUpvote>;

@@ -30,11 +30,17 @@ constexpr std::string_view name_of(Tag<ChatHide>) { return "chat.hide"; }
 inline void read_fields(Fields& f, ChatHide& e) { f.i64("id", e.id); f.boolean("hidden", e.hidden, false); }
 inline void write_fields(ojson& j, const ChatHide& e) { j["id"] = e.id; j["hidden"] = e.hidden; }
 
+constexpr std::string_view name_of(Tag<ChatApprove>) { return "chat.approve"; }
+inline void read_fields(Fields& f, ChatApprove& e) { f.i64("id", e.id); }
+inline void write_fields(ojson& j, const ChatApprove& e) { j["id"] = e.id; }
+
 constexpr std::string_view name_of(Tag<SessionConfigure>) { return "session.configure"; }
 inline void read_fields(Fields& f, SessionConfigure& e) {
   f.opt_str("title", e.title); f.opt_str("host", e.host); f.opt_str("date", e.date);
   f.opt_str("description", e.description); f.opt_str("locale", e.locale); f.opt_str("timezone", e.timezone);
   if (bool shown = true; f.boolean("screen_join", shown, false)) e.screen_join = shown;
+  if (bool on = false; f.boolean("chat_moderated", on, false)) e.chat_moderated = on;
+  if (std::vector<std::string> words; f.strings("blocked_words", words, false)) e.blocked_words = std::move(words);
 }
 inline void write_fields(ojson& j, const SessionConfigure& e) {
   if (e.title) j["title"] = *e.title;
@@ -44,6 +50,8 @@ inline void write_fields(ojson& j, const SessionConfigure& e) {
   if (e.locale) j["locale"] = *e.locale;
   if (e.timezone) j["timezone"] = *e.timezone;
   if (e.screen_join) j["screen_join"] = *e.screen_join;
+  if (e.chat_moderated) j["chat_moderated"] = *e.chat_moderated;
+  if (e.blocked_words) j["blocked_words"] = *e.blocked_words;
 }
 
 constexpr std::string_view name_of(Tag<Presence>) { return "presence"; }
@@ -90,6 +98,10 @@ inline void write_fields(ojson& j, const ActivityReveal& e) { j["id"] = e.id; j[
 constexpr std::string_view name_of(Tag<ItemHide>) { return "item.hide"; }
 inline void read_fields(Fields& f, ItemHide& e) { f.i64("activity", e.activity); f.i64("item", e.item); f.boolean("hidden", e.hidden, false); }
 inline void write_fields(ojson& j, const ItemHide& e) { j["activity"] = e.activity; j["item"] = e.item; j["hidden"] = e.hidden; }
+
+constexpr std::string_view name_of(Tag<ItemApprove>) { return "item.approve"; }
+inline void read_fields(Fields& f, ItemApprove& e) { f.i64("activity", e.activity); f.i64("item", e.item); }
+inline void write_fields(ojson& j, const ItemApprove& e) { j["activity"] = e.activity; j["item"] = e.item; }
 
 constexpr std::string_view name_of(Tag<IdeaApprove>) { return "idea.approve"; }
 inline void read_fields(Fields& f, IdeaApprove& e) { f.i64("activity", e.activity); f.i64("id", e.id); }

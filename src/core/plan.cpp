@@ -253,6 +253,7 @@ ojson spec_to_json(const ActivitySpec& s, bool with_notes) {
       break;
     }
     case ActivityKind::survey: {
+      if (s.controlled) j["controlled"] = true;
       ojson qs = ojson::array();
       for (const auto& q : s.questions) {
         ojson o = ojson::object();
@@ -275,7 +276,7 @@ ojson spec_to_json(const ActivitySpec& s, bool with_notes) {
       if (s.dot_budget) j["dot_budget"] = s.dot_budget;
       break;
     case ActivityKind::rating: j["scale"] = s.scale; break;
-    case ActivityKind::qna: break;
+    case ActivityKind::qna: if (s.controlled) j["controlled"] = true; break;
     case ActivityKind::presentation: {
       ojson ps = ojson::array();
       for (const auto& p : s.pages) {

@@ -153,7 +153,8 @@ Reason handle(Session& s, const Envelope& env, const ParticipantRename& e) {
 Reason handle(Session& s, const Envelope& env, const ChatPost& e) {
   if (Reason r = require_member_voice(s, env); r != Reason::none) return r;
   if (Reason r = check_text(e.text); r != Reason::none) return r;
-  s.messages.push_back(Message{env.seq, env.at, env.from, e.text, false});
+  const bool held = s.info.chat_moderated || has_blocked_word(e.text, s.info.blocked_words);
+  s.messages.push_back(Message{env.seq, env.at, env.from, e.text, false, !held});
   return Reason::none;
 }
 
@@ -173,6 +174,15 @@ Reason handle(Session& s, const Envelope& env, const ChatHide& e) {
   return Reason::none;
 }
 
+Reason handle(Session& s, const Envelope& env, const ChatApprove& e) {
+  if (Reason r = require_host(env); r != Reason::none) return r;
+  Message* m = find_message(s, e.id);
+  if (!m) return Reason::unknown_item;
+  if (m->approved) return Reason::no_change;
+  m->approved = true;
+  return Reason::none;
+}
+
 Reason handle(Session& s, const Envelope& env, const SessionConfigure& e) {
   if (Reason r = require_host(env); r != Reason::none) return r;
   if (e.locale && *e.locale != "fr" && *e.locale != "en") return Reason::bad_locale;
@@ -184,6 +194,8 @@ Reason handle(Session& s, const Envelope& env, const SessionConfigure& e) {
   if (e.locale) s.info.locale = *e.locale;
   if (e.timezone) s.info.timezone = *e.timezone;
   if (e.screen_join) s.info.screen_join = *e.screen_join;
+  if (e.chat_moderated) s.info.chat_moderated = *e.chat_moderated;
+  if (e.blocked_words) s.info.blocked_words = blocked_word_list(*e.blocked_words);
   return Reason::none;
 }
 
@@ -223,7 +235,7 @@ void mark_activity_changed(Session& s, const Envelope& env) {
         using T = std::decay_t<decltype(e)>;
         if constexpr (std::is_same_v<T, ResultsPublish>) return 0;  // publishing changes no figure
         else if constexpr (requires { e.activity + 0; }) return e.activity;
-        else if constexpr (requires { e.id + 0; } && !std::is_same_v<T, ChatHide>) return e.id;
+        else if constexpr (requires { e.id + 0; } && !std::is_same_v<T, ChatHide> && !std::is_same_v<T, ChatApprove>) return e.id;
         else return 0;
       },
       env.ev);
@@ -240,7 +252,7 @@ Outcome apply(Session& session, const Envelope& envelope) {
       [&](const auto& e) {
         using T = std::decay_t<decltype(e)>;
         if constexpr (std::is_same_v<T, ParticipantJoin> || std::is_same_v<T, ParticipantRename> ||
-                      std::is_same_v<T, ChatPost> || std::is_same_v<T, ChatHide> ||
+                      std::is_same_v<T, ChatPost> || std::is_same_v<T, ChatHide> || std::is_same_v<T, ChatApprove> ||
                       std::is_same_v<T, SessionConfigure> || std::is_same_v<T, Presence>)
           return handle(session, envelope, e);
         else

@@ -82,6 +82,8 @@ struct SessionInfo {
   std::string locale = "fr";
   std::string timezone = "Europe/Paris";
   bool screen_join = true;  // the kiosk shows how to join (code, QR) in a corner during activities
+  bool chat_moderated = false;  // messages wait for the host's approval
+  std::vector<std::string> blocked_words;  // folded and sorted (core::blocked_word_list)
 };
 
 struct Participant {
@@ -98,6 +100,7 @@ struct Message {
   std::string from;     // member id of the author
   std::string text;
   bool hidden = false;
+  bool approved = true;  // false while held for the host (moderated chat, a blocked word)
 };
 
 struct Session {

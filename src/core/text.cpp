@@ -141,4 +141,66 @@ std::string normalize_answer(std::string_view text) {
   return out;
 }
 
+// [SECTION] blocked words
+namespace {
+// Between words: ASCII spaces and punctuation, the no-break space, « » ¡ ¿, and General
+// Punctuation (U+2000–U+207F: ’ … – — “ ” and the thin spaces), so that "l’idiot…" holds the word
+// "idiot". Returns how many bytes the separator at `i` takes (0: a word's byte — letters, digits,
+// anything else non-ASCII: accents, other scripts, emoji).
+std::size_t separator_at(std::string_view text, std::size_t i) {
+  const auto byte = [&](std::size_t k) { return i + k < text.size() ? static_cast<unsigned char>(text[i + k]) : 0u; };
+  const unsigned c = byte(0);
+  if (c == 0xC2 && (byte(1) == 0xA0 || byte(1) == 0xAB || byte(1) == 0xBB || byte(1) == 0xA1 || byte(1) == 0xBF)) return 2;
+  if (c == 0xE2 && (byte(1) == 0x80 || byte(1) == 0x81) && byte(2) >= 0x80) return 3;
+  if (c >= 0x80) return 0;
+  return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') ? 0 : 1;
+}
+
+// Calls f(begin, end) for each word of `text`, in order.
+template <typename F>
+void for_each_word(std::string_view text, F&& f) {
+  std::size_t i = 0;
+  while (i < text.size()) {
+    for (std::size_t n; i < text.size() && (n = separator_at(text, i)) > 0;) i += n;
+    const std::size_t begin = i;
+    while (i < text.size() && separator_at(text, i) == 0) ++i;
+    if (i > begin) f(begin, i);
+  }
+}
+
+bool blocked_word(std::string_view word, const std::vector<std::string>& blocked) {
+  return std::binary_search(blocked.begin(), blocked.end(), normalize_answer(word));
+}
+}  // namespace
+
+std::vector<std::string> blocked_word_list(const std::vector<std::string>& words) {
+  std::vector<std::string> list;
+  for (const auto& w : words)
+    if (std::string folded = normalize_answer(w); !folded.empty()) list.push_back(std::move(folded));
+  std::sort(list.begin(), list.end());
+  list.erase(std::unique(list.begin(), list.end()), list.end());
+  return list;
+}
+
+bool has_blocked_word(std::string_view text, const std::vector<std::string>& blocked) {
+  if (blocked.empty()) return false;
+  bool found = false;
+  for_each_word(text, [&](std::size_t b, std::size_t e) { found = found || blocked_word(text.substr(b, e - b), blocked); });
+  return found;
+}
+
+std::string mask_blocked_words(std::string_view text, const std::vector<std::string>& blocked) {
+  if (blocked.empty()) return std::string(text);
+  std::string out;
+  std::size_t done = 0;
+  for_each_word(text, [&](std::size_t b, std::size_t e) {
+    if (!blocked_word(text.substr(b, e - b), blocked)) return;
+    out.append(text.substr(done, b - done));
+    out += "•••";
+    done = e;
+  });
+  out.append(text.substr(done));
+  return out;
+}
+
 }  // namespace palabre::core

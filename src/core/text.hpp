@@ -2,6 +2,7 @@
 // Internal text helpers shared by the engine: trimming and normalization of user text.
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace palabre::core {
 
@@ -16,5 +17,14 @@ std::string_view trim(std::string_view text);
 // one. Other text, and bytes that are not valid UTF-8, are kept as they are; never throws.
 // "  Nguyễn  ÉLAN " → "nguyen elan".
 std::string normalize_answer(std::string_view text);
+
+// [SECTION] blocked words (issue 19): a session's list of words its screens never show as typed.
+// A word is a run of anything but ASCII spaces and punctuation ("con", "Merde!" -> "merde"); it
+// matches when its folded form (normalize_answer) is in the list. `blocked` holds folded words,
+// sorted (blocked_word_list makes one).
+std::vector<std::string> blocked_word_list(const std::vector<std::string>& words);
+bool has_blocked_word(std::string_view text, const std::vector<std::string>& blocked);
+// The text with each blocked word replaced by "•••" (the kiosk: seen, never read out).
+std::string mask_blocked_words(std::string_view text, const std::vector<std::string>& blocked);
 
 }  // namespace palabre::core

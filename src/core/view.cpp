@@ -60,7 +60,7 @@ void filter_activity(Activity& a, std::string_view viewer) {
   // quiz and survey
   for (auto& per_question : a.quiz_answers) filter_records(per_question, revealed, viewer, alias);
   for (auto& per_question : a.survey_answers) {
-    std::erase_if(per_question, [](const auto& kv) { return kv.second.hidden; });
+    std::erase_if(per_question, [&](const auto& kv) { return kv.second.hidden || (!kv.second.approved && kv.first != viewer); });
     filter_records(per_question, revealed, viewer, alias);
   }
   // ideas: hidden ones go; waiting ones are seen only by their author
@@ -78,7 +78,7 @@ void filter_activity(Activity& a, std::string_view viewer) {
   // rating
   filter_records(a.votes, revealed, viewer, alias);
   // qna: questions are public, upvotes are staff
-  std::erase_if(a.questions, [](const auto& kv) { return kv.second.hidden; });
+  std::erase_if(a.questions, [&](const auto& kv) { return kv.second.hidden || (!kv.second.approved && kv.second.by != viewer); });
   for (auto& [id, q] : a.questions) {
     if (a.spec.anonymous && q.by != viewer) q.by.clear();
     filter_members(q.upvotes, revealed, viewer, alias);
@@ -88,7 +88,7 @@ void filter_activity(Activity& a, std::string_view viewer) {
 
 Session participant_view(const Session& session, std::string_view participant_id) {
   Session view = session;
-  std::erase_if(view.messages, [](const Message& m) { return m.hidden; });
+  std::erase_if(view.messages, [&](const Message& m) { return m.hidden || (!m.approved && m.from != participant_id); });
   for (Activity& a : view.activities) filter_activity(a, participant_id);
   return view;
 }

@@ -22,12 +22,14 @@ TEST(CodecEvents, GivenOneOfEachEvent_WhenRoundTripped_ThenSameText) {
   c.title = "Café";
   c.timezone = "Europe/Paris";
   c.screen_join = false;
+  c.chat_moderated = true;
+  c.blocked_words = std::vector<std::string>{"zut", "flûte"};
   const std::vector<Event> events = {
-      ParticipantJoin{"Gaëlle"}, ParticipantRename{"G."}, ChatPost{"Merci"}, ChatHide{3, true}, c, Presence{"p3", true},
+      ParticipantJoin{"Gaëlle"}, ParticipantRename{"G."}, ChatPost{"Merci"}, ChatHide{3, true}, ChatApprove{3}, c, Presence{"p3", true},
       ActivityAdd{survey_spec()}, ActivityAdd{quiz_spec()}, ActivityAdd{presentation_spec()}, ActivityAdd{challenge_spec()},
       ActivityAdd{ideas_spec(ActivityKind::board, 3, true)}, ActivityEdit{4, rating_spec(7)}, ActivityRemove{4}, ActivityMove{4, 1},
       ActivityStart{4}, ActivityStop{4}, ActivityReopen{4}, ActivityReveal{4, false}, ItemHide{4, 9, true},
-      IdeaApprove{4, 9}, BoardLock{4, true}, QuizNext{4}, QuizClose{4}, QuizExtend{4, 15}, QuizLeaderboard{4, true},
+      IdeaApprove{4, 9}, ItemApprove{4, 9}, BoardLock{4, true}, QuizNext{4}, QuizClose{4}, QuizExtend{4, 15}, QuizLeaderboard{4, true},
       ResultsPublish{4, published_rating()}, QnaMark{4, 9, true}, PresentationGoto{4, 2}, ActivityNotes{4, {"Note", ""}}, SurveyShow{4, -1},
       ChallengeAttempt{4, "26/09/2022"}, QuizAnswer{4, 1, {0, 2}}, SurveyAnswer{4, 0, {1}, "", 0, ""},
       SurveyAnswer{4, 4, {}, "", 4, "top"}, IdeaPost{4, "Envie", 1, 300, 400, "pink"}, IdeaEdit{4, 9, "Envies", 2},
