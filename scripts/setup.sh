@@ -21,6 +21,8 @@ packages=(
   build-essential cmake ninja-build pkg-config dpkg-dev ca-certificates curl xz-utils libcli11-dev
   libboost-dev nlohmann-json3-dev libgtest-dev libgmock-dev libbenchmark-dev libssl-dev
   emscripten nodejs
+  # The pages' loaders are minified once more after the link (src/app/tools/minify_js.cjs).
+  node-terser
   # Time-zone tables are generated from its zones at build time (src/core/tools/gen_timezones.py).
   tzdata
   fonts-noto-core fonts-font-awesome python3-fonttools python3-brotli

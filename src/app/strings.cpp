@@ -189,7 +189,7 @@ constexpr std::array<Entry, static_cast<std::size_t>(S::count_)> catalogue = {{
     HOST("Zone", "Zone"),
     HOST("Ajouter une catégorie", "Add a category"),
     HOST("Ajouter une zone", "Add a zone"),
-    HOST("Idées validées par l’animateur", "Ideas approved by the host"),
+    HOST("Contributions validées par l’animateur avant affichage", "Contributions approved by the host before they show"),
     HOST("Gommettes par personne (0 = « j’aime »)", "Dots per person (0 = likes)"),
     HOST("Pages", "Pages"),
     HOST("Ajouter une page", "Add a page"),
@@ -289,6 +289,10 @@ constexpr std::array<Entry, static_cast<std::size_t>(S::count_)> catalogue = {{
     {"Résultats affichés", "Results shown"},
     {"Non pris en compte", "Not accepted"},
     {"secondes", "seconds"},
+    {"La bonne réponse :", "The right answer:"},
+    HOST("Tout approuver", "Approve all"),
+    HOST("Valider les messages avant affichage", "Approve messages before they show"),
+    HOST("Mots filtrés (séparés par des virgules)", "Filtered words (comma-separated)"),
 }};
 
 Lang current = Lang::fr;

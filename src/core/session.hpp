@@ -160,4 +160,10 @@ std::string canonical_json(const Session& session);
 // (answers, votes, likes) removed, aggregates only where results are revealed.
 Session participant_view(const Session& session, std::string_view participant_id);
 
+// What a shared screen (the kiosk) shows: what people wrote as the room may see it — messages and
+// open answers hidden or held for the host left out (ideas and questions stay for the figures, and
+// views show the approved, visible ones), and the session's blocked words masked ("•••") in every
+// text people typed, names included (issue 19).
+Session screen_view(const Session& session);
+
 }  // namespace palabre::core

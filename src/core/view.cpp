@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "core/session.hpp"
+#include "core/text.hpp"
 
 namespace palabre::core {
 namespace {
@@ -85,6 +86,29 @@ void filter_activity(Activity& a, std::string_view viewer) {
   }
 }
 }  // namespace
+
+Session screen_view(const Session& session) {
+  Session view = session;
+  const auto& blocked = session.info.blocked_words;
+  const auto mask = [&](std::string& text) { if (has_blocked_word(text, blocked)) text = mask_blocked_words(text, blocked); };
+  std::erase_if(view.messages, [](const Message& m) { return m.hidden || !m.approved; });
+  for (Message& m : view.messages) mask(m.text);
+  for (Participant& p : view.participants) mask(p.name);
+  // Ideas and questions stay (their figures count who took part); the views show only approved,
+  // visible ones. An open answer held or hidden keeps its place without its words.
+  for (Activity& a : view.activities) {
+    for (auto& [id, idea] : a.ideas) mask(idea.text);
+    for (auto& [id, q] : a.questions) mask(q.text);
+    for (auto& per_question : a.survey_answers)
+      for (auto& [who, r] : per_question) {
+        if (r.hidden || !r.approved) r.text.clear(), r.comment.clear();
+        mask(r.text);
+        mask(r.comment);
+      }
+    for (Attempt& t : a.attempts) mask(t.text);
+  }
+  return view;
+}
 
 Session participant_view(const Session& session, std::string_view participant_id) {
   Session view = session;

@@ -36,7 +36,7 @@ for i, ch in enumerate(catalogue):
 if len(entries) != len(names):
     sys.exit(f"strings.cpp has {len(entries)} entries for {len(names)} names in S")
 
-host_only_views = re.compile(r"/views/(host|console|kiosk|editor|editor_fields|editor_words|session_form)\.cpp$|/uploads\.cpp$")
+host_only_views = re.compile(r"/views/(host|console|kiosk|editor|editor_fields|editor_words|moderation|session_form)\.cpp$|/uploads\.cpp$")
 problems = []
 for path in sorted(list(app.rglob("*.cpp")) + list(app.rglob("*.hpp"))):
     if host_only_views.search(path.as_posix()) or path.name.startswith("strings."):

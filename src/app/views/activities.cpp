@@ -396,6 +396,7 @@ void ideas(Context& ctx, const core::Activity& a, float width) {
     const std::string like = std::string(liked ? icon::heart : icon::thumbs_up) + count + "###like-" + std::to_string(idea.id);
     mirror::next_name(tr(S::post_idea));
     if (ui::link_button(like.c_str()) && a.running()) submit(ctx, core::IdeaLike{a.id, idea.id, !liked});
+    if (!idea.approved) ui::text_muted(tr(S::mod_waiting));  // one's own, held for the host
     ImGui::PopID();
   }
 }
@@ -426,8 +427,8 @@ void qna(Context& ctx, const core::Activity& a, float width) {
   const core::QnaFigures& fig = figures_of(ctx.session, a).qna;
   const auto votes_of = [&](std::int64_t id) { auto it = fig.upvotes.find(id); return it == fig.upvotes.end() ? 0 : it->second; };
   std::vector<const core::QnaQuestion*> list;
-  for (const auto& [id, q] : a.questions)
-    if (!q.hidden) list.push_back(&q);
+  for (const auto& [id, q] : a.questions)  // one's own held for the host, the others' approved
+    if (!q.hidden && (q.approved || q.by == ctx.identity.me_in(a))) list.push_back(&q);
   std::stable_sort(list.begin(), list.end(), [&](auto* x, auto* y) { return votes_of(x->id) > votes_of(y->id); });
   for (const core::QnaQuestion* q : list) {
     ImGui::PushID(static_cast<int>(q->id));
@@ -438,6 +439,7 @@ void qna(Context& ctx, const core::Activity& a, float width) {
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width - base * 4.5f);
     ui::text(q->text);
     ImGui::PopTextWrapPos();
+    if (!q->approved) ui::text_muted(tr(S::mod_waiting));
     ImGui::PopID();
   }
 }

@@ -39,7 +39,7 @@ std::string right_answer_line(const core::Activity& a) {
   const auto q = static_cast<std::size_t>(a.current_question);
   if (q >= a.spec.quiz.size()) return {};
   const auto& question = a.spec.quiz[q];
-  std::string line = std::string(tr(S::right_answer)) + " :";
+  std::string line = tr(S::announce_right);
   for (std::size_t i = 0; i < question.correct.size(); ++i) {
     const auto c = static_cast<std::size_t>(question.correct[i]);
     if (c < question.choices.size()) line += (i ? ", " : " ") + question.choices[c];
@@ -99,7 +99,10 @@ void announce_changes(Context& ctx, const core::Activity* a) {
     const auto& fig = figures_of(ctx.session, *a).challenge;
     if (!fig.winner.empty()) mirror::announce(std::string(tr(S::won_by)) + " " + ctx.session.display_name(fig.winner));
   }
-  if (now.podium && !(same_activity && before.podium)) mirror::announce(podium_line(ctx, figures_of(ctx.session, *a).quiz));
+  // The podium once its figures are there (a phone gets them from the host's publication).
+  const auto& quiz = figures_of(ctx.session, *a).quiz;
+  said.podium = now.podium && !quiz.leaderboard.empty();
+  if (said.podium && !(same_activity && before.podium)) mirror::announce(podium_line(ctx, quiz));
   else if (now.published && !(same_activity && before.published)) mirror::announce(tr(S::announce_results));
   if (now.refusals > before.refusals) mirror::announce(tr(S::announce_refused));
   else if (now.pending < before.pending) mirror::announce(tr(S::sent));

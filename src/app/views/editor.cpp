@@ -82,9 +82,10 @@ core::ActivitySpec cleaned(core::ActivitySpec spec) {
   if (kind != K::survey) spec.questions.clear();
   if (kind != K::brainstorm && kind != K::board) {
     spec.categories.clear();
-    spec.controlled = false;
     spec.dot_budget = 0;
   }
+  // What people write waits for the host: ideas, post-its, questions, open answers.
+  if (kind != K::brainstorm && kind != K::board && kind != K::qna && kind != K::survey) spec.controlled = false;
   if (kind != K::rating) spec.scale = 5;
   if (kind != K::presentation) spec.pages.clear();
   drop_blank(spec.answers);
@@ -284,7 +285,10 @@ void draw_form(Editor& e) {
       e.rows("answer", d.answers, tr(S::ed_answer_n), tr(S::ed_add_answer), nullptr, 1);
       break;
     case K::quiz: quiz_questions(e, d.quiz); break;
-    case K::survey: survey_questions(e, d.questions); break;
+    case K::survey:
+      survey_questions(e, d.questions);
+      e.check(tr(S::ed_controlled), "act-controlled", d.controlled);
+      break;
     case K::brainstorm:
     case K::board: {
       const bool board = d.kind == K::board;
@@ -298,7 +302,10 @@ void draw_form(Editor& e) {
       e.labelled_number(tr(S::ed_scale), "act-scale", d.scale);
       ui::text_muted(tr(S::ed_rating_note));
       break;
-    case K::qna: ui::text_muted(tr(S::ed_qna_note)); break;
+    case K::qna:
+      ui::text_muted(tr(S::ed_qna_note));
+      e.check(tr(S::ed_controlled), "act-controlled", d.controlled);
+      break;
     case K::presentation: pages(e, d.pages); break;
   }
   e.separator();

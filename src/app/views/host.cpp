@@ -135,6 +135,13 @@ void draw_messages(Context& ctx, float width, float height) {
     ui::gap(base * 2);
     ui::text_muted(tr(S::host_no_messages));
   }
+  const auto held = std::count_if(messages.begin(), messages.end(), [](auto& m) { return !m.approved && !m.hidden; });
+  if (held > 1) {
+    const std::string all = std::string(icon::check) + " " + tr(S::mod_approve_all) + " (" + std::to_string(held) + ")###approve-all-messages";
+    if (ui::secondary_button(all.c_str(), std::min(width * 0.8f, base * 16.0f)))
+      for (const core::Message& m : messages)
+        if (!m.approved && !m.hidden) ctx.actions.push_back(act::Submit{core::ChatApprove{m.id}});
+  }
   const float avatar = base * 2.2f;
   for (const core::Message& m : messages) {
     ImGui::PushID(static_cast<int>(m.id));
@@ -146,8 +153,9 @@ void draw_messages(Context& ctx, float width, float height) {
     ImGui::SameLine();
     ImGui::BeginGroup();
     // Name and time on one line, left of "Masquer": a long name is shortened, never drawn under it.
+    const bool held = !m.approved && !m.hidden;  // waits for the host: nobody else sees it yet
     const std::string when = clock_time(ctx.session, m.at, ctx.browser.tz_offset_minutes) +
-                             (m.hidden ? std::string(" · ") + tr(S::host_hidden) : std::string());
+                             (m.hidden ? std::string(" · ") + tr(S::host_hidden) : held ? std::string(" · ") + tr(S::mod_waiting) : std::string());
     const float header_room = ImGui::GetWindowContentRegionMax().x - bw - ImGui::GetCursorPosX() - base * 0.5f;
     const float when_w = ImGui::CalcTextSize(when.c_str()).x + ImGui::GetStyle().ItemSpacing.x;
     ImGui::PushFont(f.strong);
@@ -169,6 +177,11 @@ void draw_messages(Context& ctx, float width, float height) {
     // Moderation on the right of each message.
     ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - bw);
     if (ui::link_button(hide.c_str())) ctx.actions.push_back(act::HideMessage{m.id, !m.hidden});
+    if (held) {
+      const std::string approve = std::string(icon::check) + " " + tr(S::mod_approve) + "###approve-" + std::to_string(m.id);
+      ImGui::SetCursorPosX(ImGui::GetWindowContentRegionMax().x - ImGui::CalcTextSize(approve.c_str(), nullptr, true).x - base * 1.2f);
+      if (ui::link_button(approve.c_str())) ctx.actions.push_back(act::Submit{core::ChatApprove{m.id}});
+    }
     ImGui::SetCursorScreenPos(ImVec2(ImGui::GetCursorScreenPos().x, std::max(ImGui::GetCursorScreenPos().y, row_bottom + base * 0.6f)));
     ImGui::PopID();
   }

@@ -278,7 +278,8 @@ void draw_activity(Context& ctx, const core::Activity& a, float width, float hei
 
 }  // namespace
 
-void draw_kiosk(Context& ctx) {
+namespace {
+void draw_kiosk_screen(Context& ctx) {
   const auto& f = theme::fonts();
   const float base = f.base_px;
   const ImVec2 area = ImGui::GetContentRegionAvail();
@@ -335,6 +336,24 @@ void draw_kiosk(Context& ctx) {
     ImGui::EndChild();
     draw_join_panel(ctx, area.x, rest - people_h - spacing);
   }
+}
+
+}  // namespace
+
+// The kiosk draws the room as a shared screen may show it (core::screen_view: held and hidden
+// words out, blocked words masked), worked out again only when an envelope changed the session.
+void draw_kiosk(Context& ctx) {
+  static core::Session shown;
+  static const core::Session* from = nullptr;
+  static std::int64_t seq = -1;
+  static std::size_t people = 0;
+  if (from != &ctx.session || seq != ctx.session.last_seq || people != ctx.session.participants.size()) {
+    shown = core::screen_view(ctx.session);
+    from = &ctx.session, seq = ctx.session.last_seq, people = ctx.session.participants.size();
+  }
+  Context screen{shown,          ctx.identity, ctx.link,     ctx.pending, ctx.route, ctx.links, ctx.has_resume_token, ctx.e2e_locked,
+                 ctx.now_ms,     ctx.epoch_ms, ctx.refusals, ctx.browser, ctx.ui,    ctx.actions};
+  draw_kiosk_screen(screen);
 }
 
 }  // namespace palabre::app::views

@@ -66,7 +66,7 @@ void draw_row(Context& ctx, const core::Activity& a, const Row& row, float width
     if (i) ImGui::SameLine(0, base * 0.2f);
     if (!ui::link_button(buttons[i].c_str())) continue;
     if (buttons[i] == hide) submit(ctx, core::ItemHide{a.id, row.item, !row.hidden});
-    else if (buttons[i] == approve) submit(ctx, core::IdeaApprove{a.id, row.item});
+    else if (buttons[i] == approve) submit(ctx, core::ItemApprove{a.id, row.item});
     else submit(ctx, core::QnaMark{a.id, row.item, row.answered != 1});
   }
   ImGui::PopID();
@@ -88,17 +88,19 @@ std::vector<Row> rows_of(Context& ctx, const core::Activity& a) {
       break;
     case core::ActivityKind::qna:
       for (const auto& [id, q] : a.questions)
-        rows.push_back({id, author_of(ctx, a, q.by), q.text, q.hidden, false, q.answered ? 1 : 0});
+        rows.push_back({id, author_of(ctx, a, q.by), q.text, q.hidden, !q.approved, q.answered ? 1 : 0});
       break;
     case core::ActivityKind::survey:
       for (std::size_t qi = 0; qi < a.survey_answers.size() && qi < a.spec.questions.size(); ++qi) {
         if (a.spec.questions[qi].kind != core::QuestionKind::open) continue;
         for (const auto& [who, answer] : a.survey_answers[qi])
-          if (!answer.text.empty()) rows.push_back({answer.seq, author_of(ctx, a, who), answer.text, answer.hidden, false, -1});
+          if (!answer.text.empty()) rows.push_back({answer.seq, author_of(ctx, a, who), answer.text, answer.hidden, !answer.approved, -1});
       }
       break;
     default: break;
   }
+  // What waits for the host comes first.
+  std::stable_partition(rows.begin(), rows.end(), [](const Row& r) { return r.waiting && !r.hidden; });
   return rows;
 }
 
@@ -120,6 +122,15 @@ void draw_moderation(Context& ctx, const core::Activity& a, float width) {
       submit(ctx, core::BoardLock{a.id, !a.locked});
   }
   if (rows.empty()) ui::text_muted(tr(S::no_answers_yet));
+  // Held items approved in one action (a rejected one is hidden with its own button).
+  const auto waiting = std::count_if(rows.begin(), rows.end(), [](const Row& r) { return r.waiting && !r.hidden; });
+  if (waiting > 1) {
+    const std::string all = std::string(icon::check) + " " + tr(S::mod_approve_all) + " (" + std::to_string(waiting) + ")###mod-approve-all-" +
+                            std::to_string(a.id);
+    if (ui::secondary_button(all.c_str(), std::min(width, base * 16.0f)))
+      for (const Row& r : rows)
+        if (r.waiting && !r.hidden) submit(ctx, core::ItemApprove{a.id, r.item});
+  }
   // A row out of view is stepped over with the height it had when last drawn: a board of 2,000
   // ideas lays out only the rows on screen (bench/app/frame.mjs).
   static std::map<std::int64_t, float> heights;

@@ -162,11 +162,12 @@ void draw_chat(Context& ctx, float reserved_bottom) {
   int shown = 0;
   ui::gap(base * 0.3f);
   for (const core::Message& m : messages) {
-    if (m.hidden) continue;
-    ++shown;
     const bool mine = m.from == ctx.identity.you;
+    if (m.hidden || (!m.approved && !mine)) continue;  // one's own held for the host shows, marked
+    ++shown;
     const std::string author = mine ? std::string() : ctx.session.display_name(m.from);
-    bubble(author, m.text, clock_time(ctx.session, m.at, ctx.browser.tz_offset_minutes), mine, base * 26);
+    const std::string time = clock_time(ctx.session, m.at, ctx.browser.tz_offset_minutes);
+    bubble(author, m.text, m.approved ? time : time + " · " + tr(S::mod_waiting), mine, base * 26);
   }
   for (const PendingAction& p : ctx.pending) {
     if (const auto* post = std::get_if<core::ChatPost>(&p.event)) {

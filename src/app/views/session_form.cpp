@@ -7,6 +7,7 @@
 #include <cmath>
 #include <cstdio>
 #include <string>
+#include <vector>
 
 #include "app/icons.hpp"
 #include "app/mirror.hpp"
@@ -14,6 +15,7 @@
 #include "app/theme.hpp"
 #include "app/ui.hpp"
 #include "app/views/views.hpp"
+#include "core/text.hpp"
 #include "core/timezone.hpp"
 
 namespace palabre::app::views {
@@ -25,6 +27,8 @@ constexpr const char* k_host = "session-host";
 constexpr const char* k_date = "session-date";
 constexpr const char* k_description = "session-description";
 constexpr const char* k_locale = "session-locale";
+constexpr const char* k_blocked = "session-blocked";               // words, comma-separated
+constexpr const char* k_chat_moderated = "session-chat-moderated";  // "1" when ticked
 
 bool blank(const std::string& s) { return s.find_first_not_of(" \t\n") == std::string::npos; }
 
@@ -64,6 +68,36 @@ void locale_toggle(Context& ctx, float width) {
   }
 }
 
+// What the kiosk never shows as typed, and whether messages wait for the host (issue 19). A new
+// session starts with the lists of assets/blocked_words (default_blocked_words).
+void moderation_fields(Context& ctx, float width) {
+  if (!ctx.ui.texts.count(k_blocked)) ctx.ui.texts[k_blocked] = default_blocked_words();
+  ui::text(tr(S::blocked_words));
+  mirror::TextFieldOptions options;
+  options.width = width;
+  options.max_bytes = 8000;
+  options.lines = 2;
+  mirror::TextField((std::string(tr(S::blocked_words)) + "###" + k_blocked).c_str(), ctx.ui.texts[k_blocked], options);
+  std::string& moderated = ctx.ui.texts[k_chat_moderated];
+  const bool on = moderated == "1";
+  const std::string label = std::string(on ? icon::check_circle : icon::circle_o) + "  " + tr(S::chat_moderated) + "###" + k_chat_moderated;
+  mirror::next_role("checkbox");
+  mirror::next_state(on);
+  if (ui::secondary_button(label.c_str(), width)) moderated = on ? "0" : "1";
+}
+
+std::vector<std::string> words_of(std::string_view list) {
+  std::vector<std::string> words;
+  std::size_t at = 0;
+  while (at <= list.size()) {
+    std::size_t end = list.find_first_of(",;\n", at);
+    if (end == std::string_view::npos) end = list.size();
+    if (auto word = core::trim(list.substr(at, end - at)); !word.empty()) words.emplace_back(word);
+    at = end + 1;
+  }
+  return words;
+}
+
 // [SECTION] fields
 void draw_fields(Context& ctx, float width) {
   if (ctx.ui.texts[k_date].empty()) ctx.ui.texts[k_date] = iso_date(ctx.epoch_ms);
@@ -85,6 +119,7 @@ void draw_fields(Context& ctx, float width) {
   if (two_columns) ImGui::EndGroup();
   labelled_field(ctx, S::session_description, S::session_description_placeholder, k_description, width);
   locale_toggle(ctx, width);
+  moderation_fields(ctx, width);
 }
 
 // The configure event for what the fields hold: only fields that differ from the session's.
@@ -100,6 +135,8 @@ core::SessionConfigure configure_from_fields(Context& ctx, bool with_zone) {
   set(c.date, k_date, info.date);
   set(c.description, k_description, info.description);
   set(c.locale, k_locale, info.locale);
+  if (const auto words = words_of(ctx.ui.texts[k_blocked]); core::blocked_word_list(words) != info.blocked_words) c.blocked_words = words;
+  if (const bool moderated = ctx.ui.texts[k_chat_moderated] == "1"; moderated != info.chat_moderated) c.chat_moderated = moderated;
   if (with_zone) {
     // The browser's zone is the default of a session created here: the report prints times in the
     // session's zone, and the facilitator's browser is where the workshop happens.
@@ -111,7 +148,7 @@ core::SessionConfigure configure_from_fields(Context& ctx, bool with_zone) {
 }
 
 bool changes_something(const core::SessionConfigure& c) {
-  return c.title || c.host || c.date || c.description || c.locale || c.timezone;
+  return c.title || c.host || c.date || c.description || c.locale || c.timezone || c.chat_moderated || c.blocked_words;
 }
 
 void submit_configure(Context& ctx, core::SessionConfigure c) {
@@ -169,6 +206,10 @@ void draw_session_card(Context& ctx, float width) {
       ctx.ui.texts[k_date] = info.date;
       ctx.ui.texts[k_description] = info.description;
       ctx.ui.texts[k_locale] = info.locale;
+      std::string words;
+      for (const auto& w : info.blocked_words) words += (words.empty() ? "" : ", ") + w;
+      ctx.ui.texts[k_blocked] = words;
+      ctx.ui.texts[k_chat_moderated] = info.chat_moderated ? "1" : "0";
     }
   } else {
     draw_fields(ctx, inner);

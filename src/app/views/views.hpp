@@ -141,6 +141,9 @@ void draw_session_fields(Context& ctx, float width);
 void remember_session_details(Context& ctx);
 void send_pending_session_details(Context& ctx);
 void draw_session_card(Context& ctx, float width);
+// The blocked words a new session starts with, comma-separated: assets/blocked_words/*.txt, built
+// into the host's module (src/app/CMakeLists.txt).
+const char* default_blocked_words();
 // The host's moderation of an activity's ideas, questions and open answers (views/moderation.cpp).
 void draw_moderation(Context& ctx, const core::Activity& activity, float width);
 
