@@ -293,6 +293,7 @@ constexpr std::array<Entry, static_cast<std::size_t>(S::count_)> catalogue = {{
     HOST("Tout approuver", "Approve all"),
     HOST("Valider les messages avant affichage", "Approve messages before they show"),
     HOST("Mots filtrés (séparés par des virgules)", "Filtered words (comma-separated)"),
+    HOST("Quiz accessible : pas de points de vitesse, temps doublé", "Accessible quiz: no speed points, twice the time"),
 }};
 
 Lang current = Lang::fr;

@@ -191,7 +191,7 @@ enum class S {
   hint_ph_quiz, hint_ph_survey, hint_ph_ideas, hint_ph_rating, hint_ph_qna, hint_ph_presentation,
   speaker_notes, ed_image, ed_image_remove, ed_import_pdf, ed_notes_ph, ed_page_text_ph, image_sending, pdf_importing,
   announce_activity, announce_results, announce_refused, announce_seconds, announce_right,
-  mod_approve_all, chat_moderated, blocked_words,
+  mod_approve_all, chat_moderated, blocked_words, ed_accessible_quiz,
   count_
 };
 

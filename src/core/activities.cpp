@@ -106,7 +106,8 @@ std::int64_t span_ms(std::int64_t from, std::int64_t to) {
 static void show_question(Activity& a, int q, std::int64_t at) {
   a.current_question = q;
   a.question_shown_at[std::size_t(q)] = at;
-  a.question_deadline[std::size_t(q)] = later(at, std::int64_t(a.spec.quiz[std::size_t(q)].limit_s) * 1000);
+  const std::int64_t limit_ms = std::int64_t(a.spec.quiz[std::size_t(q)].limit_s) * (a.spec.accessible ? 2000 : 1000);
+  a.question_deadline[std::size_t(q)] = later(at, limit_ms);
   a.question_closed_at[std::size_t(q)] = 0;
   a.leaderboard_shown = false;
 }

@@ -53,7 +53,10 @@ Reason handle_activity_event(Session& s, const Envelope& env, const QuizAnswer& 
   r.elapsed_ms = span_ms(a->question_shown_at[e.question], env.at);
   // All the right choices and none wrong; speed counts from the confirmation (this event).
   r.correct = chosen == std::set<int>(q.correct.begin(), q.correct.end());
-  r.points = r.correct ? quiz_points_ms(r.elapsed_ms, span_ms(a->question_shown_at[e.question], a->question_deadline[std::size_t(e.question)])) : 0;
+  // The accessible option gives no points for speed: every right answer is worth the most.
+  r.points = !r.correct           ? 0
+             : a->spec.accessible ? 1000
+                                  : quiz_points_ms(r.elapsed_ms, span_ms(a->question_shown_at[e.question], a->question_deadline[std::size_t(e.question)]));
   answers.emplace(env.from, std::move(r));
   return Reason::none;
 }

@@ -50,6 +50,9 @@ struct ActivitySpec {
   std::string title;  // the question for challenge and rating, the prompt for brainstorm/board/qna
   std::string hint;   // e.g. "(jj/mm/aaaa)" or a board's instructions
   bool anonymous = false;  // answers counted, never attributed to a person
+  // quiz: the accessible option (issue 19): no speed points (a right answer is worth 1000 whenever
+  // it comes), twice each question's time; views never tell right from wrong by colour alone.
+  bool accessible = false;
   int timer_s = 0;         // 0 = none; participants may act for timer_s seconds after (re)start
   std::vector<std::string> answers;        // challenge: accepted answers (normalized compare)
   std::vector<QuizQuestion> quiz;          // quiz

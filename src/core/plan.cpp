@@ -105,6 +105,7 @@ Decoded<ActivitySpec> spec_from_json(const json& value, const std::string& path)
   f.str("title", s.title);
   f.str("hint", s.hint, false);
   f.boolean("anonymous", s.anonymous, false);
+  f.boolean("accessible", s.accessible, false);
   f.i32("timer_s", s.timer_s, false);
   f.strings("answers", s.answers, false);
   f.strings("categories", s.categories, false);
@@ -233,6 +234,7 @@ ojson spec_to_json(const ActivitySpec& s, bool with_notes) {
   j["title"] = s.title;
   if (!s.hint.empty()) j["hint"] = s.hint;
   if (s.anonymous) j["anonymous"] = true;
+  if (s.accessible && s.kind == ActivityKind::quiz) j["accessible"] = true;
   if (s.timer_s) j["timer_s"] = s.timer_s;
   if (!s.image.empty()) j["image"] = s.image;
   switch (s.kind) {

@@ -107,3 +107,17 @@ TEST(Moderation, GivenBlockedWords_WhenAnIdeaOrMessageHasOne_ThenItIsHeldEvenWit
   ASSERT_TRUE(r.send("p3", ChatPost{"Merci"}).accepted());
   EXPECT_TRUE(r.s.messages.back().approved);
 }
+
+TEST(AccessibleQuiz, GivenTheOption_WhenARightAnswerComesLate_ThenItGetsAllThePointsAndTheQuestionTwiceTheTime) {
+  Room r;
+  ActivitySpec spec = quiz_spec();
+  spec.accessible = true;
+  const auto id = r.add(spec);
+  const Activity& a = *r.s.find_activity(id);
+  const std::int64_t shown = a.question_shown_at[0];
+  EXPECT_EQ(a.question_deadline[0] - shown, std::int64_t(spec.quiz[0].limit_s) * 2000);
+  // Answered near the end of the doubled time: no speed points, the full 1000.
+  r.seq += std::int64_t(spec.quiz[0].limit_s) * 2 - 2;  // the next envelope's `at` is 1 s apart per seq
+  ASSERT_TRUE(r.send("p2", QuizAnswer{id, 0, spec.quiz[0].correct}).accepted());
+  EXPECT_EQ(a.quiz_answers[0].at("p2").points, 1000);
+}

@@ -104,9 +104,9 @@ test('everyone can take part: axe, the mirror\'s text, the keyboard alone, the l
     let surveys = 0, brainstorms = 0;
     for (const a of plan) {
       step(`${a.spec.kind} ${a.id}`);
+      const saidBefore = (await ana.page.evaluate(() => window.palabre.announcements())).length;
       await start(a);
       await checkAll(`${a.spec.kind} ${a.id} open`);
-      const quizAnnouncementsFrom = (await ana.page.evaluate(() => window.palabre.announcements())).length;
       switch (a.spec.kind) {
         case 'challenge':
           await typeOn(ana.page, 'answer', '26/09/2022');
@@ -166,14 +166,15 @@ test('everyone can take part: axe, the mirror\'s text, the keyboard alone, the l
           }
           await pressOn(host.page, `podium-${a.id}`);
           const said = await eventually(async () => {
-            const all = (await ana.page.evaluate(() => window.palabre.announcements())).slice(quizAnnouncementsFrom);
+            const all = (await ana.page.evaluate(() => window.palabre.announcements())).slice(saidBefore);
             return all.some((s) => s.startsWith('Classement')) ? all : null;
           }, { what: 'the podium said' });
           step(`said during the quiz: ${JSON.stringify(said)}`);
           const first = a.spec.questions[0];
           assert.ok(said.some((s) => s === `1 / ${a.spec.questions.length} : ${first.text}`), 'the first question is said');
           assert.ok(said.includes('10 secondes'), 'the countdown is said at 10 s');
-          assert.ok(said.some((s) => s.startsWith('Bonne réponse : ') && s.includes(first.choices[first.correct[0]])), 'the right answer is said');
+          assert.ok(said.some((s) => s.startsWith('La bonne réponse : ') && s.includes(first.choices[first.correct[0]])), 'the right answer is said');
+          assert.ok(said.includes(`Nouvelle activité : ${a.spec.title}`), 'the activity is said when it starts');
           assert.ok(said.some((s) => /^Classement : 1\. .+ \d+ pts?/u.test(s)), 'the podium is said with its winner');
           break;
         }

@@ -86,6 +86,7 @@ core::ActivitySpec cleaned(core::ActivitySpec spec) {
   }
   // What people write waits for the host: ideas, post-its, questions, open answers.
   if (kind != K::brainstorm && kind != K::board && kind != K::qna && kind != K::survey) spec.controlled = false;
+  if (kind != K::quiz) spec.accessible = false;
   if (kind != K::rating) spec.scale = 5;
   if (kind != K::presentation) spec.pages.clear();
   drop_blank(spec.answers);
@@ -284,7 +285,10 @@ void draw_form(Editor& e) {
       e.label(tr(S::ed_answers));
       e.rows("answer", d.answers, tr(S::ed_answer_n), tr(S::ed_add_answer), nullptr, 1);
       break;
-    case K::quiz: quiz_questions(e, d.quiz); break;
+    case K::quiz:
+      quiz_questions(e, d.quiz);
+      e.check(tr(S::ed_accessible_quiz), "act-accessible", d.accessible);
+      break;
     case K::survey:
       survey_questions(e, d.questions);
       e.check(tr(S::ed_controlled), "act-controlled", d.controlled);
