@@ -71,7 +71,7 @@ void announce_changes(Context& ctx, const core::Activity* a) {
     now.question_closed = a->current_question >= 0 && !a->question_open();
     now.winning_seq = a->winning_seq;
     now.podium = a->leaderboard_shown;
-    now.published = a->published.has_value();
+    now.published = a->revealed;  // the host showed the results to the room
   }
   const bool first = !said.primed;
   const Said before = said;

@@ -68,10 +68,9 @@ void locale_toggle(Context& ctx, float width) {
   }
 }
 
-// What the kiosk never shows as typed, and whether messages wait for the host (issue 19). A new
-// session starts with the lists of assets/blocked_words (default_blocked_words).
+// What the kiosk never shows as typed, and whether messages wait for the host (issue 19): on the
+// console's session card (a new session starts with the lists of assets/blocked_words).
 void moderation_fields(Context& ctx, float width) {
-  if (!ctx.ui.texts.count(k_blocked)) ctx.ui.texts[k_blocked] = default_blocked_words();
   ui::text(tr(S::blocked_words));
   mirror::TextFieldOptions options;
   options.width = width;
@@ -119,7 +118,6 @@ void draw_fields(Context& ctx, float width) {
   if (two_columns) ImGui::EndGroup();
   labelled_field(ctx, S::session_description, S::session_description_placeholder, k_description, width);
   locale_toggle(ctx, width);
-  moderation_fields(ctx, width);
 }
 
 // The configure event for what the fields hold: only fields that differ from the session's.
@@ -135,6 +133,7 @@ core::SessionConfigure configure_from_fields(Context& ctx, bool with_zone) {
   set(c.date, k_date, info.date);
   set(c.description, k_description, info.description);
   set(c.locale, k_locale, info.locale);
+  if (!ctx.ui.texts.count(k_blocked)) ctx.ui.texts[k_blocked] = default_blocked_words();  // a new session
   if (const auto words = words_of(ctx.ui.texts[k_blocked]); core::blocked_word_list(words) != info.blocked_words) c.blocked_words = words;
   if (const bool moderated = ctx.ui.texts[k_chat_moderated] == "1"; moderated != info.chat_moderated) c.chat_moderated = moderated;
   if (with_zone) {
@@ -213,6 +212,7 @@ void draw_session_card(Context& ctx, float width) {
     }
   } else {
     draw_fields(ctx, inner);
+    moderation_fields(ctx, inner);
     ui::gap(base * 0.3f);
     const float half = (inner - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
     if (ui::secondary_button((std::string(tr(S::cancel)) + "###session-cancel").c_str(), half)) editing = false;
