@@ -294,6 +294,11 @@ constexpr std::array<Entry, static_cast<std::size_t>(S::count_)> catalogue = {{
     HOST("Valider les messages avant affichage", "Approve messages before they show"),
     HOST("Mots filtrés (séparés par des virgules)", "Filtered words (comma-separated)"),
     HOST("Quiz accessible : pas de points de vitesse, temps doublé", "Accessible quiz: no speed points, twice the time"),
+    HOST("Voir les résultats", "See the results"),
+    HOST("Montrer les résultats aux participants", "Show the results to participants"),
+    HOST("Cacher les résultats aux participants", "Hide the results from participants"),
+    HOST("Page précédente", "Previous page"),
+    HOST("Page suivante", "Next page"),
 }};
 
 Lang current = Lang::fr;

@@ -192,6 +192,7 @@ enum class S {
   speaker_notes, ed_image, ed_image_remove, ed_import_pdf, ed_notes_ph, ed_page_text_ph, image_sending, pdf_importing,
   announce_activity, announce_results, announce_refused, announce_seconds, announce_right,
   mod_approve_all, chat_moderated, blocked_words, ed_accessible_quiz,
+  host_results, host_reveal, host_unreveal, page_previous, page_next,
   count_
 };
 

@@ -63,12 +63,13 @@ bool small_button(const std::string& label, bool primary = false) {
 
 // [SECTION] activity rows
 // Buttons of one row, drawn right-aligned: measured first, then drawn.
-struct RowButton { std::string label; bool primary; core::Event event; bool select = false; };
+// `name`: the accessible name of an icon-only button.
+struct RowButton { std::string label; bool primary; core::Event event; bool select = false; const char* name = nullptr; };
 
 std::vector<RowButton> row_buttons(const Context& ctx, const core::Activity& a, bool selected) {
   const std::string id = std::to_string(a.id);
   std::vector<RowButton> out;
-  if (!selected) out.push_back({std::string(icon::bar_chart) + "###select-" + id, false, {}, true});
+  if (!selected) out.push_back({std::string(icon::bar_chart) + "###select-" + id, false, {}, true, tr(S::host_results)});
   // A quiz question: close it early or give more time while open; then the podium, then the next.
   if (a.running() && a.spec.kind == core::ActivityKind::quiz && a.question_open()) {
     out.push_back({std::string(tr(S::quiz_more_time)) + "###more-time-" + id, false, core::QuizExtend{a.id, 15}});
@@ -79,12 +80,14 @@ std::vector<RowButton> row_buttons(const Context& ctx, const core::Activity& a, 
   if (a.running() && a.spec.kind == core::ActivityKind::quiz && a.current_question + 1 < static_cast<int>(a.spec.quiz.size()))
     out.push_back({std::string(icon::arrow_right) + " " + tr(S::next_question) + "###next-" + id, false, core::QuizNext{a.id}});
   if (a.running() && a.spec.kind == core::ActivityKind::presentation) {
-    out.push_back({std::string(icon::chevron_left) + "###prev-page-" + id, false, core::PresentationGoto{a.id, std::max(0, a.page - 1)}});
+    out.push_back({std::string(icon::chevron_left) + "###prev-page-" + id, false, core::PresentationGoto{a.id, std::max(0, a.page - 1)},
+                   false, tr(S::page_previous)});
     out.push_back({std::string(icon::chevron_right) + "###next-page-" + id, false,
-                   core::PresentationGoto{a.id, std::min(static_cast<int>(a.spec.pages.size()) - 1, a.page + 1)}});
+                   core::PresentationGoto{a.id, std::min(static_cast<int>(a.spec.pages.size()) - 1, a.page + 1)}, false, tr(S::page_next)});
   }
   if (a.status != core::ActivityStatus::draft && a.spec.kind != core::ActivityKind::presentation)
-    out.push_back({std::string(a.revealed ? icon::eye_slash : icon::eye) + "###reveal-" + id, false, core::ActivityReveal{a.id, !a.revealed}});
+    out.push_back({std::string(a.revealed ? icon::eye_slash : icon::eye) + "###reveal-" + id, false, core::ActivityReveal{a.id, !a.revealed},
+                   false, a.revealed ? tr(S::host_unreveal) : tr(S::host_reveal)});
   if (a.status == core::ActivityStatus::draft)
     out.push_back({std::string(icon::play) + " " + tr(S::start) + "###start-" + id, true, core::ActivityStart{a.id}});
   else if (a.running())
@@ -174,6 +177,7 @@ void draw_row(Context& ctx, const core::Activity& a, bool selected, std::size_t 
   ImGui::SetCursorScreenPos(ImVec2(start.x + width - pad - buttons_w + style.ItemSpacing.x, start.y + (selected ? pad * 0.6f : pad)));
   for (std::size_t i = 0; i < buttons.size(); ++i) {
     if (i) ImGui::SameLine();
+    if (buttons[i].name) mirror::next_name(buttons[i].name);
     if (small_button(buttons[i].label, buttons[i].primary)) {
       if (buttons[i].select) ctx.ui.selected_activity = a.id;
       else {
