@@ -71,6 +71,8 @@ test('everyone can take part: axe, the mirror\'s text, the keyboard alone, the l
     await chooser.setFiles(planFile);
     const plan = await eventually(async () => { const s = await appState(host.page); return s.activities?.length === 10 ? s.activities : null; }, { what: 'the plan loaded' });
     const kiosk = { name: 'kiosk', ...(await openApp(browser, info.links.kiosk, { viewport: viewports.kiosk })) };
+    // The host's console too (docs/accessibility.md lists what remains on the host's side).
+    assert.deepEqual(await axeViolations(host.page), [], 'host console: no WCAG 2.1 A/AA violation');
 
     // Ana uses only the keyboard, on a phone; Bertrand a mouse, on a laptop.
     const ana = { name: 'ana-phone', ...(await openApp(browser, info.links.join, { viewport: viewports.phone })) };
@@ -97,7 +99,10 @@ test('everyone can take part: axe, the mirror\'s text, the keyboard alone, the l
       await pressOn(host.page, `reveal-${a.id}`);
       await eventually(async () => (await appState(ana.page)).activities.find((x) => x.id === a.id).published_as_of > 0, { what: `figures of ${a.id} published` });
     }
-    async function checkAll(where) { for (const who of [ana, bertrand, kiosk]) await assertAccessible(who, where); }
+    async function checkAll(where) {
+      for (const who of [ana, bertrand, kiosk]) await assertAccessible(who, where);
+      assert.deepEqual(await axeViolations(host.page), [], `host console, ${where}: no WCAG 2.1 A/AA violation`);
+    }
 
     // Ana's answers, keyboard only, per activity kind (the plan's order).
     const kinds = plan.map((a) => a.spec.kind);
