@@ -249,15 +249,22 @@ Reason handle_activity_event(Session& s, const Envelope& env, const ActivityReve
 }
 
 // [SECTION] moderation
+// One moderation flag (`field`: hidden or approved) of an idea, post-it, question or open answer,
+// found by its item id; null when the activity has no such item.
+template <typename Field>
+bool* item_flag(Activity& a, std::int64_t item, Field field) {
+  if (auto it = a.ideas.find(item); it != a.ideas.end()) return &field(it->second);
+  if (auto it = a.questions.find(item); it != a.questions.end()) return &field(it->second);
+  for (auto& per_question : a.survey_answers)
+    for (auto& [who, r] : per_question)
+      if (r.seq == item) return &field(r);
+  return nullptr;
+}
+
 Reason handle_activity_event(Session& s, const Envelope& env, const ItemHide& e) {
   Activity* a = nullptr;
   PALABRE_TRY(host_activity(s, env, e.activity, a));
-  bool* flag = nullptr;
-  if (auto it = a->ideas.find(e.item); it != a->ideas.end()) flag = &it->second.hidden;
-  if (auto it = a->questions.find(e.item); it != a->questions.end()) flag = &it->second.hidden;
-  for (auto& per_question : a->survey_answers)
-    for (auto& [who, r] : per_question)
-      if (r.seq == e.item) flag = &r.hidden;
+  bool* flag = item_flag(*a, e.item, [](auto& x) -> bool& { return x.hidden; });
   if (!flag) return Reason::unknown_item;
   if (*flag == e.hidden) return Reason::no_change;
   *flag = e.hidden;
@@ -278,12 +285,7 @@ Reason handle_activity_event(Session& s, const Envelope& env, const IdeaApprove&
 Reason handle_activity_event(Session& s, const Envelope& env, const ItemApprove& e) {
   Activity* a = nullptr;
   PALABRE_TRY(host_activity(s, env, e.activity, a));
-  bool* approved = nullptr;
-  if (auto it = a->ideas.find(e.item); it != a->ideas.end()) approved = &it->second.approved;
-  if (auto it = a->questions.find(e.item); it != a->questions.end()) approved = &it->second.approved;
-  for (auto& per_question : a->survey_answers)
-    for (auto& [who, r] : per_question)
-      if (r.seq == e.item) approved = &r.approved;
+  bool* approved = item_flag(*a, e.item, [](auto& x) -> bool& { return x.approved; });
   if (!approved) return Reason::unknown_item;
   if (*approved) return Reason::no_change;
   *approved = true;
