@@ -21,10 +21,11 @@ void Client::create_room() {
   if (link_ == Link::open) send_hello();
 }
 
-void Client::enter_room(std::string room, std::string token) {
+void Client::enter_room(std::string room, std::string token, std::string invite) {
   intent_ = Intent::enter_room;
   identity_.room = std::move(room);
   identity_.token = std::move(token);
+  identity_.invite = std::move(invite);
   if (link_ == Link::open) send_hello();
 }
 
@@ -44,12 +45,21 @@ void Client::send_hello() {
   } else if (intent_ == Intent::enter_room) {
     json hello = {{"t", "join"}, {"room", identity_.room}};
     if (!identity_.token.empty()) hello["token"] = identity_.token;
+    else if (!identity_.invite.empty()) hello["invite"] = identity_.invite;
     if (last_seen_ > 0) hello["since"] = last_seen_;
     send(hello.dump());
   }
 }
 
 void Client::send(std::string frame) { outgoing_.push_back(std::move(frame)); }
+
+void Client::remove_member(const std::string& who) {
+  if (link_ == Link::in_room) send(json{{"t", "remove"}, {"who", who}}.dump());
+}
+
+void Client::renew_join_link() {
+  if (link_ == Link::in_room) send(R"({"t":"renew"})");
+}
 
 std::int64_t Client::submit(core::Event event) {
   const std::int64_t cid = next_cid_++;
@@ -183,7 +193,11 @@ void Client::on_frame(std::string_view text, std::int64_t local_epoch_ms) {
     drop_seen_pending();
   } else if (type == "error") {
     Notice notice{Notice::Kind::error, str_field(frame, "code"), str_field(frame, "message")};
-    if (auto cid = frame.find("cid"); cid != frame.end() && cid->is_number_integer()) {
+    if (notice.code == "removed") {  // for good: nothing to send again, no room to enter again
+      identity_.removed = true;
+      intent_ = Intent::none;
+      pending_.clear();
+    } else if (auto cid = frame.find("cid"); cid != frame.end() && cid->is_number_integer()) {
       const auto id = cid->get<std::int64_t>();
       std::erase_if(pending_, [&](const PendingAction& a) { return a.cid == id; });
     } else if (link_ != Link::in_room) {

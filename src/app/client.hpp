@@ -32,6 +32,8 @@ struct Identity {
   std::string anon;   // this member's pseudonym in the room (`joined.anon`)
   std::string token;  // this member's resume token
   std::string host_token, kiosk_token;  // known to hosts (from `created`, or kept by the page)
+  std::string invite;  // the join key a newcomer brings once the host renewed the link ("": none)
+  bool removed = false;  // the host removed this member: the relay refuses it for good
 };
 
 struct PendingAction {
@@ -52,7 +54,10 @@ class Client {
   // Ask to create a room (host) or to enter `room` with `token` (host, kiosk, returning participant;
   // empty token: a new participant). Sends at once when connected, else at the next connection.
   void create_room();
-  void enter_room(std::string room, std::string token);
+  void enter_room(std::string room, std::string token, std::string invite = {});
+  // Host: the relay's `remove` (the member is refused from now on) and `renew` (a new join key).
+  void remove_member(const std::string& who);
+  void renew_join_link();
   // The kiosk token a host's browser kept from the room's creation (the relay tells it only then).
   void remember_kiosk_token(std::string token) { identity_.kiosk_token = std::move(token); }
 

@@ -43,6 +43,18 @@ std::vector<std::string_view> lines(std::string_view text) {
   return out;
 }
 
+// A join key for `renew` from a fresh token's randomness, in the room codes' alphabet (6 characters,
+// as the relay draws them): the page gives tokens, not raw bytes.
+std::string join_key(std::string_view token) {
+  std::string key;
+  const std::string_view alphabet = protocol::kRoomCodeAlphabet;
+  for (std::size_t i = 0; i + 1 < token.size() && key.size() < 6; i += 2) {
+    const unsigned byte = static_cast<unsigned char>(token[i]) * 256u + static_cast<unsigned char>(token[i + 1]);
+    key.push_back(alphabet[byte % alphabet.size()]);
+  }
+  return key;
+}
+
 }  // namespace
 
 // [SECTION] create / restore
@@ -141,6 +153,18 @@ std::vector<LocalRelay::Delivery> LocalRelay::disconnect(const std::string& conn
   return out;
 }
 
+void LocalRelay::evict_removed(const std::string& member, std::int64_t now_ms, std::vector<Delivery>& out) {
+  std::vector<std::string> conns;
+  for (const auto& [conn, m] : conn_member_)
+    if (m == member) conns.push_back(conn);
+  for (const auto& conn : conns) {
+    out.push_back({conn, protocol::error_frame(errors::removed.code, errors::removed.message, {})});
+    auto left = disconnect(conn, now_ms);
+    out.insert(out.end(), left.begin(), left.end());
+    removed_conns_.insert(conn);
+  }
+}
+
 std::vector<LocalRelay::Delivery> LocalRelay::receive(const std::string& conn, std::string_view text,
                                                       std::int64_t now_ms, const TokenSource& new_token) {
   std::vector<Delivery> out;
@@ -173,10 +197,12 @@ std::vector<LocalRelay::Delivery> LocalRelay::receive(const std::string& conn, s
       if (const auto* error = std::get_if<protocol::ErrorText>(&found)) return refuse(*error);
       member = std::get<std::string>(std::move(found));
     } else {
+      if (const auto error = state_.may_enter_as_newcomer(frame.invite)) return refuse(*error);
       token = new_token();
       member = state_.roster().next_participant_id();
       add_participant(member, protocol::token_hash(token));
     }
+    removed_conns_.erase(conn);
     if (joined != conn_member_.end()) {  // a second join leaves the first membership
       auto left = disconnect(conn, now_ms);
       out.insert(out.end(), left.begin(), left.end());
@@ -187,14 +213,19 @@ std::vector<LocalRelay::Delivery> LocalRelay::receive(const std::string& conn, s
     attach(conn, member, now_ms, out);
     return out;
   }
-  if (frame.type == FrameType::event) {
-    if (joined == conn_member_.end()) return refuse(errors::not_joined, cid);
-    auto event = state_.event_of(joined->second, frame);
-    if (const auto* error = std::get_if<protocol::ErrorText>(&event)) return refuse(*error, cid);
+  if (frame.type == FrameType::event || frame.type == FrameType::remove || frame.type == FrameType::renew) {
+    if (joined == conn_member_.end())
+      return refuse(removed_conns_.count(conn) ? errors::removed : errors::not_joined, cid);
+    const std::string& member = joined->second;
+    auto stamped = frame.type == FrameType::event    ? state_.event_of(member, frame)
+                   : frame.type == FrameType::remove ? state_.removal_of(member, frame.who)
+                                                     : state_.renewal_of(member, join_key(new_token()));
+    if (const auto* error = std::get_if<protocol::ErrorText>(&stamped)) return refuse(*error, cid);
     const std::size_t first_new = state_.envelopes().size();
-    const std::int64_t seq = stamp(std::get<protocol::Stamp>(event), now_ms);
+    const std::int64_t seq = stamp(std::get<protocol::Stamp>(stamped), now_ms);
     broadcast(first_new, out);
     out.push_back({conn, protocol::ack_frame(cid, seq)});
+    if (auto removed = protocol::RoomState::removed_by(state_.envelopes().back())) evict_removed(*removed, now_ms, out);
     return out;
   }
   if (frame.type == FrameType::sync) {

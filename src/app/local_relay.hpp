@@ -8,6 +8,7 @@
 #include <functional>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -59,10 +60,13 @@ class LocalRelay {
   void attach(const std::string& conn, const std::string& member, std::int64_t now_ms, std::vector<Delivery>& out);
   void history(const std::string& conn, const std::string& member, std::int64_t since, std::vector<Delivery>& out) const;
   void add_participant(const std::string& id, const std::string& token_hash);
+  // A `member.removed` just stamped: the member's tabs are told and leave the room.
+  void evict_removed(const std::string& member, std::int64_t now_ms, std::vector<Delivery>& out);
 
   protocol::RoomState state_;  // members, envelopes and the protocol's decisions, as the relay's
   std::vector<std::pair<std::string, std::string>> participant_records_;  // (id, token hash), in order
   std::map<std::string, std::string> conn_member_;                         // connection -> member id
+  std::set<std::string> removed_conns_;  // connections whose member the host removed: told so again
   bool closed_ = false;
 };
 

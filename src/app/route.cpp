@@ -54,7 +54,7 @@ Route parse_route(std::string_view hash) {
       route.view = View::host_create;
     }
   } else if (kind == "join" && parts.size() >= 2) {
-    route = {View::join, normalise_room_code(parts[1]), {}, local, key};
+    route = join_route(parts[1], local, key);
     if (route.room.empty()) route = {};
   } else if (kind == "kiosk" && parts.size() >= 3) {
     route = {View::kiosk, normalise_room_code(parts[1]), std::string(parts[2]), local, key};
@@ -71,7 +71,7 @@ std::string route_hash(const Route& route) {
     case View::landing: return "#/" + local;
     case View::host_create: return "#/host" + local;
     case View::host: return "#/host/" + route.room + "/" + route.token + local;
-    case View::join: return "#/join/" + route.room + local;
+    case View::join: return "#/join/" + join_code(route.room, route.invite) + local;
     case View::kiosk: return "#/kiosk/" + route.room + "/" + route.token + local;
   }
   return "#/";
@@ -86,6 +86,20 @@ std::string_view view_name(View view) {
     case View::kiosk: return "kiosk";
   }
   return "landing";
+}
+
+Route join_route(std::string_view code, bool local, std::string key) {
+  std::string room = normalise_room_code(code), invite;
+  constexpr std::size_t kRoomCode = 6;  // the relay's codes, and its join keys, are six characters
+  if (room.size() == 2 * kRoomCode) {
+    invite = room.substr(kRoomCode);
+    room.resize(kRoomCode);
+  }
+  return {View::join, std::move(room), {}, local, std::move(key), std::move(invite)};
+}
+
+std::string join_code(std::string_view room, std::string_view invite) {
+  return invite.empty() ? std::string(room) : std::string(room) + "-" + std::string(invite);
 }
 
 std::string normalise_room_code(std::string_view typed) {

@@ -14,6 +14,7 @@ struct Route {
   std::string token;  // host or kiosk token from the fragment
   bool local = false; // no-relay mode: the room lives in a host tab of this browser ("?local")
   std::string key;    // end-to-end encryption room key, base64url ("?key=K"); empty: not encrypted
+  std::string invite; // join: the join key after the room code once the host renewed the link
   bool operator==(const Route&) const = default;
 };
 
@@ -25,6 +26,12 @@ Route parse_route(std::string_view hash);
 std::string route_hash(const Route& route);
 // "landing", "host", "join", "kiosk" (window.palabre.info().view).
 std::string_view view_name(View view);
+
+// The join view of a join code as people type or link it: the room code, followed by the join key
+// once the host renewed the link ("ABC234-K7MP4Q"); room empty if it cannot be one.
+Route join_route(std::string_view code, bool local = false, std::string key = {});
+// The join code people type: the room code, then "-" and the join key when there is one.
+std::string join_code(std::string_view room, std::string_view invite);
 
 // A room code as people type it ("abc 234", "abc-234") -> "ABC234"; empty if it cannot be one.
 std::string normalise_room_code(std::string_view typed);

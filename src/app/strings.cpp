@@ -299,6 +299,14 @@ constexpr std::array<Entry, static_cast<std::size_t>(S::count_)> catalogue = {{
     HOST("Cacher les résultats aux participants", "Hide the results from participants"),
     HOST("Page précédente", "Previous page"),
     HOST("Page suivante", "Next page"),
+    {"Vous avez été retiré de la session", "You were removed from the session"},
+    {"L’animateur vous a retiré : vous ne pouvez plus participer.", "The host removed you: you can no longer take part."},
+    HOST("Retirer", "Remove"),
+    HOST("Retirer cette personne ? Elle ne pourra plus rien envoyer.", "Remove this person? They will not be able to send anything."),
+    HOST("Masquer aussi ses contributions", "Also hide their contributions"),
+    HOST("retiré", "removed"),
+    HOST("Renouveler le lien", "Renew the link"),
+    HOST("Les anciens liens et codes n’admettront plus de nouveaux venus.", "Old links and codes will no longer admit newcomers."),
 }};
 
 Lang current = Lang::fr;

@@ -193,6 +193,7 @@ enum class S {
   announce_activity, announce_results, announce_refused, announce_seconds, announce_right,
   mod_approve_all, chat_moderated, blocked_words, ed_accessible_quiz,
   host_results, host_reveal, host_unreveal, page_previous, page_next,
+  removed_title, removed_text, remove_person, remove_confirm, remove_hide, removed_badge, renew_link, renew_confirm,
   count_
 };
 

@@ -271,6 +271,33 @@ Reason handle_activity_event(Session& s, const Envelope& env, const ItemHide& e)
   return Reason::none;
 }
 
+}  // namespace detail
+
+int hide_contributions_of(Session& s, std::string_view who, std::int64_t seq) {
+  int hidden = 0;
+  auto hide = [&](bool& flag) {
+    hidden += !flag;
+    flag = true;
+  };
+  for (Message& m : s.messages)
+    if (m.from == who) hide(m.hidden);
+  for (Activity& a : s.activities) {
+    const int before = hidden;
+    for (auto& [id, idea] : a.ideas)
+      if (idea.by == who) hide(idea.hidden);
+    for (auto& [id, question] : a.questions)
+      if (question.by == who) hide(question.hidden);
+    for (auto& per_question : a.survey_answers)  // open answers and comments: what can be read out
+      if (const auto it = per_question.find(std::string(who));
+          it != per_question.end() && !(it->second.text.empty() && it->second.comment.empty()))
+        hide(it->second.hidden);
+    if (hidden != before) a.figures_seq = seq;  // hidden items leave the figures
+  }
+  return hidden;
+}
+
+namespace detail {
+
 Reason handle_activity_event(Session& s, const Envelope& env, const IdeaApprove& e) {
   Activity* a = nullptr;
   PALABRE_TRY(host_activity(s, env, e.activity, a));

@@ -31,6 +31,13 @@ struct SessionConfigure {
   std::optional<std::vector<std::string>> blocked_words;
 };
 struct Presence { std::string who; bool online = false; };  // relay only
+// Relay only: the host removed member `who` from the room (the relay's `remove`); it is refused from now on.
+struct MemberRemoved { std::string who; };
+// Relay only: the host renewed the join link; a newcomer needs `invite` (docs/protocol.md "renew").
+struct JoinRenewed { std::string invite; };
+// Host: the session's record of removing participant `who`; with `hide_contributions`, everything
+// they contributed under their name (messages, ideas, post-its, questions, open answers) is hidden.
+struct ParticipantRemove { std::string who; bool hide_contributions = false; };
 
 // [SECTION] Host: preparing and running activities (activity ids = seq of their activity.add)
 struct ActivityAdd { ActivitySpec activity; };
@@ -91,6 +98,7 @@ struct QnaAsk { std::int64_t activity = 0; std::string text; };
 struct QnaUpvote { std::int64_t activity = 0; std::int64_t id = 0; bool upvoted = true; };
 
 using Event = std::variant<ParticipantJoin, ParticipantRename, ChatPost, ChatHide, ChatApprove, SessionConfigure, Presence,
+                           MemberRemoved, JoinRenewed, ParticipantRemove,
                            ActivityAdd, ActivityEdit, ActivityRemove, ActivityMove, ActivityStart, ActivityStop, ActivityReopen,
                            ActivityReveal, ItemHide, IdeaApprove, ItemApprove, BoardLock, QuizNext, QuizClose, QuizExtend, QuizLeaderboard,
                            ResultsPublish, QnaMark, PresentationGoto, ActivityNotes, SurveyShow,

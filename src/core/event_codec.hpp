@@ -58,6 +58,22 @@ constexpr std::string_view name_of(Tag<Presence>) { return "presence"; }
 inline void read_fields(Fields& f, Presence& e) { f.str("who", e.who); f.boolean("online", e.online); }
 inline void write_fields(ojson& j, const Presence& e) { j["who"] = e.who; j["online"] = e.online; }
 
+constexpr std::string_view name_of(Tag<MemberRemoved>) { return "member.removed"; }
+inline void read_fields(Fields& f, MemberRemoved& e) { f.str("who", e.who); }
+inline void write_fields(ojson& j, const MemberRemoved& e) { j["who"] = e.who; }
+
+constexpr std::string_view name_of(Tag<JoinRenewed>) { return "join.renewed"; }
+inline void read_fields(Fields& f, JoinRenewed& e) { f.str("invite", e.invite); }
+inline void write_fields(ojson& j, const JoinRenewed& e) { j["invite"] = e.invite; }
+
+constexpr std::string_view name_of(Tag<ParticipantRemove>) { return "participant.remove"; }
+inline void read_fields(Fields& f, ParticipantRemove& e) {
+  f.str("who", e.who); f.boolean("hide_contributions", e.hide_contributions, false);
+}
+inline void write_fields(ojson& j, const ParticipantRemove& e) {
+  j["who"] = e.who; j["hide_contributions"] = e.hide_contributions;
+}
+
 // [SECTION] host: prepare and run
 constexpr std::string_view name_of(Tag<ActivityAdd>) { return "activity.add"; }
 inline void read_spec(Fields& f, ActivitySpec& spec) {

@@ -206,6 +206,30 @@ Reason handle(Session& s, const Envelope& env, const Presence& e) {
   return Reason::none;
 }
 
+Reason handle(Session& s, const Envelope& env, const MemberRemoved& e) {
+  if (env.role != Role::relay) return Reason::not_relay;
+  if (e.who.empty()) return Reason::unknown_item;
+  s.removed.insert(e.who);
+  return Reason::none;
+}
+
+Reason handle(Session& s, const Envelope& env, const JoinRenewed& e) {
+  if (env.role != Role::relay) return Reason::not_relay;
+  if (e.invite.empty()) return Reason::unknown_item;
+  s.invite = e.invite;
+  return Reason::none;
+}
+
+Reason handle(Session& s, const Envelope& env, const ParticipantRemove& e) {
+  if (Reason r = require_host(env); r != Reason::none) return r;
+  if (!s.find_participant(e.who)) return Reason::unknown_item;
+  const bool recorded = std::any_of(s.removals.begin(), s.removals.end(), [&](const Removal& r) { return r.who == e.who; });
+  if (recorded && !e.hide_contributions) return Reason::no_change;
+  const int hidden = e.hide_contributions ? hide_contributions_of(s, e.who, env.seq) : 0;
+  s.removals.push_back(Removal{e.who, env.seq, env.at, hidden});
+  return Reason::none;
+}
+
 // A participant the session never saw joining (it does not hear every join): taken as joined under
 // a stand-in name, "#17" for p17, for as long as the event is accepted.
 bool add_stand_in(Session& s, const Envelope& env) {
@@ -253,7 +277,9 @@ Outcome apply(Session& session, const Envelope& envelope) {
         using T = std::decay_t<decltype(e)>;
         if constexpr (std::is_same_v<T, ParticipantJoin> || std::is_same_v<T, ParticipantRename> ||
                       std::is_same_v<T, ChatPost> || std::is_same_v<T, ChatHide> || std::is_same_v<T, ChatApprove> ||
-                      std::is_same_v<T, SessionConfigure> || std::is_same_v<T, Presence>)
+                      std::is_same_v<T, SessionConfigure> || std::is_same_v<T, Presence> ||
+                      std::is_same_v<T, MemberRemoved> || std::is_same_v<T, JoinRenewed> ||
+                      std::is_same_v<T, ParticipantRemove>)
           return handle(session, envelope, e);
         else
           return detail::handle_activity_event(session, envelope, e);

@@ -4,6 +4,7 @@
 // untouched (docs/decisions.md, "apply mutates in place").
 #include <cstdint>
 #include <map>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -103,12 +104,23 @@ struct Message {
   bool approved = true;  // false while held for the host (moderated chat, a blocked word)
 };
 
+// The host removed a participant (participant.remove): when, and how many of their contributions
+// that hid.
+struct Removal {
+  std::string who;
+  std::int64_t seq = 0, at = 0;
+  int hidden = 0;
+};
+
 struct Session {
   SessionInfo info;
   std::int64_t last_seq = 0;
   std::vector<Participant> participants;           // in join order
   std::map<std::string, std::size_t> participant_index;  // member id -> index in participants
   std::map<std::string, bool> online;              // presence by member id, from the relay
+  std::set<std::string> removed;                   // members the relay refuses (member.removed)
+  std::vector<Removal> removals;                   // the host's records, in seq order
+  std::string invite;                              // the join key since the host renewed the link ("": none)
   std::vector<Message> messages;                   // in seq order
   std::vector<Activity> activities;                // in the host's order: added order, changed by activity.move
   std::int64_t current_activity = 0;               // last started: what kiosks and participants follow
@@ -149,6 +161,11 @@ bool sent_anonymously(const Session& s, const Event& ev);
 
 inline constexpr std::size_t max_name_bytes = 80;
 inline constexpr std::size_t max_text_bytes = 2000;
+
+// Hides everything `who` contributed under their name — messages, ideas and post-its, questions, open
+// answers (anonymous ones name nobody) — and returns how many were visible. The one walk behind a
+// removal's "hide their contributions".
+int hide_contributions_of(Session& session, std::string_view who, std::int64_t seq);
 
 // Applies one envelope. Accepted: the state reflects it. Rejected: the state is unchanged.
 Outcome apply(Session& session, const Envelope& envelope);

@@ -113,6 +113,10 @@ Session screen_view(const Session& session) {
 Session participant_view(const Session& session, std::string_view participant_id) {
   Session view = session;
   std::erase_if(view.messages, [&](const Message& m) { return m.hidden || (!m.approved && m.from != participant_id); });
+  // Who was removed and the current join key are the staff's (relay envelopes they alone receive).
+  view.removed.clear();
+  view.removals.clear();
+  view.invite.clear();
   for (Activity& a : view.activities) filter_activity(a, participant_id);
   return view;
 }

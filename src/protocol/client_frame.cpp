@@ -26,6 +26,8 @@ std::optional<FrameType> frame_type(const std::string& t) {
   if (t == "create") return FrameType::create;
   if (t == "sync") return FrameType::sync;
   if (t == "close") return FrameType::close;
+  if (t == "remove") return FrameType::remove;
+  if (t == "renew") return FrameType::renew;
   return std::nullopt;
 }
 
@@ -59,6 +61,14 @@ std::variant<ClientFrame, FrameError> read_client_frame(std::string_view text) {
     const auto token = msg.find("token");
     if (token != msg.end() && !token->is_null() && !token->is_string()) return refuse("token must be a string");
     if (token != msg.end() && token->is_string()) frame.token = token->get<std::string>();
+    const auto invite = msg.find("invite");
+    if (invite != msg.end() && !invite->is_null() && !invite->is_string()) return refuse("invite must be a string");
+    if (invite != msg.end() && invite->is_string()) frame.invite = invite->get<std::string>();
+  }
+  if (frame.type == FrameType::remove) {
+    const auto who = msg.find("who");
+    if (who == msg.end() || !who->is_string()) return refuse("remove needs \"who\" (a participant's member id)");
+    frame.who = who->get<std::string>();
   }
   if (frame.type == FrameType::join || frame.type == FrameType::sync) {
     const auto since = non_negative(msg, "since");

@@ -10,13 +10,15 @@
 
 namespace palabre::protocol {
 
-enum class FrameType { event, ping, join, create, sync, close };
+enum class FrameType { event, ping, join, create, sync, close, remove, renew };
 
 struct ClientFrame {
   FrameType type = FrameType::ping;
   std::string cid;                    // the JSON text of "cid" (to echo back), empty when absent
   std::string room;                   // join: the code as typed
   std::optional<std::string> token;   // join: absent for a newcomer
+  std::string invite;                 // join: a newcomer's join key, once the host renewed the link
+  std::string who;                    // remove: the participant's member id
   std::int64_t since = 0;             // join, sync
   bool staff = false;                 // event: "vis" is "staff"
   bool anonymous = false;             // event: "anon"

@@ -21,6 +21,11 @@ inline constexpr ErrorText bad_token{"bad_token", "this token opens nothing in t
 inline constexpr ErrorText not_joined{"not_joined", "join a room first"};
 inline constexpr ErrorText kiosk_sends{"forbidden", "a kiosk may not send events"};
 inline constexpr ErrorText only_host_closes{"forbidden", "only a host may close the room"};
+inline constexpr ErrorText only_host_removes{"forbidden", "only a host may remove a participant"};
+inline constexpr ErrorText only_host_renews{"forbidden", "only a host may renew the join link"};
+inline constexpr ErrorText removed{"removed", "the host removed you from this room"};
+inline constexpr ErrorText no_member{"no_member", "no participant of this room has this id"};
+inline constexpr ErrorText old_link{"old_link", "the host renewed this room's join link; ask for the new one"};
 // The no-relay keeper: the host tab made its one room when it chose the mode.
 inline constexpr ErrorText tab_holds_room{"relay_full", "this tab already holds its room"};
 // The relay's limits and storage.

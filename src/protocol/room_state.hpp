@@ -69,6 +69,20 @@ class RoomState {
   // Where a history answer from `since` starts: everything after it, up to now.
   HistoryCursor history_from(std::int64_t since) const { return {std::min(since, last_seq()), last_seq()}; }
 
+  // [remove] The relay's staff envelope that removes participant `who` for good, or why not: only
+  // a host may, and only a participant the room knows (joined here, or seen in its log).
+  std::variant<Stamp, ErrorText> removal_of(const std::string& member, std::string_view who) const;
+  // [renew] The relay's staff envelope giving the room a new join key `invite` (drawn by the host
+  // of the protocol), after which a newcomer must bring it; or why not (only a host may).
+  std::variant<Stamp, ErrorText> renewal_of(const std::string& member, std::string_view invite) const;
+  // [join] Why a join without a token may not make a new participant: the host renewed the join
+  // link and `invite` is not the current key. Nothing when it may.
+  std::optional<ErrorText> may_enter_as_newcomer(std::string_view invite) const;
+  // The current join key ("" until the host renews the link).
+  const std::string& invite() const { return invite_; }
+  // The participant a relay envelope removes (`member.removed`), or nullopt for any other envelope.
+  static std::optional<std::string> removed_by(const StoredEnvelope& envelope);
+
   // [close] Why `member` may not close the room (only a host may), or nothing.
   std::optional<ErrorText> may_close(const std::string& member) const;
 
@@ -79,6 +93,7 @@ class RoomState {
   std::vector<StoredEnvelope> envelopes_;
   std::int64_t next_seq_ = 1;
   std::int64_t last_at_ = 0;
+  std::string invite_;
 };
 
 }  // namespace palabre::protocol

@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -45,6 +46,9 @@ class Roster {
   Member* find(const std::string& id);
   const Member* find(const std::string& id) const;
   bool has(const std::string& id) const { return members_.count(id) > 0; }
+  // A participant the host removed: its token opens nothing and it may send nothing, for good.
+  void remove(const std::string& id) { removed_.insert(id); }
+  bool removed(const std::string& id) const { return removed_.count(id) > 0; }
   // Participants who ever joined (each has one token hash): the app's big-room cue.
   std::size_t participants() const { return participant_by_token_hash_.size(); }
 
@@ -59,6 +63,7 @@ class Roster {
   std::map<std::string, Member> members_;
   std::unordered_map<std::string, std::string> participant_by_token_hash_;
   std::unordered_map<std::string, std::string> member_by_pseudonym_;
+  std::set<std::string> removed_;
   int next_member_number_ = 1;
 };
 

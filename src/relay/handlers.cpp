@@ -41,6 +41,8 @@ void State::handle(WsSession& session, std::string_view text) {
     case FrameType::create: handle_create(session); break;
     case FrameType::sync: handle_sync(session, frame); break;
     case FrameType::close: handle_close(session); break;
+    case FrameType::remove: handle_remove(session, frame); break;
+    case FrameType::renew: handle_renew(session, frame); break;
   }
   if (session.strikes == strikes_before) session.strikes = 0;
 }
@@ -93,18 +95,21 @@ void State::handle_join(WsSession& session, const ClientFrame& frame) {
   std::string member_id, token;
   if (frame.token) {
     token = *frame.token;
-    const std::string hash = token_hash(token);
-    if (auto here = room->state.member_for_token(token); std::holds_alternative<std::string>(here)) {
-      member_id = std::get<std::string>(std::move(here));
-    } else {
+    auto found = room->state.member_for_token(token);
+    if (const auto* error = std::get_if<ErrorText>(&found); error && error->code == errors::bad_token.code) {
       // Perhaps joined through another relay.
+      const std::string hash = token_hash(token);
       auto elsewhere = store->participant_by_token(room->code(), hash);
       if (std::holds_alternative<StorageError>(elsewhere)) return reject(session, errors::read_room);
       const auto& id = std::get<std::optional<std::string>>(elsewhere);
       if (!id) return reject(session, errors::bad_token);
-      member_id = room->roster().add_participant(*id, hash).id;
+      room->roster().add_participant(*id, hash);
+      found = room->state.member_for_token(token);  // removed there, perhaps
     }
+    if (const auto* error = std::get_if<ErrorText>(&found)) return reject(session, *error);
+    member_id = std::get<std::string>(std::move(found));
   } else {
+    if (const auto error = room->state.may_enter_as_newcomer(frame.invite)) return reject(session, *error);
     if (!session.take_tokenless_join())
       return reject(session, errors::rate_newcomers);
     token = new_token();
@@ -118,6 +123,7 @@ void State::handle_join(WsSession& session, const ClientFrame& frame) {
   }
   if (session.room) detach(session);
   session.closed_room.clear();
+  session.removed = false;
   // `participants`: every participant who ever joined has one token hash (the app's big-room cue);
   // a shared store has them all, this relay only those it has seen.
   std::size_t participants = room->roster().participants();
@@ -129,6 +135,7 @@ void State::handle_join(WsSession& session, const ClientFrame& frame) {
 }
 
 void State::reject_not_joined(WsSession& session, const std::string& cid) {
+  if (session.removed) return reject(session, errors::removed, cid);
   if (!session.closed_room.empty())
     return reject(session, "closed", closed_message(session.closed_room), cid);
   reject(session, errors::not_joined, cid);
@@ -152,6 +159,24 @@ void State::handle_close(WsSession& session) {
   if (!session.room) return reject_not_joined(session);
   if (const auto error = session.room->state.may_close(session.member_id)) return reject(session, *error);
   close_room(session.room);
+}
+
+void State::handle_remove(WsSession& session, ClientFrame& frame) {
+  if (!session.room) return reject_not_joined(session, frame.cid);
+  auto removal = session.room->state.removal_of(session.member_id, frame.who);
+  if (const auto* error = std::get_if<ErrorText>(&removal)) return reject(session, *error, frame.cid);
+  log({{"event", "remove"}, {"conn", session.id()}, {"room", session.room->code()}, {"member", frame.who}});
+  stamp(*session.room, std::get<Stamp>(std::move(removal)), session.weak_from_this(), std::move(frame.cid));
+  schedule_flush(session.room);
+}
+
+void State::handle_renew(WsSession& session, ClientFrame& frame) {
+  if (!session.room) return reject_not_joined(session, frame.cid);
+  // A join key drawn as room codes are: six characters a person can read aloud or type.
+  auto renewal = session.room->state.renewal_of(session.member_id, new_room_code());
+  if (const auto* error = std::get_if<ErrorText>(&renewal)) return reject(session, *error, frame.cid);
+  stamp(*session.room, std::get<Stamp>(std::move(renewal)), session.weak_from_this(), std::move(frame.cid));
+  schedule_flush(session.room);
 }
 
 }  // namespace palabre::relay

@@ -90,6 +90,7 @@ void State::flush(Room& room) {
     return;
   }
 
+  if (batch.empty()) return;  // only events of removed members, refused
   std::vector<const StoredEnvelope*> envs;
   envs.reserve(batch.size());
   for (const auto& p : batch) envs.push_back(&p.env);
@@ -100,17 +101,54 @@ void State::flush(Room& room) {
       sender->send_text(ack_frame(p.cid, p.env.seq));
     }
     metrics.observe_latency(std::chrono::duration<double>(sent - p.received).count());
-    room.state.commit(std::move(p.env));
+    commit(room, std::move(p.env));
   }
   room.last_activity = steady_now();
+}
+
+void State::commit(Room& room, StoredEnvelope envelope) {
+  auto removed = RoomState::removed_by(envelope);
+  room.state.commit(std::move(envelope));
+  if (removed) evict_removed(room, *removed);
+}
+
+bool State::refuse_removed(Room& room, std::vector<Pending>& batch) {
+  std::vector<std::string> removed_in_batch;
+  const auto before = batch.size();
+  std::erase_if(batch, [&](const Pending& p) {
+    if (auto who = RoomState::removed_by(p.env)) {
+      removed_in_batch.push_back(*std::move(who));
+      return false;
+    }
+    const std::string& member = p.stamp.sender;
+    const bool removed = room.roster().removed(member) ||
+                         std::find(removed_in_batch.begin(), removed_in_batch.end(), member) != removed_in_batch.end();
+    if (!removed) return false;
+    if (auto sender = p.sender.lock()) reject(*sender, errors::removed, p.cid);
+    return true;
+  });
+  return batch.size() != before;
+}
+
+void State::evict_removed(Room& room, const std::string& member_id) {
+  const auto it = room.sessions_by_member.find(member_id);
+  if (it == room.sessions_by_member.end()) return;
+  const auto sessions = it->second;  // detach() edits the set
+  for (WsSession* session : sessions) {
+    ++metrics.rejects[std::string(errors::removed.code)];
+    session->send_text(error_frame(errors::removed.code, errors::removed.message, {}));
+    detach(*session);
+    session->removed = true;
+    log({{"event", "removed"}, {"conn", session->id()}, {"room", room.code()}, {"member", member_id}});
+  }
 }
 
 // Appends the batch right after the last envelope this relay has of the room. If another relay
 // appended first (a shared store), its envelopes are taken (and delivered here, in order) and the
 // batch renumbered.
 StorageStatus State::persist(Room& room, std::vector<Pending>& batch) {
-  std::vector<const StoredEnvelope*> envs;
-  for (auto& p : batch) envs.push_back(&p.env);
+  // A removal stored first (here, or by another relay found below) wins over what its member sent.
+  bool renumber = refuse_removed(room, batch);
   // A conflict means another relay appended first: the room moved on, so this is progress, not a
   // failure, and a relay starved of CPU may lose many times in a row (16 tries were seen to run out
   // under load, refusing an event as `unavailable`). Tries go on for a while, not a count.
@@ -118,10 +156,17 @@ StorageStatus State::persist(Room& room, std::vector<Pending>& batch) {
   const auto give_up = Clock::now() + std::chrono::milliseconds(200);
   StorageStatus error;
   for (int attempt = 0; Clock::now() < give_up; ++attempt) {
-    if (room.last_seq() + 1 != batch.front().env.seq) {
+    if (batch.empty()) {  // all refused: their seqs are given again
+      room.state.forget_stamped();
+      return std::nullopt;
+    }
+    if (renumber || room.last_seq() + 1 != batch.front().env.seq) {
       room.state.forget_stamped();
       for (auto& p : batch) p.env = room.state.stamp(p.stamp, wall_ms());
+      renumber = false;
     }
+    std::vector<const StoredEnvelope*> envs;
+    for (auto& p : batch) envs.push_back(&p.env);
     error = store->append(room.code(), room.last_seq(), envs);
     if (!error) return std::nullopt;
     switch (error->kind) {
@@ -130,6 +175,7 @@ StorageStatus State::persist(Room& room, std::vector<Pending>& batch) {
       default: return error;
     }
     if (!catch_up(room)) return error;
+    renumber = refuse_removed(room, batch);
   }
   if (!error) error = StorageError{StorageError::Kind::unavailable, "no time left to append"};
   return error;
@@ -165,7 +211,7 @@ void State::absorb(const std::string& code, std::vector<StoredEnvelope> incoming
     std::vector<const StoredEnvelope*> envs;
     for (const auto& env : fresh) envs.push_back(&env);
     fan_out(room, envs);
-    for (auto& env : fresh) room.state.commit(std::move(env));
+    for (auto& env : fresh) commit(room, std::move(env));
     room.last_activity = steady_now();
   }
   if (gap) catch_up(room);

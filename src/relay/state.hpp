@@ -78,6 +78,8 @@ struct State : std::enable_shared_from_this<State> {
   void handle_event(WsSession& session, ClientFrame& frame);
   void handle_sync(WsSession& session, const ClientFrame& frame);
   void handle_close(WsSession& session);
+  void handle_remove(WsSession& session, ClientFrame& frame);
+  void handle_renew(WsSession& session, ClientFrame& frame);
   void reject(WsSession& session, std::string_view code, std::string_view message, const std::string& cid = {});
   void reject(WsSession& session, const ErrorText& error, const std::string& cid = {}) {
     reject(session, error.code, error.message, cid);
@@ -91,6 +93,13 @@ struct State : std::enable_shared_from_this<State> {
   void schedule_flush(const std::shared_ptr<Room>& room);
   void flush(Room& room);
   StorageStatus persist(Room& room, std::vector<Pending>& batch);
+  // Refuses (`removed`) and drops the batch's events of members removed before them, in the room or
+  // earlier in the batch; true if it dropped any (the rest must be numbered again).
+  bool refuse_removed(Room& room, std::vector<Pending>& batch);
+  // Stored and sent: into the room's history; a `member.removed` then evicts its member here.
+  void commit(Room& room, StoredEnvelope envelope);
+  // After a committed `member.removed`: the member's connections here are told and leave the room.
+  void evict_removed(Room& room, const std::string& member_id);
   void fan_out(Room& room, const std::vector<const StoredEnvelope*>& envs);
   void drain_deferred(const std::shared_ptr<Room>& room);
   std::shared_ptr<Room> hold_room(RoomRecord record);

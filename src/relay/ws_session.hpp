@@ -97,6 +97,7 @@ class WsSession : public std::enable_shared_from_this<WsSession> {
   std::string member_id;
   Role role = Role::participant;
   std::string closed_room;  // the room that was closed under this connection, if any
+  bool removed = false;     // its member was removed from that room by the host
   bool sees_staff() const { return role == Role::host || role == Role::kiosk; }
 
  private:

@@ -420,6 +420,12 @@ Report build_report(const core::Session& session, std::optional<Lang> lang, cons
   report.header.description = session.info.description;
   report.header.timezone = c.zone.name;
   report.header.participants = int(session.participants.size());
+  std::set<std::string> removed = session.removed;
+  for (const core::Removal& r : session.removals) {
+    removed.insert(r.who);
+    report.header.hidden += r.hidden;
+  }
+  report.header.removed = int(removed.size());
   report.header.date = parse_date(session.info.date);
 
   std::int64_t first_start = 0;

@@ -387,7 +387,11 @@ std::string render_html(const Report& report) {
   out += "</p><ul class=\"totals\"><li><b>" + format_count(h.participants, lang) + "</b>" + e(l.participants_count) +
          "</li><li><b>" + format_count(std::int64_t(report.activities.size()), lang) + "</b>" +
          e(l.activities_section) + "</li><li><b>" + format_count(std::int64_t(report.messages.size()), lang) +
-         "</b>" + e(l.messages_section) + "</li></ul></header>\n";
+         "</b>" + e(l.messages_section) + "</li>";
+  if (h.removed > 0)
+    out += "<li><b>" + format_count(h.removed, lang) + "</b>" + e(l.removed_count) + "</li><li><b>" +
+           format_count(h.hidden, lang) + "</b>" + e(l.hidden_count) + "</li>";
+  out += "</ul></header>\n";
 
   // Sommaire.
   out += "<nav class=\"toc\" aria-label=\"" + e(l.contents) + "\"><h2>" + e(l.contents) + "</h2><ol>";

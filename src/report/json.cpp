@@ -432,6 +432,10 @@ std::string render_json(const Report& report) {
   w.field("description", h.description);
   w.field("timezone", h.timezone);
   w.field("participants", h.participants);
+  if (h.removed > 0) {  // left out otherwise: reports of sessions without a removal read as before
+    w.field("removed", h.removed);
+    w.field("hidden_contributions", h.hidden);
+  }
   w.end_object();
   array(w, "contents", table_of_contents(report), [](JsonWriter& w, const TocEntry& t) {
     w.begin_object();

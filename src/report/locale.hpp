@@ -20,6 +20,8 @@ struct Labels {
   std::string_view presentations_section;
   std::string_view messages_section;
   std::string_view participants_count;  // "Nombre de participants"
+  std::string_view removed_count;       // "Participants retirés de la session"
+  std::string_view hidden_count;        // "Contributions masquées à leur retrait"
   std::string_view questions_count;     // "Nombre de questions"
   std::string_view ideas_posted_count;  // "Nombre d'idées postées"
   std::string_view ideas_count;         // "Nombre d'idées"

@@ -239,6 +239,11 @@ std::string render_markdown(const Report& report) {
   if (h.date.known()) out += format_date(h.date, lang) + "\n\n";
   if (!h.host.empty()) out += std::string(l.hosted_by) + " " + md(h.host) + "\n\n";
   out += block(h.description);
+  if (h.removed > 0) {
+    const std::string colon = lang == Lang::fr ? " : " : ": ";
+    out += std::string(l.removed_count) + colon + format_count(h.removed, lang) + " · " + std::string(l.hidden_count) +
+           colon + format_count(h.hidden, lang) + "\n\n";
+  }
 
   if (!report.activities.empty()) {
     out += "<a id=\"activites\"></a>\n\n## " + std::string(l.activities_section) + "\n\n";

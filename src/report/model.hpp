@@ -258,6 +258,8 @@ struct Header {
   std::string description;
   std::string timezone;
   int participants = 0;
+  int removed = 0;  // participants the host removed (core::Session::removed and ::removals)
+  int hidden = 0;   // their contributions those removals hid
 };
 
 struct Report {

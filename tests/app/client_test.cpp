@@ -326,3 +326,22 @@ TEST(Client, GivenGarbageFromTheNetwork_WhenReceived_ThenNothingChanges) {
   EXPECT_EQ(c.link(), Link::open);
   EXPECT_EQ(c.refused(), 1);
 }
+
+TEST(Client, GivenAParticipantInTheRoom_WhenTheRelaySaysRemoved_ThenItIsRemovedAndNeverEntersAgainOnItsOwn) {
+  Client c;
+  c.enter_room("ABC234", "", "K7MP4Q");
+  c.on_open();
+  EXPECT_EQ(only_frame(c)["invite"], "K7MP4Q");  // a newcomer brings the join key
+  c.on_frame(R"({"t":"joined","room":"ABC234","you":"p3","role":"participant","token":"R","seq":0})");
+  c.take_outgoing();
+  c.submit(palabre::core::ChatPost{"encore"});
+  c.on_frame(R"({"t":"error","code":"removed","message":"the host removed you from this room"})");
+  EXPECT_TRUE(c.identity().removed);
+  EXPECT_EQ(c.intent(), Intent::none);
+  EXPECT_TRUE(c.pending().empty());
+  // and a new connection sends nothing: no join, no action again
+  c.take_outgoing();
+  c.on_close();
+  c.on_open();
+  EXPECT_TRUE(c.take_outgoing().empty());
+}

@@ -243,3 +243,43 @@ TEST(LocalRelay, GivenAHostsJoinedWithTheKioskToken_WhenTheClientReadsIt_ThenThe
   EXPECT_EQ(client.identity().role, palabre::core::Role::host);
   EXPECT_EQ(client.identity().kiosk_token, secrets.kiosk_token);
 }
+
+// Removing a participant and renewing the join link in the no-relay mode: the keeper answers as
+// the relay does (tests/relay/removal_test.cpp), and a reloaded keeper still refuses them.
+TEST(LocalRelayRemoval, GivenAParticipantsTab_WhenTheHostRemovesThem_ThenTheTabIsToldAndRefusedEvenAfterAReload) {
+  Room room;
+  room.send("tab-h", {{"t", "join"}, {"room", "ABC234"}, {"token", "hosttoken"}});
+  room.send("tab-p", {{"t", "join"}, {"room", "ABC234"}});
+  // a participant may not remove anyone
+  EXPECT_EQ(to(room.send("tab-p", {{"t", "remove"}, {"who", "p3"}}), "tab-p").at(0)["code"], "forbidden");
+  EXPECT_EQ(to(room.send("tab-h", {{"t", "remove"}, {"who", "k2"}}), "tab-h").at(0)["code"], "no_member");
+  // when the host removes p3
+  const auto out = room.send("tab-h", {{"t", "remove"}, {"who", "p3"}, {"cid", 4}});
+  const auto host_envs = envelopes(out, "tab-h");
+  ASSERT_FALSE(host_envs.empty());
+  EXPECT_EQ(host_envs[0]["ev"], json({{"type", "member.removed"}, {"who", "p3"}}));
+  // then the tab is told, and what it sends next is refused
+  bool told = false;
+  for (const json& f : to(out, "tab-p")) told |= f["t"] == "error" && f["code"] == "removed";
+  EXPECT_TRUE(told);
+  EXPECT_EQ(to(room.send("tab-p", {{"t", "event"}, {"vis", "public"}, {"ev", {{"type", "chat.post"}}}}), "tab-p").at(0)["code"],
+            "removed");
+  // and its token opens nothing, in a keeper reloaded from storage too
+  auto restored = LocalRelay::restore(room.relay.members_text(), room.relay.log_text());
+  ASSERT_TRUE(restored.has_value());
+  const auto again = restored->receive("tab-p", json{{"t", "join"}, {"room", "ABC234"}, {"token", "participant-token-1"}}.dump(),
+                                       9000, Tokens{});
+  EXPECT_EQ(to(again, "tab-p").at(0)["code"], "removed");
+}
+
+TEST(LocalRelayRemoval, GivenARenewedJoinLink_WhenANewcomerComesWithoutTheKey_ThenOldLinkAndWithItJoined) {
+  Room room;
+  room.send("tab-h", {{"t", "join"}, {"room", "ABC234"}, {"token", "hosttoken"}});
+  const auto out = room.send("tab-h", {{"t", "renew"}});
+  const auto envs = envelopes(out, "tab-h");
+  ASSERT_FALSE(envs.empty());
+  const std::string invite = envs[0]["ev"]["invite"];
+  EXPECT_EQ(invite.size(), 6u);
+  EXPECT_EQ(to(room.send("tab-q", {{"t", "join"}, {"room", "ABC234"}}), "tab-q").at(0)["code"], "old_link");
+  EXPECT_EQ(to(room.send("tab-q", {{"t", "join"}, {"room", "ABC234"}, {"invite", invite}}), "tab-q").at(0)["t"], "joined");
+}

@@ -119,3 +119,14 @@ TEST(Route, GivenAnEncryptedRoute_WhenWrittenAndReadBack_ThenItKeepsItsKey) {
   }
   EXPECT_EQ(route_hash({View::join, "ABC234", {}, false, key}), "#/join/ABC234?key=" + key);
 }
+
+TEST(Route, GivenAJoinCodeWithTheJoinKey_WhenParsedOrTyped_ThenRoomAndKeyAreSplitAndWrittenBackAlike) {
+  const Route r = parse_route("#/join/abc234-k7mp4q?local");
+  EXPECT_EQ(r.view, View::join);
+  EXPECT_EQ(r.room, "ABC234");
+  EXPECT_EQ(r.invite, "K7MP4Q");
+  EXPECT_EQ(route_hash(r), "#/join/ABC234-K7MP4Q?local");
+  EXPECT_EQ(join_route("ABC 234 K7M P4Q").invite, "K7MP4Q");
+  EXPECT_TRUE(join_route("ABC234").invite.empty());
+  EXPECT_EQ(join_code("ABC234", ""), "ABC234");
+}

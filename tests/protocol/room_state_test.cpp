@@ -144,5 +144,42 @@ TEST(RoomState, GivenAMemberOtherThanTheHost_WhenClosing_ThenRefused) {
   EXPECT_TRUE(room.may_close("k2"));
 }
 
+TEST(RoomState, GivenAHostsRemoval_WhenCommitted_ThenTheMembersTokenAndEventsAreRefusedRemoved) {
+  RoomState room = a_room();
+  // a participant may not remove; the host may remove a participant only
+  EXPECT_EQ(std::get<ErrorText>(room.removal_of("p3", "p3")).code, "forbidden");
+  EXPECT_EQ(std::get<ErrorText>(room.removal_of("h1", "k2")).code, "no_member");
+  EXPECT_EQ(std::get<ErrorText>(room.removal_of("h1", "p9")).code, "no_member");
+  auto removal = room.removal_of("h1", "p3");
+  ASSERT_TRUE(std::holds_alternative<Stamp>(removal));
+  EXPECT_EQ(std::get<Stamp>(removal).ev_text, R"({"type":"member.removed","who":"p3"})");
+  // nothing changes before the envelope is committed (stored and sent)
+  const StoredEnvelope envelope = room.stamp(std::get<Stamp>(removal), 1665039400000);
+  EXPECT_EQ(RoomState::removed_by(envelope), "p3");
+  EXPECT_TRUE(std::holds_alternative<std::string>(room.member_for_token(participant_token)));
+  room.commit(envelope);
+  EXPECT_EQ(std::get<ErrorText>(room.member_for_token(participant_token)).code, "removed");
+  EXPECT_EQ(std::get<ErrorText>(room.event_of("p3", event(R"({"type":"chat.post"})"))).code, "removed");
+}
+
+TEST(RoomState, GivenAParticipantOnlySeenInTheLog_WhenTheHostRemovesThem_ThenItIsAllowed) {
+  RoomState room = a_room();
+  // p7 joined through another relay: not in this roster, but the sender of an envelope of the log
+  room.commit(StoredEnvelope{1, false, "p7", R"({"seq":1,"at":1,"from":"p7","role":"participant","vis":"public","ev":{}})"});
+  EXPECT_TRUE(std::holds_alternative<Stamp>(room.removal_of("h1", "p7")));
+}
+
+TEST(RoomState, GivenARenewal_WhenCommitted_ThenOnlyTheNewKeyAdmitsNewcomers) {
+  RoomState room = a_room();
+  EXPECT_FALSE(room.may_enter_as_newcomer(""));  // never renewed: the code alone admits
+  EXPECT_EQ(std::get<ErrorText>(room.renewal_of("p3", "ABCDEF")).code, "forbidden");
+  room.commit(room.stamp(std::get<Stamp>(room.renewal_of("h1", "ABCDEF")), 1665039400000));
+  EXPECT_EQ(room.invite(), "ABCDEF");
+  EXPECT_EQ(room.may_enter_as_newcomer("")->code, "old_link");
+  EXPECT_EQ(room.may_enter_as_newcomer("GHJKMN")->code, "old_link");
+  EXPECT_FALSE(room.may_enter_as_newcomer("ABCDEF"));
+  EXPECT_EQ(std::get<std::string>(room.member_for_token(participant_token)), "p3");  // members stay
+}
+
 }  // namespace
 }  // namespace palabre::protocol

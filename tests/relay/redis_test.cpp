@@ -329,6 +329,45 @@ TEST(RedisClose, ClosingOnOneRelayClosesEverywhereAndTheRoomNeverComesBack) {
   }
 }
 
+TEST(RedisRemoval, GivenAParticipantOnAnotherRelay_WhenTheHostRemovesThem_ThenEveryRelayRefusesThem) {
+  RedisServer redis;
+  if (access(kRedisServer, X_OK) != 0) FAIL() << "redis-server is not installed (scripts/setup.sh installs it)";
+  ASSERT_TRUE(redis.running());
+  TempDir dir_a, dir_b, dir_c;
+  RelayFixture relay_a(dir_a.path(), redis_config(redis)), relay_b(dir_b.path(), redis_config(redis));
+  // Given a host on relay A and a participant on relay B whose message the host has seen
+  Member host;
+  host.client = std::make_unique<Client>(relay_a.port());
+  const json created = host.client->create();
+  const std::string room = created["room"];
+  Client bob(relay_b.port());
+  const json joined = bob.join(room);
+  ASSERT_EQ(joined["t"], "joined");
+  bob.event("public", {{"type", "chat.post"}, {"text", "bonjour"}}, 1);
+  ASSERT_TRUE(bob.next_of("ack"));
+  drain_until(host, host_marker(host));
+  // when the host removes them on relay A
+  host.client->send(json{{"t", "remove"}, {"who", joined["you"]}, {"cid", 5}});
+  // then their connection on relay B is told at once
+  const auto told = bob.next_of("error", 2s);
+  ASSERT_TRUE(told);
+  EXPECT_EQ((*told)["code"], "removed");
+  // and their next event there is refused and stored nowhere
+  bob.event("public", {{"type", "chat.post"}, {"text", "encore"}}, 2);
+  const auto refused = bob.next_of("error");
+  ASSERT_TRUE(refused);
+  EXPECT_EQ((*refused)["code"], "removed");
+  // and their token opens nothing on A, on B, nor on a relay started afterwards
+  RelayFixture relay_c(dir_c.path(), redis_config(redis));
+  for (unsigned short port : {relay_a.port(), relay_b.port(), relay_c.port()}) {
+    Client again(port);
+    EXPECT_EQ(again.join(room, joined["token"])["code"], "removed") << port;
+  }
+  // while newcomers still join through B
+  Client carol(relay_b.port());
+  EXPECT_EQ(carol.join(room)["t"], "joined");
+}
+
 }  // namespace
 }  // namespace palabre::relay::testing
 

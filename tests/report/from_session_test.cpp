@@ -3,6 +3,8 @@
 
 #include <algorithm>
 
+#include <nlohmann/json.hpp>
+
 #include "core/aggregates.hpp"
 #include "core/board_layout.hpp"
 #include "core/session.hpp"
@@ -490,6 +492,26 @@ TEST(ReportFromSession, GivenMessagesOneHidden_WhenMapped_ThenVisibleOnesShowWit
   EXPECT_EQ(r.messages[0].text, "Découverte de Klaxoon.");
   EXPECT_EQ(r.messages[0].at.utc_ms, 1665043563000);
   EXPECT_EQ(r.messages[0].at.offset_minutes, 120);
+}
+
+TEST(ReportFromSession, GivenARemovedParticipantWhoseContributionsWereHidden_WhenRendered_ThenEveryFormatSaysHowMany) {
+  Workshop w;
+  w.join(2);
+  w.send("p1", core::ChatPost{"Je dérange"});
+  w.send("p1", core::ChatPost{"Encore"});
+  w.send("p2", core::ChatPost{"Bonjour"});
+  w.send("relay", core::MemberRemoved{"p1"});
+  w.send("h1", core::ParticipantRemove{"p1", true});
+  const Report report = build_report(w.session);
+  EXPECT_EQ(report.header.removed, 1);
+  EXPECT_EQ(report.header.hidden, 2);
+  ASSERT_EQ(report.messages.size(), 1u);  // the hidden ones are left out, as any hidden message
+  EXPECT_NE(render(report, Format::html).find("<b>1</b>Participants retirés de la session"), std::string::npos);
+  EXPECT_NE(render(report, Format::markdown).find("Participants retirés de la session : 1 · Contributions masquées à leur retrait : 2"),
+            std::string::npos);
+  const nlohmann::json json = nlohmann::json::parse(render(report, Format::json));
+  EXPECT_EQ(json["header"]["removed"], 1);
+  EXPECT_EQ(json["header"]["hidden_contributions"], 2);
 }
 
 }  // namespace
