@@ -75,7 +75,7 @@ void update_links() {
   if (room.empty()) return;
   const bool local = app.route.local;
   const std::string& key = app.route.key;  // every link of an encrypted session carries its key
-  app.links.join = app_link(app.page_base, {View::join, room, {}, local, key});
+  app.links.join = app_link(app.page_base, {View::join, room, {}, local, key, app.client.session().invite});
   std::string kiosk = id.kiosk_token;
   if (kiosk.empty() && app.route.view == View::kiosk) kiosk = app.route.token;
   if (!kiosk.empty()) app.links.kiosk = app_link(app.page_base, {View::kiosk, room, kiosk, local, key});
@@ -155,7 +155,12 @@ void handle_notices() {
       }
       case Notice::Kind::error: {
         js::log("relay error " + n.code + ": " + n.message);
+        if (n.code == "removed") {  // for good: the participant view says so, nothing is retried
+          app.want_connection = false;
+          break;
+        }
         if (n.code == "no_room" || n.code == "closed") app.ui.error = tr(S::error_no_room);
+        else if (n.code == "old_link") app.ui.error = tr(S::error_old_link);
         else app.ui.error = std::string(tr(S::error_generic)) + " " + n.message;
         if (n.code == "bad_token" && app.route.view == View::join) {
           // A stale membership (room recreated, storage copied): start over as a new participant.

@@ -29,7 +29,13 @@ void carry_out(const views::act::Go& a) { js::set_hash(route_hash(a.route)); }  
 void carry_out(const views::act::OpenUrl& a) { js::open_url(a.url); }
 void carry_out(const views::act::Copy& a) { js::copy_text(a.text); }
 void carry_out(const views::act::Download& a) { js::download(a.name, a.mime_type, a.text); }
-void carry_out(const views::act::Submit& a) { app.client.submit(a.event); }
+void carry_out(const views::act::Submit& a) {
+  app.client.submit(a.event);
+#if PALABRE_HOST_TOOLS
+  // The session's record (hiding what they wrote, for every screen) goes with the relay's refusal.
+  if (const auto* removal = std::get_if<core::ParticipantRemove>(&a.event)) app.client.remove_member(removal->who);
+#endif
+}
 void carry_out(const views::act::Post& a) { app.client.submit(core::ChatPost{a.text}); }
 void carry_out(const views::act::HideMessage& a) { app.client.submit(core::ChatHide{a.id, a.hidden}); }
 
@@ -45,7 +51,7 @@ void carry_out(const views::act::CreateRoom& a) {
 
 void carry_out(const views::act::JoinAs& a) {
   store("palabre.name", a.name);
-  if (app.client.intent() == Intent::none) app.client.enter_room(app.route.room, "");
+  if (app.client.intent() == Intent::none) app.client.enter_room(app.route.room, "", app.route.invite);
   app.want_connection = true;
   app.client.submit(core::ParticipantJoin{a.name});
   connect();
@@ -76,6 +82,8 @@ void carry_out(const views::act::ExportReport& a) {
 }
 void carry_out(const views::act::SavePlan&) { uploads::gather_images("plan", session_image_refs()); }
 
+void carry_out(const views::act::RenewJoinLink&) { app.client.renew_join_link(); }
+
 void carry_out(const views::act::ExportLog&) {
   const Identity& id = app.client.identity();
   const auto& lines = app.client.log();
@@ -96,6 +104,7 @@ void carry_out(const views::act::ImportPdf&) {}
 void carry_out(const views::act::SavePlan&) {}
 void carry_out(const views::act::ExportReport&) {}
 void carry_out(const views::act::ExportLog&) {}
+void carry_out(const views::act::RenewJoinLink&) {}
 #endif
 
 }  // namespace

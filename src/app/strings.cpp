@@ -307,6 +307,7 @@ constexpr std::array<Entry, static_cast<std::size_t>(S::count_)> catalogue = {{
     HOST("retiré", "removed"),
     HOST("Renouveler le lien", "Renew the link"),
     HOST("Les anciens liens et codes n’admettront plus de nouveaux venus.", "Old links and codes will no longer admit newcomers."),
+    {"Ce lien a été renouvelé : demandez le nouveau à l’animateur.", "This link was renewed: ask the host for the new one."},
 }};
 
 Lang current = Lang::fr;

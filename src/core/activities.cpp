@@ -274,6 +274,7 @@ Reason handle_activity_event(Session& s, const Envelope& env, const ItemHide& e)
 }  // namespace detail
 
 int hide_contributions_of(Session& s, std::string_view who, std::int64_t seq) {
+  const std::string id(who);
   int hidden = 0;
   auto hide = [&](bool& flag) {
     hidden += !flag;
@@ -288,7 +289,7 @@ int hide_contributions_of(Session& s, std::string_view who, std::int64_t seq) {
     for (auto& [id, question] : a.questions)
       if (question.by == who) hide(question.hidden);
     for (auto& per_question : a.survey_answers)  // open answers and comments: what can be read out
-      if (const auto it = per_question.find(std::string(who));
+      if (const auto it = per_question.find(id);
           it != per_question.end() && !(it->second.text.empty() && it->second.comment.empty()))
         hide(it->second.hidden);
     if (hidden != before) a.figures_seq = seq;  // hidden items leave the figures

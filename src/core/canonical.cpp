@@ -291,11 +291,14 @@ std::string canonical_json(const Session& s) {
   for (const auto& [who, is_online] : s.online) online[who] = is_online;
   root["presence"] = std::move(online);
   // Written only when there is something: states without a removal read the same as before.
-  if (!s.removed.empty()) root["removed"] = s.removed;
+  if (!s.removed.empty()) {
+    ojson removed = ojson::array();
+    for (const std::string& who : s.removed) removed.push_back(who);
+    root["removed"] = std::move(removed);
+  }
   if (!s.removals.empty()) {
-    ojson removals = ojson::array();
-    for (const Removal& r : s.removals)
-      removals.push_back(ojson{{"who", r.who}, {"seq", r.seq}, {"at", r.at}, {"hidden", r.hidden}});
+    ojson removals = ojson::object();
+    for (const auto& [who, hidden] : s.removals) removals[who] = hidden;
     root["removals"] = std::move(removals);
   }
   if (!s.invite.empty()) root["invite"] = s.invite;

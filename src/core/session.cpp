@@ -223,10 +223,8 @@ Reason handle(Session& s, const Envelope& env, const JoinRenewed& e) {
 Reason handle(Session& s, const Envelope& env, const ParticipantRemove& e) {
   if (Reason r = require_host(env); r != Reason::none) return r;
   if (!s.find_participant(e.who)) return Reason::unknown_item;
-  const bool recorded = std::any_of(s.removals.begin(), s.removals.end(), [&](const Removal& r) { return r.who == e.who; });
-  if (recorded && !e.hide_contributions) return Reason::no_change;
-  const int hidden = e.hide_contributions ? hide_contributions_of(s, e.who, env.seq) : 0;
-  s.removals.push_back(Removal{e.who, env.seq, env.at, hidden});
+  if (s.removals.count(e.who) && !e.hide_contributions) return Reason::no_change;
+  s.removals[e.who] += e.hide_contributions ? hide_contributions_of(s, e.who, env.seq) : 0;
   return Reason::none;
 }
 

@@ -104,14 +104,6 @@ struct Message {
   bool approved = true;  // false while held for the host (moderated chat, a blocked word)
 };
 
-// The host removed a participant (participant.remove): when, and how many of their contributions
-// that hid.
-struct Removal {
-  std::string who;
-  std::int64_t seq = 0, at = 0;
-  int hidden = 0;
-};
-
 struct Session {
   SessionInfo info;
   std::int64_t last_seq = 0;
@@ -119,7 +111,7 @@ struct Session {
   std::map<std::string, std::size_t> participant_index;  // member id -> index in participants
   std::map<std::string, bool> online;              // presence by member id, from the relay
   std::set<std::string> removed;                   // members the relay refuses (member.removed)
-  std::vector<Removal> removals;                   // the host's records, in seq order
+  std::map<std::string, int> removals;             // the host's participant.remove: who -> contributions it hid
   std::string invite;                              // the join key since the host renewed the link ("": none)
   std::vector<Message> messages;                   // in seq order
   std::vector<Activity> activities;                // in the host's order: added order, changed by activity.move

@@ -421,9 +421,9 @@ Report build_report(const core::Session& session, std::optional<Lang> lang, cons
   report.header.timezone = c.zone.name;
   report.header.participants = int(session.participants.size());
   std::set<std::string> removed = session.removed;
-  for (const core::Removal& r : session.removals) {
-    removed.insert(r.who);
-    report.header.hidden += r.hidden;
+  for (const auto& [who, hidden] : session.removals) {
+    removed.insert(who);
+    report.header.hidden += hidden;
   }
   report.header.removed = int(removed.size());
   report.header.date = parse_date(session.info.date);

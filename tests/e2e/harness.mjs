@@ -59,13 +59,13 @@ export function writeStoredRoom(dir, { room, created, envelopes, hostToken, kios
 }
 
 /** Starts `palabre serve` on a free port with a fresh data dir; resolves once it listens.
- *  `web`: the directory it serves (the wasm build's by default). */
-export async function startRelay({ dataDir, web = process.env.PALABRE_WEB } = {}) {
+ *  `web`: the directory it serves (the wasm build's by default); `args`: more options (`--redis`). */
+export async function startRelay({ dataDir, web = process.env.PALABRE_WEB, args = [] } = {}) {
   const bin = process.env.PALABRE_BIN;
   if (!bin || !web) throw new Error('PALABRE_BIN and PALABRE_WEB must be set (ctest sets them)');
   const port = await freePort();
   const data = dataDir ?? mkdtempSync(join(tmpdir(), 'palabre-e2e-'));
-  const child = spawn(bin, ['serve', '--port', String(port), '--bind', '127.0.0.1', '--data', data, '--web', web],
+  const child = spawn(bin, ['serve', '--port', String(port), '--bind', '127.0.0.1', '--data', data, '--web', web, ...args],
     { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   await new Promise((resolve, reject) => {

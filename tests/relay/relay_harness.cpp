@@ -135,6 +135,11 @@ std::optional<json> Client::next_of(const std::string& type, std::chrono::millis
   }
 }
 
+std::string Client::next_error_code(std::chrono::milliseconds timeout) {
+  const auto error = next_of("error", timeout);
+  return error ? error->value("code", "") : std::string();
+}
+
 std::vector<json> Client::envelopes_until(std::int64_t seq, std::chrono::milliseconds timeout) {
   std::vector<json> out;
   const auto deadline = std::chrono::steady_clock::now() + timeout;

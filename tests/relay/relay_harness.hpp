@@ -63,6 +63,8 @@ class Client {
   std::optional<json> next(std::chrono::milliseconds timeout = 3s);
   // The next frame whose "t" is `type`, skipping others (they are kept in `skipped`).
   std::optional<json> next_of(const std::string& type, std::chrono::milliseconds timeout = 3s);
+  // The code of the next `error` frame (skipping others), or "" if none arrives within `timeout`.
+  std::string next_error_code(std::chrono::milliseconds timeout = 3s);
   // Envelopes from `events` frames until one with seq >= `seq` has arrived (skips other frames).
   std::vector<json> envelopes_until(std::int64_t seq, std::chrono::milliseconds timeout = 3s);
   // True if no frame arrives within `quiet`.

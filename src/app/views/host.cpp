@@ -73,6 +73,24 @@ std::string readable_link(const std::string& url) {
 }
 
 // [SECTION] share panel
+// Renewing the join link, confirmed first: old links and codes stop admitting newcomers, while
+// everyone already in keeps their place (docs/decisions.md, "Renewing the join link").
+void draw_renew(Context& ctx, float width) {
+  if (!ctx.ui.renewing) {
+    const std::string label = std::string(icon::refresh) + "  " + tr(S::renew_link) + "###renew";
+    if (ui::link_button(label.c_str())) ctx.ui.renewing = true;
+    return;
+  }
+  ui::text_wrapped(tr(S::renew_confirm), theme::colour::muted);
+  const float half = (width - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
+  if (ui::primary_button((std::string(tr(S::renew_link)) + "###renew-yes").c_str(), half)) {
+    ctx.actions.push_back(act::RenewJoinLink{});
+    ctx.ui.renewing = false;
+  }
+  ImGui::SameLine();
+  if (ui::secondary_button((std::string(tr(S::cancel)) + "###renew-no").c_str(), half)) ctx.ui.renewing = false;
+}
+
 void draw_share(Context& ctx, float width) {
   const auto& f = theme::fonts();
   const float base = f.base_px;
@@ -83,6 +101,8 @@ void draw_share(Context& ctx, float width) {
   ImGui::PopFont();
   ui::text_muted(tr(S::host_code));
   ui::text_in(theme::display_font(), spaced_code(ctx.identity.room), theme::colour::accent);
+  // Once renewed, the code people type carries the join key too (the old code admits nobody new).
+  if (!ctx.session.invite.empty()) ui::text_in(theme::display_font(), "- " + spaced_code(ctx.session.invite), theme::colour::accent);
   // The code alone opens an encrypted room its newcomer cannot read: say how to share it.
   if (!ctx.route.key.empty()) ui::text_muted(tr(S::e2e_scan_to_join));
   const float inner = ui::avail_width();
@@ -92,6 +112,7 @@ void draw_share(Context& ctx, float width) {
     ui::qr_code(ctx.links.join, qr);
     ui::text_in(f.body, readable_link(ctx.links.join), theme::colour::muted, true);
     copy_button(ctx, tr(S::host_join_link), ctx.links.join, "join", inner);
+    draw_renew(ctx, inner);
   }
   if (!ctx.links.kiosk.empty()) {
     // The kiosk link is a secret (it shows everything): copy or open it, never display it.
@@ -195,6 +216,22 @@ void draw_messages(Context& ctx, float width, float height) {
 }
 
 // [SECTION] people
+// The host's "Retirer", confirmed first, with the choice to hide what the person wrote.
+void draw_removal_confirmation(Context& ctx) {
+  const core::Participant* p = ctx.session.find_participant(ctx.ui.removing);
+  if (!p) return;
+  ui::text_wrapped(p->name + " — " + tr(S::remove_confirm), theme::colour::live);
+  ImGui::Checkbox((std::string(tr(S::remove_hide)) + "###remove-hide").c_str(), &ctx.ui.removing_hides);
+  const float half = (ui::avail_width() - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
+  if (ui::primary_button((std::string(tr(S::remove_person)) + "###remove-yes").c_str(), half)) {
+    ctx.actions.push_back(act::Submit{core::ParticipantRemove{p->id, ctx.ui.removing_hides}});
+    ctx.ui.removing.clear();
+  }
+  ImGui::SameLine();
+  if (ui::secondary_button((std::string(tr(S::cancel)) + "###remove-no").c_str(), half)) ctx.ui.removing.clear();
+  ui::gap(theme::fonts().base_px * 0.4f);
+}
+
 // Who is in, online first: a count of who is online, a search, and rows whose names are shortened
 // with "…" (the full name on hover and as the row's name in the mirror) beside an online dot that
 // always shows. The list scrolls on its own within `height`, and only its visible rows are laid
@@ -219,6 +256,7 @@ void draw_people(Context& ctx, float width, float height) {
     ui::end_card();
     return;
   }
+  draw_removal_confirmation(ctx);
   std::string& search = ctx.ui.texts["people-search"];
   if (people.size() > 8 || !search.empty()) {
     mirror::TextFieldOptions options;
@@ -255,9 +293,23 @@ void draw_people(Context& ctx, float width, float height) {
       draw->AddCircleFilled(dot, base * 0.22f, is_online(p) ? theme::colour::ok : theme::colour::line);
       ImGui::SameLine();
       ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (avatar - ImGui::GetFontSize()) * 0.5f);
-      const std::string shown = ui::ellipsize(p.name, inner - avatar - base);
-      ui::text(shown, is_online(p) ? 0 : ImGui::GetColorU32(ImGuiCol_TextDisabled));
+      const bool removed = ctx.session.removed.count(p.id) > 0;
+      const std::string action = removed ? std::string(tr(S::removed_badge)) : std::string(tr(S::remove_person));
+      const float action_w = ImGui::CalcTextSize(action.c_str()).x + base;
+      const std::string shown = ui::ellipsize(p.name, inner - avatar - base - action_w);
+      ui::text(shown, is_online(p) && !removed ? 0 : ImGui::GetColorU32(ImGuiCol_TextDisabled));
       if (shown != p.name && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", p.name.c_str());
+      ImGui::SameLine(inner - action_w + base * 0.5f);
+      if (removed) {
+        ui::text(action, ImGui::GetColorU32(ImGuiCol_TextDisabled));
+      } else {
+        // Named after the person in the mirror: a screen reader hears "Retirer Bob", not ten "Retirer".
+        mirror::next_name((action + " " + p.name).c_str());
+        if (ui::link_button((action + "###remove-" + p.id).c_str())) {
+          ctx.ui.removing = p.id;
+          ctx.ui.removing_hides = true;
+        }
+      }
       ImGui::SetCursorScreenPos(ImVec2(at.x, at.y + row));
     }
   }

@@ -17,6 +17,15 @@ namespace {
 
 float ease_out(float t) { return 1.0f - (1.0f - t) * (1.0f - t) * (1.0f - t); }
 
+// The code to type, spaced to be read from afar ("ABC 234"), with the join key once the host
+// renewed the link ("ABC 234 - K7MP4Q").
+std::string shown_code(const Context& ctx) {
+  std::string code = ctx.route.room;
+  if (code.size() == 6) code = code.substr(0, 3) + " " + code.substr(3);
+  if (!ctx.session.invite.empty()) code += " - " + ctx.session.invite;
+  return code;
+}
+
 std::string host_of(const std::string& url) {
   auto start = url.find("://");
   start = start == std::string::npos ? 0 : start + 3;
@@ -49,8 +58,7 @@ void draw_join_panel(Context& ctx, float width, float height) {
     ui::text_in(f.heading, host_of(ctx.links.join), theme::colour::kiosk_text);
     ui::gap(base * 0.3f);
     ui::text_in(f.body, tr(S::host_code), theme::colour::kiosk_muted);
-    std::string code = ctx.route.room;
-    if (code.size() == 6) code = code.substr(0, 3) + " " + code.substr(3);
+    const std::string code = shown_code(ctx);
     ui::text_in(theme::display_font(), code, IM_COL32(255, 255, 255, 255));
     ui::gap(base * 0.5f);
   }
@@ -74,8 +82,7 @@ void draw_join_corner(Context& ctx, float right, float top, float qr) {
   const float base = f.base_px;
   const bool encrypted = !ctx.route.key.empty();
   ImDrawList* draw = ImGui::GetWindowDrawList();
-  std::string code = ctx.route.room;
-  if (code.size() == 6) code = code.substr(0, 3) + " " + code.substr(3);
+  const std::string code = shown_code(ctx);
   const std::string where = host_of(ctx.links.join);
   const float code_size = f.heading->FontSize * ImGui::GetIO().FontGlobalScale;
   const float text_w = encrypted ? 0.0f

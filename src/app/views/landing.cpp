@@ -28,10 +28,11 @@ void draw_landing(Context& ctx) {
   mirror::TextFieldOptions code_options;
   code_options.placeholder = tr(S::join_code_placeholder);
   bool go = mirror::TextField((std::string(tr(S::join_code_label)) + "###code").c_str(), ctx.ui.code, code_options);
-  const std::string code = normalise_room_code(ctx.ui.code);
+  const Route joining = join_route(ctx.ui.code);
+  const std::string& code = joining.room;
   const std::string go_label = std::string(tr(S::join_go)) + "  " + icon::arrow_right + "###go";
   go = ui::primary_button(go_label.c_str(), -1, !code.empty()) || (go && !code.empty());
-  if (go) ctx.actions.push_back(act::Go{Route{View::join, code, {}, false, {}}});
+  if (go) ctx.actions.push_back(act::Go{joining});
   ui::end_card();
 
   ui::gap(base * 1.0f);

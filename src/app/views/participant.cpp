@@ -77,17 +77,17 @@ void draw_name_form(Context& ctx) {
   ui::end_column(column);
 }
 
-// What a participant sees instead of broken screens when the session is end-to-end encrypted and
-// the link it came by has no key (it joined by the code).
-void draw_locked_notice() {
+// What a participant sees instead of the session's screens when it cannot take part: an encrypted
+// session whose link had no key (it joined by the code), or the host removed them.
+void draw_notice(const char* glyph, std::string_view title, std::string_view text) {
   const auto& f = theme::fonts();
   const float base = f.base_px;
   const ui::Column column = ui::begin_column(base * 26.0f);
   ui::gap(base * 2.0f);
   ui::begin_card(column.width);
-  ui::text_in(f.heading, std::string(icon::key) + "  " + tr(S::e2e_locked_title), theme::colour::accent);
+  ui::text_in(f.heading, std::string(glyph) + "  " + std::string(title), theme::colour::accent);
   ui::gap(base * 0.4f);
-  ui::text(tr(S::e2e_locked_text));  // wraps at the card's edge (begin_card sets it)
+  ui::text(std::string(text));  // wraps at the card's edge (begin_card sets it)
   ui::end_card();
   ui::end_column(column);
 }
@@ -304,10 +304,8 @@ void draw_tabs(Context& ctx, bool has_activity) {
 }  // namespace
 
 void draw_participant(Context& ctx) {
-  if (ctx.e2e_locked) {
-    draw_locked_notice();
-    return;
-  }
+  if (ctx.identity.removed) return draw_notice(icon::warning, tr(S::removed_title), tr(S::removed_text));
+  if (ctx.e2e_locked) return draw_notice(icon::key, tr(S::e2e_locked_title), tr(S::e2e_locked_text));
   if (has_joined(ctx)) {
     const core::Activity* a = followed_activity(ctx);
     if (a && a->id != ctx.ui.last_current) {  // the host moved on: follow

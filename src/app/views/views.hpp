@@ -55,6 +55,9 @@ struct Ui {
   std::map<std::string, std::string> image_uploads;
   std::string image_target;            // host: the image field under the pointer (drops and pastes go there)
   int pdf_importing = 0;               // host: a PDF's pages on their way to the editor (0: none)
+  std::string removing;                // host: the participant whose removal waits for confirmation
+  bool removing_hides = true;          // host: that removal also hides their contributions
+  bool renewing = false;               // host: renewing the join link waits for confirmation
 };
 
 // What a view asks the app to do after the frame (effects.cpp carries it out), one struct a kind.
@@ -75,10 +78,11 @@ struct Download { std::string name, mime_type, text; };  // a file the view made
 struct SavePlan {};                                 // host: the session as a plan file, its images inside
 struct PickImage { std::string field; };            // host: an image for the editor's field `field`
 struct ImportPdf {};                                // host: a PDF whose pages become the editor's pages
+struct RenewJoinLink {};                            // host: old join links stop admitting newcomers
 }  // namespace act
 using Action = std::variant<act::Go, act::OpenUrl, act::CreateRoom, act::JoinAs, act::Post, act::HideMessage, act::Copy,
                             act::ToggleLang, act::Submit, act::PickPlan, act::ExportLog, act::ExportReport, act::Download,
-                            act::PickImage, act::ImportPdf, act::SavePlan>;
+                            act::PickImage, act::ImportPdf, act::SavePlan, act::RenewJoinLink>;
 
 // What this browser offers, read by the app at start: views call no platform function.
 struct Capabilities {
