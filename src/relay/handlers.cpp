@@ -141,12 +141,19 @@ void State::reject_not_joined(WsSession& session, const std::string& cid) {
   reject(session, errors::not_joined, cid);
 }
 
+namespace {
+// A member's event, or a host's remove or renew (the relay's own envelope): stamped into this tick's
+// batch and acknowledged like any event once stored, or refused with the protocol's reason.
+void stamp_or_refuse(State& state, WsSession& session, std::variant<Stamp, ErrorText> stamped, std::string cid) {
+  if (const auto* error = std::get_if<ErrorText>(&stamped)) return state.reject(session, *error, cid);
+  state.stamp(*session.room, std::get<Stamp>(std::move(stamped)), session.weak_from_this(), std::move(cid));
+  state.schedule_flush(session.room);
+}
+}  // namespace
+
 void State::handle_event(WsSession& session, ClientFrame& frame) {
   if (!session.room) return reject_not_joined(session, frame.cid);
-  auto event = session.room->state.event_of(session.member_id, frame);
-  if (const auto* error = std::get_if<ErrorText>(&event)) return reject(session, *error, frame.cid);
-  stamp(*session.room, std::get<Stamp>(std::move(event)), session.weak_from_this(), std::move(frame.cid));
-  schedule_flush(session.room);
+  stamp_or_refuse(*this, session, session.room->state.event_of(session.member_id, frame), std::move(frame.cid));
 }
 
 void State::handle_sync(WsSession& session, const ClientFrame& frame) {
@@ -164,19 +171,15 @@ void State::handle_close(WsSession& session) {
 void State::handle_remove(WsSession& session, ClientFrame& frame) {
   if (!session.room) return reject_not_joined(session, frame.cid);
   auto removal = session.room->state.removal_of(session.member_id, frame.who);
-  if (const auto* error = std::get_if<ErrorText>(&removal)) return reject(session, *error, frame.cid);
-  log({{"event", "remove"}, {"conn", session.id()}, {"room", session.room->code()}, {"member", frame.who}});
-  stamp(*session.room, std::get<Stamp>(std::move(removal)), session.weak_from_this(), std::move(frame.cid));
-  schedule_flush(session.room);
+  if (std::holds_alternative<Stamp>(removal))
+    log({{"event", "remove"}, {"conn", session.id()}, {"room", session.room->code()}, {"member", frame.who}});
+  stamp_or_refuse(*this, session, std::move(removal), std::move(frame.cid));
 }
 
 void State::handle_renew(WsSession& session, ClientFrame& frame) {
   if (!session.room) return reject_not_joined(session, frame.cid);
   // A join key drawn as room codes are: six characters a person can read aloud or type.
-  auto renewal = session.room->state.renewal_of(session.member_id, new_room_code());
-  if (const auto* error = std::get_if<ErrorText>(&renewal)) return reject(session, *error, frame.cid);
-  stamp(*session.room, std::get<Stamp>(std::move(renewal)), session.weak_from_this(), std::move(frame.cid));
-  schedule_flush(session.room);
+  stamp_or_refuse(*this, session, session.room->state.renewal_of(session.member_id, new_room_code()), std::move(frame.cid));
 }
 
 }  // namespace palabre::relay
