@@ -79,7 +79,11 @@ EM_JS(void, js_images_configure, (const char* relay, const char* room, int local
       bitmap.close();
     });
   };
-  I.load = (ref) => I.fetch(ref).then(I.open).then((plain) => I.show(ref, plain)).catch((e) => {
+  // A fetch that fails (a phone between two cells, a relay restarting) is tried again after 1, 4
+  // and 16 s before the picture is crossed out; a picture that does not decode is not.
+  I.get = (ref, n = 0) => I.fetch(ref).catch((e) => n > 2 ? Promise.reject(e)
+    : new Promise((ok) => setTimeout(ok, 1e3 << 2 * n)).then(() => I.get(ref, n + 1)));
+  I.load = (ref) => I.get(ref).then(I.open).then((plain) => I.show(ref, plain)).catch((e) => {
     console.warn('[palabre] image ' + ref.slice(0, 12) + ': ' + e);
     I.call('_palabre_image_failed', ref);
   });

@@ -129,12 +129,12 @@ export async function launchBrowser() {
 export async function openApp(browser, url, { viewport = viewports.laptop, locale = 'fr-FR', timezoneId = 'Europe/Paris', context: shared } = {}) {
   const context = shared ?? await browser.newContext({ viewport, locale, timezoneId, deviceScaleFactor: 1, acceptDownloads: true });
   const page = await context.newPage();
-  const errors = [];
+  const errors = [], warnings = [];
   page.on('pageerror', (e) => errors.push(String(e)));
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); else if (m.type() === 'warning') warnings.push(m.text()); });
   await page.goto(url);
   await waitReady(page);
-  return { context, page, errors };
+  return { context, page, errors, warnings };
 }
 
 export async function waitReady(page) {

@@ -53,7 +53,12 @@ let made = null;
 const material = () => made ??= makeMaterial();
 
 async function drawsColour(screen, name, what, least = 400) {
-  await eventually(async () => (await pixelsOf(screen.page, colours[name])) >= least, { timeout: 20000, what: `${what} to draw the ${name} picture` });
+  let seen = 0;
+  await eventually(async () => (seen = await pixelsOf(screen.page, colours[name])) >= least, { timeout: 30000, what: `${what} to draw the ${name} picture` })
+    .catch(async (e) => {  // what the page said is what tells a slow relay from a picture that never came
+      await screenshot(screen.page, `images-missing-${name}`);
+      throw new Error(`${e.message}; ${seen} pixels of it; the page said: ${[...screen.errors, ...screen.warnings].join(' | ') || 'nothing'}`);
+    });
 }
 
 async function chooseFile(page, key, file) {
