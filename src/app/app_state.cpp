@@ -68,6 +68,15 @@ void do_host_duties() {
 #endif
 }
 
+void adopt_e2e_key(const std::string& chain) {
+  if (app.route.key.empty() || chain.size() <= app.route.key.size()) return;
+  e2e::adopt_key(chain);
+  app.route.key = chain;
+  store(e2e_key_name(app.route.room), chain);
+  js::replace_hash(route_hash(app.route));
+  update_links();
+}
+
 void update_links() {
   const Identity& id = app.client.identity();
   const std::string room = id.room.empty() ? app.route.room : id.room;

@@ -40,6 +40,9 @@ void flush();
 void start_route(Route route);
 // The join, kiosk and host links of the room, from the route and identity.
 void update_links();
+// End-to-end encryption: the key chain after a `session.rekey` gave this page the next key; the
+// page's address, the stored key and every link carry it from now on.
+void adopt_e2e_key(const std::string& chain);
 // What the client said since (created, joined, errors): URL, stored tokens, banners.
 void handle_notices();
 // The host's own chores (host_duties.hpp): after every frame of events and each drawn frame, and on

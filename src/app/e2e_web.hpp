@@ -1,13 +1,19 @@
 #pragma once
 // End-to-end encryption in the browser (format "palabre-e2e" v1, docs/security.md; the native side is
-// src/crypto/e2e.hpp). WebCrypto's AES-GCM is asynchronous, so the crypto sits in JavaScript between
-// the wasm client and the WebSocket, with one promise chain per direction: frames reach the socket,
-// and the client, strictly in the order they were given. WebAssembly only.
+// src/crypto/e2e.hpp). WebCrypto is asynchronous, so the crypto sits in JavaScript (web/e2e.js,
+// fetched only by a route with a key) between the wasm client and the WebSocket, with one promise
+// chain per direction: frames reach the socket, and the client, strictly in the order they were
+// given. WebAssembly only.
 //
 // Outgoing `event` frames get their `ev` sealed with additional data "palabre-e2e-v1|ROOM|VIS|FROM"
-// (FROM: the member id from `joined`, or its pseudonym for an anonymous event). Incoming envelopes
-// are opened and handed to the client in clear; one that does not authenticate, or a client event in
-// clear, is dropped with a console warning. The relay's own envelopes (presence) stay in clear.
+// (FROM: the member id from `joined`, or its pseudonym for an anonymous event; "|PUB" appended when
+// a participant's event carries its public key). Incoming envelopes are opened and handed to the
+// client in clear; one that does not authenticate, or a client event in clear, is dropped with a
+// console warning. The relay's own envelopes (presence) stay in clear.
+//
+// The key is a chain, one 43-character key per epoch: a host who removed someone renews it
+// (rotate), each remaining member takes the new one from a `session.rekey` event and the app keeps
+// the longer chain (palabre_e2e_rekeyed → adopt_key).
 //
 // Results come back through the exports palabre_e2e_send(gen, frame) (to write to the socket) and
 // palabre_e2e_deliver(gen, frame) (to give to the client); `gen` is the generation they were queued
@@ -24,6 +30,11 @@ std::string new_key();
 
 // Encrypts this route's traffic under `key_text` (empty: none, frames pass through untouched).
 void use_key(const std::string& key_text);
+// The chain web/e2e.js already holds, one key longer after a `session.rekey`: nothing re-imported.
+void adopt_key(const std::string& chain);
+// The host: a new key for every participant in the JSON array of member ids (those who stay), sent
+// as `session.rekey` events through palabre_e2e_rekey_part.
+void rotate(const std::string& participant_ids_json);
 bool active();
 // A new connection (or none): what is still queued in the chains is dropped on arrival.
 int next_generation();

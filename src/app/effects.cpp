@@ -82,7 +82,17 @@ void carry_out(const views::act::ExportReport& a) {
 }
 void carry_out(const views::act::SavePlan&) { uploads::gather_images("plan", session_image_refs()); }
 
-void carry_out(const views::act::RenewJoinLink&) { app.client.renew_join_link(); }
+// In an end-to-end encrypted room the key is renewed with the link: the new links carry the new key,
+// and every participant who keeps their place is sent it (e2e::rotate; docs/security.md).
+void carry_out(const views::act::RenewJoinLink&) {
+  app.client.renew_join_link();
+  if (!e2e::active()) return;
+  const core::Session& session = app.client.session();
+  nlohmann::json staying = nlohmann::json::array();
+  for (const core::Participant& p : session.participants)
+    if (!session.removed.count(p.id) && !session.removals.count(p.id)) staying.push_back(p.id);
+  e2e::rotate(staying.dump());
+}
 
 void carry_out(const views::act::ExportLog&) {
   const Identity& id = app.client.identity();

@@ -14,6 +14,7 @@
 #include "app/js_bridge.hpp"
 #include "app/platform_web.hpp"
 #include "app/strings.hpp"
+#include "core/codec.hpp"
 #include "core/session.hpp"
 #if PALABRE_HOST_TOOLS
 #include "app/uploads.hpp"
@@ -93,6 +94,27 @@ EMSCRIPTEN_KEEPALIVE void palabre_e2e_locked(int gen) {
   app_ns::e2e::set_locked();
   app_ns::platform::request_frames();
 }
+
+// web/e2e.js opened the next key a host sent (a `session.rekey`): the chain, one key longer.
+EMSCRIPTEN_KEEPALIVE void palabre_e2e_rekeyed(int gen, const char* chain) {
+  if (gen != app_ns::e2e::generation() || !chain) return;
+  app_ns::adopt_e2e_key(chain);
+  app_ns::platform::request_frames();
+}
+
+#if PALABRE_HOST_TOOLS
+// One `session.rekey` event web/e2e.js made for a rotation (e2e::rotate), sent as the host's.
+EMSCRIPTEN_KEEPALIVE void palabre_e2e_rekey_part(int gen, const char* event_json) {
+  if (gen != app_ns::e2e::generation() || !event_json) return;
+  auto ev = palabre::core::decode_event(std::string_view(event_json));
+  if (!ev) {
+    app_ns::js::log(std::string("a key renewal was not sent: ") + ev.error.message());
+    return;
+  }
+  app.client.submit(std::move(*ev.value));
+  app_ns::flush();
+}
+#endif
 
 // A message on the room's BroadcastChannel (local_channel.hpp lists them).
 EMSCRIPTEN_KEEPALIVE void palabre_local_message(const char* text) { app.local.on_message(text); }

@@ -13,7 +13,7 @@
 #include "app/render_gl.hpp"
 
 // The loader: bytes from the relay, IndexedDB or a data: URI; an encrypted blob ("PLBRE2E1", iv,
-// ciphertext: docs/protocol.md, "Blobs") opened with the room key; decoded by the browser and
+// ciphertext: docs/protocol.md, "Blobs") opened with a room key (web/e2e.js); decoded by the browser and
 // uploaded as a texture in emscripten's GL table, so that ImGui draws it by its id.
 EM_JS(void, js_images_configure, (const char* relay, const char* room, int local), {
   const I = Module.palabreImages || (Module.palabreImages = {bytes: new Map()});
@@ -36,14 +36,11 @@ EM_JS(void, js_images_configure, (const char* relay, const char* room, int local
     : I.local ? I.idb('readonly', (s) => s.get(I.room + '/' + ref)).then((b) => { if (!b) throw new Error('not in this browser'); return b; })
     : fetch(I.base + '/blob/' + I.room + '/' + ref).then((r) => { if (!r.ok) throw new Error('HTTP ' + r.status); return r.arrayBuffer(); });
   I.open = async (buffer) => {
-    const bytes = new Uint8Array(buffer);
+    const bytes = new Uint8Array(buffer), E = Module.palabreE2e;
     if (String.fromCharCode(...bytes.subarray(0, 8)) !== 'PLBRE2E1') return bytes;
-    const E = Module.palabreE2e;
-    const key = E && await E.key;
-    if (!key) throw new Error('encrypted, and this link has no key');
-    const plain = await crypto.subtle.decrypt({name: 'AES-GCM', iv: bytes.subarray(8, 20),
-      additionalData: new TextEncoder().encode('palabre-e2e-blob-v1|' + I.room)}, key, bytes.subarray(20));
-    return new Uint8Array(plain);
+    if (!E || !E.keys) throw new Error('encrypted, and this link has no key');
+    await E.keys;
+    return E.openBlob(bytes, I.room);
   };
   I.texture = (bitmap) => {
     const gl = GLctx, t = gl.createTexture(), id = GL.getNewId(GL.textures);

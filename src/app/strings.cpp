@@ -308,6 +308,9 @@ constexpr std::array<Entry, static_cast<std::size_t>(S::count_)> catalogue = {{
     HOST("Renouveler le lien", "Renew the link"),
     HOST("Les anciens liens et codes n’admettront plus de nouveaux venus.", "Old links and codes will no longer admit newcomers."),
     {"Ce lien a été renouvelé : demandez le nouveau à l’animateur.", "This link was renewed: ask the host for the new one."},
+    HOST("Les anciens liens et codes n’admettront plus de nouveaux venus, et la clé de chiffrement change : une personne retirée ne pourra pas lire la suite.",
+         "Old links and codes will no longer admit newcomers, and the encryption key changes: someone removed cannot read what follows."),
+    HOST("Clé de chiffrement renouvelée, version", "Encryption key renewed, version"),
 }};
 
 Lang current = Lang::fr;

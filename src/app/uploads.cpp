@@ -29,17 +29,8 @@ EM_JS(void, js_uploads_init, (), {
     return new Uint8Array(await out.arrayBuffer());
   };
   U.seal = async (plain) => {
-    const E = Module.palabreE2e, I = Module.palabreImages;
-    const key = E && E.key && await E.key;
-    if (!key) return plain;
-    const iv = crypto.getRandomValues(new Uint8Array(12));
-    const ct = new Uint8Array(await crypto.subtle.encrypt({name: 'AES-GCM', iv: iv,
-      additionalData: new TextEncoder().encode('palabre-e2e-blob-v1|' + I.room)}, key, plain));
-    const out = new Uint8Array(20 + ct.length);
-    out.set(new TextEncoder().encode('PLBRE2E1'));
-    out.set(iv, 8);
-    out.set(ct, 20);
-    return out;
+    const E = Module.palabreE2e;
+    return E && E.keys && await E.keys ? E.sealBlob(plain, Module.palabreImages.room) : plain;
   };
   U.hash = (bytes) => {
     const p = _malloc(bytes.length);

@@ -17,16 +17,16 @@ int run_decrypt(int argc, char** argv) {
                "(most likely the wrong key). Then: palabre report OUT / palabre replay OUT.",
                "palabre decrypt"};
   std::string key_text, path, output;
-  app.add_option("--key", key_text, "the key= part of the session's link (base64url)")->required();
+  app.add_option("--key", key_text, "the key= part of the session's newest link (base64url: 43 characters per key epoch)")->required();
   app.add_option("LOG", path, "the encrypted session log (*.palabre.jsonl)")->required();
   app.add_option("-o,--output", output, "where to write the decrypted log (default: stdout)");
   if (const auto exit = parse_options(app, argc, argv)) return *exit;
-  const auto key = palabre::crypto::parse_room_key(key_text);
-  if (!key) { std::fprintf(stderr, "palabre decrypt: the key is not 32 bytes of base64url\n"); return 2; }
+  const auto keys = palabre::crypto::parse_key_chain(key_text);
+  if (!keys) { std::fprintf(stderr, "palabre decrypt: the key is not 32 bytes of base64url (or several, end to end)\n"); return 2; }
   std::ifstream in(path, std::ios::binary);
   if (!in) { std::fprintf(stderr, "palabre decrypt: cannot open '%s'\n", path.c_str()); return 1; }
   const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  const auto plain = palabre::crypto::decrypt_log(text, *key);
+  const auto plain = palabre::crypto::decrypt_log(text, *keys);
   if (!plain.text) {
     std::fprintf(stderr, "palabre decrypt: %s:%zu: %s\n", path.c_str(), plain.line, plain.error.c_str());
     return 1;

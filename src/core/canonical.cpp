@@ -302,6 +302,7 @@ std::string canonical_json(const Session& s) {
     root["removals"] = std::move(removals);
   }
   if (!s.invite.empty()) root["invite"] = s.invite;
+  if (s.key_epoch > 1) root["key_epoch"] = s.key_epoch;
 
   ojson messages = ojson::array();
   for (const Message& m : s.messages) {

@@ -38,6 +38,10 @@ struct JoinRenewed { std::string invite; };
 // Host: the session's record of removing participant `who`; with `hide_contributions`, everything
 // they contributed under their name (messages, ideas, post-its, questions, open answers) is hidden.
 struct ParticipantRemove { std::string who; bool hide_contributions = false; };
+// Host, in an end-to-end encrypted room: the room key of `epoch` (the next one), wrapped for each
+// member who keeps their place; `keys` is web/e2e.js's business (docs/security.md), the engine only
+// counts epochs. A large room's renewal comes in several parts of the same epoch.
+struct SessionRekey { int epoch = 0; std::string keys; };
 
 // [SECTION] Host: preparing and running activities (activity ids = seq of their activity.add)
 struct ActivityAdd { ActivitySpec activity; };
@@ -98,7 +102,7 @@ struct QnaAsk { std::int64_t activity = 0; std::string text; };
 struct QnaUpvote { std::int64_t activity = 0; std::int64_t id = 0; bool upvoted = true; };
 
 using Event = std::variant<ParticipantJoin, ParticipantRename, ChatPost, ChatHide, ChatApprove, SessionConfigure, Presence,
-                           MemberRemoved, JoinRenewed, ParticipantRemove,
+                           MemberRemoved, JoinRenewed, ParticipantRemove, SessionRekey,
                            ActivityAdd, ActivityEdit, ActivityRemove, ActivityMove, ActivityStart, ActivityStop, ActivityReopen,
                            ActivityReveal, ItemHide, IdeaApprove, ItemApprove, BoardLock, QuizNext, QuizClose, QuizExtend, QuizLeaderboard,
                            ResultsPublish, QnaMark, PresentationGoto, ActivityNotes, SurveyShow,

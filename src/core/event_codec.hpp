@@ -66,6 +66,10 @@ constexpr std::string_view name_of(Tag<JoinRenewed>) { return "join.renewed"; }
 inline void read_fields(Fields& f, JoinRenewed& e) { f.str("invite", e.invite); }
 inline void write_fields(ojson& j, const JoinRenewed& e) { j["invite"] = e.invite; }
 
+constexpr std::string_view name_of(Tag<SessionRekey>) { return "session.rekey"; }
+inline void read_fields(Fields& f, SessionRekey& e) { f.i32("epoch", e.epoch); f.str("keys", e.keys); }
+inline void write_fields(ojson& j, const SessionRekey& e) { j["epoch"] = e.epoch; j["keys"] = e.keys; }
+
 constexpr std::string_view name_of(Tag<ParticipantRemove>) { return "participant.remove"; }
 inline void read_fields(Fields& f, ParticipantRemove& e) {
   f.str("who", e.who); f.boolean("hide_contributions", e.hide_contributions, false);

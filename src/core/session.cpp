@@ -22,8 +22,9 @@ constexpr std::string_view reason_names[] = {
     "unknown_question", "not_current_question", "already_answered", "no_more_questions", "bad_choice",
     "too_many_choices", "bad_order", "bad_stars", "comment_not_allowed", "bad_category", "not_author",
     "board_locked", "not_approved", "already_liked", "not_liked", "budget_exhausted", "already_voted",
-    "not_voted", "bad_page", "bad_position", "question_closed", "question_open", "bad_duration", "wrong_figures", "must_be_staff"};
-static_assert(std::size(reason_names) == static_cast<std::size_t>(Reason::must_be_staff) + 1);
+    "not_voted", "bad_page", "bad_position", "question_closed", "question_open", "bad_duration", "wrong_figures", "must_be_staff",
+    "bad_epoch"};
+static_assert(std::size(reason_names) == static_cast<std::size_t>(Reason::bad_epoch) + 1);
 }  // namespace
 
 std::string_view reason_code(Reason reason) {
@@ -228,6 +229,13 @@ Reason handle(Session& s, const Envelope& env, const ParticipantRemove& e) {
   return Reason::none;
 }
 
+Reason handle(Session& s, const Envelope& env, const SessionRekey& e) {
+  if (Reason r = require_host(env); r != Reason::none) return r;
+  if (e.epoch < 2 || (e.epoch != s.key_epoch && e.epoch != s.key_epoch + 1)) return Reason::bad_epoch;
+  s.key_epoch = std::max(s.key_epoch, e.epoch);
+  return Reason::none;
+}
+
 // A participant the session never saw joining (it does not hear every join): taken as joined under
 // a stand-in name, "#17" for p17, for as long as the event is accepted.
 bool add_stand_in(Session& s, const Envelope& env) {
@@ -277,7 +285,7 @@ Outcome apply(Session& session, const Envelope& envelope) {
                       std::is_same_v<T, ChatPost> || std::is_same_v<T, ChatHide> || std::is_same_v<T, ChatApprove> ||
                       std::is_same_v<T, SessionConfigure> || std::is_same_v<T, Presence> ||
                       std::is_same_v<T, MemberRemoved> || std::is_same_v<T, JoinRenewed> ||
-                      std::is_same_v<T, ParticipantRemove>)
+                      std::is_same_v<T, ParticipantRemove> || std::is_same_v<T, SessionRekey>)
           return handle(session, envelope, e);
         else
           return detail::handle_activity_event(session, envelope, e);

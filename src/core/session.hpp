@@ -68,6 +68,7 @@ enum class Reason {
   bad_duration,          // quiz: extra time outside 1..600 s
   wrong_figures,         // published figures differ from the engine's
   must_be_staff,         // speaker notes travel staff-only (host and kiosk), never public
+  bad_epoch,             // session.rekey: not the room key's current or next epoch
 };
 std::string_view reason_code(Reason reason);
 
@@ -113,6 +114,7 @@ struct Session {
   std::set<std::string> removed;                   // members the relay refuses (member.removed)
   std::map<std::string, int> removals;             // the host's participant.remove: who -> contributions it hid
   std::string invite;                              // the join key since the host renewed the link ("": none)
+  int key_epoch = 1;                               // end-to-end encrypted rooms: the room key's epoch (session.rekey)
   std::vector<Message> messages;                   // in seq order
   std::vector<Activity> activities;                // in the host's order: added order, changed by activity.move
   std::int64_t current_activity = 0;               // last started: what kiosks and participants follow

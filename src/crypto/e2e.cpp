@@ -120,6 +120,18 @@ std::optional<RoomKey> parse_room_key(std::string_view text) {
 
 std::string room_key_text(const RoomKey& key) { return base64url(key.data(), key.size()); }
 
+std::optional<KeyChain> parse_key_chain(std::string_view text) {
+  constexpr std::size_t kKeyChars = 43;
+  if (text.empty() || text.size() % kKeyChars != 0) return std::nullopt;
+  KeyChain keys;
+  for (std::size_t at = 0; at < text.size(); at += kKeyChars) {
+    auto key = parse_room_key(text.substr(at, kKeyChars));
+    if (!key) return std::nullopt;
+    keys.push_back(*key);
+  }
+  return keys;
+}
+
 RoomKey new_room_key() {
   RoomKey key;
   random_bytes(key.data(), key.size());
@@ -132,21 +144,28 @@ Nonce new_nonce() {
   return nonce;
 }
 
-std::string associated_data(std::string_view room, std::string_view vis, std::string_view from) {
+std::string associated_data(std::string_view room, std::string_view vis, std::string_view from, std::string_view pub) {
   std::string aad = "palabre-e2e-v1|";
   aad.append(room).append("|").append(vis).append("|").append(from);
+  if (!pub.empty()) aad.append("|").append(pub);
   return aad;
 }
 
 std::string encrypt_ev(const RoomKey& key, std::string_view room, std::string_view vis, std::string_view from,
-                       std::string_view ev_json, const Nonce& nonce) {
-  const Bytes out = seal(key, nonce.data(), associated_data(room, vis, from), ev_json);
-  return nlohmann::ordered_json{{"e2e", 1}, {"iv", base64url(nonce.data(), nonce.size())},
-                                {"ct", base64url(out.data(), out.size())}}
-      .dump();
+                       std::string_view ev_json, const Nonce& nonce, int epoch, std::string_view pub) {
+  const Bytes out = seal(key, nonce.data(), associated_data(room, vis, from, pub), ev_json);
+  nlohmann::ordered_json ev{{"e2e", 1}, {"iv", base64url(nonce.data(), nonce.size())}, {"ct", base64url(out.data(), out.size())}};
+  if (epoch > 1) ev["k"] = epoch;
+  if (!pub.empty()) ev["pub"] = pub;
+  return ev.dump();
 }
 
 Opened decrypt_ev(const RoomKey& key, std::string_view room, std::string_view vis, std::string_view from,
+                  std::string_view ev_object_text) {
+  return decrypt_ev(KeyChain{key}, room, vis, from, ev_object_text);
+}
+
+Opened decrypt_ev(const KeyChain& keys, std::string_view room, std::string_view vis, std::string_view from,
                   std::string_view ev_object_text) {
   const auto ev = nlohmann::json::parse(ev_object_text, nullptr, false);
   if (ev.is_discarded() || !ev.is_object() || ev.value("e2e", 0) != 1 || !ev.contains("iv") || !ev["iv"].is_string() ||
@@ -156,7 +175,16 @@ Opened decrypt_ev(const RoomKey& key, std::string_view room, std::string_view vi
   const auto sealed = unbase64(ev["ct"].get_ref<const std::string&>());
   if (!iv || iv->size() != Nonce().size() || !sealed || sealed->size() < kTagBytes)
     return {std::nullopt, "malformed iv or ciphertext"};
-  auto opened = unseal(key, iv->data(), associated_data(room, vis, from), sealed->data(), sealed->size());
+  const auto k = ev.find("k");
+  const std::int64_t epoch = k == ev.end() ? 1 : k->is_number_integer() ? k->get<std::int64_t>() : 0;
+  if (epoch < 1 || epoch > static_cast<std::int64_t>(keys.size()))
+    return {std::nullopt, "sealed under the key of epoch " + (k == ev.end() ? std::string("1") : k->dump()) + ", which this chain of " +
+                              std::to_string(keys.size()) + " does not hold"};
+  const auto pub = ev.find("pub");
+  if (pub != ev.end() && !pub->is_string()) return {std::nullopt, "malformed public key"};
+  auto opened = unseal(keys[static_cast<std::size_t>(epoch - 1)], iv->data(),
+                       associated_data(room, vis, from, pub == ev.end() ? std::string_view() : pub->get_ref<const std::string&>()),
+                       sealed->data(), sealed->size());
   if (!opened) return {std::nullopt, "authentication failed (tampered, moved, or another key)"};
   std::string text = std::move(*opened);
   const auto inner = nlohmann::json::parse(text, nullptr, false);
@@ -185,7 +213,7 @@ std::optional<std::string> open_blob(const RoomKey& key, std::string_view room, 
               blob.size() - kHeader);
 }
 
-DecryptedLog decrypt_log(std::string_view log_text, const RoomKey& key) {
+DecryptedLog decrypt_log(std::string_view log_text, const KeyChain& keys) {
   DecryptedLog result;
   std::string out;
   std::string room;
@@ -223,7 +251,7 @@ DecryptedLog decrypt_log(std::string_view log_text, const RoomKey& key) {
       out.append(line).push_back('\n');
       continue;
     }
-    const auto opened = decrypt_ev(key, room, vis, from, parsed["ev"].dump());
+    const auto opened = decrypt_ev(keys, room, vis, from, parsed["ev"].dump());
     if (!opened.ev_json) {
       result.rejected.push_back({line_number, opened.error});
       continue;

@@ -5,7 +5,11 @@
 // AES-256-GCM under the room key (32 bytes, base64url in the links' URL fragment, never sent to
 // the relay), with additional data "palabre-e2e-v1|ROOM|VIS|FROM" so a ciphertext cannot be moved
 // to another room, visibility or author. The relay's own envelopes (role "relay") stay in clear.
-// This native side decrypts logs for `palabre decrypt` and encrypts for tests and tools.
+// After a host renews the key, the room has a chain of keys, one per epoch (the links carry them
+// all, 43 characters each, oldest first); an `ev` sealed under epoch n > 1 says "k":n. A
+// participant's event may carry its ECDH public key, "pub", then appended to the additional data
+// ("|PUB") so nobody can swap it. This native side decrypts logs for `palabre decrypt` and encrypts
+// for tests and tools; the browser's side is web/e2e.js.
 #include <array>
 #include <cstdint>
 #include <optional>
@@ -21,16 +25,22 @@ using Nonce = std::array<std::uint8_t, 12>;
 // The key from its base64url text (43 characters, padding optional); nullopt if malformed.
 std::optional<RoomKey> parse_room_key(std::string_view text);
 std::string room_key_text(const RoomKey& key);
+// Keys of epochs 1, 2, … (index 0 is epoch 1).
+using KeyChain = std::vector<RoomKey>;
+// A chain from the links' text: one or more 43-character keys end to end; nullopt if malformed.
+std::optional<KeyChain> parse_key_chain(std::string_view text);
 // A fresh random key / nonce (getrandom).
 RoomKey new_room_key();
 Nonce new_nonce();
 
-// The additional authenticated data binding a ciphertext to its place.
-std::string associated_data(std::string_view room, std::string_view vis, std::string_view from);
+// The additional authenticated data binding a ciphertext to its place (and to the public key the
+// event carries, if any).
+std::string associated_data(std::string_view room, std::string_view vis, std::string_view from, std::string_view pub = {});
 
-// The encrypted `ev` object text for the plaintext event JSON `ev_json`.
+// The encrypted `ev` object text for the plaintext event JSON `ev_json`; `epoch` > 1 is written as
+// "k", a non-empty `pub` travels beside the ciphertext, authenticated.
 std::string encrypt_ev(const RoomKey& key, std::string_view room, std::string_view vis, std::string_view from,
-                       std::string_view ev_json, const Nonce& nonce);
+                       std::string_view ev_json, const Nonce& nonce, int epoch = 1, std::string_view pub = {});
 
 struct Opened {
   std::optional<std::string> ev_json;  // the plaintext event JSON text
@@ -39,6 +49,9 @@ struct Opened {
 // Decrypts and authenticates an `ev` (its JSON text). Fails on anything but a well-formed
 // encrypted ev whose tag verifies with this key and place.
 Opened decrypt_ev(const RoomKey& key, std::string_view room, std::string_view vis, std::string_view from,
+                  std::string_view ev_object_text);
+// The same with the key of the epoch the ev names ("k", 1 when absent) taken from `keys`.
+Opened decrypt_ev(const KeyChain& keys, std::string_view room, std::string_view vis, std::string_view from,
                   std::string_view ev_object_text);
 
 // An encrypted blob (an image of an encrypted session; docs/protocol.md "Blobs"):
@@ -65,6 +78,7 @@ struct DecryptedLog {
 // sent in clear by someone without the key) is left out and listed in `rejected`, as every client
 // rejected it live; the relay's own envelopes pass as they are. A line that is not an envelope, or
 // a bad header, is fatal. A torn last line (no final newline) is dropped, as read_log does.
-DecryptedLog decrypt_log(std::string_view log_text, const RoomKey& key);
+DecryptedLog decrypt_log(std::string_view log_text, const KeyChain& keys);
+inline DecryptedLog decrypt_log(std::string_view log_text, const RoomKey& key) { return decrypt_log(log_text, KeyChain{key}); }
 
 }  // namespace palabre::crypto

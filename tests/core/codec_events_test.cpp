@@ -26,7 +26,7 @@ TEST(CodecEvents, GivenOneOfEachEvent_WhenRoundTripped_ThenSameText) {
   c.blocked_words = std::vector<std::string>{"zut", "flûte"};
   const std::vector<Event> events = {
       ParticipantJoin{"Gaëlle"}, ParticipantRename{"G."}, ChatPost{"Merci"}, ChatHide{3, true}, ChatApprove{3}, c, Presence{"p3", true},
-      MemberRemoved{"p3"}, JoinRenewed{"K7MP4Q"}, ParticipantRemove{"p3", true},
+      MemberRemoved{"p3"}, JoinRenewed{"K7MP4Q"}, ParticipantRemove{"p3", true}, SessionRekey{2, R"({"pub":"B","to":{}})"},
       ActivityAdd{survey_spec()}, ActivityAdd{quiz_spec()}, ActivityAdd{presentation_spec()}, ActivityAdd{challenge_spec()},
       ActivityAdd{ideas_spec(ActivityKind::board, 3, true)}, ActivityEdit{4, rating_spec(7)}, ActivityRemove{4}, ActivityMove{4, 1},
       ActivityStart{4}, ActivityStop{4}, ActivityReopen{4}, ActivityReveal{4, false}, ItemHide{4, 9, true},

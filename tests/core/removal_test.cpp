@@ -84,5 +84,19 @@ TEST(MemberRemoved, GivenTheRelay_WhenItRemovesAMemberOrRenewsTheLink_ThenTheSes
   EXPECT_TRUE(seen.invite.empty());
 }
 
+TEST(SessionRekey, GivenAnEncryptedRoom_WhenTheHostRenewsTheKey_ThenTheEpochIsCountedAndOnlyTheHostMaySayIt) {
+  Script s;
+  s.join("p1", "Bob");
+  EXPECT_EQ(s.participant("p1", SessionRekey{2, "{}"}).code(), "not_host");
+  EXPECT_EQ(s.host(SessionRekey{1, "{}"}).code(), "bad_epoch") << "epoch 1 is the link's own key";
+  EXPECT_EQ(s.host(SessionRekey{3, "{}"}).code(), "bad_epoch") << "no epoch is skipped";
+  ASSERT_TRUE(s.host(SessionRekey{2, R"({"part":1,"parts":2})"}).accepted());
+  // a large room's renewal comes in parts of the same epoch
+  ASSERT_TRUE(s.host(SessionRekey{2, R"({"part":2,"parts":2})"}).accepted());
+  ASSERT_TRUE(s.host(SessionRekey{3, "{}"}).accepted());
+  EXPECT_EQ(s.session.key_epoch, 3);
+  EXPECT_EQ(s.host(SessionRekey{2, "{}"}).code(), "bad_epoch") << "never back to an older key";
+}
+
 }  // namespace
 }  // namespace palabre::core::testing

@@ -40,6 +40,51 @@ TEST(E2eFormat, GivenAKeyText_WhenParsed_ThenItRoundTripsAndBadTextIsRefused) {
   EXPECT_FALSE(parse_room_key("").has_value());
 }
 
+TEST(E2eKeyChain, GivenARenewedKey_WhenEventsOfBothEpochsAreOpened_ThenEachOpensWithItsOwnKeyOnly) {
+  const RoomKey first = new_room_key(), second = new_room_key();
+  const auto chain = parse_key_chain(room_key_text(first) + room_key_text(second));
+  ASSERT_TRUE(chain.has_value());
+  ASSERT_EQ(chain->size(), 2u);
+  const std::string before = encrypt_ev(first, "ABC234", "public", "p3", kChat, new_nonce());
+  const std::string after = encrypt_ev(second, "ABC234", "public", "p4", kChat, new_nonce(), 2);
+  EXPECT_EQ(json::parse(after)["k"], 2);
+  EXPECT_FALSE(json::parse(before).contains("k")) << "epoch 1 writes what v1 always wrote";
+  // the whole chain opens both
+  EXPECT_TRUE(decrypt_ev(*chain, "ABC234", "public", "p3", before).ev_json.has_value());
+  EXPECT_TRUE(decrypt_ev(*chain, "ABC234", "public", "p4", after).ev_json.has_value());
+  // the removed participant's chain (the first key only) opens what came before, not what follows
+  EXPECT_TRUE(decrypt_ev(first, "ABC234", "public", "p3", before).ev_json.has_value());
+  const auto refused = decrypt_ev(first, "ABC234", "public", "p4", after);
+  EXPECT_FALSE(refused.ev_json.has_value());
+  EXPECT_NE(refused.error.find("epoch 2"), std::string::npos) << refused.error;
+  // and relabelling the epoch does not help: the first key does not open the second's ciphertext
+  json relabelled = json::parse(after);
+  relabelled.erase("k");
+  EXPECT_FALSE(decrypt_ev(first, "ABC234", "public", "p4", relabelled.dump()).ev_json.has_value());
+}
+
+TEST(E2eKeyChain, GivenChainText_WhenParsed_ThenOnlyWholeKeysEndToEndAreTaken) {
+  const std::string one = room_key_text(new_room_key());
+  EXPECT_EQ(parse_key_chain(one)->size(), 1u);
+  EXPECT_EQ(parse_key_chain(one + one + one)->size(), 3u);
+  EXPECT_FALSE(parse_key_chain(one + one.substr(0, 20)).has_value());
+  EXPECT_FALSE(parse_key_chain("").has_value());
+  EXPECT_FALSE(parse_key_chain(one + "." + one.substr(1)).has_value());
+}
+
+TEST(E2eKeyChain, GivenAnEventCarryingItsSendersPublicKey_WhenTheKeyIsSwapped_ThenItIsRejected) {
+  const RoomKey key = new_room_key();
+  const std::string pub = "BPublicKeyOfZoe";
+  json sealed = json::parse(encrypt_ev(key, "ABC234", "public", "p3", kChat, new_nonce(), 1, pub));
+  EXPECT_EQ(sealed["pub"], pub);
+  EXPECT_TRUE(decrypt_ev(key, "ABC234", "public", "p3", sealed.dump()).ev_json.has_value());
+  // a relay swapping in its own public key (to be sent the next room key) is caught
+  sealed["pub"] = "BPublicKeyOfTheRelay";
+  EXPECT_FALSE(decrypt_ev(key, "ABC234", "public", "p3", sealed.dump()).ev_json.has_value());
+  sealed.erase("pub");
+  EXPECT_FALSE(decrypt_ev(key, "ABC234", "public", "p3", sealed.dump()).ev_json.has_value());
+}
+
 TEST(E2eFormat, GivenASealedEvent_WhenAnyCiphertextByteChanges_ThenItIsRejected) {
   const RoomKey key = new_room_key();
   const json sealed = json::parse(encrypt_ev(key, "ABC234", "staff", "p3", kChat, new_nonce()));

@@ -1,14 +1,17 @@
 // Removing a participant, end to end (issue 19): the host clicks "Retirer" on a participant's row and
 // confirms; that person's page says they were removed and stops; what they wrote is hidden on every
 // screen; a connection of theirs that is still open is told `removed` and what it sends next is
-// refused — on the relay the host used, and, with two relays on one Redis, on the other one too.
+// refused — on the relay the host used, and, with two relays on one Redis, on the other one too. In
+// an end-to-end encrypted room, renewing the link also renews the key: the removed participant's
+// page cannot open what follows, while the others, the kiosk and the host read on.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import {
   startRelay, launchBrowser, openApp, clickItem, clickReached, typeInto, appState, appInfo, eventually, screenshot,
-  viewports, openChat, freePort,
+  viewports, openChat, freePort, waitReady,
 } from './harness.mjs';
 
 const kRedisServer = '/usr/bin/redis-server';
@@ -41,8 +44,9 @@ async function startRedis() {
   };
 }
 
-async function hostARoom(relayUrl) {
+async function hostARoom(relayUrl, { encrypted = false } = {}) {
   const host = await openApp(browser, `${relayUrl}/#/host`, { viewport: viewports.laptop });
+  if (encrypted) await clickReached(host.page, 'session-e2e');
   await clickItem(host.page, 'create');
   const info = await eventually(async () => {
     const i = await appInfo(host.page);
@@ -104,6 +108,13 @@ async function joinAnswer(page, relayUrl, room, token) {
     ws.onerror = () => reject(new Error('socket failed'));
     ws.onopen = () => ws.send(JSON.stringify({ t: 'join', room, token }));
   }), { wsUrl, room, token });
+}
+
+const shareColumn = { x: 190, y: 600 };  // the left column scrolls: the link sits below the QR code
+
+async function renewFromTheConsole(hostPage) {
+  await clickReached(hostPage, 'renew', shareColumn);
+  await clickReached(hostPage, 'renew-yes', shareColumn);
 }
 
 async function removeFromTheConsole(hostPage, id) {
@@ -169,9 +180,7 @@ test('after the host renews the join link, the old link admits nobody new and th
     const oldLink = info.links.join;
     const alice = await joinAndPost(oldLink, 'Alice', 'Bonjour');
     // When the host renews the link where the join link and QR code are shown
-    const shareColumn = { x: 190, y: 600 };  // the left column scrolls: the link sits below the QR code
-    await clickReached(host.page, 'renew', shareColumn);
-    await clickReached(host.page, 'renew-yes', shareColumn);
+    await renewFromTheConsole(host.page);
     const newLink = await eventually(async () => {
       const link = (await appInfo(host.page)).links.join;
       return link !== oldLink ? link : null;
@@ -190,6 +199,83 @@ test('after the host renews the join link, the old link admits nobody new and th
     await alice.page.reload();
     await eventually(async () => (await appInfo(alice.page)).you === alice.id, { what: 'Alice resumes with her token' });
     assert.deepEqual(host.errors, []);
+  } finally {
+    await relay.stop();
+  }
+});
+
+const keyOf = (url) => new URL(url).hash.match(/[?&]key=([A-Za-z0-9_-]+)/u)?.[1] ?? '';
+const texts = async (page) => JSON.stringify((await appState(page)).messages ?? []);
+
+test('in an encrypted room, renewing after a removal renews the key: the removed page cannot open what follows, the others can', async () => {
+  const relay = await startRelay();
+  try {
+    // Given an end-to-end encrypted room with a kiosk and two participants who posted a message each
+    const { host, info } = await hostARoom(relay.url, { encrypted: true });
+    const firstKey = keyOf(info.links.join);
+    assert.equal(firstKey.length, 43, 'the link carries one key');
+    const bob = await joinAndPost(info.links.join, 'Bob', 'Je dérange un peu');
+    const alice = await joinAndPost(info.links.join, 'Nguyễn Thị Hương', 'Bonjour à tous 👋');
+    const kiosk = await openApp(browser, info.links.kiosk, { viewport: viewports.kiosk });
+    await eventually(async () => (await texts(kiosk.page)).includes('Bonjour à tous'), { what: 'the kiosk reads the room' });
+
+    // When the host removes Bob, then renews the link — and with it the key
+    await removeFromTheConsole(host.page, bob.id);
+    await saysRemoved(bob.page);
+    await renewFromTheConsole(host.page);
+
+    // Then the host's links, and the addresses of Alice's page and the kiosk, carry the next key
+    const chain = await eventually(async () => {
+      const link = (await appInfo(host.page)).links.join;
+      return keyOf(link).length === 86 ? keyOf(link) : null;
+    }, { what: "the host's join link to carry the renewed key" }).catch((e) => {
+      throw new Error(`${e.message}; the host's page said: ${host.warnings.join(' | ') || 'nothing'}`);
+    });
+    assert.ok(chain.startsWith(firstKey), 'the old key stays in the chain: what was said before still opens');
+    for (const [who, page] of [['Alice', alice.page], ['the kiosk', kiosk.page]])
+      await eventually(async () => keyOf(await page.evaluate(() => location.href)) === chain, { what: `${who} to hold the renewed key` });
+    await screenshot(host.page, 'e2ee-renewed-key-laptop');
+
+    // When Alice writes after the renewal
+    const secret = 'Après la rotation : le budget réel est de 42 k€ 🔐';
+    await typeInto(alice.page, 'message', secret);
+    await clickItem(alice.page, 'send');
+    // Then the host, the kiosk and Alice read it
+    for (const [who, page] of [['host', host.page], ['kiosk', kiosk.page], ['Alice', alice.page]])
+      await eventually(async () => (await texts(page)).includes('42 k€'), { what: `the ${who} to read the message sent after the renewal` });
+
+    // And the relay holds it sealed under the new key only
+    const log = join(relay.dataDir, `${info.room}.palabre.jsonl`);
+    const envelopes = readFileSync(log, 'utf8').trim().split('\n').slice(1).map((l) => JSON.parse(l));
+    const sealed = envelopes.filter((e) => e.from === alice.id && e.ev.e2e === 1).at(-1);
+    assert.equal(sealed.ev.k, 2, 'sealed under the second key');
+    assert.ok(!readFileSync(log, 'utf8').includes('42 k€'));
+    assert.ok(envelopes.some((e) => e.role === 'host' && e.ev.e2e === 1 && !e.ev.k), 'the renewal itself travels under the first key');
+
+    // And Bob's page, which kept the first key, cannot open it — while Alice's page, same code, can
+    const openIn = (page) => page.evaluate(async ({ env, room }) => {
+      const E = window.Module.palabreE2e;
+      E.room = room;  // (Bob's page left the room: only the key differs)
+      const keys = await E.keys;
+      return { keys: keys.length, opened: await E.open(keys, env) };
+    }, { env: sealed, room: info.room });
+    const byBob = await openIn(bob.page);
+    assert.equal(byBob.keys, 1, "Bob's page holds the first key only");
+    assert.equal(byBob.opened, null, "Bob's page cannot decrypt the message sent after the renewal");
+    const byAlice = await openIn(alice.page);
+    assert.equal(byAlice.keys, 2);
+    assert.ok(byAlice.opened.includes('42 k€'), "Alice's page opens the very same envelope");
+
+    // And `palabre decrypt` opens it with the renewed chain, not with the first key alone
+    const decrypt = (key) => execFileSync(process.env.PALABRE_BIN, ['decrypt', '--key', key, log], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    assert.ok(decrypt(chain).includes('42 k€'));
+    assert.ok(!decrypt(firstKey).includes('42 k€'), 'the first key alone does not open what followed');
+
+    // And a reload keeps the chain (stored beside the first key), so Alice reads on
+    await alice.page.reload();
+    await waitReady(alice.page);
+    await eventually(async () => (await texts(alice.page)).includes('42 k€'), { what: 'Alice after a reload' });
+    for (const who of [host, alice, kiosk]) assert.deepEqual(who.errors, []);
   } finally {
     await relay.stop();
   }

@@ -81,7 +81,7 @@ void draw_renew(Context& ctx, float width) {
     if (ui::link_button(label.c_str())) ctx.ui.renewing = true;
     return;
   }
-  ui::text_wrapped(tr(S::renew_confirm), theme::colour::muted);
+  ui::text_wrapped(tr(ctx.route.key.empty() ? S::renew_confirm : S::renew_confirm_e2e), theme::colour::muted);
   const float half = (width - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
   if (ui::primary_button((std::string(tr(S::renew_link)) + "###renew-yes").c_str(), half)) {
     ctx.actions.push_back(act::RenewJoinLink{});
@@ -105,6 +105,8 @@ void draw_share(Context& ctx, float width) {
   if (!ctx.session.invite.empty()) ui::text_in(theme::display_font(), "- " + spaced_code(ctx.session.invite), theme::colour::accent);
   // The code alone opens an encrypted room its newcomer cannot read: say how to share it.
   if (!ctx.route.key.empty()) ui::text_muted(tr(S::e2e_scan_to_join));
+  if (!ctx.route.key.empty() && ctx.session.key_epoch > 1)
+    ui::text_muted(std::string(icon::key) + "  " + tr(S::e2e_key_renewed) + " " + std::to_string(ctx.session.key_epoch));
   const float inner = ui::avail_width();
   if (!ctx.links.join.empty()) {
     const float qr = std::min(inner, base * 10.0f);
