@@ -18,6 +18,9 @@ import {
 
 const sizes = { phone: { width: 390, height: 844 }, laptop: { width: 1366, height: 768 }, small: { width: 1280, height: 720 },
   kiosk: { width: 1920, height: 1080 } };
+// The laptop with the browser zoomed to 200 % (WCAG 1.4.4): half as many CSS pixels each way, each
+// drawn with two device pixels — what Ctrl + gives, and what a participant's page must fit.
+const zoomed = { 'laptop-200%': { width: 683, height: 384 } };
 const sha256 = (text) => createHash('sha256').update(text).digest('hex');
 const hostToken = randomBytes(16).toString('hex');
 const kioskToken = sha256(`palabre-kiosk:${hostToken}`).slice(0, 32);  // protocol/tokens.cpp
@@ -78,7 +81,7 @@ after(() => {
 });
 
 /** Opens `hash` for `role` at every size; returns the problems found, each naming where. */
-async function lookAt(context, hash, role, moment) {
+async function lookAt(context, hash, role, moment, at = sizes) {
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
@@ -96,7 +99,7 @@ async function lookAt(context, hash, role, moment) {
   }
   await page.waitForTimeout(400);
   const problems = [];
-  for (const [sizeName, size] of Object.entries(sizes)) {
+  for (const [sizeName, size] of Object.entries(at)) {
     await page.setViewportSize(size);
     await page.waitForTimeout(650);  // animated bars and podiums settle
     for (const p of await pageLayoutProblems(page)) problems.push(`${role} ${moment} ${sizeName}: ${p}`);
@@ -107,15 +110,18 @@ async function lookAt(context, hash, role, moment) {
   return problems;
 }
 
-test('layout: every view of the sample workshop fits the phone, the laptop, 1280×720 and the kiosk', { timeout: 900000 }, async () => {
+test('layout: every view of the sample workshop fits the phone, the laptop, 1280×720, the kiosk, and a participant zoomed to 200 %', { timeout: 900000 }, async () => {
   const contexts = {};
-  for (const role of ['host', 'kiosk', 'phone']) {
-    contexts[role] = await shared.browser.newContext({ viewport: sizes.laptop, locale: 'fr-FR', timezoneId: 'Europe/Paris', deviceScaleFactor: 1 });
+  for (const role of ['host', 'kiosk', 'phone', 'zoomed']) {
+    contexts[role] = await shared.browser.newContext({ viewport: sizes.laptop, locale: 'fr-FR', timezoneId: 'Europe/Paris',
+      deviceScaleFactor: role === 'zoomed' ? 2 : 1 });
   }
-  // The phone is a member already (the resume token a join leaves in the browser).
-  await contexts.phone.addInitScript(({ codes, token }) => {
-    for (const code of codes) localStorage.setItem(`palabre.member.${code}`, token);
-  }, { codes: shared.prepared.map((r) => r.room), token: `token-${phoneMember}` });
+  // The participant is a member already (the resume token a join leaves in the browser).
+  for (const role of ['phone', 'zoomed']) {
+    await contexts[role].addInitScript(({ codes, token }) => {
+      for (const code of codes) localStorage.setItem(`palabre.member.${code}`, token);
+    }, { codes: shared.prepared.map((r) => r.room), token: `token-${phoneMember}` });
+  }
   const only = process.env.PALABRE_LAYOUT_ONLY;  // e.g. "survey" while mending one view
   const problems = [];
   for (const { room, moment } of shared.prepared) {
@@ -123,6 +129,7 @@ test('layout: every view of the sample workshop fits the phone, the laptop, 1280
     problems.push(...await lookAt(contexts.host, `#/host/${room}/${hostToken}`, 'host', moment));
     problems.push(...await lookAt(contexts.kiosk, `#/kiosk/${room}/${kioskToken}`, 'kiosk', moment));
     problems.push(...await lookAt(contexts.phone, `#/join/${room}`, 'phone', moment));
+    problems.push(...await lookAt(contexts.zoomed, `#/join/${room}`, 'participant', moment, zoomed));
     process.stderr.write(`[layout] ${moment}: ${problems.length} problems so far\n`);
   }
   for (const c of Object.values(contexts)) await c.close();
