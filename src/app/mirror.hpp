@@ -33,7 +33,7 @@ struct Item {
 struct LabelParts { std::string key, label; };
 LabelParts split_label(std::string_view imgui_label);
 // Removes private-use code points (icon glyphs) and surrounding spaces from a visible label.
-std::string strip_icons(std::string_view text);
+std::string strip_icons(std::string_view text);  // the check mark (U+F00C) stays, as ✓
 // The frame's items as the JSON array window.palabre.items() returns.
 std::string items_json(const std::vector<Item>& items);
 

@@ -21,6 +21,9 @@ std::string strip_icons(std::string_view text) {
     const unsigned char c = static_cast<unsigned char>(text[i]);
     // U+E000..U+F8FF (Private Use Area, where icon fonts live) is EE 80 80 .. EF A3 BF in UTF-8.
     if (c == 0xEE || (c == 0xEF && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) <= 0xA3)) {
+      // The check mark says something (the right answer of a closed question): read as ✓ (U+2713).
+      // A choice made (check circle) says it with aria-pressed instead.
+      if (text.substr(i, 3) == "\xef\x80\x8c") out += "\xe2\x9c\x93";
       i += 3;
       continue;
     }

@@ -311,6 +311,7 @@ constexpr std::array<Entry, static_cast<std::size_t>(S::count_)> catalogue = {{
     HOST("Les anciens liens et codes n’admettront plus de nouveaux venus, et la clé de chiffrement change : une personne retirée ne pourra pas lire la suite.",
          "Old links and codes will no longer admit newcomers, and the encryption key changes: someone removed cannot read what follows."),
     HOST("Clé de chiffrement renouvelée, version", "Encryption key renewed, version"),
+    {"J’aime", "Like"},
 }};
 
 Lang current = Lang::fr;

@@ -194,7 +194,7 @@ enum class S {
   mod_approve_all, chat_moderated, blocked_words, ed_accessible_quiz,
   host_results, host_reveal, host_unreveal, page_previous, page_next,
   removed_title, removed_text, remove_person, remove_confirm, remove_hide, removed_badge, renew_link, renew_confirm,
-  error_old_link, renew_confirm_e2e, e2e_key_renewed,
+  error_old_link, renew_confirm_e2e, e2e_key_renewed, like_idea,
   count_
 };
 

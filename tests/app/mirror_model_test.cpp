@@ -32,6 +32,14 @@ TEST(MirrorLabel, GivenIconGlyphs_WhenSplit_ThenTheAccessibleLabelHasOnlyWords) 
   EXPECT_EQ(p.key, "send");
 }
 
+TEST(MirrorLabel, GivenTheRightAnswersCheckMark_WhenIconsAreStripped_ThenItIsReadAsACheckMark) {
+  // U+F00C (check) marks the right answer of a closed quiz question; U+F058 (check circle), a
+  // choice made, is said by the control's pressed state instead.
+  EXPECT_EQ(strip_icons("\xef\x80\x8c Le carré"), "\xe2\x9c\x93 Le carré");
+  EXPECT_EQ(strip_icons("\xef\x81\x98   2014"), "2014");
+  EXPECT_EQ(strip_icons("\xef\x87\x98  Envoyer"), "Envoyer");
+}
+
 TEST(MirrorLabel, GivenFrenchText_WhenIconsAreStripped_ThenAccentsAndPunctuationStay) {
   EXPECT_EQ(strip_icons("Café — stratégie numérique ’œ"), "Café — stratégie numérique ’œ");
 }

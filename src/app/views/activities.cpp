@@ -394,7 +394,8 @@ void ideas(Context& ctx, const core::Activity& a, float width) {
     ImGui::PopStyleColor();
     ImGui::SameLine(ImGui::GetCursorPosX() + width - base * 4.0f);
     const std::string like = std::string(liked ? icon::heart : icon::thumbs_up) + count + "###like-" + std::to_string(idea.id);
-    mirror::next_name(tr(S::post_idea));
+    mirror::next_name(tr(S::like_idea));
+    mirror::next_state(liked);
     if (ui::link_button(like.c_str()) && a.running()) submit(ctx, core::IdeaLike{a.id, idea.id, !liked});
     if (!idea.approved) ui::text_muted(tr(S::mod_waiting));  // one's own, held for the host
     ImGui::PopID();
