@@ -2,9 +2,12 @@
 // has at start, the expiry timer, shutting down.
 #include "relay/state.hpp"
 
+#include <map>
 #include <stdexcept>
 
 #include "protocol/envelope.hpp"
+#include "protocol/frames.hpp"
+#include "protocol/room_state.hpp"
 #include "relay/file_room_store.hpp"
 #include "relay/redis_room_store.hpp"
 #include "relay/ws_session.hpp"
@@ -32,7 +35,18 @@ std::unique_ptr<RoomStore> make_store(State& state) {
 void State::load() {
   store = make_store(*this);
   if (auto error = store->start()) throw std::runtime_error(error->message);
-  for (auto& record : store->rooms_at_start(load_warnings)) hold_room(std::move(record));
+  for (auto& record : store->rooms_at_start(load_warnings)) {
+    // Members the log still shows online were connected when this relay last stopped without
+    // saying goodbye (a crash, a power cut): nobody is connected now, so they are recorded gone.
+    std::map<std::string, bool> online;
+    for (const auto& env : record.envelopes)
+      if (env.sender == "relay")
+        if (auto p = protocol::presence_of(env.text)) online[p->who] = p->online;
+    const auto room = hold_room(std::move(record));
+    for (const auto& [who, on] : online)
+      if (on) stamp(*room, protocol::RoomState::presence(who, false), {}, {});
+    flush(*room);
+  }
 }
 
 // A room of the store, held by this relay from now on.

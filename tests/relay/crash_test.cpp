@@ -11,6 +11,7 @@
 
 #include <map>
 #include <random>
+#include <thread>
 
 namespace palabre::relay::testing {
 namespace {
@@ -103,6 +104,51 @@ TEST(Crash, KilledWithSigkillRepeatedlyLosesNothingAnyClientSaw) {
   }
   RecordProperty("envelopes_seen", int(seen.size()));
   RecordProperty("envelopes_logged", int(logged.size()));
+}
+
+TEST(Crash, GivenMembersOnlineWhenTheRelayIsKilled_WhenItRestarts_ThenItsLogMarksEachOfThemOffline) {
+  TempDir dir;
+  std::string room;
+  std::vector<std::string> online;  // member ids connected at the kill
+  {
+    // Given a host and two participants connected, a third who came and went
+    ForkedRelay relay(crash_config(dir.path()));
+    Client host(relay.port);
+    const json created = host.create();
+    room = created["room"];
+    online.push_back(created["you"]);
+    std::vector<std::unique_ptr<Client>> people;
+    for (int i = 0; i < 3; ++i) {
+      people.push_back(std::make_unique<Client>(relay.port));
+      const json joined = people.back()->join(room);
+      ASSERT_EQ(joined["t"], "joined") << joined.dump();
+      if (i < 2) online.push_back(joined["you"]);
+    }
+    people.back().reset();  // gone before the crash: its own online:false is logged
+    host.send(json{{"t", "ping"}});
+    ASSERT_TRUE(host.next_of("pong"));
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    // when the relay is killed
+    relay.kill_hard();
+  }
+  const auto last_presence = [&] {
+    std::map<std::string, bool> seen;
+    for (const auto& line : log_lines(dir.path() / (room + ".palabre.jsonl"))) {
+      const json env = json::parse(line);
+      if (env.value("role", "") == "relay" && env["ev"]["type"] == "presence") seen[env["ev"]["who"]] = env["ev"]["online"];
+    }
+    return seen;
+  };
+  for (const auto& who : online) ASSERT_TRUE(last_presence()[who]) << who << " online in the log at the kill";
+  // and restarted on the same data directory
+  ForkedRelay restarted(crash_config(dir.path()));
+  Client probe(restarted.port);  // the relay is up once it answers
+  probe.send(json{{"t", "ping"}});
+  ASSERT_TRUE(probe.next_of("pong"));
+  // then, before anyone comes back, its log says every one of them is offline, and nobody else changed
+  const auto after = last_presence();
+  EXPECT_EQ(after.size(), 4u);
+  for (const auto& [who, on] : after) EXPECT_FALSE(on) << who << " still online after the restart";
 }
 
 }  // namespace
