@@ -4,7 +4,8 @@
 #   engine (bench/core), report (bench/report), relay micro-costs (bench/relay), relay vote burst at
 #   10,000 and at the per-process maximum, palabre vs the ws and socket.io relays (bench/relay/peers),
 #   two relays on Redis, the Redis tests, wasm download size + first frame (bench/app/load.mjs),
-#   host frame time (bench/app/frame.mjs, if present), renewing an encrypted room's key (bench/app/rekey.mjs).
+#   host frame time (bench/app/frame.mjs, if present), renewing an encrypted room's key (bench/app/rekey.mjs),
+#   a participant's first frame on loopback, Fast 3G and Slow 3G, cold and warm (bench/app/network.mjs).
 # Raw outputs are kept in $PALABRE_BENCH_OUT (default build/bench). Environment:
 #   PALABRE_BENCH_SKIP_BUILD=1  use the existing build/native and build/wasm
 #   PALABRE_BENCH_QUICK=1       1,000 participants instead of 10,000 / 19,900 (a smoke run)
@@ -69,6 +70,7 @@ run relay_micro "$build/bench/relay/relay_bench"
 run app_load node bench/app/load.mjs 5
 if [ -f bench/app/frame.mjs ]; then run app_frame node bench/app/frame.mjs; fi
 run app_rekey node bench/app/rekey.mjs 100 1000 10000
+run app_network node bench/app/network.mjs 3
 
 node bench/relay/bench_report.mjs "$out" docs/performance.md
 echo "bench.sh: figures written to docs/performance.md (raw outputs in $out)" >&2

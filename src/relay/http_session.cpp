@@ -242,21 +242,43 @@ void HttpSession::respond_blob(Response&& res, const BlobAnswer& answer, std::sh
 void HttpSession::serve_file(const std::string& target) {
   const auto file = resolve_static(state_->config.web_dir, target);
   if (!file) return respond_text(http::status::not_found, "not found\n");
+  const auto& req = parser_->get();
+  // The build's gzip or brotli copy when the browser takes it; revalidated on every use (no-cache)
+  // against a validator, so that a second visit costs a 304 per file, not the bytes.
+  const auto field = [&](http::field name) {
+    const auto value = req[name];
+    return std::string_view(value.data(), value.size());
+  };
+  const StaticVariant variant = static_variant(state_->config.web_dir, *file, field(http::field::accept_encoding));
+  const std::string etag = static_etag(variant);
+  const std::string_view type = content_type(*file);
+  const auto headers = [&](auto& res) {
+    res.set(http::field::content_type, beast::string_view(type.data(), type.size()));
+    if (!variant.encoding.empty()) res.set(http::field::content_encoding, beast::string_view(variant.encoding.data(), variant.encoding.size()));
+    res.set(http::field::vary, "Accept-Encoding");
+    res.set(http::field::etag, etag);
+    res.set(http::field::cache_control, "no-cache");
+  };
+  if (etag_matches(field(http::field::if_none_match), etag)) {
+    http::response<http::empty_body> res{http::status::not_modified, req.version()};
+    headers(res);
+    res.content_length(0);  // (a 304 has no body; Beast writes none)
+    return write(std::move(res));
+  }
   beast::error_code ec;
   http::file_body::value_type body;
-  body.open(file->c_str(), beast::file_mode::scan, ec);
+  body.open(variant.file.c_str(), beast::file_mode::scan, ec);
   if (ec) return respond_text(http::status::not_found, "not found\n");
   const auto size = body.size();
-  if (parser_->get().method() == http::verb::head) {
-    http::response<http::empty_body> res{http::status::ok, parser_->get().version()};
-    res.set(http::field::content_type, beast::string_view(content_type(*file).data(), content_type(*file).size()));
+  if (req.method() == http::verb::head) {
+    http::response<http::empty_body> res{http::status::ok, req.version()};
+    headers(res);
     res.content_length(size);
     return write(std::move(res));
   }
   http::response<http::file_body> res{std::piecewise_construct, std::make_tuple(std::move(body)),
-                                      std::make_tuple(http::status::ok, parser_->get().version())};
-  res.set(http::field::content_type, beast::string_view(content_type(*file).data(), content_type(*file).size()));
-  res.set(http::field::cache_control, "no-cache");
+                                      std::make_tuple(http::status::ok, req.version())};
+  headers(res);
   write(std::move(res));
 }
 

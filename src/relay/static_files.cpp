@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
+#include <cstdio>
 #include <string>
 #include <utility>
 
@@ -70,6 +72,71 @@ std::optional<fs::path> resolve_static(const fs::path& root, std::string_view ta
   const fs::path file = fs::canonical(canonical_root / relative, ec);
   if (ec || !inside(canonical_root, file) || !fs::is_regular_file(file, ec)) return std::nullopt;
   return file;
+}
+
+bool accepts_encoding(std::string_view header, std::string_view coding) {
+  bool any = false, named = false, refused = false;
+  while (!header.empty()) {
+    const auto comma = header.find(',');
+    std::string_view item = header.substr(0, comma);
+    header = comma == std::string_view::npos ? std::string_view() : header.substr(comma + 1);
+    const auto semicolon = item.find(';');
+    std::string_view name = item.substr(0, semicolon);
+    while (!name.empty() && (name.front() == ' ' || name.front() == '\t')) name.remove_prefix(1);
+    while (!name.empty() && (name.back() == ' ' || name.back() == '\t')) name.remove_suffix(1);
+    bool zero = false;  // "q=0", "q=0.0", "q=0.000"
+    if (semicolon != std::string_view::npos) {
+      std::string_view params = item.substr(semicolon + 1);
+      const auto q = params.find("q=");
+      if (q != std::string_view::npos) {
+        std::string_view value = params.substr(q + 2);
+        value = value.substr(0, value.find_first_of(" ;\t"));
+        zero = !value.empty() && value.find_first_not_of("0.") == std::string_view::npos;
+      }
+    }
+    const bool same = name.size() == coding.size() &&
+                      std::equal(name.begin(), name.end(), coding.begin(),
+                                 [](char a, char b) { return std::tolower((unsigned char)a) == std::tolower((unsigned char)b); });
+    if (same) (zero ? refused : named) = true;
+    if (name == "*" && !zero) any = true;
+  }
+  return named || (any && !refused);
+}
+
+StaticVariant static_variant(const fs::path& root, const fs::path& file, std::string_view accept_encoding) {
+  static constexpr std::array<std::pair<std::string_view, std::string_view>, 2> codings = {{{"br", ".br"}, {"gzip", ".gz"}}};
+  std::error_code ec;
+  const fs::path canonical_root = fs::canonical(root, ec);
+  if (ec) return {file, ""};
+  const auto original_time = fs::last_write_time(file, ec);
+  if (ec) return {file, ""};
+  for (const auto& [coding, suffix] : codings) {
+    if (!accepts_encoding(accept_encoding, coding)) continue;
+    fs::path copy = file;
+    copy += std::string(suffix);
+    const fs::path real = fs::canonical(copy, ec);
+    if (ec || !inside(canonical_root, real) || !fs::is_regular_file(real, ec)) continue;
+    const auto time = fs::last_write_time(real, ec);
+    if (ec || time < original_time) continue;  // a stale copy of an older build
+    return {real, coding};
+  }
+  return {file, ""};
+}
+
+std::string static_etag(const StaticVariant& variant) {
+  std::error_code ec;
+  const auto size = fs::file_size(variant.file, ec);
+  const auto time = fs::last_write_time(variant.file, ec).time_since_epoch().count();
+  char text[80];
+  std::snprintf(text, sizeof text, "\"%llx-%llx%s%s\"", static_cast<unsigned long long>(size), static_cast<unsigned long long>(time),
+                variant.encoding.empty() ? "" : "-", std::string(variant.encoding).c_str());
+  return text;
+}
+
+bool etag_matches(std::string_view if_none_match, std::string_view etag) {
+  if (if_none_match.find('*') != std::string_view::npos) return true;
+  // A list of quoted tags, perhaps weak (W/"…"): weak comparison, as RFC 9110 has for If-None-Match.
+  return !etag.empty() && if_none_match.find(etag) != std::string_view::npos;
 }
 
 std::string_view content_type(const fs::path& file) {

@@ -68,6 +68,79 @@ TEST_F(Http, SymlinkOutOfTheRootIsNotFollowed) {
   EXPECT_EQ(http_get(relay->port(), "/link.txt").status, 404);
 }
 
+// Compressed copies as the build makes them (src/app/tools/precompress.cjs), written after the file.
+void write_copies(const std::filesystem::path& web, const std::string& name) {
+  std::ofstream(web / (name + ".gz"), std::ios::binary) << "gzip bytes of " << name;
+  std::ofstream(web / (name + ".br"), std::ios::binary) << "brotli bytes of " << name;
+}
+
+TEST_F(Http, GivenCompressedCopies_WhenABrowserTakesThem_ThenTheSmallestItTakesIsSentWithItsCodingAndValidator) {
+  write_copies(web, "palabre.wasm");
+  write_copies(web, "index.html");
+  const auto get = [&](const std::string& target, const std::string& accept) {
+    return http_request(relay->port(), "GET", target, accept.empty() ? std::vector<std::pair<std::string, std::string>>{}
+                                                                     : std::vector<std::pair<std::string, std::string>>{{"Accept-Encoding", accept}});
+  };
+  // a browser (Chromium sends "gzip, deflate, br, zstd") gets brotli, with the file's own type
+  auto reply = get("/palabre.wasm", "gzip, deflate, br, zstd");
+  EXPECT_EQ(reply.status, 200);
+  EXPECT_EQ(reply.header("content-encoding"), "br");
+  EXPECT_EQ(reply.body, "brotli bytes of palabre.wasm");
+  EXPECT_EQ(reply.content_type, "application/wasm");
+  EXPECT_EQ(reply.header("vary"), "Accept-Encoding");
+  EXPECT_EQ(reply.header("cache-control"), "no-cache");
+  const std::string br_tag = reply.header("etag");
+  EXPECT_FALSE(br_tag.empty());
+  // one that takes gzip only, or refuses brotli with q=0, gets gzip; "/" is index.html's
+  reply = get("/", "gzip");
+  EXPECT_EQ(reply.header("content-encoding"), "gzip");
+  EXPECT_EQ(reply.body, "gzip bytes of index.html");
+  EXPECT_EQ(get("/palabre.wasm", "br;q=0, gzip;q=0.5").header("content-encoding"), "gzip");
+  EXPECT_EQ(get("/palabre.wasm", "*").header("content-encoding"), "br");
+  // one that says nothing, or refuses both, gets the file as it is
+  reply = get("/palabre.wasm", "");
+  EXPECT_EQ(reply.header("content-encoding"), "");
+  EXPECT_EQ(reply.body, "content of palabre.wasm");
+  EXPECT_EQ(get("/palabre.wasm", "identity, br;q=0.0, gzip;q=0").header("content-encoding"), "");
+  EXPECT_NE(reply.header("etag"), br_tag) << "each coding is its own representation";
+  // and a second visit that brings the validator gets 304 and no body
+  const auto again = http_request(relay->port(), "GET", "/palabre.wasm", {{"Accept-Encoding", "br"}, {"If-None-Match", br_tag}});
+  EXPECT_EQ(again.status, 304);
+  EXPECT_TRUE(again.body.empty());
+  EXPECT_EQ(again.header("etag"), br_tag);
+  EXPECT_EQ(http_request(relay->port(), "GET", "/palabre.wasm", {{"Accept-Encoding", "br"}, {"If-None-Match", "\"other\""}}).status, 200);
+}
+
+TEST_F(Http, GivenACompressedCopyOlderThanItsFileOrOutsideTheRoot_WhenAsked_ThenTheFileItselfIsSent) {
+  write_copies(web, "palabre.js");
+  // a copy left by an older build
+  const auto now = std::filesystem::last_write_time(web / "palabre.js");
+  std::filesystem::last_write_time(web / "palabre.js.br", now - std::chrono::hours(1));
+  std::filesystem::last_write_time(web / "palabre.js.gz", now - std::chrono::hours(1));
+  auto reply = http_request(relay->port(), "GET", "/palabre.js", {{"Accept-Encoding", "gzip, br"}});
+  EXPECT_EQ(reply.header("content-encoding"), "");
+  EXPECT_EQ(reply.body, "content of palabre.js");
+  // a "copy" that is a link out of the web root
+  std::filesystem::create_symlink(dir.path() / "secret.txt", web / "config.json.br");
+  reply = http_request(relay->port(), "GET", "/config.json", {{"Accept-Encoding", "br"}});
+  EXPECT_EQ(reply.header("content-encoding"), "");
+  EXPECT_EQ(reply.body, "content of config.json");
+}
+
+TEST(StaticFiles, AcceptEncodingIsReadWithItsQualities) {
+  EXPECT_TRUE(accepts_encoding("gzip, deflate, br", "br"));
+  EXPECT_TRUE(accepts_encoding("GZIP", "gzip"));
+  EXPECT_TRUE(accepts_encoding(" br ; q=0.8 ,gzip", "br"));
+  EXPECT_FALSE(accepts_encoding("br;q=0", "br"));
+  EXPECT_FALSE(accepts_encoding("br;q=0.000", "br"));
+  EXPECT_TRUE(accepts_encoding("br;q=0.001", "br"));
+  EXPECT_FALSE(accepts_encoding("", "br"));
+  EXPECT_FALSE(accepts_encoding("gzip", "br"));
+  EXPECT_FALSE(accepts_encoding("brotli", "br"));
+  EXPECT_TRUE(accepts_encoding("*", "gzip"));
+  EXPECT_FALSE(accepts_encoding("*, gzip;q=0", "gzip"));
+}
+
 TEST_F(Http, MissingFileIs404) { EXPECT_EQ(http_get(relay->port(), "/nope.js").status, 404); }
 
 TEST_F(Http, HealthzAnswersOk) {
