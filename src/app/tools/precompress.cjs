@@ -1,7 +1,8 @@
 // Writes FILE.gz (gzip -9) and FILE.br (brotli, quality 11) beside every file of the built web
 // directory a browser downloads, so that `palabre serve` — or nginx's gzip_static/brotli_static,
 // Caddy's `precompressed` — sends the compressed bytes without compressing on each request
-// (docs/deploy.md "Compressed files"). A file whose .gz and .br are newer than it is skipped.
+// (docs/security.md "The app's files: compressed, revalidated"). A file whose .gz and .br are not
+// older than it is skipped.
 // usage: node precompress.cjs WEB_DIR
 const fs = require('fs');
 const path = require('path');
