@@ -45,9 +45,10 @@ async function screenAgrees(who, check, { timeout = 8000 } = {}) {
 }
 
 /** Each choice label drawn (after `heading`, when given: choices repeat between questions),
- *  followed by its figure "P %  (N)" equal to core's. */
+ *  followed by its figure "P %  (N)" equal to core's; a right answer's "✓ " before it is allowed. */
 function choicesAgree(labels, expected, heading) {
-  return (texts) => {
+  return (shown) => {
+    const texts = shown.map((t) => t.replace(/^✓ /u, ''));  // a closed question's right answer is drawn marked
     const from = heading ? texts.lastIndexOf(heading) : 0;  // a phone draws the question above its answers, then in the results
     if (from < 0) return `question "${heading}" not drawn`;
     for (let c = 0; c < labels.length; c++) {
