@@ -55,17 +55,4 @@ std::string presence_ev(std::string_view member, bool online) {
   return out.append(member).append("\",\"online\":").append(online ? "true" : "false").append("}");
 }
 
-std::optional<PresenceOf> presence_of(std::string_view text) {
-  constexpr std::string_view head = R"("ev":{"type":"presence","who":")";
-  const auto at = text.rfind(head);
-  if (at == std::string_view::npos) return std::nullopt;
-  const std::string_view rest = text.substr(at + head.size());
-  const auto quote = rest.find('"');
-  if (quote == std::string_view::npos) return std::nullopt;
-  const std::string_view tail = rest.substr(quote);
-  if (tail.starts_with(R"(","online":true})")) return PresenceOf{std::string(rest.substr(0, quote)), true};
-  if (tail.starts_with(R"(","online":false})")) return PresenceOf{std::string(rest.substr(0, quote)), false};
-  return std::nullopt;
-}
-
 }  // namespace palabre::protocol

@@ -3,7 +3,6 @@
 // the no-relay keeper: replies keep "t" first, so clients can dispatch on a prefix.
 #include <cstddef>
 #include <cstdint>
-#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -39,9 +38,5 @@ std::string created_frame(std::string_view room, std::string_view host_token, st
 
 // The `ev` of the relay's presence envelope (a member's first connection opened, or its last closed).
 std::string presence_ev(std::string_view member, bool online);
-// Who a presence envelope's text (as envelope_text writes it) says came or went; nullopt for any
-// other envelope.
-struct PresenceOf { std::string who; bool online = false; };
-std::optional<PresenceOf> presence_of(std::string_view envelope_text);
 
 }  // namespace palabre::protocol

@@ -13,6 +13,7 @@ namespace {
 // the relay itself, so its shape is known): member.removed and join.renewed.
 constexpr std::string_view kRemovedEv = R"({"type":"member.removed","who":")";
 constexpr std::string_view kRenewedEv = R"({"type":"join.renewed","invite":")";
+constexpr std::string_view kPresenceEv = R"({"type":"presence","who":")";
 
 // The quoted value after `prefix` in a relay envelope's `ev`, or nullopt if it is not that one.
 std::optional<std::string> relay_ev_value(const StoredEnvelope& envelope, std::string_view prefix) {
@@ -88,6 +89,12 @@ std::optional<ErrorText> RoomState::may_enter_as_newcomer(std::string_view invit
 
 std::optional<std::string> RoomState::removed_by(const StoredEnvelope& envelope) {
   return relay_ev_value(envelope, kRemovedEv);
+}
+
+std::optional<RoomState::PresenceOf> RoomState::presence_in(const StoredEnvelope& envelope) {
+  auto who = relay_ev_value(envelope, kPresenceEv);
+  if (!who) return std::nullopt;
+  return PresenceOf{*std::move(who), raw_member_text(envelope.text, "ev")->ends_with(R"(,"online":true})")};
 }
 
 void RoomState::commit(StoredEnvelope envelope) {

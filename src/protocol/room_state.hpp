@@ -82,6 +82,12 @@ class RoomState {
   const std::string& invite() const { return invite_; }
   // The participant a relay envelope removes (`member.removed`), or nullopt for any other envelope.
   static std::optional<std::string> removed_by(const StoredEnvelope& envelope);
+  // Who a relay presence envelope says came (online) or went; nullopt for any other envelope.
+  struct PresenceOf {
+    std::string who;
+    bool online = false;
+  };
+  static std::optional<PresenceOf> presence_in(const StoredEnvelope& envelope);
 
   // [close] Why `member` may not close the room (only a host may), or nothing.
   std::optional<ErrorText> may_close(const std::string& member) const;

@@ -6,7 +6,6 @@
 #include <stdexcept>
 
 #include "protocol/envelope.hpp"
-#include "protocol/frames.hpp"
 #include "protocol/room_state.hpp"
 #include "relay/file_room_store.hpp"
 #include "relay/redis_room_store.hpp"
@@ -40,8 +39,7 @@ void State::load() {
     // saying goodbye (a crash, a power cut): nobody is connected now, so they are recorded gone.
     std::map<std::string, bool> online;
     for (const auto& env : record.envelopes)
-      if (env.sender == "relay")
-        if (auto p = protocol::presence_of(env.text)) online[p->who] = p->online;
+      if (auto p = protocol::RoomState::presence_in(env)) online[p->who] = p->online;
     const auto room = hold_room(std::move(record));
     for (const auto& [who, on] : online)
       if (on) stamp(*room, protocol::RoomState::presence(who, false), {}, {});

@@ -162,6 +162,21 @@ TEST(RoomState, GivenAHostsRemoval_WhenCommitted_ThenTheMembersTokenAndEventsAre
   EXPECT_EQ(std::get<ErrorText>(room.event_of("p3", event(R"({"type":"chat.post"})"))).code, "removed");
 }
 
+TEST(RoomState, GivenTheRelaysPresenceEnvelopes_WhenRead_ThenEachSaysWhoCameOrWentAndNothingElseIsOne) {
+  RoomState room = a_room();
+  const StoredEnvelope came = room.stamp(RoomState::presence("p3", true), 1665039400000);
+  const StoredEnvelope went = room.stamp(RoomState::presence("p3", false), 1665039400001);
+  ASSERT_TRUE(RoomState::presence_in(came));
+  EXPECT_EQ(RoomState::presence_in(came)->who, "p3");
+  EXPECT_TRUE(RoomState::presence_in(came)->online);
+  EXPECT_FALSE(RoomState::presence_in(went)->online);
+  // a participant's event shaped like one, or the relay's removal, is no presence
+  const StoredEnvelope posed =
+      room.stamp(std::get<Stamp>(room.event_of("p3", event(R"({"type":"presence","who":"h1","online":true})"))), 1665039400002);
+  EXPECT_FALSE(RoomState::presence_in(posed));
+  EXPECT_FALSE(RoomState::presence_in(room.stamp(std::get<Stamp>(room.removal_of("h1", "p3")), 1665039400003)));
+}
+
 TEST(RoomState, GivenAParticipantOnlySeenInTheLog_WhenTheHostRemovesThem_ThenItIsAllowed) {
   RoomState room = a_room();
   // p7 joined through another relay: not in this roster, but the sender of an envelope of the log
