@@ -135,7 +135,9 @@ window.palabreE2eInstall = (E) => {
       return null;
     }
     E.opened++;
-    if (pub && env.role === 'participant') E.pubs[env.from] = pub;  // authenticated with the event
+    // Authenticated with the event; a P-256 point is 65 bytes (87 characters): a page sending
+    // anything else, or kilobytes of it, is given no key at the next renewal.
+    if (pub.length === 87 && env.role === 'participant') E.pubs[env.from] = pub;
     if (inner.type === 'session.rekey' && env.role === 'host') await rekeyed(inner, epoch);
     const head = Object.assign({}, env);
     delete head.ev;
