@@ -14,7 +14,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import {
-  appInfo, appState, clickItem, clickReached, eventually, fillField, findItem, launchBrowser, openApp, screenshot,
+  appInfo, appState, clickItem, clickReached, clickUntil, eventually, fillField, findItem, launchBrowser, openApp, screenshot,
   startRelay, typeInto, viewports, waitReady, openChat,
 } from './harness.mjs';
 
@@ -67,11 +67,8 @@ test('an encrypted session: readable by its members, ciphertext on the relay, ta
 
   // And a brainstorm prepared in the editor
   const editorArea = { x: 683, y: 420 };
-  // (A click that landed while the console was still settling is given again, as a person would.)
-  for (let tries = 0; tries < 3; tries++) {
-    await clickReached(host.page, 'add', editorArea);
-    if (await findItem(host.page, 'add-kind-brainstorm', { timeout: 4000 }).catch(() => null)) break;
-  }
+  await clickUntil(host.page, 'add', () => findItem(host.page, 'add-kind-brainstorm', { timeout: 1500 }).then(() => true, () => false),
+    { area: editorArea, what: 'the list of kinds to open' });
   await clickReached(host.page, 'add-kind-brainstorm', editorArea);
   await fillField(host.page, 'act-title', 'Idées pour la suite', editorArea);
   await clickReached(host.page, 'act-save', editorArea);

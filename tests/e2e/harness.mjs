@@ -231,6 +231,16 @@ export async function reachItem(page, key, { x, y, steps = 30, delta = 50 } = {}
   }
 }
 
+/** Clicks `key` (reached as clickReached does) until `done()` holds. A click that lands while the
+ *  page is still settling is lost; a person sees nothing happen and clicks again, and so does this. */
+export async function clickUntil(page, key, done, { area, timeout = 30000, what = `${key} to take effect` } = {}) {
+  await eventually(async () => {
+    if (await done()) return true;
+    await clickReached(page, key, area).catch(() => {});
+    return false;
+  }, { timeout, interval: 1500, what });
+}
+
 /** Clicks an item after scrolling it into view. */
 export async function clickReached(page, key, where = {}) {
   // Hover first, as a hand does, and click only where the item still is a moment later: a list that

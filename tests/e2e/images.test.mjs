@@ -11,7 +11,7 @@ import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  sharedRelayAndBrowser, openApp, findItem, typeInto, clickItem, clickReached, fillField, appState, eventually,
+  sharedRelayAndBrowser, openApp, findItem, typeInto, clickItem, clickReached, clickUntil, fillField, appState, eventually,
   screenshot, viewports, writeStoredRoom, envelopeLog, downloadVia, reachItem, pageLayoutProblems, solidPng, pixelsOf,
 } from './harness.mjs';
 
@@ -127,12 +127,9 @@ test('the host brings pictures and a PDF; every screen draws them, the note stay
   const laptop = await openApp(shared.browser, joinUrl, { viewport: viewports.laptop });
   await typeInto(laptop.page, 'name', 'Nguyễn Thị Hương');
   await clickItem(laptop.page, 'join');
-  // (A click that landed while the console was still settling is given again, as a person would.)
-  await eventually(async () => {
-    if ((await appState(host.page)).activities.find((a) => a.id === slides.id)?.status === 'running') return true;
-    await clickReached(host.page, `start-${slides.id}`).catch(() => {});
-    return false;
-  }, { timeout: 30000, interval: 1500, what: 'the presentation to start' });
+  await clickUntil(host.page, `start-${slides.id}`,
+    async () => (await appState(host.page)).activities.find((a) => a.id === slides.id)?.status === 'running',
+    { what: 'the presentation to start' });
   await clickReached(host.page, `select-${slides.id}`).catch(() => {});  // the console shows its results
 
   // Then every screen draws the slide, and only the host the note

@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import {
-  appInfo, appState, clickItem, clickReached, downloadVia, eventually, fillField, findItem, launchBrowser,
+  appInfo, appState, clickItem, clickReached, clickUntil, downloadVia, eventually, fillField, findItem, launchBrowser,
   openApp, reachItem, screenshot, startRelay, typeInto, viewports, waitReady,
 } from './harness.mjs';
 
@@ -174,12 +174,8 @@ test('a complete workshop: prepared from scratch, run with three participants an
       'challenge,quiz,survey,brainstorm,board,rating,qna,presentation', { what: 'the rating to move up' });
     const qna = await activityOf(host.page, 'qna');
     await selectRow(host.page, qna.id, editorArea);
-    // (A click that landed while the console was still settling is given again, as a person would.)
-    await eventually(async () => {
-      if (await findItem(host.page, 'act-title', { timeout: 1500 }).catch(() => null)) return true;
-      await clickReached(host.page, `act-edit-${qna.id}`, editorArea).catch(() => {});
-      return false;
-    }, { timeout: 30000, what: 'the Q&A editor to open' });
+    await clickUntil(host.page, `act-edit-${qna.id}`, () => findItem(host.page, 'act-title', { timeout: 1500 }).then(() => true, () => false),
+      { area: editorArea, what: 'the Q&A editor to open' });
     await fillField(host.page, 'act-title', 'Vos questions à l’équipe du TMNlab', editorArea);
     await clickReached(host.page, 'act-save', editorArea);
     activityTitles.qna = 'Vos questions à l’équipe du TMNlab';
