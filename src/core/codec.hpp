@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/envelope.hpp"
 
@@ -31,6 +32,10 @@ inline constexpr int max_event_depth = 32;
 // Envelope from one line of JSON text / an already parsed value.
 Decoded<Envelope> decode_envelope(std::string_view json_text);
 Decoded<Envelope> decode_envelope(const nlohmann::json& value);
+// The envelopes of an `events` frame ({"t":"events","envs":[…]}, docs/protocol.md), each as its
+// exact text, found in place without building a tree (a big room's catch-up). Nullopt when `frame`
+// is not such a frame; each envelope's own validity is decode_envelope's to tell.
+std::optional<std::vector<std::string_view>> events_frame_envelopes(std::string_view frame);
 // Event from the `ev` object; `path` prefixes error paths.
 Decoded<Event> decode_event(const nlohmann::json& value, const std::string& path = "$.ev");
 Decoded<Event> decode_event(std::string_view json_text);
