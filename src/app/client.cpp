@@ -61,8 +61,17 @@ void Client::renew_join_link() {
   if (link_ == Link::in_room) send(R"({"t":"renew"})");
 }
 
+std::int64_t Client::new_cid() {
+  if (!random_) return next_cid_++;
+  std::uint64_t bits = 0;
+  random_(&bits, sizeof bits);
+  // 52 bits: exact as a JSON number in every browser; 0 is never an id.
+  const auto cid = static_cast<std::int64_t>(bits & ((std::uint64_t{1} << 52) - 1));
+  return cid == 0 ? 1 : cid;
+}
+
 std::int64_t Client::submit(core::Event event) {
-  const std::int64_t cid = next_cid_++;
+  const std::int64_t cid = new_cid();
   pending_.push_back({cid, std::move(event), std::nullopt});
   if (link_ == Link::in_room && !awaiting_history_) {  // else it follows the actions in doubt, in order
     send(encode(pending_.back()));
@@ -107,7 +116,41 @@ void Client::drop_seen_pending() {
   std::erase_if(pending_, [&](const PendingAction& a) { return a.seq && *a.seq <= last_seen_; });
 }
 
+// One envelope of an `events` frame, as the relay wrote it: decoded, kept for the log export as is,
+// applied.
+void Client::take_envelope(std::string_view text, std::int64_t local_epoch_ms) {
+  auto decoded = core::decode_envelope(text);
+  if (!decoded) { ++refused_; return; }
+  if (decoded.value->seq <= last_seen_) return;  // already seen (resume overlap)
+  last_seen_ = decoded.value->seq;
+  const core::Envelope& envelope = *decoded.value;
+  const bool own = envelope.from == identity_.you || (!identity_.anon.empty() && envelope.from == identity_.anon);
+  if (own) recognise_own(envelope);
+  // Every stamp was made before it arrived: the largest (at - arrival) is the offset less the fastest
+  // trip. Only live envelopes tell (after the room's seq at `joined`), not the history of a resume.
+  if (local_epoch_ms > 0 && envelope.seq > live_after_seq_ && (!clock_offset_known_ || envelope.at - local_epoch_ms > clock_offset_ms_)) {
+    clock_offset_ms_ = envelope.at - local_epoch_ms;
+    clock_offset_known_ = true;
+  }
+  log_.emplace_back(text);
+  const core::Outcome outcome = core::apply(session_, envelope);
+  if (outcome.accepted()) ++applied_;
+  else ++refused_;
+  if (own) {
+    const std::int64_t activity = core::event_activity(envelope.ev);
+    if (activity != 0 && outcome.accepted()) own_refusals_.erase(activity);
+    else if (activity != 0) own_refusals_[activity] = std::string(outcome.code());
+  }
+}
+
 void Client::on_frame(std::string_view text, std::int64_t local_epoch_ms) {
+  // Envelopes, the bulk of what arrives (a big room's catch-up: 100,000 of them), are read in place:
+  // no tree of the whole frame, no envelope written out again for the log.
+  if (auto envelopes = core::events_frame_envelopes(text)) {
+    for (std::string_view envelope : *envelopes) take_envelope(envelope, local_epoch_ms);
+    drop_seen_pending();
+    return;
+  }
   const json frame = json::parse(text, nullptr, false);
   if (frame.is_discarded() || !frame.is_object()) return;
   const std::string type = str_field(frame, "t");
@@ -157,32 +200,10 @@ void Client::on_frame(std::string_view text, std::int64_t local_epoch_ms) {
   } else if (type == "pong") {
     if (std::exchange(awaiting_history_, false)) resend_pending();
   } else if (type == "events") {
+    // Reached only when the frame is outside the fast reader's subset (see above).
     auto envs = frame.find("envs");
     if (envs == frame.end() || !envs->is_array()) return;
-    for (const json& value : *envs) {
-      auto decoded = core::decode_envelope(value);
-      if (!decoded) { ++refused_; continue; }
-      if (decoded.value->seq <= last_seen_) continue;  // already seen (resume overlap)
-      last_seen_ = decoded.value->seq;
-      const core::Envelope& envelope = *decoded.value;
-      const bool own = envelope.from == identity_.you || (!identity_.anon.empty() && envelope.from == identity_.anon);
-      if (own) recognise_own(envelope);
-      // Every stamp was made before it arrived: the largest (at - arrival) is the offset less the fastest
-      // trip. Only live envelopes tell (after the room's seq at `joined`), not the history of a resume.
-      if (local_epoch_ms > 0 && envelope.seq > live_after_seq_ && (!clock_offset_known_ || envelope.at - local_epoch_ms > clock_offset_ms_)) {
-        clock_offset_ms_ = envelope.at - local_epoch_ms;
-        clock_offset_known_ = true;
-      }
-      log_.push_back(value.dump(-1, ' ', false, json::error_handler_t::replace));
-      const core::Outcome outcome = core::apply(session_, envelope);
-      if (outcome.accepted()) ++applied_;
-      else ++refused_;
-      if (own) {
-        const std::int64_t activity = core::event_activity(envelope.ev);
-        if (activity != 0 && outcome.accepted()) own_refusals_.erase(activity);
-        else if (activity != 0) own_refusals_[activity] = std::string(outcome.code());
-      }
-    }
+    for (const json& value : *envs) take_envelope(value.dump(-1, ' ', false, json::error_handler_t::replace), local_epoch_ms);
     drop_seen_pending();
   } else if (type == "ack") {
     const auto cid = frame.value("cid", std::int64_t{-1});

@@ -13,6 +13,7 @@
 
 #include "core/envelope.hpp"
 #include "core/session.hpp"
+#include "protocol/tokens.hpp"
 
 namespace palabre::app {
 
@@ -58,6 +59,11 @@ class Client {
   // Host: the relay's `remove` (the member is refused from now on) and `renew` (a new join key).
   void remove_member(const std::string& who);
   void renew_join_link();
+  // Event ids (`cid`) drawn at random, 52 bits each: the relay keeps them to answer a re-send once
+  // (docs/protocol.md), so an id must never come back for another event, even after a reload, and
+  // ids must not let a reader of the relay's log line an anonymous event up with its author's
+  // others. The page gives the browser's randomness; without it ids count up (tests).
+  void use_random_cids(protocol::RandomBytes random) { random_ = std::move(random); }
   // The kiosk token a host's browser kept from the room's creation (the relay tells it only then).
   void remember_kiosk_token(std::string token) { identity_.kiosk_token = std::move(token); }
 
@@ -94,9 +100,11 @@ class Client {
 
  private:
   void send_hello();
+  std::int64_t new_cid();
   void send(std::string frame);
   void resend_pending();
   std::string encode(const PendingAction& action) const;
+  void take_envelope(std::string_view text, std::int64_t local_epoch_ms);
   void recognise_own(const core::Envelope& envelope);
   void drop_seen_pending();
 
@@ -106,6 +114,7 @@ class Client {
   core::Session session_;
   std::vector<PendingAction> pending_;
   std::int64_t next_cid_ = 1;
+  protocol::RandomBytes random_;
   std::int64_t last_seen_ = 0;
   std::uint64_t connection_ = 0;     // counts `created`/`joined`: which connection sent an action
   bool awaiting_history_ = false;

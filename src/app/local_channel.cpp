@@ -69,6 +69,8 @@ void post(const std::string& message) { js_local_post(message.c_str()); }
 void claim(const std::string& room) { js_local_claim(room.c_str()); }
 void release() { js_local_release(); }
 
+void random_bytes(void* out, std::size_t size) { js_random_bytes(static_cast<unsigned char*>(out), int(size)); }
+
 std::string random_hex(int bytes) {
   unsigned char buffer[64];
   if (bytes > 64) bytes = 64;
@@ -84,9 +86,8 @@ std::string random_hex(int bytes) {
 
 std::string new_room_code() {
   // The relay's generator (protocol/tokens.hpp) on the browser's randomness.
-  const auto random = [](void* out, std::size_t size) { js_random_bytes(static_cast<unsigned char*>(out), int(size)); };
   for (;;) {
-    std::string code = protocol::new_room_code(random);
+    std::string code = protocol::new_room_code(random_bytes);
     if (!platform::storage_get(platform::Storage::local, prefix(code) + "members")) return code;
   }
 }

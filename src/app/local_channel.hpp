@@ -7,6 +7,7 @@
 //   {"to":CONN,"f":FRAME}  the relay tab's frame for one tab
 //   {"up":1}               a relay tab (re)started: every tab joins again with `since`
 // Everything received arrives in palabre_local_message(text) (exports.cpp, then LocalTransport).
+#include <cstddef>
 #include <optional>
 #include <string>
 
@@ -25,6 +26,8 @@ void post(const std::string& message);
 void claim(const std::string& room);
 void release();
 
+// crypto.getRandomValues, as protocol::RandomBytes (event ids, room codes).
+void random_bytes(void* out, std::size_t size);
 // 32 hex characters of crypto.getRandomValues (tokens, room secrets).
 std::string random_hex(int bytes = 16);
 // A fresh room code in the relay's alphabet that names no room stored in this browser.

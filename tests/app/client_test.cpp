@@ -2,6 +2,8 @@
 // the relay sends them, checking what the client sends back and the Session it builds.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cstring>
 #include <nlohmann/json.hpp>
 #include <string>
 
@@ -138,6 +140,34 @@ TEST(Client, GivenAPost_WhenAckedAndEchoed_ThenItIsNoLongerPending) {
   c.on_frame(events({envelope(2, "p2", "participant", {{"type", "chat.post"}, {"text", "Ça marche !"}})}));
   EXPECT_TRUE(c.pending().empty());
   EXPECT_EQ(c.session().messages.size(), 1u);
+}
+
+TEST(Client, GivenRandomEventIds_WhenTwoEventsAreSent_ThenEachHasItsOwn52BitIdAndItsAckMatches) {
+  Client c;
+  std::uint64_t draws = 0;
+  // Stand-in randomness: all 64 bits set, then varied, to show ids are cut to 52 bits.
+  c.use_random_cids([&](void* out, std::size_t size) {
+    const std::uint64_t bits = ~std::uint64_t{0} - draws++;
+    std::memcpy(out, &bits, std::min(size, sizeof bits));
+  });
+  c.enter_room("ABC234", "R");
+  c.on_open();
+  c.on_frame(R"({"t":"joined","room":"ABC234","you":"p2","role":"participant","token":"R","seq":1})");
+  c.on_frame(events({envelope(1, "p2", "participant", {{"type", "participant.join"}, {"name", "G"}})}));
+  c.take_outgoing();
+  const auto first = c.submit(palabre::core::ChatPost{"un"});
+  const auto second = c.submit(palabre::core::ChatPost{"deux"});
+  EXPECT_NE(first, second);
+  for (const auto cid : {first, second}) {
+    EXPECT_GT(cid, 0);
+    EXPECT_LT(cid, std::int64_t{1} << 52);  // exact as a JSON number in a browser
+  }
+  const auto sent = c.take_outgoing();
+  ASSERT_EQ(sent.size(), 2u);
+  EXPECT_EQ(json::parse(sent[0])["cid"], first);
+  c.on_frame(json{{"t", "ack"}, {"cid", first}, {"seq", 2}}.dump());
+  EXPECT_EQ(c.pending()[0].seq, 2);
+  EXPECT_FALSE(c.pending()[1].seq.has_value());
 }
 
 TEST(Client, GivenAPostWhileOffline_WhenTheRoomIsRejoined_ThenItIsSentThen) {
