@@ -12,7 +12,10 @@ struct StoredEnvelope {
   std::int64_t seq = 0;
   bool staff = false;      // visibility `staff`
   std::string sender;      // the real member id (even when `from` is a pseudonym); "relay" for presence
-  std::string text;        // the envelope exactly as logged and broadcast
+  std::string text;        // the envelope exactly as broadcast
+  // The sender's id for it (`cid`, JSON text) when one to remember (ClientIds), else "". Stored
+  // beside the envelope (log_line()), never in `text`: no client reads it.
+  std::string cid;
   // `seq` of the mark another relay leaves in a room's Redis stream when it closes the room.
   static constexpr std::int64_t room_closed = -1;
 };

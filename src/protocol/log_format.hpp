@@ -6,6 +6,8 @@
 #include <string>
 #include <string_view>
 
+#include "protocol/envelope.hpp"
+
 namespace palabre::protocol {
 
 // {"format":"palabre-log","version":1,"room":…,"created":…}, without newline.
@@ -16,5 +18,14 @@ std::string log_header_line(std::string_view room, std::int64_t created_ms, int 
 std::string members_header_line(std::string_view room, std::string_view host_token_hash,
                                 std::string_view kiosk_token_hash, std::string_view anon_key);
 std::string member_line(std::string_view id, std::string_view token_hash);
+
+// An envelope's line in a host's own storage (the relay's log file, the keeper's browser storage):
+// its text with the client's id after `vis` — {"seq":…,"vis":"public","cid":42,"ev":{…}} — so that a
+// re-send after a restart is still known (ClientIds). Without newline. Readers of the format ignore
+// the extra field; hosts cut it out again with take_cid().
+std::string log_line(const StoredEnvelope& envelope);
+// The cid a stored line carries after `vis` (see log_line), cut out of `line`, which is left exactly
+// the envelope as broadcast; "" and `line` untouched when it has none (logs written before ids).
+std::string take_cid(std::string& line);
 
 }  // namespace palabre::protocol

@@ -51,20 +51,32 @@ std::variant<Stamp, ErrorText> RoomState::event_of(const std::string& member, co
   const Member& m = roster_.at(member);
   if (m.role == Role::kiosk) return errors::kiosk_sends;
   if (roster_.removed(member)) return errors::removed;
-  return Stamp{frame.staff, member, frame.anonymous ? m.pseudonym : member, role_name(m.role), frame.ev_text};
+  return Stamp{frame.staff, member, frame.anonymous ? m.pseudonym : member, role_name(m.role), frame.ev_text, frame.cid};
 }
 
 Stamp RoomState::presence(const std::string& member, bool online) {
-  return Stamp{true, "relay", "relay", "relay", presence_ev(member, online)};
+  return Stamp{true, "relay", "relay", "relay", presence_ev(member, online), {}};
 }
 
 StoredEnvelope RoomState::stamp(const Stamp& s, std::int64_t now_ms) {
   last_at_ = std::max(last_at_, now_ms);
   const std::int64_t seq = next_seq_++;
-  return StoredEnvelope{seq, s.staff, s.sender, envelope_text(seq, last_at_, s.from, s.role, s.staff, s.ev_text)};
+  return StoredEnvelope{seq, s.staff, s.sender, envelope_text(seq, last_at_, s.from, s.role, s.staff, s.ev_text),
+                        ClientIds::remembered(s.cid) ? s.cid : std::string()};
 }
 
-std::variant<Stamp, ErrorText> RoomState::removal_of(const std::string& member, std::string_view who) const {
+std::optional<std::int64_t> RoomState::stored_seq(const std::string& member, std::string_view cid) const {
+  if (!ClientIds::remembered(cid)) return std::nullopt;
+  return client_ids_.seq_of(member, cid);
+}
+
+const std::string& RoomState::cid_owner(const StoredEnvelope& envelope) {
+  static const std::string host = "h1";
+  return envelope.sender == "relay" ? host : envelope.sender;
+}
+
+std::variant<Stamp, ErrorText> RoomState::removal_of(const std::string& member, std::string_view who,
+                                                    std::string_view cid) const {
   if (roster_.at(member).role != Role::host) return errors::only_host_removes;
   const std::string id(who);
   const Member* known = roster_.find(id);
@@ -74,12 +86,13 @@ std::variant<Stamp, ErrorText> RoomState::removal_of(const std::string& member, 
                                  : plain_word(id) && std::any_of(envelopes_.begin(), envelopes_.end(),
                                                                  [&](const StoredEnvelope& e) { return e.sender == id; });
   if (!participant) return errors::no_member;
-  return Stamp{true, "relay", "relay", "relay", std::string(kRemovedEv).append(id).append("\"}")};
+  return Stamp{true, "relay", "relay", "relay", std::string(kRemovedEv).append(id).append("\"}"), std::string(cid)};
 }
 
-std::variant<Stamp, ErrorText> RoomState::renewal_of(const std::string& member, std::string_view invite) const {
+std::variant<Stamp, ErrorText> RoomState::renewal_of(const std::string& member, std::string_view invite,
+                                                    std::string_view cid) const {
   if (roster_.at(member).role != Role::host) return errors::only_host_renews;
-  return Stamp{true, "relay", "relay", "relay", std::string(kRenewedEv).append(invite).append("\"}")};
+  return Stamp{true, "relay", "relay", "relay", std::string(kRenewedEv).append(invite).append("\"}"), std::string(cid)};
 }
 
 std::optional<ErrorText> RoomState::may_enter_as_newcomer(std::string_view invite) const {
@@ -101,6 +114,7 @@ void RoomState::commit(StoredEnvelope envelope) {
   if (auto who = removed_by(envelope)) roster_.remove(*who);
   if (auto invite = relay_ev_value(envelope, kRenewedEv)) invite_ = *std::move(invite);
   last_at_ = std::max(last_at_, envelope_at(envelope.text));
+  client_ids_.remember(cid_owner(envelope), envelope.cid, envelope.seq);
   envelopes_.push_back(std::move(envelope));
   next_seq_ = std::max(next_seq_, last_seq() + 1);
 }

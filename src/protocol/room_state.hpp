@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "protocol/client_frame.hpp"
+#include "protocol/client_ids.hpp"
 #include "protocol/envelope.hpp"
 #include "protocol/errors.hpp"
 #include "protocol/frames.hpp"
@@ -27,6 +28,7 @@ struct Stamp {
   std::string from;       // the member, or its pseudonym for an anonymous event
   std::string_view role;  // role_name() or "relay": a literal
   std::string ev_text;    // the client's `ev`, bytes untouched
+  std::string cid;        // the client's id for it (JSON text), "" when none
 };
 
 class RoomState {
@@ -48,6 +50,12 @@ class RoomState {
 
   // [event] What `member`'s event becomes, or why it is refused (a kiosk only watches).
   std::variant<Stamp, ErrorText> event_of(const std::string& member, const ClientFrame& frame) const;
+  // [event, remove, renew] The seq `member`'s event `cid` was stored at, when this frame is a re-send
+  // of it: answer `ack` with that seq and store nothing. Checked once the frame is accepted.
+  std::optional<std::int64_t> stored_seq(const std::string& member, std::string_view cid) const;
+  // The member whose client id an envelope carries: its real sender, or the host for the relay's
+  // own envelopes (only a host asks for one with a cid: remove, renew).
+  static const std::string& cid_owner(const StoredEnvelope& envelope);
   // The relay's staff envelope when `member`'s first connection opens or its last one closes.
   static Stamp presence(const std::string& member, bool online);
   // The next envelope: seq after the last stamped, `at` never before the room's last (clocks jump).
@@ -71,10 +79,12 @@ class RoomState {
 
   // [remove] The relay's staff envelope that removes participant `who` for good, or why not: only
   // a host may, and only a participant the room knows (joined here, or seen in its log).
-  std::variant<Stamp, ErrorText> removal_of(const std::string& member, std::string_view who) const;
+  std::variant<Stamp, ErrorText> removal_of(const std::string& member, std::string_view who,
+                                            std::string_view cid = {}) const;
   // [renew] The relay's staff envelope giving the room a new join key `invite` (drawn by the host
   // of the protocol), after which a newcomer must bring it; or why not (only a host may).
-  std::variant<Stamp, ErrorText> renewal_of(const std::string& member, std::string_view invite) const;
+  std::variant<Stamp, ErrorText> renewal_of(const std::string& member, std::string_view invite,
+                                            std::string_view cid = {}) const;
   // [join] Why a join without a token may not make a new participant: the host renewed the join
   // link and `invite` is not the current key. Nothing when it may.
   std::optional<ErrorText> may_enter_as_newcomer(std::string_view invite) const;
@@ -100,6 +110,7 @@ class RoomState {
   std::int64_t next_seq_ = 1;
   std::int64_t last_at_ = 0;
   std::string invite_;
+  ClientIds client_ids_;  // each member's last ids, from the envelopes committed
 };
 
 }  // namespace palabre::protocol

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "protocol/client_frame.hpp"
+#include "protocol/log_format.hpp"
 #include "protocol/tokens.hpp"
 
 namespace palabre::protocol {
@@ -22,8 +23,9 @@ RoomState a_room() {
   return room;
 }
 
-ClientFrame event(std::string ev, bool staff = false, bool anonymous = false) {
+ClientFrame event(std::string ev, bool staff = false, bool anonymous = false, std::string cid = {}) {
   ClientFrame frame;
+  frame.cid = std::move(cid);
   frame.type = FrameType::event;
   frame.ev_text = std::move(ev);
   frame.staff = staff;
@@ -194,6 +196,88 @@ TEST(RoomState, GivenARenewal_WhenCommitted_ThenOnlyTheNewKeyAdmitsNewcomers) {
   EXPECT_EQ(room.may_enter_as_newcomer("GHJKMN")->code, "old_link");
   EXPECT_FALSE(room.may_enter_as_newcomer("ABCDEF"));
   EXPECT_EQ(std::get<std::string>(room.member_for_token(participant_token)), "p3");  // members stay
+}
+
+// Stamps and commits `member`'s event `cid` (as stored and sent); returns its seq.
+std::int64_t store_event(RoomState& room, const std::string& member, const std::string& cid, bool anonymous = false) {
+  StoredEnvelope env = room.stamp(std::get<Stamp>(room.event_of(member, event(R"({"type":"chat.post"})", false, anonymous, cid))),
+                                  1665039400000);
+  const std::int64_t seq = env.seq;
+  room.commit(std::move(env));
+  return seq;
+}
+
+TEST(RoomState, GivenAStoredEventWithACid_WhenItsMemberSendsItAgain_ThenItsSeqIsTheAnswerAndNotAnotherMembers) {
+  RoomState room = a_room();
+  const std::int64_t first = store_event(room, "p3", "41");
+  store_event(room, "h1", R"("x-7")");
+  // the same member, the same id: the first seq
+  EXPECT_EQ(room.stored_seq("p3", "41"), first);
+  EXPECT_EQ(room.stored_seq("h1", R"("x-7")"), first + 1);
+  // another member's same id is another event; another id, or none, is a new event
+  EXPECT_FALSE(room.stored_seq("h1", "41"));
+  EXPECT_FALSE(room.stored_seq("p3", "42"));
+  EXPECT_FALSE(room.stored_seq("p3", ""));
+  // an integer and a string are different ids (JSON text)
+  EXPECT_FALSE(room.stored_seq("p3", R"("41")"));
+}
+
+TEST(RoomState, GivenThirtyThreeEventsOfOneMember_WhenTheFirstIsSentAgain_ThenItIsForgottenAndTheOthersKnown) {
+  RoomState room = a_room();
+  std::vector<std::int64_t> seqs;
+  for (int i = 1; i <= 33; ++i) seqs.push_back(store_event(room, "p3", std::to_string(i)));
+  EXPECT_FALSE(room.stored_seq("p3", "1"));  // the 33rd evicted the first
+  for (int i = 2; i <= 33; ++i) EXPECT_EQ(room.stored_seq("p3", std::to_string(i)), seqs[std::size_t(i - 1)]) << i;
+  // another member's ring is its own
+  store_event(room, "h1", "1");
+  EXPECT_TRUE(room.stored_seq("h1", "1"));
+  EXPECT_EQ(room.stored_seq("p3", "2"), seqs[1]);
+}
+
+TEST(RoomState, GivenACidOverFortyCharacters_WhenStored_ThenItIsNeitherRememberedNorKeptBesideTheEnvelope) {
+  RoomState room = a_room();
+  const std::string forty = "\"" + std::string(38, 'a') + "\"", forty_one = "\"" + std::string(39, 'a') + "\"";
+  store_event(room, "p3", forty);
+  store_event(room, "p3", forty_one);
+  EXPECT_TRUE(room.stored_seq("p3", forty));
+  EXPECT_FALSE(room.stored_seq("p3", forty_one));
+  EXPECT_EQ(room.envelopes().back().cid, "");
+}
+
+TEST(RoomState, GivenAnAnonymousEventWithACid_WhenStamped_ThenTheIdIsBesideTheEnvelopeNeverInIt) {
+  RoomState room = a_room();
+  store_event(room, "p3", R"("c-9")", true);
+  const StoredEnvelope& env = room.envelopes().back();
+  EXPECT_EQ(env.cid, R"("c-9")");
+  EXPECT_EQ(env.text.find("cid"), std::string::npos) << env.text;
+  // remembered for the real member, whom the pseudonym hides
+  EXPECT_TRUE(room.stored_seq("p3", R"("c-9")"));
+  EXPECT_FALSE(room.stored_seq(room.roster().at("p3").pseudonym, R"("c-9")"));
+}
+
+TEST(RoomState, GivenAHostsRemovalWithACid_WhenSentAgain_ThenTheHostGetsItsSeq) {
+  RoomState room = a_room();
+  StoredEnvelope removal = room.stamp(std::get<Stamp>(room.removal_of("h1", "p3", "5")), 1665039400000);
+  const std::int64_t seq = removal.seq;
+  room.commit(std::move(removal));
+  EXPECT_EQ(room.stored_seq("h1", "5"), seq);
+  EXPECT_FALSE(room.stored_seq("relay", "5"));
+}
+
+TEST(LogLine, GivenAnEnvelopeWithACid_WhenWrittenAndReadBack_ThenTheIdFollowsVisAndIsCutOutExactly) {
+  RoomState room = a_room();
+  for (const std::string cid : {"42", "-3", R"("a,\"ev\":\\")", R"("é")"}) {
+    StoredEnvelope env = room.stamp(std::get<Stamp>(room.event_of("p3", event(R"({"type":"chat.post","t":"\"cid\":1"})", true, false, cid))), 1665039400000);
+    std::string line = log_line(env);
+    EXPECT_NE(line.find(R"("vis":"staff","cid":)" + cid + R"(,"ev":{)"), std::string::npos) << line;
+    EXPECT_EQ(take_cid(line), cid);
+    EXPECT_EQ(line, env.text);
+  }
+  // a line without one (a log written before ids) is left as it is
+  std::string old = R"({"seq":1,"at":1,"from":"p3","role":"participant","vis":"public","ev":{"cid":1}})";
+  const std::string before = old;
+  EXPECT_EQ(take_cid(old), "");
+  EXPECT_EQ(old, before);
 }
 
 }  // namespace
