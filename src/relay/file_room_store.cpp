@@ -1,5 +1,7 @@
 #include "relay/file_room_store.hpp"
 
+#include "protocol/log_format.hpp"
+
 namespace palabre::relay {
 
 namespace {
@@ -106,7 +108,7 @@ StorageStatus FileRoomStore::append(const std::string& code, std::int64_t,
   OpenRoom* room = find(code);
   if (!room) return missing(code);
   std::string lines;
-  for (const auto* env : envelopes) lines.append(env->text).push_back('\n');
+  for (const auto* env : envelopes) lines.append(protocol::log_line(*env)).push_back('\n');
   if (!room->files.append_log(lines, fsync_)) return StorageError{StorageError::Kind::io, "cannot append to the log"};
   return std::nullopt;
 }

@@ -143,9 +143,11 @@ void State::reject_not_joined(WsSession& session, const std::string& cid) {
 
 namespace {
 // A member's event, or a host's remove or renew (the relay's own envelope): stamped into this tick's
-// batch and acknowledged like any event once stored, or refused with the protocol's reason.
+// batch and acknowledged like any event once stored, or refused with the protocol's reason. A
+// re-send of one the room has (same member, same cid) is not stored again.
 void stamp_or_refuse(State& state, WsSession& session, std::variant<Stamp, ErrorText> stamped, std::string cid) {
   if (const auto* error = std::get_if<ErrorText>(&stamped)) return state.reject(session, *error, cid);
+  if (state.answer_resent(session, cid)) return;
   state.stamp(*session.room, std::get<Stamp>(std::move(stamped)), session.weak_from_this(), std::move(cid));
   state.schedule_flush(session.room);
 }
@@ -153,7 +155,8 @@ void stamp_or_refuse(State& state, WsSession& session, std::variant<Stamp, Error
 
 void State::handle_event(WsSession& session, ClientFrame& frame) {
   if (!session.room) return reject_not_joined(session, frame.cid);
-  stamp_or_refuse(*this, session, session.room->state.event_of(session.member_id, frame), std::move(frame.cid));
+  auto stamped = session.room->state.event_of(session.member_id, frame);  // reads frame.cid: before the move
+  stamp_or_refuse(*this, session, std::move(stamped), std::move(frame.cid));
 }
 
 void State::handle_sync(WsSession& session, const ClientFrame& frame) {
@@ -170,7 +173,7 @@ void State::handle_close(WsSession& session) {
 
 void State::handle_remove(WsSession& session, ClientFrame& frame) {
   if (!session.room) return reject_not_joined(session, frame.cid);
-  auto removal = session.room->state.removal_of(session.member_id, frame.who);
+  auto removal = session.room->state.removal_of(session.member_id, frame.who, frame.cid);
   if (std::holds_alternative<Stamp>(removal))
     log({{"event", "remove"}, {"conn", session.id()}, {"room", session.room->code()}, {"member", frame.who}});
   stamp_or_refuse(*this, session, std::move(removal), std::move(frame.cid));
@@ -179,7 +182,8 @@ void State::handle_remove(WsSession& session, ClientFrame& frame) {
 void State::handle_renew(WsSession& session, ClientFrame& frame) {
   if (!session.room) return reject_not_joined(session, frame.cid);
   // A join key drawn as room codes are: six characters a person can read aloud or type.
-  stamp_or_refuse(*this, session, session.room->state.renewal_of(session.member_id, new_room_code()), std::move(frame.cid));
+  auto renewal = session.room->state.renewal_of(session.member_id, new_room_code(), frame.cid);
+  stamp_or_refuse(*this, session, std::move(renewal), std::move(frame.cid));
 }
 
 }  // namespace palabre::relay

@@ -63,22 +63,29 @@ void entries_to_envelopes(const redisReply* entries, std::vector<StoredEnvelope>
       else if (name == "env") env.text = str(fields->element[f + 1]);
       else if (name == "sender") env.sender = str(fields->element[f + 1]);
       else if (name == "vis") env.staff = str(fields->element[f + 1]) == "staff";
+      else if (name == "cid") env.cid = str(fields->element[f + 1]);
     }
     out.push_back(std::move(env));
   }
 }
 
-// Appends ARGV[2..] (env, sender, vis triples) with ids last+1, … if the stream ends at ARGV[1].
-// Returns -1 when appended, -2 when the room is closed (KEYS[2] gone), else the stream's last seq.
+// Appends ARGV[2..] (env, sender, vis, cid quadruples; cid "" for none) with ids last+1, … if the
+// stream ends at ARGV[1]. Returns -1 when appended, -2 when the room is closed (KEYS[2] gone), else
+// the stream's last seq.
 constexpr const char* kAppendScript = R"lua(
 if redis.call('EXISTS', KEYS[2]) == 0 then return -2 end
 local last = redis.call('XREVRANGE', KEYS[1], '+', '-', 'COUNT', 1)
 local seq = 0
 if #last > 0 then seq = tonumber(string.match(last[1][1], '^(%d+)')) end
 if seq ~= tonumber(ARGV[1]) then return seq end
-for i = 2, #ARGV, 3 do
+for i = 2, #ARGV, 4 do
   seq = seq + 1
-  redis.call('XADD', KEYS[1], seq .. '-0', 'env', ARGV[i], 'sender', ARGV[i + 1], 'vis', ARGV[i + 2])
+  if ARGV[i + 3] == '' then
+    redis.call('XADD', KEYS[1], seq .. '-0', 'env', ARGV[i], 'sender', ARGV[i + 1], 'vis', ARGV[i + 2])
+  else
+    redis.call('XADD', KEYS[1], seq .. '-0', 'env', ARGV[i], 'sender', ARGV[i + 1], 'vis', ARGV[i + 2],
+               'cid', ARGV[i + 3])
+  end
 end
 return -1
 )lua";
@@ -225,13 +232,16 @@ RedisStore::Append RedisStore::append(const std::string& code, std::int64_t last
                                       const std::vector<const StoredEnvelope*>& envelopes) {
   if (!ctx_ && !reconnect()) return Append::error;
   std::vector<std::string> args = {"EVAL", kAppendScript, "2", log_key(code), room_key(code), std::to_string(last_seq)};
-  args.reserve(args.size() + 3 * envelopes.size());
+  args.reserve(args.size() + 4 * envelopes.size());
   for (const auto* env : envelopes) {
     args.push_back(env->text);
     // The envelope's own `from`, never the member behind a pseudonym: the stream must not link an
     // anonymous event to its author. Readers map a pseudonym back with the room's secret.
     args.push_back(envelope_from(env->text));
     args.push_back(env->staff ? "staff" : "public");
+    // The client's id, so that a re-send to any relay of the room is known (next to the pseudonym of
+    // an anonymous event: the stream is the relays' own, never shown to clients).
+    args.push_back(env->cid);
   }
   const Reply r = command(ctx_, args);
   if (!r) {

@@ -29,12 +29,15 @@ struct Pending {
   protocol::Stamp stamp;
   std::weak_ptr<WsSession> sender;  // to ack; empty for the relay's own envelopes
   std::string cid;                  // the client's cid as JSON text; empty if none
+  std::vector<std::weak_ptr<WsSession>> resent;  // sent again this tick: acked with this one
   Clock::time_point received;
 };
 
 struct Room {
   protocol::RoomState state;     // members and envelopes on disk and sent, in seq order
   std::vector<Pending> pending;  // this tick's
+  // This tick's envelopes by the client id they carry (pending_key): a re-send waits for their ack.
+  std::unordered_map<std::string, std::size_t> pending_by_cid;
   std::unordered_set<WsSession*> sessions;
   // The same connections by member, and the hosts' and kiosks' alone: a batch without public
   // envelopes (votes, presence) then touches only the connections that receive something.
@@ -49,6 +52,8 @@ struct Room {
   std::size_t deferred_next = 0;
   bool drain_scheduled = false;
   Clock::time_point last_activity;  // on State::steady_now(): behind room expiry
+
+  static std::string pending_key(const std::string& member, const std::string& cid) { return member + ' ' + cid; }
 
   const std::string& code() const { return state.code(); }
   Roster& roster() { return state.roster(); }

@@ -172,6 +172,7 @@ bool load_log(const fs::path& path, RoomRecord& room, std::vector<std::string>& 
     env.staff = line["vis"].get<std::string>() == "staff";
     env.sender = line["from"].get<std::string>();
     env.text = file.lines[i];
+    env.cid = protocol::take_cid(env.text);  // the relay's own: never sent to anyone
     if (!room.envelopes.empty() && env.seq != room.envelopes.back().seq + 1)
       warnings.push_back(name + ": seq " + std::to_string(env.seq) + " follows " +
                          std::to_string(room.envelopes.back().seq));

@@ -1,6 +1,7 @@
 #pragma once
 // A room's files in the data directory (docs/protocol.md "Persistence"):
-//   <ROOM>.palabre.jsonl  the log: header line, then one envelope a line, exactly as broadcast;
+//   <ROOM>.palabre.jsonl  the log: header line, then one envelope a line as broadcast, with the
+//                         client's id after `vis` (protocol::log_line);
 //   <ROOM>.members.jsonl  the sidecar: room secrets (hashed) then one line per participant;
 //   <ROOM>.blobs/<hash>   the room's blobs (images), each under the SHA-256 of its bytes.
 // The two files are append-only, so a crash can only tear their last line, which loading drops.

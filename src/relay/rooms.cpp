@@ -51,8 +51,24 @@ void State::stamp(Room& room, Stamp stamp, std::weak_ptr<WsSession> sender_sessi
   p.sender = std::move(sender_session);
   p.cid = std::move(cid);
   p.received = Clock::now();  // for the latency metric: real time, whatever clock expiry runs on
+  if (!p.env.cid.empty())
+    room.pending_by_cid[Room::pending_key(RoomState::cid_owner(p.env), p.env.cid)] = room.pending.size();
   room.pending.push_back(std::move(p));
   ++metrics.events_in;
+}
+
+bool State::answer_resent(WsSession& session, const std::string& cid) {
+  Room& room = *session.room;
+  if (!ClientIds::remembered(cid)) return false;
+  if (const auto seq = room.state.stored_seq(session.member_id, cid)) {
+    // Its envelope was sent before: live, or in this connection's history answer, which goes first.
+    session.send_text(ack_frame(cid, *seq));
+    return true;
+  }
+  const auto it = room.pending_by_cid.find(Room::pending_key(session.member_id, cid));
+  if (it == room.pending_by_cid.end()) return false;
+  room.pending[it->second].resent.push_back(session.weak_from_this());
+  return true;
 }
 
 void State::schedule_flush(const std::shared_ptr<Room>& room) {
@@ -69,12 +85,21 @@ namespace {
 Frame shared_events(const std::vector<const std::string*>& envs) {
   return std::make_shared<const std::string>(events_frame(envs));
 }
+
+// The connections a pending envelope answers: its sender's, and those that sent it again this tick.
+template <class Answer>
+void each_asker(const Pending& p, Answer answer) {
+  if (auto sender = p.sender.lock()) answer(*sender);
+  for (const auto& again : p.resent)
+    if (auto sender = again.lock()) answer(*sender);
+}
 }  // namespace
 
 void State::flush(Room& room) {
   if (room.pending.empty()) return;
   std::vector<Pending> batch = std::move(room.pending);
   room.pending.clear();
+  room.pending_by_cid.clear();
 
   // Stored before anyone sees it: an envelope a client has seen survives a crash of the relay.
   if (const auto error = persist(room, batch)) {
@@ -85,8 +110,7 @@ void State::flush(Room& room) {
     }
     log({{"event", "storage_error"}, {"room", room.code()}, {"error", error->message}});
     room.state.forget_stamped();  // nothing of this batch exists
-    for (const auto& p : batch)
-      if (auto sender = p.sender.lock()) reject(*sender, errors::store_event, p.cid);
+    for (const auto& p : batch) each_asker(p, [&](WsSession& sender) { reject(sender, errors::store_event, p.cid); });
     return;
   }
 
@@ -97,9 +121,7 @@ void State::flush(Room& room) {
   fan_out(room, envs);
   const auto sent = Clock::now();
   for (auto& p : batch) {
-    if (auto sender = p.sender.lock()) {
-      sender->send_text(ack_frame(p.cid, p.env.seq));
-    }
+    each_asker(p, [&](WsSession& sender) { sender.send_text(ack_frame(p.cid, p.env.seq)); });
     metrics.observe_latency(std::chrono::duration<double>(sent - p.received).count());
     commit(room, std::move(p.env));
   }
@@ -124,10 +146,18 @@ bool State::refuse_removed(Room& room, std::vector<Pending>& batch) {
     const bool removed = room.roster().removed(member) ||
                          std::find(removed_in_batch.begin(), removed_in_batch.end(), member) != removed_in_batch.end();
     if (!removed) return false;
-    if (auto sender = p.sender.lock()) reject(*sender, errors::removed, p.cid);
+    each_asker(p, [&](WsSession& sender) { reject(sender, errors::removed, p.cid); });
     return true;
   });
   return batch.size() != before;
+}
+
+bool State::ack_stored_elsewhere(Room& room, std::vector<Pending>& batch) {
+  return std::erase_if(batch, [&](const Pending& p) {
+           const auto seq = room.state.stored_seq(RoomState::cid_owner(p.env), p.env.cid);
+           if (seq) each_asker(p, [&](WsSession& sender) { sender.send_text(ack_frame(p.cid, *seq)); });
+           return seq.has_value();
+         }) > 0;
 }
 
 void State::evict_removed(Room& room, const std::string& member_id) {
@@ -147,8 +177,11 @@ void State::evict_removed(Room& room, const std::string& member_id) {
 // appended first (a shared store), its envelopes are taken (and delivered here, in order) and the
 // batch renumbered.
 StorageStatus State::persist(Room& room, std::vector<Pending>& batch) {
-  // A removal stored first (here, or by another relay found below) wins over what its member sent.
-  bool renumber = refuse_removed(room, batch);
+  // A re-send another relay stored first (its envelope came in since the re-send was answered
+  // `pending`) is acked, not stored again. A removal stored first (here, or by another relay found
+  // below) wins over what its member sent.
+  bool renumber = ack_stored_elsewhere(room, batch);
+  renumber = refuse_removed(room, batch) || renumber;
   // A conflict means another relay appended first: the room moved on, so this is progress, not a
   // failure, and a relay starved of CPU may lose many times in a row (16 tries were seen to run out
   // under load, refusing an event as `unavailable`). Tries go on for a while, not a count.
@@ -175,7 +208,8 @@ StorageStatus State::persist(Room& room, std::vector<Pending>& batch) {
       default: return error;
     }
     if (!catch_up(room)) return error;
-    renumber = refuse_removed(room, batch);
+    renumber = ack_stored_elsewhere(room, batch);
+    renumber = refuse_removed(room, batch) || renumber;
   }
   if (!error) error = StorageError{StorageError::Kind::unavailable, "no time left to append"};
   return error;
@@ -340,6 +374,7 @@ void State::close_room(std::shared_ptr<Room> room, RoomEnd why) {  // by value: 
   room->sessions_by_member.clear();
   room->staff_sessions.clear();
   room->pending.clear();
+  room->pending_by_cid.clear();
   rooms.erase(room->code());
   log({{"event", "room_closed"}, {"room", room->code()}});
 }

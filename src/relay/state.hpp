@@ -90,12 +90,18 @@ struct State : std::enable_shared_from_this<State> {
   void attach(WsSession& session, const std::shared_ptr<Room>& room, const std::string& member_id);
   void detach(WsSession& session);
   void stamp(Room& room, protocol::Stamp stamp, std::weak_ptr<WsSession> sender_session, std::string cid);
+  // A re-send (this connection's member, `cid`) of an event the room has: answered with the first
+  // event's `ack` (at once if stored, with the first in this tick's batch if not), true; else false.
+  bool answer_resent(WsSession& session, const std::string& cid);
   void schedule_flush(const std::shared_ptr<Room>& room);
   void flush(Room& room);
   StorageStatus persist(Room& room, std::vector<Pending>& batch);
   // Refuses (`removed`) and drops the batch's events of members removed before them, in the room or
   // earlier in the batch; true if it dropped any (the rest must be numbered again).
   bool refuse_removed(Room& room, std::vector<Pending>& batch);
+  // Acks with their first seq and drops the batch's re-sends of events another relay stored first
+  // (read by a catch-up); true if it dropped any.
+  bool ack_stored_elsewhere(Room& room, std::vector<Pending>& batch);
   // Stored and sent: into the room's history; a `member.removed` then evicts its member here.
   void commit(Room& room, StoredEnvelope envelope);
   // After a committed `member.removed`: the member's connections here are told and leave the room.

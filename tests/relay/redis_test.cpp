@@ -472,3 +472,61 @@ TEST(RedisBlobs, GivenARoomWithBlobs_WhenItsHostClosesIt_ThenItsBlobKeysAreDelet
 
 }  // namespace
 }  // namespace palabre::relay::testing
+
+// Client event ids on Redis (docs/protocol.md "Client event ids"): the id is a field of the stream
+// entry, so a re-send to another relay of the room is known there too.
+namespace palabre::relay::testing {
+namespace {
+
+// The stream entries of `room` whose envelope holds `needle`, as their fields (name → value).
+std::vector<std::map<std::string, std::string>> stream_entries_with(const RedisServer& redis, const std::string& room,
+                                                                    const std::string& needle) {
+  std::vector<std::map<std::string, std::string>> out;
+  redisContext* ctx = redisConnect("127.0.0.1", redis.port);
+  auto* reply = static_cast<redisReply*>(redisCommand(ctx, "XRANGE palabre:log:%s - +", room.c_str()));
+  for (std::size_t i = 0; reply && reply->type == REDIS_REPLY_ARRAY && i < reply->elements; ++i) {
+    const redisReply* fields = reply->element[i]->element[1];
+    std::map<std::string, std::string> entry;
+    for (std::size_t f = 0; f + 1 < fields->elements; f += 2)
+      entry[fields->element[f]->str] = std::string(fields->element[f + 1]->str, fields->element[f + 1]->len);
+    if (entry["env"].find(needle) != std::string::npos) out.push_back(std::move(entry));
+  }
+  if (reply) freeReplyObject(reply);
+  redisFree(ctx);
+  return out;
+}
+
+TEST(RedisClientIds, GivenAnEventStoredThroughOneRelay_WhenItsMemberSendsItAgainToAnother_ThenTheFirstSeqAndOneEntry) {
+  RedisServer redis;
+  if (access(kRedisServer, X_OK) != 0) FAIL() << "redis-server is not installed (scripts/setup.sh installs it)";
+  ASSERT_TRUE(redis.running());
+  TempDir dir_a, dir_b;
+  RelayFixture relay_a(dir_a.path(), redis_config(redis)), relay_b(dir_b.path(), redis_config(redis));
+  // Given an anonymous idea of Alice's stored through relay A
+  Client host(relay_a.port());
+  const std::string room = host.create()["room"];
+  Client alice(relay_a.port());
+  const json joined = alice.join(room);
+  const json idea{{"t", "event"}, {"vis", "public"}, {"anon", true}, {"cid", 7041},
+                  {"ev", {{"type", "idea.post"}, {"text", "plus de pauses"}}}};
+  alice.send(idea);
+  const std::int64_t stored = alice.next_of("ack").value()["seq"];
+  // when, her ack lost, she sends it again through relay B
+  Client again(relay_b.port());
+  ASSERT_EQ(again.join(room, joined["token"], stored)["t"], "joined");
+  again.send(idea);
+  // then B answers with the first seq, and the stream holds the idea once, its id in a field of its own
+  const auto ack = again.next_of("ack");
+  ASSERT_TRUE(ack);
+  EXPECT_EQ((*ack)["seq"], stored);
+  EXPECT_EQ((*ack)["cid"], 7041);
+  const auto entries = stream_entries_with(redis, room, "idea.post");
+  ASSERT_EQ(entries.size(), 1u);
+  EXPECT_EQ(entries[0].at("cid"), "7041");
+  EXPECT_EQ(entries[0].at("env").find("cid"), std::string::npos) << entries[0].at("env");
+  // beside the pseudonym, never the member behind it
+  EXPECT_EQ(entries[0].at("sender"), joined["anon"]);
+}
+
+}  // namespace
+}  // namespace palabre::relay::testing
