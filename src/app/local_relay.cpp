@@ -98,8 +98,10 @@ std::optional<LocalRelay> LocalRelay::restore(std::string_view members_text, std
     const json env = json::parse(log_lines[i], nullptr, false);
     // Only the next seq in order: a torn or foreign line is dropped, as the relay does on restart.
     if (!env.is_object() || env.value("seq", std::int64_t{-1}) != r.last_seq() + 1) continue;
+    std::string text(log_lines[i]);
+    std::string cid = protocol::take_cid(text);  // the keeper's own, beside the envelope as sent
     r.state_.commit({r.last_seq() + 1, str(env, "vis") == "staff", r.state_.roster().real_sender(str(env, "from")),
-                     std::string(log_lines[i])});
+                     std::move(text), std::move(cid)});
   }
   return r;
 }
@@ -218,9 +220,11 @@ std::vector<LocalRelay::Delivery> LocalRelay::receive(const std::string& conn, s
       return refuse(removed_conns_.count(conn) ? errors::removed : errors::not_joined, cid);
     const std::string& member = joined->second;
     auto stamped = frame.type == FrameType::event    ? state_.event_of(member, frame)
-                   : frame.type == FrameType::remove ? state_.removal_of(member, frame.who)
-                                                     : state_.renewal_of(member, join_key(new_token()));
+                   : frame.type == FrameType::remove ? state_.removal_of(member, frame.who, cid)
+                                                     : state_.renewal_of(member, join_key(new_token()), cid);
     if (const auto* error = std::get_if<protocol::ErrorText>(&stamped)) return refuse(*error, cid);
+    // Sent again (same member, same cid): stored once, the first ack again.
+    if (const auto seq = state_.stored_seq(member, cid)) return out.push_back({conn, protocol::ack_frame(cid, *seq)}), out;
     const std::size_t first_new = state_.envelopes().size();
     const std::int64_t seq = stamp(std::get<protocol::Stamp>(stamped), now_ms);
     broadcast(first_new, out);
@@ -255,7 +259,7 @@ std::string LocalRelay::members_text() const {
 std::string LocalRelay::log_line(std::size_t index) const {
   if (index == 0) return protocol::log_header_line(room(), state_.created_ms());
   const auto& log = state_.envelopes();
-  return index - 1 < log.size() ? log[index - 1].text : std::string();
+  return index - 1 < log.size() ? protocol::log_line(log[index - 1]) : std::string();
 }
 
 std::string LocalRelay::log_text() const {

@@ -283,3 +283,40 @@ TEST(LocalRelayRemoval, GivenARenewedJoinLink_WhenANewcomerComesWithoutTheKey_Th
   EXPECT_EQ(to(room.send("tab-q", {{"t", "join"}, {"room", "ABC234"}}), "tab-q").at(0)["code"], "old_link");
   EXPECT_EQ(to(room.send("tab-q", {{"t", "join"}, {"room", "ABC234"}, {"invite", invite}}), "tab-q").at(0)["t"], "joined");
 }
+
+TEST(LocalRelayClientIds, GivenAStoredEventWithACid_WhenSentAgainBeforeAndAfterAReload_ThenTheFirstAckAndNothingStored) {
+  Room room;
+  room.send("tab-h", {{"t", "join"}, {"room", "ABC234"}, {"token", "hosttoken"}});
+  room.send("tab-p", {{"t", "join"}, {"room", "ABC234"}});
+  const json vote{{"t", "event"}, {"vis", "staff"}, {"anon", true}, {"cid", "v-1"}, {"ev", {{"type", "rating.vote"}}}};
+  const auto first = to(room.send("tab-p", vote), "tab-p");
+  ASSERT_EQ(first.back()["t"], "ack");
+  const std::int64_t seq = first.back()["seq"];
+  // Given the ack was lost with the tab: the same member sends it again from another tab
+  room.send("tab-p2", {{"t", "join"}, {"room", "ABC234"}, {"token", "participant-token-1"}, {"since", seq}});
+  const std::int64_t before = room.relay.last_seq();
+  const auto again = room.send("tab-p2", vote);
+  // Then only the first ack comes back, and nothing is stored or sent to anyone
+  ASSERT_EQ(again.size(), 1u);
+  EXPECT_EQ(to(again, "tab-p2").at(0), (json{{"t", "ack"}, {"cid", "v-1"}, {"seq", seq}}));
+  EXPECT_EQ(room.relay.last_seq(), before);
+  // and another member's same id is its own event
+  const auto host_event = to(room.send("tab-h", {{"t", "event"}, {"vis", "public"}, {"cid", "v-1"}, {"ev", {{"type", "chat.post"}}}}), "tab-h");
+  EXPECT_EQ(host_event.back()["seq"], before + 1);
+  // The stored log keeps the id beside the envelope (never in what tabs receive), so after a reload
+  // of the keeper the re-send is still known
+  EXPECT_NE(room.relay.log_text().find(R"("vis":"staff","cid":"v-1","ev":)"), std::string::npos);
+  for (const json& e : envelopes(again, "tab-p2")) EXPECT_FALSE(e.contains("cid"));
+  auto restored = LocalRelay::restore(room.relay.members_text(), room.relay.log_text());
+  ASSERT_TRUE(restored.has_value());
+  EXPECT_EQ(restored->log_text(), room.relay.log_text());
+  restored->receive("tab-p3", json{{"t", "join"}, {"room", "ABC234"}, {"token", "participant-token-1"}, {"since", 0}}.dump(),
+                    9000, Tokens{});
+  const std::int64_t reloaded = restored->last_seq();
+  const auto after_reload = to(restored->receive("tab-p3", vote.dump(), 9001, Tokens{}), "tab-p3");
+  EXPECT_EQ(after_reload.at(0), (json{{"t", "ack"}, {"cid", "v-1"}, {"seq", seq}}));
+  EXPECT_EQ(restored->last_seq(), reloaded);
+  // with the history, no envelope carries the id
+  for (const json& e : envelopes(restored->receive("tab-p3", R"({"t":"sync","since":0})", 9002, Tokens{}), "tab-p3"))
+    EXPECT_FALSE(e.contains("cid")) << e.dump();
+}
