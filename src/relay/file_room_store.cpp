@@ -10,29 +10,22 @@ StorageError missing(const std::string& code) {
 }
 }  // namespace
 
-FileRoomStore::FileRoomStore(net::io_context& ioc, std::filesystem::path dir, FsyncPolicy fsync)
-    : dir_(std::move(dir)), fsync_(fsync), sync_timer_(ioc) {}
+FileRoomStore::FileRoomStore(std::filesystem::path dir, FsyncPolicy fsync, std::chrono::milliseconds sync_period)
+    : dir_(std::move(dir)), fsync_(fsync), syncer_(sync_period) {}
 
 StorageStatus FileRoomStore::start() {
-  if (fsync_ == FsyncPolicy::batch) arm_sync_timer();
+  if (fsync_ == FsyncPolicy::batch) syncer_.start();
   return std::nullopt;
 }
 
 void FileRoomStore::stop() {
-  stopping_ = true;
-  for (auto& [code, room] : rooms_) room.files.sync();
-  sync_timer_.cancel();
+  syncer_.stop();  // after a last sync of what was written
 }
 
-// `batch`: what was written is on the disk within a second, without an fdatasync per tick.
-void FileRoomStore::arm_sync_timer() {
-  sync_timer_.expires_after(std::chrono::seconds(1));
-  // `this` is safe: the store outlives the loop's work, and a cancelled wait returns at once.
-  sync_timer_.async_wait([this](beast::error_code ec) {
-    if (ec || stopping_) return;
-    for (auto& [code, room] : rooms_) room.files.sync();
-    arm_sync_timer();
-  });
+// `batch`: on the disk within a second, without an fdatasync per tick, nor any on the loop: a slow
+// disk must not hold up every room's events.
+void FileRoomStore::written(const SharedFile& file) {
+  if (fsync_ == FsyncPolicy::batch && file) syncer_.written(file);
 }
 
 std::vector<RoomRecord> FileRoomStore::rooms_at_start(std::vector<std::string>& warnings) {
@@ -87,6 +80,7 @@ StorageResult<std::string> FileRoomStore::add_participant(const std::string& cod
   if (!room) return missing(code);
   if (!room->files.append_member({proposed_id, token_hash}, fsync_))
     return StorageError{StorageError::Kind::io, "cannot append member"};
+  written(room->files.members_file());
   ++room->participants;
   return proposed_id;
 }
@@ -110,6 +104,7 @@ StorageStatus FileRoomStore::append(const std::string& code, std::int64_t,
   std::string lines;
   for (const auto* env : envelopes) lines.append(protocol::log_line(*env)).push_back('\n');
   if (!room->files.append_log(lines, fsync_)) return StorageError{StorageError::Kind::io, "cannot append to the log"};
+  written(room->files.log_file());
   return std::nullopt;
 }
 

@@ -1,14 +1,16 @@
 #pragma once
 // Rooms in the data directory (room_files.*), for one relay: every room is loaded at start, only
-// this relay writes them, so nothing is ever appended behind its back. With `--fsync batch` the
-// store fdatasyncs what was written once a second.
+// this relay writes them, so nothing is ever appended behind its back. With `--fsync batch` what
+// was written is fdatasynced once a second on a thread of its own (batch_sync.hpp), off the loop.
+#include <chrono>
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
 #include <map>
 #include <string>
 
+#include "relay/batch_sync.hpp"
 #include "relay/config.hpp"
-#include "relay/net.hpp"
 #include "relay/room_files.hpp"
 #include "relay/room_store.hpp"
 
@@ -16,7 +18,9 @@ namespace palabre::relay {
 
 class FileRoomStore final : public RoomStore {
  public:
-  FileRoomStore(net::io_context& ioc, std::filesystem::path dir, FsyncPolicy fsync);
+  // `sync_period`: how often `batch` syncs (a second; tests give less).
+  FileRoomStore(std::filesystem::path dir, FsyncPolicy fsync,
+                std::chrono::milliseconds sync_period = std::chrono::seconds(1));
 
   StorageStatus start() override;
   void stop() override;
@@ -42,6 +46,9 @@ class FileRoomStore final : public RoomStore {
                                   BlobQuota quota) override;
   StorageResult<std::optional<std::string>> get_blob(const std::string& code, const std::string& hash) override;
 
+  // Files the `batch` syncer synced so far (for tests: it needs no event loop).
+  std::uint64_t batch_syncs() const { return syncer_.syncs(); }
+
  private:
   struct OpenRoom {
     RoomFiles files;
@@ -49,12 +56,12 @@ class FileRoomStore final : public RoomStore {
     BlobUsage blobs;  // counted at start (scan_blobs), then as blobs are stored
   };
   OpenRoom* find(const std::string& code);
-  void arm_sync_timer();
+  // `batch`: `file` was written, the syncer has it on the disk within a period.
+  void written(const SharedFile& file);
 
   std::filesystem::path dir_;
   FsyncPolicy fsync_;
-  net::steady_timer sync_timer_;
-  bool stopping_ = false;
+  BatchSync syncer_;
   std::map<std::string, OpenRoom> rooms_;  // map nodes stay put: RoomFiles cannot move
 };
 

@@ -187,10 +187,17 @@ bool load_log(const fs::path& path, RoomRecord& room, std::vector<std::string>& 
 
 }  // namespace
 
-RoomFiles::~RoomFiles() {
-  if (log_fd_ >= 0) ::close(log_fd_);
-  if (members_fd_ >= 0) ::close(members_fd_);
+OpenFile::~OpenFile() {
+  if (fd_ >= 0) ::close(fd_);
 }
+
+namespace {
+// The file at `path` opened for appending (created if `create`), or null with errno set.
+SharedFile open_shared(const fs::path& path, bool create) {
+  const int fd = open_append(path, create);
+  return fd < 0 ? nullptr : std::make_shared<const OpenFile>(fd);
+}
+}  // namespace
 
 fs::path RoomFiles::log_path(const fs::path& dir, const std::string& code) {
   return dir / (code + std::string(kLogSuffix));
@@ -205,13 +212,13 @@ fs::path RoomFiles::blobs_path(const fs::path& dir, const std::string& code) {
 bool RoomFiles::create(const fs::path& dir, const RoomRecord& room, FsyncPolicy fsync, std::string& error) {
   dir_ = dir;
   code_ = room.code;
-  log_fd_ = open_append(log_path(dir, room.code), true);
-  if (log_fd_ < 0) {
+  log_ = open_shared(log_path(dir, room.code), true);
+  if (!log_) {
     error = "cannot create " + log_path(dir, room.code).string() + ": " + std::strerror(errno);
     return false;
   }
-  members_fd_ = open_append(members_path(dir, room.code), true);
-  if (members_fd_ < 0) {
+  members_ = open_shared(members_path(dir, room.code), true);
+  if (!members_) {
     error = "cannot create " + members_path(dir, room.code).string() + ": " + std::strerror(errno);
     return false;
   }
@@ -219,8 +226,8 @@ bool RoomFiles::create(const fs::path& dir, const RoomRecord& room, FsyncPolicy 
   const FsyncPolicy first = fsync == FsyncPolicy::never ? FsyncPolicy::never : FsyncPolicy::always;
   const std::string members_header =
       protocol::members_header_line(room.code, room.host_token_hash, room.kiosk_token_hash, room.anon_key);
-  if (!append(members_fd_, members_header + "\n", first) ||
-      !append(log_fd_, protocol::log_header_line(room.code, room.created_ms) + "\n", first)) {
+  if (!append(members_->fd(), members_header + "\n", first) ||
+      !append(log_->fd(), protocol::log_header_line(room.code, room.created_ms) + "\n", first)) {
     error = "cannot write the files of room " + room.code + ": " + std::strerror(errno);
     return false;
   }
@@ -230,9 +237,9 @@ bool RoomFiles::create(const fs::path& dir, const RoomRecord& room, FsyncPolicy 
 bool RoomFiles::open(const fs::path& dir, const std::string& code, std::string& error) {
   dir_ = dir;
   code_ = code;
-  log_fd_ = open_append(log_path(dir, code), false);
-  members_fd_ = open_append(members_path(dir, code), false);
-  if (log_fd_ < 0 || members_fd_ < 0) {
+  log_ = open_shared(log_path(dir, code), false);
+  members_ = open_shared(members_path(dir, code), false);
+  if (!log_ || !members_) {
     error = "cannot open the files of room " + code + ": " + std::strerror(errno);
     return false;
   }
@@ -240,26 +247,16 @@ bool RoomFiles::open(const fs::path& dir, const std::string& code, std::string& 
 }
 
 bool RoomFiles::append_log(const std::string& lines, FsyncPolicy fsync) {
-  dirty_ = true;
-  return append(log_fd_, lines, fsync);
+  return log_ && append(log_->fd(), lines, fsync);
 }
 
 bool RoomFiles::append_member(const ParticipantRecord& participant, FsyncPolicy fsync) {
-  dirty_ = true;
-  return append(members_fd_, protocol::member_line(participant.id, participant.token_hash) + "\n", fsync);
-}
-
-void RoomFiles::sync() {
-  if (!dirty_) return;
-  dirty_ = false;
-  if (log_fd_ >= 0) ::fdatasync(log_fd_);
-  if (members_fd_ >= 0) ::fdatasync(members_fd_);
+  return members_ && append(members_->fd(), protocol::member_line(participant.id, participant.token_hash) + "\n", fsync);
 }
 
 void RoomFiles::remove() {
-  if (log_fd_ >= 0) ::close(log_fd_);
-  if (members_fd_ >= 0) ::close(members_fd_);
-  log_fd_ = members_fd_ = -1;
+  log_.reset();
+  members_.reset();
   std::error_code ec;
   fs::remove(log_path(dir_, code_), ec);
   fs::remove(members_path(dir_, code_), ec);

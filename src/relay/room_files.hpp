@@ -11,6 +11,7 @@
 
 #include <cstddef>
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -24,13 +25,28 @@ struct BlobUsage {
   std::size_t bytes = 0;
 };
 
-// The open files of one room. Not copyable; closes on destruction.
+// An open file, closed when its last owner lets it go: the batch syncer's thread (batch_sync.hpp)
+// may still hold a room's files while the loop closes and deletes the room.
+class OpenFile {
+ public:
+  explicit OpenFile(int fd) : fd_(fd) {}
+  OpenFile(const OpenFile&) = delete;
+  OpenFile& operator=(const OpenFile&) = delete;
+  ~OpenFile();
+  int fd() const { return fd_; }
+
+ private:
+  int fd_;
+};
+using SharedFile = std::shared_ptr<const OpenFile>;
+
+// The open files of one room. Not copyable; lets go of them on destruction.
 class RoomFiles {
  public:
   RoomFiles() = default;
   RoomFiles(const RoomFiles&) = delete;
   RoomFiles& operator=(const RoomFiles&) = delete;
-  ~RoomFiles();
+  ~RoomFiles() = default;
 
   // Creates both files for a new room (fails if they exist) and writes their first lines.
   bool create(const std::filesystem::path& dir, const RoomRecord& room, FsyncPolicy fsync, std::string& error);
@@ -41,9 +57,11 @@ class RoomFiles {
   // previous length so no partial line stays. Returns false on failure.
   bool append_log(const std::string& lines, FsyncPolicy fsync);
   bool append_member(const ParticipantRecord& participant, FsyncPolicy fsync);
-  // fdatasync both files (the `batch` policy's timer).
-  void sync();
-  // Closes and deletes both files and the room's blobs.
+  // The files themselves, for the `batch` policy's syncer (null once removed).
+  const SharedFile& log_file() const { return log_; }
+  const SharedFile& members_file() const { return members_; }
+  // Lets go of both files (closed once the syncer is done with them too) and deletes them and the
+  // room's blobs.
   void remove();
 
   // Blobs. `hash` is a blob hash (protocol::is_blob_hash), checked by the caller against `bytes`.
@@ -63,9 +81,8 @@ class RoomFiles {
  private:
   std::filesystem::path dir_;
   std::string code_;
-  int log_fd_ = -1;
-  int members_fd_ = -1;
-  bool dirty_ = false;
+  SharedFile log_;
+  SharedFile members_;
 };
 
 // Reads every room of `dir` (creating `dir` if absent). A torn last line is dropped, the file cut

@@ -19,7 +19,7 @@ namespace {
 // The one place that knows there are two stores.
 std::unique_ptr<RoomStore> make_store(State& state) {
   if (state.config.redis_url.empty())
-    return std::make_unique<FileRoomStore>(state.ioc, state.config.data_dir, state.config.fsync);
+    return std::make_unique<FileRoomStore>(state.config.data_dir, state.config.fsync);
   // What other relays append reaches the loop thread as a posted absorb().
   auto absorb_on_loop = [weak = state.weak_from_this()](const std::string& code, std::vector<StoredEnvelope> envs) {
     if (const auto self = weak.lock())
