@@ -21,7 +21,7 @@ if(EMSCRIPTEN)
   # 32-bit ImWchar: emoji and other code points above U+FFFF are glyphs (src/app/glyphs.hpp).
   # 32-bit indices: WebGL2 draws them natively, and ES3 has no base vertex, so with 16-bit ones a
   # window over 65,536 vertices (a board of 2,000 post-its) would draw garbage.
-  target_compile_definitions(palabre_imgui PUBLIC IMGUI_ENABLE_TEST_ENGINE IMGUI_DISABLE_OBSOLETE_FUNCTIONS
+  target_compile_definitions(palabre_imgui PUBLIC IMGUI_ENABLE_TEST_ENGINE IMGUI_DISABLE_OBSOLETE_FUNCTIONS IMGUI_DISABLE_METRICS_WINDOW
     IMGUI_IMPL_OPENGL_ES3 IMGUI_USE_WCHAR32 "ImDrawIdx=unsigned int")
   target_compile_options(palabre_imgui PRIVATE -Os)
 else()

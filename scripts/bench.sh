@@ -5,7 +5,9 @@
 #   10,000 and at the per-process maximum, palabre vs the ws and socket.io relays (bench/relay/peers),
 #   two relays on Redis, the Redis tests, wasm download size + first frame (bench/app/load.mjs),
 #   host frame time (bench/app/frame.mjs, if present), renewing an encrypted room's key (bench/app/rekey.mjs),
-#   a participant's first frame on loopback, Fast 3G and Slow 3G, cold and warm (bench/app/network.mjs).
+#   a participant's first frame on loopback, Fast 3G and Slow 3G, cold and warm (bench/app/network.mjs),
+#   a big room's catch-up in the browser, 14,004 and 100,000 envelopes (bench/app/catchup.mjs), and
+#   p99 vote→host against the room's size with its chart (docs/p99-vs-participants.svg).
 # Raw outputs are kept in $PALABRE_BENCH_OUT (default build/bench). Environment:
 #   PALABRE_BENCH_SKIP_BUILD=1  use the existing build/native and build/wasm
 #   PALABRE_BENCH_QUICK=1       1,000 participants instead of 10,000 / 19,900 (a smoke run)
@@ -53,6 +55,8 @@ run relay_big "$palabre" loadgen --participants $big $burst
 run relay_big_2 "$palabre" loadgen --participants $big $burst
 run relay_big_3 "$palabre" loadgen --participants $big $burst
 run relay_max "$palabre" loadgen --participants $max $burst
+# p99 against the room's size (docs/p99-vs-participants.svg): with the 10,000 and maximum runs above.
+for n in 1000 2500 5000; do run relay_n_$n "$palabre" loadgen --participants $n $burst; done
 # The same burst with participants who name themselves on arrival, as the app's do (--names).
 run relay_names "$palabre" loadgen --participants $big $burst --names
 run peer_ws bench/relay/peers/run_peer.sh "$palabre" ws --participants $big $burst
@@ -71,6 +75,7 @@ run app_load node bench/app/load.mjs 5
 if [ -f bench/app/frame.mjs ]; then run app_frame node bench/app/frame.mjs; fi
 run app_rekey node bench/app/rekey.mjs 100 1000 10000
 run app_network node bench/app/network.mjs 3
+run app_catchup node bench/app/catchup.mjs 14004 100000
 
 node bench/relay/bench_report.mjs "$out" docs/performance.md
 echo "bench.sh: figures written to docs/performance.md (raw outputs in $out)" >&2

@@ -4,7 +4,9 @@
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { execSync } from 'node:child_process';
 import { cpus, totalmem, loadavg } from 'node:os';
-import { join } from 'node:path';
+import { join, dirname } from 'node:path';
+
+import { lineChartSvg } from './chart.mjs';
 
 const [outDir, docPath] = process.argv.slice(2);
 const read = (name) => (existsSync(join(outDir, name)) ? readFileSync(join(outDir, name), 'utf8') : '');
@@ -121,6 +123,42 @@ if (frame) {
       `${met(Number(m[2]) <= 16)} at the median, ${met(Number(m[3]) <= 16)} at p95.`);
   }
 } else say('bench/app/frame.mjs did not run: not measured by this run.');
+
+// Issue 20: the replay rate, a big room's catch-up, the first frame on phone networks, p99 against N.
+const speed = read('core_speed.txt').match(/replay_1000000_events_s [\d.]+ \((\d+) events\/s/);
+if (speed) say('', `- Native replay (parse + apply, one core): ${Number(speed[1]).toLocaleString('en-US')} envelopes/s ≥ 1,000,000: ${met(Number(speed[1]) >= 1e6)}.`);
+say('', '### App: a big room\'s catch-up (bench/app/catchup.mjs)', '');
+const catchup = read('app_catchup.txt');
+if (catchup) {
+  rawBlock('app_catchup');
+  let size = 0;
+  for (const l of catchup.split('\n')) {
+    const room = l.match(/^room of (\d+) envelopes/);
+    if (room) size = Number(room[1]);
+    const m = l.match(/^\s+(host|participant)\s+joined → first live frame (\d+) ms/);
+    if (m && size) {
+      const goal = size <= 15000 ? 500 : 2000;
+      say(`- ${m[1]}, ${size.toLocaleString('en-US')} envelopes: joined → first live frame ${m[2]} ms ≤ ${goal} ms: ${met(Number(m[2]) <= goal)}.`);
+    }
+  }
+} else say('bench/app/catchup.mjs did not run: not measured by this run.');
+say('', '### App: renewing an encrypted room\'s key (bench/app/rekey.mjs)', '');
+rawBlock('app_rekey');
+say('', '### App: a participant\'s first frame on phone networks (bench/app/network.mjs)', '');
+rawBlock('app_network');
+
+// p99 vote→host against the room's size: one relay (1,000 to 19,900), and two relays on Redis.
+const sized = [1000, 2500, 5000].map((n) => fromLoadgen(`relay_n_${n}`)).concat([big, max]).filter(Boolean);
+if (sized.length) {
+  say('', '### Relay: p99 against the room\'s size', '', ...header);
+  for (const r of sized) say(relayRow(r));
+  const series = [{ name: 'one relay (palabre loadgen)', points: sized.map((r) => [r.participants, r.vote_to_host.p99_ms]) }];
+  if (redis) series.push({ name: 'two relays on Redis (node loadgen)', points: [[redis.participants, redis.vote_to_host.p99_ms]] });
+  const svg = lineChartSvg({ title: 'Vote → host p99 against participants in one room (10 s burst, tally every 250 ms)',
+    xLabel: 'participants in the room', yLabel: 'p99 vote → host (ms)', series, goal: { y: 250, label: 'issue 20: p99 ≤ 250 ms' } });
+  writeFileSync(join(dirname(docPath), 'p99-vs-participants.svg'), svg);
+  say('', '![p99 vote→host against participants](p99-vs-participants.svg)');
+}
 say('', end);
 
 const doc = existsSync(docPath) ? readFileSync(docPath, 'utf8') : '# Performance\n';

@@ -23,6 +23,7 @@ struct App {
   bool want_connection = false;
   long redraw_timer = 0;
   long frames_drawn = 0;
+  double catch_up_frame_ms = 0;  // when a frame was last asked for while catching up
   HostDuties duties;  // a host's browser publishes the room's figures and closes timed-out questions
   long duties_timer = 0;
   WebSocketTransport ws;

@@ -97,6 +97,8 @@ class Client {
   // Every envelope received, as JSON text in seq order (the host's log export).
   const std::vector<std::string>& log() const { return log_; }  // highest seq received (sent as `since`)
   std::int64_t refused() const { return refused_; }
+  // Between `joined` and the pong that follows the room's history: the page is catching up.
+  bool catching_up() const { return awaiting_history_; }
 
  private:
   void send_hello();

@@ -112,6 +112,23 @@ TEST(Client, GivenEnvelopesAlreadySeen_WhenTheyArriveAgain_ThenTheyAreNotApplied
   EXPECT_EQ(c.session().messages.size(), 1u);
 }
 
+TEST(Client, GivenAJoin_WhenTheHistoryArrives_ThenThePageIsCatchingUpUntilThePongThatFollowsIt) {
+  Client c;
+  c.enter_room("ABC234", "R");
+  c.on_open();
+  c.take_outgoing();
+  EXPECT_FALSE(c.catching_up());
+  c.on_frame(R"({"t":"joined","room":"ABC234","you":"p2","role":"participant","token":"R","seq":2})");
+  EXPECT_TRUE(c.catching_up());
+  EXPECT_EQ(only_frame(c)["t"], "ping");
+  c.on_frame(events({envelope(1, "p2", "participant", {{"type", "participant.join"}, {"name", "G"}}),
+                     envelope(2, "p2", "participant", {{"type", "chat.post"}, {"text", "un"}})}));
+  EXPECT_TRUE(c.catching_up());
+  c.on_frame(R"({"t":"pong"})");
+  EXPECT_FALSE(c.catching_up());
+  EXPECT_EQ(c.session().messages.size(), 1u);
+}
+
 TEST(Client, GivenAReconnection_WhenRejoining_ThenSinceIsTheLastSeqSeen) {
   Client c;
   c.enter_room("ABC234", "R");
@@ -119,6 +136,7 @@ TEST(Client, GivenAReconnection_WhenRejoining_ThenSinceIsTheLastSeqSeen) {
   c.take_outgoing();
   c.on_frame(R"({"t":"joined","room":"ABC234","you":"p2","role":"participant","token":"R","seq":1})");
   c.on_frame(events({envelope(1, "p2", "participant", {{"type", "participant.join"}, {"name", "G"}})}));
+  c.take_outgoing();  // the ping that marks the end of the history
   c.on_close();
   c.on_open();
   const json hello = only_frame(c);
@@ -154,6 +172,7 @@ TEST(Client, GivenRandomEventIds_WhenTwoEventsAreSent_ThenEachHasItsOwn52BitIdAn
   c.on_open();
   c.on_frame(R"({"t":"joined","room":"ABC234","you":"p2","role":"participant","token":"R","seq":1})");
   c.on_frame(events({envelope(1, "p2", "participant", {{"type", "participant.join"}, {"name", "G"}})}));
+  c.on_frame(R"({"t":"pong"})");  // the history is all here
   c.take_outgoing();
   const auto first = c.submit(palabre::core::ChatPost{"un"});
   const auto second = c.submit(palabre::core::ChatPost{"deux"});
