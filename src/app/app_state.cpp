@@ -31,6 +31,13 @@ void member_token_set(const std::string& room, const std::string& token) {
 }
 void member_token_remove(const std::string& room) { platform::storage_remove(member_token_storage(), token_key(room)); }
 
+// A client with nothing of a previous room, drawing its event ids from the browser's randomness
+// (client.hpp: an id must never come back, even after a reload).
+void fresh_client() {
+  app.client = Client{};
+  app.client.use_random_cids(local_channel::random_bytes);
+}
+
 TransportEvents transport_events() {
   return {[] {
             handle_notices();
@@ -119,7 +126,7 @@ void start_route(Route route) {
   }
   e2e::use_key(app.route.local ? std::string() : app.route.key);
   e2e::next_generation();
-  app.client = Client{};
+  fresh_client();
   app.ui.error.clear();
   app.ui.messages_seen = 0;
   app.ui.first_seen_ms.clear();
@@ -181,7 +188,7 @@ void handle_notices() {
         if (n.code == "bad_token" && app.route.view == View::join) {
           // A stale membership (room recreated, storage copied): start over as a new participant.
           member_token_remove(app.route.room);
-          app.client = Client{};
+          fresh_client();
           app.ui.error.clear();
         }
         if (app.client.intent() == Intent::none) app.want_connection = false;
@@ -206,7 +213,7 @@ void create_local_room() {
   app.route = {View::host, secrets.room, secrets.host_token, true, {}};
   js::replace_hash(route_hash(app.route));
   store(kiosk_key(secrets.room), secrets.kiosk_token);
-  app.client = Client{};
+  fresh_client();
   app.client.remember_kiosk_token(secrets.kiosk_token);
   app.client.enter_room(secrets.room, secrets.host_token);
   app.want_connection = true;

@@ -23,7 +23,6 @@
 #include "app/e2e_web.hpp"
 #include "app/effects.hpp"
 #include "app/js_bridge.hpp"
-#include "app/local_channel.hpp"
 #include "app/mirror.hpp"
 #include "app/platform_web.hpp"
 #include "app/render_gl.hpp"
@@ -169,7 +168,6 @@ int main() {
   render::init();  // the GPU process compiles the shaders while the first frame rasterises its atlas
   app.browser = {js::time_zone(), js::tz_offset_minutes(), e2e::available()};
   app.page_base = js::page_base();
-  app.client.use_random_cids(local_channel::random_bytes);
 
   js::listen_hash_change();
 #if PALABRE_HOST_TOOLS
