@@ -61,9 +61,18 @@ async function drawsColour(screen, name, what, least = 400) {
     });
 }
 
+// A press that opened no picker (lost while the console settled, seen once in CI) is given again,
+// as a person would once no picker shows.
 async function chooseFile(page, key, file) {
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser', { timeout: 15000 }), clickReached(page, key)]);
-  await chooser.setFiles(join(files, file));
+  for (let tries = 0; ; tries++) {
+    try {
+      const [chooser] = await Promise.all([page.waitForEvent('filechooser', { timeout: 6000 }), clickReached(page, key)]);
+      await chooser.setFiles(join(files, file));
+      return;
+    } catch (e) {
+      if (tries >= 2) throw e;
+    }
+  }
 }
 
 const drawnTexts = async (page) => (await page.evaluate(() => window.palabre.drawn())).filter((t) => t.visible).map((t) => t.text);
