@@ -60,7 +60,8 @@ class Scanner {
     const bool negative = take('-');
     const std::size_t start = i_;
     std::int64_t value = 0;
-    while (i_ < s_.size() && s_[i_] >= '0' && s_[i_] <= '9') value = value * 10 + (s_[i_++] - '0');
+    for (; i_ < s_.size() && s_[i_] >= '0' && s_[i_] <= '9'; ++i_)
+      if (i_ - start < 18) value = value * 10 + (s_[i_] - '0');  // more digits are refused below, unsummed
     const std::size_t digits = i_ - start;
     if (digits == 0 || digits > 18 || (digits > 1 && s_[start] == '0')) return false;
     const char next = peek();
