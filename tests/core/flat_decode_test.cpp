@@ -123,7 +123,9 @@ TEST(FlatDecode, GivenTrickyTexts_WhenDecoded_ThenTheFastPathAgreesWithTheTreeOn
 TEST(FlatDecode, GivenAnEventsFrame_WhenItsEnvelopesAreFound_ThenEachIsItsExactText) {
   const std::string a = with_ev(R"({"type":"chat.post","text":"a ] } \" [ {"})");
   const std::string b = with_ev(R"({"type":"rating.vote","activity":12,"stars":4})");
-  const auto envs = events_frame_envelopes(R"({"t":"events","envs":[)" + a + " , " + b + "]}");
+  // The envelopes are views into the frame: it must outlive them.
+  const std::string frame = R"({"t":"events","envs":[)" + a + " , " + b + "]}";
+  const auto envs = events_frame_envelopes(frame);
   ASSERT_TRUE(envs);
   ASSERT_EQ(envs->size(), 2u);
   EXPECT_EQ((*envs)[0], a);
