@@ -24,6 +24,10 @@ if(EMSCRIPTEN)
   target_compile_definitions(palabre_imgui PUBLIC IMGUI_ENABLE_TEST_ENGINE IMGUI_DISABLE_OBSOLETE_FUNCTIONS IMGUI_DISABLE_METRICS_WINDOW
     IMGUI_IMPL_OPENGL_ES3 IMGUI_USE_WCHAR32 "ImDrawIdx=unsigned int")
   target_compile_options(palabre_imgui PRIVATE -Os)
+  # ImGui's settings readers get a sscanf that reads nothing (src/app/imgui_no_settings.cpp says why).
+  set_source_files_properties(${imgui_dir}/imgui.cpp ${imgui_dir}/imgui_tables.cpp PROPERTIES
+    COMPILE_DEFINITIONS "sscanf=palabre_imgui_settings_sscanf")
+  target_sources(palabre_imgui PRIVATE ${CMAKE_SOURCE_DIR}/src/app/imgui_no_settings.cpp)
 else()
   find_package(GTest REQUIRED)
   find_package(benchmark REQUIRED)

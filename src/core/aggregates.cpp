@@ -27,7 +27,12 @@ std::vector<int> borda_order(const std::vector<std::vector<int>>& rankings, int 
       if (r[k] >= 0 && r[k] < n) points[std::size_t(r[k])] += n - 1 - int(k);
   std::vector<int> order(points.size());
   std::iota(order.begin(), order.end(), 0);
-  std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return points[std::size_t(a)] > points[std::size_t(b)]; });
+  // Ties keep the items' order. std::sort with the tie spelled out, not std::stable_sort: the same
+  // order, without the merge code each stable_sort instance adds to the participant's download.
+  std::sort(order.begin(), order.end(), [&](int a, int b) {
+    const int pa = points[std::size_t(a)], pb = points[std::size_t(b)];
+    return pa != pb ? pa > pb : a < b;
+  });
   if (points_out) *points_out = points;
   return order;
 }
@@ -174,13 +179,19 @@ void word_cloud(const Activity& a, IdeaFigures& f) {
     if (same == g.spellings.end()) g.spellings.emplace_back(spelling, 1);
     else ++same->second;
   }
-  for (const Group& g : groups) {
+  // The most frequent first; a tie keeps the first seen (std::sort with the tie spelled out, as above).
+  std::vector<std::size_t> by_count(groups.size());
+  std::iota(by_count.begin(), by_count.end(), std::size_t{0});
+  std::sort(by_count.begin(), by_count.end(), [&](std::size_t x, std::size_t y) {
+    return groups[x].count != groups[y].count ? groups[x].count > groups[y].count : x < y;
+  });
+  for (const std::size_t index : by_count) {
+    const Group& g = groups[index];
     const auto* shown = &g.spellings.front();
     for (const auto& s : g.spellings)
       if (s.second > shown->second) shown = &s;  // strictly more: a tie keeps the first seen
     f.words.emplace_back(std::string(shown->first), g.count);
   }
-  std::stable_sort(f.words.begin(), f.words.end(), [](const auto& x, const auto& y) { return x.second > y.second; });
   f.cloud = a.spec.kind == ActivityKind::brainstorm && a.spec.categories.empty() && ideas > 0 && short_ones * 4 >= ideas * 3;
 }
 }  // namespace

@@ -430,7 +430,10 @@ void qna(Context& ctx, const core::Activity& a, float width) {
   std::vector<const core::QnaQuestion*> list;
   for (const auto& [id, q] : a.questions)  // one's own held for the host, the others' approved
     if (!q.hidden && (q.approved || q.by == ctx.identity.me_in(a))) list.push_back(&q);
-  std::stable_sort(list.begin(), list.end(), [&](auto* x, auto* y) { return votes_of(x->id) > votes_of(y->id); });
+  std::sort(list.begin(), list.end(), [&](auto* x, auto* y) {  // a tie: the first asked first
+    const int vx = votes_of(x->id), vy = votes_of(y->id);
+    return vx != vy ? vx > vy : x->id < y->id;
+  });
   for (const core::QnaQuestion* q : list) {
     ImGui::PushID(static_cast<int>(q->id));
     const bool up = q->upvotes.count(ctx.identity.me_in(a)) > 0;

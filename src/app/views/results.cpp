@@ -192,7 +192,9 @@ void choice_bars(const Look& look, ImGuiID seed, const std::vector<std::string>&
     if (columns == 0) {
       // The most chosen first, as many as fit above the "+ N autres" line, in the choices' order.
       std::vector<std::size_t> by_count = shown;
-      std::stable_sort(by_count.begin(), by_count.end(), [&](std::size_t a, std::size_t b) { return figures[a].count > figures[b].count; });
+      std::sort(by_count.begin(), by_count.end(), [&](std::size_t a, std::size_t b) {  // a tie: the choices' order
+        return figures[a].count != figures[b].count ? figures[a].count > figures[b].count : a < b;
+      });
       const float line_room = room - (look.body->FontSize * ImGui::GetIO().FontGlobalScale + spacing);
       columns = most;
       for (std::size_t keep = n - 1; keep >= 1; --keep) {
