@@ -4,6 +4,9 @@
 // of participants' frames; participants are spread over the other threads (--threads).
 // By default it starts its own relay (`palabre serve` as a child process) so it can report that
 // process's CPU time and memory; `--connect HOST:PORT` targets a running relay instead.
+// One room can also span several relays (--relays) and several loadgen processes: one makes the
+// room and holds the host and the kiosk, the others bring participants (--join); bench/relay/scale.mjs
+// runs them together.
 // Its parts: loadgen_options.cpp, loadgen_measure.cpp (the relay process, /proc, /metrics),
 // loadgen_wire.cpp (what differs between palabre, ws and socket.io); here the scenario and report.
 #include "commands.hpp"
@@ -14,6 +17,7 @@
 
 #include <charconv>
 #include <cstdio>
+#include <fstream>
 #include <random>
 #include <thread>
 
@@ -38,6 +42,13 @@ int run_loadgen(int argc, char** argv) {
     o.relay_pid = child.pid;
   }
   const tcp::endpoint endpoint(net::ip::make_address(o.host), o.port);
+  std::vector<tcp::endpoint> relays;  // the participants' relays, round-robin over the whole room
+  for (const auto& where : o.relays) {
+    const auto colon = where.rfind(':');
+    relays.emplace_back(net::ip::make_address(where.substr(0, colon)), static_cast<unsigned short>(std::stoi(where.substr(colon + 1))));
+  }
+  if (relays.empty()) relays.push_back(endpoint);
+  const bool staff_here = o.join_room.empty();
 
   Totals totals_main;
   // The control context (host, kiosk, scenario, tallies) runs on this thread; participants' contexts
@@ -58,7 +69,8 @@ int run_loadgen(int argc, char** argv) {
   const int sends_per_participant = o.scenario == "vote" ? 1 : o.messages;
   Shared shared(std::size_t(o.participants) * std::size_t(sends_per_participant));  // by index*sends+k
   int host_seen = 0, kiosk_seen = 0;
-  const int expected = o.participants * sends_per_participant;
+  const int expected = o.participants * sends_per_participant;             // sent, and acked, here
+  const int expected_room = o.room_participants * sends_per_participant;  // what the host and kiosk wait for
 
   // What differs between the three relays (loadgen_wire.cpp); the rest of the scenario is the same.
   const std::unique_ptr<Wire> wire = make_wire(o.protocol);
@@ -78,8 +90,16 @@ int run_loadgen(int argc, char** argv) {
       for (auto at = text.find(key); at != std::string_view::npos; at = text.find(key, at + 1)) {
         std::size_t k = 0;
         const char* begin = text.data() + at + key.size();
-        if (std::from_chars(begin, text.data() + text.size(), k).ec != std::errc() || k >= shared.sent_ns.size()) continue;
-        const auto sent = shared.sent(k);
+        if (std::from_chars(begin, text.data() + text.size(), k).ec != std::errc()) continue;
+        // palabre's votes carry their send time ("s", after "k"): sent by another loadgen process too.
+        std::optional<Clock::time_point> sent;
+        constexpr std::string_view stamp_key = ",\"s\":";
+        if (const auto s = text.find(stamp_key, at); s != std::string_view::npos && s < text.find('}', at)) {
+          std::int64_t ns = 0;
+          if (std::from_chars(text.data() + s + stamp_key.size(), text.data() + text.size(), ns).ec == std::errc() && ns > 0)
+            sent = Clock::time_point(std::chrono::duration_cast<Clock::duration>(std::chrono::nanoseconds(ns)));
+        }
+        if (!sent && k < shared.sent_ns.size()) sent = shared.sent(k);
         if (!sent) continue;
         samples.add(now - *sent);
         ++seen;
@@ -112,13 +132,16 @@ int run_loadgen(int argc, char** argv) {
   std::function<void(int)> connect_wave;
   // The host's tally: a public event every --tally-ms while votes come in; `t0` is its send time
   // (steady clock, µs) so participants can tell how late it reached them.
-  std::vector<char> got_tally(std::size_t(o.participants), 0);  // each written by its participant's thread
+  std::vector<int> tallies_got(std::size_t(o.participants), 0);  // each written by its participant's thread
+  int tallies_published = 0;
+  std::atomic<Clock::rep> last_tally_ns{0};  // when a participant here last got one (steady clock)
   auto tally_timer = std::make_shared<net::steady_timer>(ioc);
   std::function<void()> publish_tally = [&] {
     if (o.scenario != "vote" || o.tally_ms == 0 || !rooms) return;  // ws, socket.io: the relay's own tally
     const auto t0 = std::chrono::duration_cast<std::chrono::microseconds>(Clock::now().time_since_epoch()).count();
     host->send(json{{"t", "event"}, {"vis", "public"}, {"ev", {{"type", "rating.results"}, {"votes", host_seen}, {"t0", t0}}}}.dump());
-    const bool more = host_seen < expected ||
+    ++tallies_published;
+    const bool more = host_seen < expected_room ||
                       Clock::now() < scenario_start + std::chrono::duration_cast<Clock::duration>(
                                                           std::chrono::duration<double>(o.duration + 0.6));
     if (!more) return;
@@ -130,18 +153,20 @@ int run_loadgen(int argc, char** argv) {
     usage_connected = o.relay_pid ? usage_of(o.relay_pid) : std::nullopt;
     scenario_start = Clock::now();
     shared.scenario_started.store(true);
-    publish_tally();
+    if (staff_here) publish_tally();
     // Send moments drawn here (one seeded sequence, whatever --threads), armed on each client's thread.
     std::uniform_real_distribution<double> when(0, o.duration);
     for (auto& p : participants) {
       for (int k = 0; k < sends_per_participant; ++k) {
         const auto at = scenario_start + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(when(random)));
         const std::size_t key = std::size_t(p->index) * std::size_t(sends_per_participant) + std::size_t(k);
-        net::post(p->executor(), [&, p, at, key] {
+        // On the wire, the key is the whole room's (--index-base): unique over every loadgen process.
+        const std::size_t room_key = std::size_t(o.index_base) * std::size_t(sends_per_participant) + key;
+        net::post(p->executor(), [&, p, at, key, room_key] {
           auto timer = std::make_shared<net::steady_timer>(p->executor(), at);
-          timer->async_wait([&, p, timer, key](beast::error_code) {
+          timer->async_wait([&, p, timer, key, room_key](beast::error_code) {
             shared.mark_sent(key, Clock::now());
-            p->send(wire->send_text(key, o.scenario == "vote"));
+            p->send(wire->send_text(room_key, o.scenario == "vote"));
           });
         });
       }
@@ -166,7 +191,8 @@ int run_loadgen(int argc, char** argv) {
     Totals& mine = self.totals();
     if (wire->handshake(self, text, [&] { joined(self, 0); })) return;
     if (text.rfind(R"({"t":"joined")", 0) == 0) return joined(self, field_int(text, "\"participants\":"));
-    if (const auto key = wire->ack_key(text)) {
+    if (auto key = wire->ack_key(text)) {
+      *key -= std::int64_t(o.index_base) * sends_per_participant;  // back to this process's numbering
       if (*key >= 0 && std::size_t(*key) < shared.sent_ns.size())
         if (const auto sent = shared.sent(std::size_t(*key))) mine.ack.add(Clock::now() - *sent);
       ++mine.acks;
@@ -175,25 +201,47 @@ int run_loadgen(int argc, char** argv) {
     }
     if (text.rfind(R"({"t":"error")", 0) == 0) ++mine.errors;
     const bool tally = wire->is_tally(text);
-    if (tally && shared.scenario_started.load(std::memory_order_relaxed)) {
+    // Another process's host publishes only once the scenario runs, and may start it a little
+    // before this process sees --go-file: every tally counts.
+    if (tally && (!staff_here || shared.scenario_started.load(std::memory_order_relaxed))) {
       const auto t0 = field_int(text, "\"t0\":");  // votes carry "k", never "t0"
       const auto now = std::chrono::duration_cast<std::chrono::microseconds>(Clock::now().time_since_epoch()).count();
       if (t0 > 0) mine.tally.add(std::chrono::microseconds(now - t0));
-      if (self.index >= 0 && std::size_t(self.index) < got_tally.size()) got_tally[std::size_t(self.index)] = 1;
+      last_tally_ns.store(Clock::now().time_since_epoch().count(), std::memory_order_relaxed);
+      if (self.index >= 0 && std::size_t(self.index) < tallies_got.size()) ++tallies_got[std::size_t(self.index)];
     }
     // chat: how long until a message reaches a participant (sampled on participant 0 only)
     if (o.scenario == "chat" && self.index == 0) observe(mine.to_participant, participant0_seen[0])(self, text);
   };
 
+  // Once everyone here is in: --ready-file (the host's holds the room code), then the scenario, at
+  // once or when --go-file appears (polled: several processes start within a few ms of each other).
+  auto go_timer = std::make_shared<net::steady_timer>(ioc);
+  std::function<void()> wait_for_go = [&] {
+    if (o.go_file.empty() || std::filesystem::exists(o.go_file)) return start_scenario();
+    go_timer->expires_after(std::chrono::milliseconds(10));
+    go_timer->async_wait([&](beast::error_code ec) { if (!ec) wait_for_go(); });
+  };
+  auto all_in = [&] {
+    if (!o.ready_file.empty()) {
+      const auto partial = o.ready_file + ".partial";  // renamed: a reader never sees half a file
+      std::ofstream(partial) << json{{"room", room}, {"connected", shared.connected.load()}, {"failed", shared.failed.load()}}.dump() << "\n";
+      std::filesystem::rename(partial, o.ready_file);
+    }
+    wait_for_go();
+  };
+
   connect_wave = [&](int first) {
+    if (o.participants == 0) return all_in();  // the host and the kiosk only
     const int last = std::min(o.participants, first + o.wave);
     auto pending = std::make_shared<int>(last - first);  // on the control thread only
     for (int i = first; i < last; ++i) {
       auto p = std::make_shared<SimClient>(context_for(i), totals_for(i), i);
       p->on_frame = participant_frame;
       participants.push_back(p);
-      net::post(p->executor(), [&, p, pending, last] {
-        p->connect(endpoint, wire->target(false), [&, p, pending, last](bool ok) {  // on p's thread
+      const tcp::endpoint& relay = relays[std::size_t(o.index_base + i) % relays.size()];
+      net::post(p->executor(), [&, p, pending, last, relay] {
+        p->connect(relay, wire->target(false), [&, p, pending, last](bool ok) {  // on p's thread
           if (!ok) shared.failed.fetch_add(1, std::memory_order_relaxed);
           else if (rooms) p->send(json{{"t", "join"}, {"room", room}}.dump());
           else if (wire->in_once_open()) joined(*p, 0);
@@ -204,7 +252,7 @@ int run_loadgen(int argc, char** argv) {
             auto settle = std::make_shared<net::steady_timer>(ioc, std::chrono::milliseconds(200));
             auto check = std::make_shared<std::function<void()>>();
             *check = [&, settle, check] {
-              if (shared.connected.load() + shared.failed.load() >= o.participants) return start_scenario();
+              if (shared.connected.load() + shared.failed.load() >= o.participants) return all_in();
               settle->expires_after(std::chrono::milliseconds(50));
               settle->async_wait([check](beast::error_code) { (*check)(); });
             };
@@ -243,13 +291,20 @@ int run_loadgen(int argc, char** argv) {
     }
     observe(totals.to_host, host_seen, &totals.host_after_stamp)(self, text);
   };
-  host->connect(endpoint, wire->target(true), [&](bool ok) {
-    ok_or_die(ok, "host connect");
-    if (rooms) host->send(R"({"t":"create"})");
-    else if (wire->in_once_open()) start_peer_staff();
-  });
+  if (!staff_here) {  // --join: another process's host made the room
+    room = o.join_room;
+    connect_wave(0);
+  } else {
+    host->connect(endpoint, wire->target(true), [&](bool ok) {
+      ok_or_die(ok, "host connect");
+      if (rooms) host->send(R"({"t":"create"})");
+      else if (wire->in_once_open()) start_peer_staff();
+    });
+  }
 
   std::vector<net::executor_work_guard<net::io_context::executor_type>> keep_running;
+  // The control context too: with --join it has nothing of its own until the participants' replies.
+  keep_running.push_back(net::make_work_guard(ioc));
   std::vector<std::thread> threads;
   for (auto& worker : worker_iocs) {
     keep_running.push_back(net::make_work_guard(*worker));
@@ -261,21 +316,30 @@ int run_loadgen(int argc, char** argv) {
   // twice --duration for the scenario.
   const auto started = Clock::now();
   auto deadline = [&] {
-    if (scenario_start == Clock::time_point{}) return started + std::chrono::seconds(120);
+    // Waiting for --go-file (other processes still connecting): up to 10 minutes.
+    if (scenario_start == Clock::time_point{}) return started + std::chrono::seconds(o.go_file.empty() ? 120 : 600);
     return scenario_start + std::chrono::seconds(30) +
            std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(o.duration * 2));
   };
   while (!ioc.stopped() && Clock::now() < deadline()) {
     ioc.run_for(std::chrono::milliseconds(50));
-    if (host_seen >= expected && kiosk_seen >= expected && shared.acks.load() >= expected) break;
+    const bool staff_done = !staff_here || (host_seen >= expected_room && kiosk_seen >= expected_room);
+    if (staff_done && shared.acks.load() >= expected && scenario_start != Clock::time_point{}) break;
   }
   // The last tallies (published until --duration + 0.6 s) have time to arrive.
   if (o.scenario == "vote" && o.tally_ms > 0 && scenario_start != Clock::time_point{}) {
     const auto tallies_end = scenario_start + std::chrono::duration_cast<Clock::duration>(
                                                   std::chrono::duration<double>(o.duration + 1.2));
     while (!ioc.stopped() && Clock::now() < tallies_end) ioc.run_for(std::chrono::milliseconds(50));
+    // With --join, the host (elsewhere) publishes until it has every vote, however late: wait for a
+    // quiet spell of three tally periods (and 2 s), within the deadline.
+    const auto quiet = std::max<Clock::duration>(std::chrono::seconds(2), std::chrono::milliseconds(3 * o.tally_ms));
+    while (!staff_here && !ioc.stopped() && Clock::now() < deadline() &&
+           Clock::now() - Clock::time_point(Clock::duration(last_tally_ns.load(std::memory_order_relaxed))) < quiet)
+      ioc.run_for(std::chrono::milliseconds(50));
   }
   tally_timer->cancel();
+  go_timer->cancel();
   for (auto& worker : worker_iocs) worker->stop();
   for (auto& thread : threads) thread.join();
   for (const auto& t : worker_totals) totals.merge(t);
@@ -292,6 +356,8 @@ int run_loadgen(int argc, char** argv) {
       {"connected", totals.connected},
       {"failed", shared.failed.load()},
       {"events_sent", expected},
+      {"room_participants", o.room_participants},
+      {"relays", relays.size()},
       {"acks", totals.acks},
       {"errors", totals.errors},
       {"delivered_to_host", host_seen},
@@ -308,8 +374,12 @@ int run_loadgen(int argc, char** argv) {
   };
   if (o.scenario == "chat") report["to_participant0"] = totals.to_participant.summary();
   if (o.scenario == "vote" && o.tally_ms > 0) {
-    report["tally_reached_participants"] = std::count(got_tally.begin(), got_tally.end(), 1);
+    report["tally_reached_participants"] = std::count_if(tallies_got.begin(), tallies_got.end(), [](int n) { return n > 0; });
     report["tally_to_participant"] = totals.tally.summary();
+    // Did every participant get every tally? (With --join, the host's process says how many it sent.)
+    if (staff_here) report["tallies_published"] = tallies_published;
+    report["tallies_got_min"] = tallies_got.empty() ? 0 : *std::min_element(tallies_got.begin(), tallies_got.end());
+    report["tallies_got_max"] = tallies_got.empty() ? 0 : *std::max_element(tallies_got.begin(), tallies_got.end());
   }
   if (usage_before && usage_after && usage_connected) {
     report["relay_cpu_seconds"] = usage_after->cpu_seconds - usage_before->cpu_seconds;
@@ -326,7 +396,7 @@ int run_loadgen(int argc, char** argv) {
   } else {
     std::printf("%s\n", report.dump(2).c_str());
   }
-  const bool complete = host_seen >= expected && kiosk_seen >= expected && totals.acks >= expected;
+  const bool complete = (!staff_here || (host_seen >= expected_room && kiosk_seen >= expected_room)) && totals.acks >= expected;
   return complete ? 0 : 1;
 }
 

@@ -48,6 +48,13 @@ struct Options {
   std::string protocol = "palabre";
   bool json_output = false;
   bool names = false;
+  // One room over several relays and load-generator processes (bench/relay/scale.mjs):
+  std::vector<std::string> relays;  // HOST:PORT each: participants round-robin, host and kiosk on the first
+  std::string join_room;            // participants only, into this existing room (no host, no kiosk)
+  int index_base = 0;               // this process's first participant in the whole room
+  int room_participants = 0;        // participants in the whole room: the votes the host waits for
+  std::string ready_file;           // written once everyone here is in (the host's: the room code)
+  std::string go_file;              // the scenario starts when this file appears
 };
 
 // The options from the command line: nothing when it should go on, else the exit code.

@@ -7,20 +7,26 @@
 namespace palabre::cli::loadgen {
 namespace {
 
+std::int64_t now_ns() {
+  return std::chrono::duration_cast<std::chrono::nanoseconds>(Clock::now().time_since_epoch()).count();
+}
+
 std::int64_t now_us() {
   return std::chrono::duration_cast<std::chrono::microseconds>(Clock::now().time_since_epoch()).count();
 }
 
 // palabre serve: rooms; a vote is a staff `rating.vote`, a chat message a public `chat.post`, each
-// with its `cid` so the ack names it; the host's tally is a public `rating.results`.
+// with its `cid` so the ack names it and its send time ("s", steady clock ns: the same clock in every
+// process of the machine, so a host in another loadgen process can time it); the host's tally is a
+// public `rating.results`.
 class PalabreWire final : public Wire {
  public:
   bool rooms() const override { return true; }
   std::string target(bool) const override { return "/ws"; }
   std::string send_text(std::size_t key, bool vote) const override {
     return json{{"t", "event"}, {"vis", vote ? "staff" : "public"}, {"cid", key},
-                {"ev", vote ? json{{"type", "rating.vote"}, {"value", 1 + key % 5}, {"k", key}}
-                            : json{{"type", "chat.post"}, {"text", "Ça marche ! " + std::to_string(key)}, {"k", key}}}}
+                {"ev", vote ? json{{"type", "rating.vote"}, {"value", 1 + key % 5}, {"k", key}, {"s", now_ns()}}
+                            : json{{"type", "chat.post"}, {"text", "Ça marche ! " + std::to_string(key)}, {"k", key}, {"s", now_ns()}}}}
         .dump();
   }
   bool carries_votes(std::string_view text) const override { return text.rfind(R"({"t":"events")", 0) == 0; }
