@@ -204,11 +204,17 @@ int run_loadgen(int argc, char** argv) {
     // Another process's host publishes only once the scenario runs, and may start it a little
     // before this process sees --go-file: every tally counts.
     if (tally && (!staff_here || shared.scenario_started.load(std::memory_order_relaxed))) {
-      const auto t0 = field_int(text, "\"t0\":");  // votes carry "k", never "t0"
+      // A reader that fell behind gets its queued frames merged into one: every tally in it counts.
       const auto now = std::chrono::duration_cast<std::chrono::microseconds>(Clock::now().time_since_epoch()).count();
-      if (t0 > 0) mine.tally.add(std::chrono::microseconds(now - t0));
+      constexpr std::string_view t0_key = "\"t0\":";  // votes carry "k", never "t0"
+      int count = 0;
+      for (auto at = text.find(t0_key); at != std::string_view::npos; at = text.find(t0_key, at + 1), ++count) {
+        std::int64_t t0 = 0;
+        std::from_chars(text.data() + at + t0_key.size(), text.data() + text.size(), t0);
+        if (t0 > 0) mine.tally.add(std::chrono::microseconds(now - t0));
+      }
       last_tally_ns.store(Clock::now().time_since_epoch().count(), std::memory_order_relaxed);
-      if (self.index >= 0 && std::size_t(self.index) < tallies_got.size()) ++tallies_got[std::size_t(self.index)];
+      if (self.index >= 0 && std::size_t(self.index) < tallies_got.size()) tallies_got[std::size_t(self.index)] += std::max(count, 1);
     }
     // chat: how long until a message reaches a participant (sampled on participant 0 only)
     if (o.scenario == "chat" && self.index == 0) observe(mine.to_participant, participant0_seen[0])(self, text);
