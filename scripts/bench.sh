@@ -7,7 +7,8 @@
 #   host frame time (bench/app/frame.mjs, if present), renewing an encrypted room's key (bench/app/rekey.mjs),
 #   a participant's first frame on loopback, Fast 3G and Slow 3G, cold and warm (bench/app/network.mjs),
 #   a big room's catch-up in the browser, 14,004 and 100,000 envelopes (bench/app/catchup.mjs), and
-#   p99 vote→host against the room's size with its chart (docs/p99-vs-participants.svg).
+#   p99 vote→host against the room's size with its chart (docs/p99-vs-participants.svg), and one room
+#   over 5–6 relays on one redis-server up to 100,000 participants (bench/relay/scale.mjs).
 # Raw outputs are kept in $PALABRE_BENCH_OUT (default build/bench). Environment:
 #   PALABRE_BENCH_SKIP_BUILD=1  use the existing build/native and build/wasm
 #   PALABRE_BENCH_QUICK=1       1,000 participants instead of 10,000 / 19,900 (a smoke run)
@@ -65,6 +66,14 @@ run peer_socketio bench/relay/peers/run_peer.sh "$palabre" socketio --participan
 # participants on the other); it is heavy (7 node processes), so 2,000 participants.
 redis_n=2000; [ "${PALABRE_BENCH_QUICK:-0}" = 1 ] && redis_n=1000
 run redis_burst $peers --relays palabre-redis --participants $redis_n --duration 10 --json "$out/redis_burst.json"
+# One room over 5 relays (6 at 100,000, each under the open-files limit) on one redis-server, with
+# several loadgen processes: up to 100,000 participants, or the largest N this machine holds
+# (bench/relay/scale.mjs; about 20 minutes for all five).
+scale_sizes="20000 40000 50000 60000 100000"; [ "${PALABRE_BENCH_QUICK:-0}" = 1 ] && scale_sizes="2000 4000"
+for n in $scale_sizes; do
+  relays=5; [ "$n" -gt 90000 ] && relays=6
+  run scale_$n node bench/relay/scale.mjs --palabre "$palabre" --participants $n --relays $relays --json "$out/scale_$n.json"
+done
 limit=900
 run redis_tests "$relay_tests" --gtest_filter='Redis.*'
 run core "$build/bench/core/core_bench" --benchmark_min_time=0.2
