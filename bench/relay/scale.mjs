@@ -75,7 +75,7 @@ const quantiles = (xs) => {
 try {
   const redisPort = 20000 + Math.floor(Math.random() * 20000);
   const redis = start('/usr/bin/redis-server', ['--port', String(redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], 'redis');
-  await sleep(300);
+  await waitFor('redis-server', () => /Ready to accept connections/.test(redis.out), 15000);
   const relays = [];
   for (let i = 0; i < relayCount; ++i) {
     const relay = start(args.palabre, ['serve', '--port', '0', '--data', join(dir, `relay${i}`), '--redis', `redis://127.0.0.1:${redisPort}`], `relay${i}`);
