@@ -68,8 +68,8 @@ redis_n=2000; [ "${PALABRE_BENCH_QUICK:-0}" = 1 ] && redis_n=1000
 run redis_burst $peers --relays palabre-redis --participants $redis_n --duration 10 --json "$out/redis_burst.json"
 # One room over 5 relays (6 at 100,000, each under the open-files limit) on one redis-server, with
 # several loadgen processes: up to 100,000 participants, or the largest N this machine holds
-# (bench/relay/scale.mjs; about 20 minutes for all five).
-scale_sizes="20000 40000 50000 60000 100000"; [ "${PALABRE_BENCH_QUICK:-0}" = 1 ] && scale_sizes="2000 4000"
+# (bench/relay/scale.mjs; about 25 minutes for all six).
+scale_sizes="20000 40000 50000 60000 80000 100000"; [ "${PALABRE_BENCH_QUICK:-0}" = 1 ] && scale_sizes="2000 4000"
 for n in $scale_sizes; do
   relays=5; [ "$n" -gt 90000 ] && relays=6
   run scale_$n node bench/relay/scale.mjs --palabre "$palabre" --participants $n --relays $relays --json "$out/scale_$n.json"

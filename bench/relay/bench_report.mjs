@@ -157,7 +157,7 @@ if (maxRaw?.relay_cpu_seconds) {
 }
 
 // One room over several relays on one redis-server (bench/relay/scale.mjs): the largest N.
-const scaled = [2000, 4000, 20000, 40000, 50000, 60000, 80000, 100000].map((n) => json(`scale_${n}.json`)).filter(Boolean);
+const scaled = [2000, 4000, 20000, 40000, 50000, 60000, 70000, 80000, 100000].map((n) => json(`scale_${n}.json`)).filter(Boolean);
 if (scaled.length) {
   say('', '### Relays: one room over several relays on Redis (bench/relay/scale.mjs)', '',
     'A 10 s burst of one vote per participant, a tally to everyone every second; one loadgen process holds the host and the kiosk, the others ≤ 19,000 participants each; relays, Redis and load generators share the 2 cores.', '',
