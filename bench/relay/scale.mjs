@@ -122,6 +122,8 @@ try {
       cpu_seconds_connect: +(connected[i].cpu - before[i].cpu).toFixed(2),
       rss_kib: connected[i].rss_kib,
       kib_per_connection: +((connected[i].rss_kib - before[i].rss_kib) / members).toFixed(2),
+      // What the relay's log says it refused or cut: slow readers dropped, floods, storage errors.
+      logged: Object.fromEntries(['drop', 'abuse', 'storage_error', 'removed'].map((e) => [e, (r.err.match(new RegExp(`"event":"${e}"`, 'g')) ?? []).length])),
     };
   });
   const relayCpu = perRelay.reduce((s, r) => s + r.cpu_seconds_burst, 0);
@@ -152,6 +154,7 @@ try {
     deliveries,
     deliveries_per_relay_cpu_second: Math.round(deliveries / Math.max(relayCpu, 0.01)),
     loadgen_cpu_seconds: +(reports.reduce((s, r) => s + (r.loadgen_cpu_seconds ?? 0), 0) + (staffReport.loadgen_cpu_seconds ?? 0)).toFixed(1),
+    relay_log_events: Object.fromEntries(['drop', 'abuse', 'storage_error', 'removed'].map((e) => [e, perRelay.reduce((t, r) => t + r.logged[e], 0)])),
     per_relay: perRelay,
     exit_codes: codes,
   };
