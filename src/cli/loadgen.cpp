@@ -16,6 +16,7 @@
 #include <sys/resource.h>
 
 #include <charconv>
+#include <cmath>
 #include <cstdio>
 #include <fstream>
 #include <random>
@@ -189,6 +190,7 @@ int run_loadgen(int argc, char** argv) {
   };
   auto participant_frame = [&](SimClient& self, std::string_view text) {
     Totals& mine = self.totals();
+    if (shared.scenario_started.load(std::memory_order_relaxed)) ++mine.frames_in_scenario;
     if (wire->handshake(self, text, [&] { joined(self, 0); })) return;
     if (text.rfind(R"({"t":"joined")", 0) == 0) return joined(self, field_int(text, "\"participants\":"));
     if (auto key = wire->ack_key(text)) {
@@ -389,6 +391,11 @@ int run_loadgen(int argc, char** argv) {
   }
   if (usage_before && usage_after && usage_connected) {
     report["relay_cpu_seconds"] = usage_after->cpu_seconds - usage_before->cpu_seconds;
+    // The burst alone: frames the participants got once it started, per relay CPU-second since then.
+    const double burst_cpu = usage_after->cpu_seconds - usage_connected->cpu_seconds;
+    report["relay_cpu_seconds_scenario"] = burst_cpu;
+    report["frames_in_scenario"] = totals.frames_in_scenario;
+    if (burst_cpu > 0) report["deliveries_per_relay_cpu_second"] = std::round(double(totals.frames_in_scenario) / burst_cpu);
     report["relay_rss_kib"] = usage_after->rss_kib;
     report["relay_peak_rss_kib"] = usage_after->peak_rss_kib;
     report["relay_rss_per_connection_kib"] =

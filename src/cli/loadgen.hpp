@@ -87,10 +87,12 @@ std::optional<ProcessUsage> usage_of(pid_t pid);
 // One per thread (no locks on the hot path); merged once the threads have stopped.
 struct Totals {
   std::uint64_t frames_in = 0, bytes_in = 0;
+  std::uint64_t frames_in_scenario = 0;  // participants' frames once the scenario started: the burst's deliveries
   int connected = 0, failed = 0, acks = 0, errors = 0;
   Samples connect, ack, to_host, to_kiosk, to_participant, host_after_stamp, tally;
   void merge(const Totals& o) {
     frames_in += o.frames_in;
+    frames_in_scenario += o.frames_in_scenario;
     bytes_in += o.bytes_in;
     connected += o.connected;
     failed += o.failed;
