@@ -124,6 +124,7 @@ try {
       kib_per_connection: +((connected[i].rss_kib - before[i].rss_kib) / members).toFixed(2),
       // What the relay's log says it refused or cut: slow readers dropped, floods, storage errors.
       logged: Object.fromEntries(['drop', 'abuse', 'storage_error', 'removed'].map((e) => [e, (r.err.match(new RegExp(`"event":"${e}"`, 'g')) ?? []).length])),
+      storage_errors: r.err.split('\n').filter((l) => l.includes('"event":"storage_error"')).slice(0, 3),
     };
   });
   const relayCpu = perRelay.reduce((s, r) => s + r.cpu_seconds_burst, 0);
