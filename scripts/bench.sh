@@ -12,6 +12,8 @@
 # Raw outputs are kept in $PALABRE_BENCH_OUT (default build/bench). Environment:
 #   PALABRE_BENCH_SKIP_BUILD=1  use the existing build/native and build/wasm
 #   PALABRE_BENCH_QUICK=1       1,000 participants instead of 10,000 / 19,900 (a smoke run)
+#   PALABRE_BENCH_SCALE=0       skip the runs over several relays (~25 min); their scale_N.json
+#                               already in the output directory are reported
 #   PALABRE_BUILD               another native build directory (default build/native)
 #   PALABRE_BIN, PALABRE_RELAY_TESTS  the palabre binary and relay_tests to use (default: from PALABRE_BUILD)
 set -uo pipefail
@@ -70,6 +72,7 @@ run redis_burst $peers --relays palabre-redis --participants $redis_n --duration
 # several loadgen processes: up to 100,000 participants, or the largest N this machine holds
 # (bench/relay/scale.mjs; about 25 minutes for all six).
 scale_sizes="20000 40000 50000 60000 80000 100000"; [ "${PALABRE_BENCH_QUICK:-0}" = 1 ] && scale_sizes="2000 4000"
+[ "${PALABRE_BENCH_SCALE:-1}" = 0 ] && scale_sizes=""
 for n in $scale_sizes; do
   relays=5; [ "$n" -gt 90000 ] && relays=6
   run scale_$n node bench/relay/scale.mjs --palabre "$palabre" --participants $n --relays $relays --json "$out/scale_$n.json"

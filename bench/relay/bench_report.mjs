@@ -189,8 +189,12 @@ if (sized.length) {
   for (const r of sized) say(relayRow(r));
   const series = [{ name: 'one relay (palabre loadgen)', points: sized.map((r) => [r.participants, r.vote_to_host.p99_ms]) }];
   if (redis) series.push({ name: 'two relays on Redis (node loadgen)', points: [[redis.participants, redis.vote_to_host.p99_ms]] });
-  if (scaled.length) series.push({ name: '5–6 relays on one Redis (scale.mjs, tally every 1 s)', points: scaled.map((s) => [s.participants, s.to_host.p99_ms]) });
-  const svg = lineChartSvg({ title: 'Vote → host p99 against participants in one room (10 s burst, tally every 250 ms)',
+  // Runs far past the goal would flatten the rest of the chart: they are named in the title instead.
+  const offChart = scaled.filter((s) => s.to_host.p99_ms > 1000);
+  const onChart = scaled.filter((s) => s.to_host.p99_ms <= 1000);
+  if (onChart.length) series.push({ name: '5–6 relays on one Redis (scale.mjs, tally every 1 s)', points: onChart.map((s) => [s.participants, s.to_host.p99_ms]) });
+  const off = offChart.map((s) => `${s.participants.toLocaleString('en-US')}: ${(s.to_host.p99_ms / 1000).toFixed(1)} s`).join(', ');
+  const svg = lineChartSvg({ title: `p99 vote → host against room size${off ? ` (off the chart: ${off})` : ''}`,
     xLabel: 'participants in the room', yLabel: 'p99 vote → host (ms)', series, goal: { y: 250, label: 'issue 20: p99 ≤ 250 ms' } });
   writeFileSync(join(dirname(docPath), 'p99-vs-participants.svg'), svg);
   say('', '![p99 vote→host against participants](p99-vs-participants.svg)');
