@@ -10,8 +10,8 @@ import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  startRelay, launchBrowser, openApp, clickItem, clickReached, clickUntil, typeInto, appState, appInfo, eventually,
-  screenshot, viewports, openChat, freePort, waitReady,
+  startRelay, launchBrowser, openApp, clickItem, clickReached, typeInto, appState, appInfo, eventually, screenshot,
+  viewports, openChat, freePort, waitReady,
 } from './harness.mjs';
 
 const kRedisServer = '/usr/bin/redis-server';
@@ -113,11 +113,11 @@ async function joinAnswer(page, relayUrl, room, token) {
 const shareColumn = { x: 190, y: 600 };  // the left column scrolls: the link sits below the QR code
 
 async function renewFromTheConsole(hostPage) {
-  // Right after a removal the console is still settling and a press can be lost (seen once in CI:
-  // no confirmation came): press again until the confirmation is drawn, as a person would.
-  const confirming = () => hostPage.evaluate(() => (window.palabre.items() || []).some((i) => i.key === 'renew-yes'));
-  await clickUntil(hostPage, 'renew', confirming, { area: shareColumn, what: 'the renewal to ask for confirmation' });
-  await clickReached(hostPage, 'renew-yes', shareColumn);
+  // A mouse wheel's notch at a time: in an encrypted room the confirmation is longer and its buttons
+  // sit further down the column (50 px steps were seen not to reach them).
+  const column = { ...shareColumn, delta: 120 };
+  await clickReached(hostPage, 'renew', column);
+  await clickReached(hostPage, 'renew-yes', column);
 }
 
 async function removeFromTheConsole(hostPage, id) {
