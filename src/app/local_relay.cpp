@@ -118,8 +118,9 @@ void LocalRelay::broadcast(std::size_t first_new, std::vector<Delivery>& out) co
   for (const auto& [conn, member] : conn_member_) {
     std::vector<const std::string*> envs;
     const auto& log = state_.envelopes();
+    const auto sees = state_.viewer(member);
     for (std::size_t i = first_new; i < log.size(); ++i)
-      if (state_.sees(member, log[i])) envs.push_back(&log[i].text);
+      if (sees(log[i])) envs.push_back(&log[i].text);
     if (!envs.empty()) out.push_back({conn, protocol::events_frame(envs)});
   }
 }

@@ -119,20 +119,14 @@ void RoomState::commit(StoredEnvelope envelope) {
   next_seq_ = std::max(next_seq_, last_seq() + 1);
 }
 
-bool RoomState::sees(const std::string& member, const StoredEnvelope& envelope) const {
+RoomState::Viewer RoomState::viewer(const std::string& member) const {
   const auto* m = roster_.find(member);
-  return m && visible_to(envelope, m->role != Role::participant, member);
+  return m ? Viewer{&member, m->role != Role::participant} : Viewer{};
 }
 
 std::shared_ptr<const std::string> RoomState::history_page(const std::string& member, HistoryCursor& cursor,
                                                            std::size_t max_bytes) const {
-  // The member is looked up once per page, not once per envelope: a newcomer to a big room scans
-  // every staff-only envelope before it (in the 19,900 burst, the roster's string compares were
-  // over half the relay's CPU, all of it in joins).
-  const auto* m = roster_.find(member);
-  const bool staff = m && m->role != Role::participant;
-  return next_history_page(
-      envelopes_, cursor, [&](const StoredEnvelope& env) { return m && visible_to(env, staff, member); }, max_bytes);
+  return next_history_page(envelopes_, cursor, viewer(member), max_bytes);
 }
 
 std::optional<ErrorText> RoomState::may_close(const std::string& member) const {

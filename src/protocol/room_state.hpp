@@ -70,7 +70,15 @@ class RoomState {
   const std::vector<StoredEnvelope>& envelopes() const { return envelopes_; }
 
   // [sync] Whether `member` sees `envelope`: public ones all, staff ones the staff and their sender.
-  bool sees(const std::string& member, const StoredEnvelope& envelope) const;
+  bool sees(const std::string& member, const StoredEnvelope& envelope) const { return viewer(member)(envelope); }
+  // What one member sees, the member looked up once: for loops over many envelopes (a history
+  // page, a broadcast), where a roster lookup per envelope made big rooms' joins quadratic.
+  struct Viewer {
+    const std::string* member = nullptr;  // the caller's string; null: not in the room, sees nothing
+    bool staff = false;
+    bool operator()(const StoredEnvelope& envelope) const { return member && visible_to(envelope, staff, *member); }
+  };
+  Viewer viewer(const std::string& member) const;
   // The next page of `member`'s history answer (a join with `since`, a sync), or nullptr when done.
   std::shared_ptr<const std::string> history_page(const std::string& member, HistoryCursor& cursor,
                                                   std::size_t max_bytes = history_page_bytes) const;
