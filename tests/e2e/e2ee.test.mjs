@@ -15,7 +15,7 @@ import { join } from 'node:path';
 
 import {
   appInfo, appState, clickItem, clickReached, clickUntil, eventually, fillField, findItem, launchBrowser, openApp, screenshot,
-  startRelay, typeInto, viewports, waitReady, openChat,
+  openNewActivity, startRelay, typeInto, viewports, waitReady, openChat,
 } from './harness.mjs';
 
 const title = 'Atelier Zéphyr confidentiel';
@@ -67,9 +67,7 @@ test('an encrypted session: readable by its members, ciphertext on the relay, ta
 
   // And a brainstorm prepared in the editor
   const editorArea = { x: 683, y: 420 };
-  await clickUntil(host.page, 'add', () => findItem(host.page, 'add-kind-brainstorm', { timeout: 1500 }).then(() => true, () => false),
-    { area: editorArea, what: 'the list of kinds to open' });
-  await clickReached(host.page, 'add-kind-brainstorm', editorArea);
+  await openNewActivity(host.page, 'brainstorm', editorArea);
   await fillField(host.page, 'act-title', 'Idées pour la suite', editorArea);
   await clickReached(host.page, 'act-save', editorArea);
   const brainstorm = await eventually(async () => (await appState(host.page)).activities[0], { what: 'the brainstorm added' });

@@ -258,6 +258,15 @@ export async function clickReached(page, key, where = {}) {
   return item;
 }
 
+/** Opens the editor on a new activity of `kind`: "Ajouter", then the kind. A press on "Ajouter" that
+ *  opens nothing (seen in CI on every test that adds, right after the console loads) is given again
+ *  until the form's footer shows, as a person would once they see no form. */
+export async function openNewActivity(page, kind, area = {}) {
+  await clickUntil(page, 'add', () => findItem(page, 'act-cancel', { timeout: 1500 }).then(() => true, () => false),
+    { area, what: 'the editor to open' });
+  await clickReached(page, `add-kind-${kind}`, area);
+}
+
 /** Replaces a text field's whole value: click, select all, type. */
 export async function fillField(page, key, text, where = {}) {
   await clickReached(page, key, where);

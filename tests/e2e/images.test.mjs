@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   sharedRelayAndBrowser, openApp, findItem, typeInto, clickItem, clickReached, clickUntil, fillField, appState, eventually,
-  screenshot, viewports, writeStoredRoom, envelopeLog, downloadVia, reachItem, pageLayoutProblems, solidPng, pixelsOf,
+  openNewActivity, screenshot, viewports, writeStoredRoom, envelopeLog, downloadVia, reachItem, pageLayoutProblems, solidPng, pixelsOf,
 } from './harness.mjs';
 
 const room = 'PXTKZD';
@@ -112,8 +112,7 @@ test('the host brings pictures and a PDF; every screen draws them, the note stay
                    { what: 'the survey question to carry its picture' });
 
   // And a presentation from an 8-page PDF, with a speaker note on its first page
-  await clickReached(host.page, 'add');
-  await clickReached(host.page, 'add-kind-presentation');
+  await openNewActivity(host.page, 'presentation');
   await fillField(host.page, 'act-title', 'Développement TMNlab');
   await chooseFile(host.page, 'pdf-import', 'slides.pdf');
   await eventually(() => reachItem(host.page, 'p7-notes').catch(() => null), { timeout: 60000, what: 'the 8th page in the editor' });
@@ -225,8 +224,7 @@ test('in an encrypted room a picture leaves the host sealed: the relay stores ci
     const i = await host.page.evaluate(() => window.palabre.info());
     return i.room && i.connected && i.e2e && i.links?.join ? i : null;
   }, { what: 'the encrypted room' });
-  await clickReached(host.page, 'add');
-  await clickReached(host.page, 'add-kind-challenge');
+  await openNewActivity(host.page, 'challenge');
   await fillField(host.page, 'act-title', 'Quel est notre logo ?');
   await fillField(host.page, 'answer0', 'le carré');
   await chooseFile(host.page, 'act-image', 'question.png');

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import {
-  clickReached, eventually, fillField, pageLayoutProblems, screenshot, sharedRelayAndBrowser, waitReady,
+  clickReached, eventually, fillField, openNewActivity, pageLayoutProblems, screenshot, sharedRelayAndBrowser, waitReady,
   writeStoredRoom,
 } from './harness.mjs';
 
@@ -179,8 +179,7 @@ test('editor: a problem is said in words under its field, and goes once the fiel
   await page.goto(`${shared.relay.url}/#/host/${room}/${hostToken}`);
   await waitReady(page);
   const editorArea = { x: 683, y: 420 };
-  await clickReached(page, 'add', editorArea);
-  await clickReached(page, 'add-kind-quiz', editorArea);
+  await openNewActivity(page, 'quiz', editorArea);
   await clickReached(page, 'act-save', editorArea);
   const drawnTexts = async () => (await page.evaluate(() => window.palabre.drawn())).map((d) => d.text);
   // The title first: in words, in French, under the title's field.

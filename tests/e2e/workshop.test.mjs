@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 
 import {
   appInfo, appState, clickItem, clickReached, clickUntil, downloadVia, eventually, fillField, findItem, launchBrowser,
-  openApp, reachItem, screenshot, startRelay, typeInto, viewports, waitReady,
+  openApp, openNewActivity, reachItem, screenshot, startRelay, typeInto, viewports, waitReady,
 } from './harness.mjs';
 
 const activityTitles = {
@@ -65,20 +65,8 @@ test('a complete workshop: prepared from scratch, run with three participants an
 
     const editorArea = { x: 683, y: 420 };
     const resultsArea = { x: 683, y: 650 };  // the selected activity's results and moderation, under the list
-    // A press on "Ajouter" that opened no editor (seen twice in CI on a loaded machine, never
-    // reproduced alone) is given again, as a person would once they see no form.
     async function openEditor(kind, title) {
-      for (let tries = 0; ; tries++) {
-        await clickReached(host.page, 'add', editorArea);
-        try {
-          await findItem(host.page, 'act-cancel', { timeout: 3000 });  // the form's footer, always on screen
-          break;
-        } catch (e) {
-          if (tries >= 2) throw e;
-          step(`the editor did not open; "Ajouter" pressed again`);
-        }
-      }
-      await clickReached(host.page, `add-kind-${kind}`, editorArea);
+      await openNewActivity(host.page, kind, editorArea);
       await fillField(host.page, 'act-title', title, editorArea);
     }
     // Adds question `n` to the editor; a press that landed while the editor was still scrolling is
