@@ -14,7 +14,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import {
-  appInfo, appState, clickItem, clickReached, clickUntil, eventually, fillField, findItem, launchBrowser, openApp, screenshot,
+  appInfo, appState, clickItem, clickReached, eventually, fillField, launchBrowser, openApp, screenshot,
   openNewActivity, startRelay, typeInto, viewports, waitReady, openChat,
 } from './harness.mjs';
 

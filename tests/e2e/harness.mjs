@@ -149,6 +149,11 @@ export async function findItem(page, key, { timeout = 15000 } = {}) {
   return handle.jsonValue();
 }
 
+/** Whether the mirror shows an item with this key within `timeout` ms: the check clickUntil repeats. */
+export function isDrawn(page, key, timeout = 1500) {
+  return findItem(page, key, { timeout }).then(() => true, () => false);
+}
+
 /** A real mouse click at the centre of the item's rectangle on the canvas. */
 export async function clickItem(page, key) {
   const item = await findItem(page, key);
@@ -262,8 +267,7 @@ export async function clickReached(page, key, where = {}) {
  *  opens nothing (seen in CI on every test that adds, right after the console loads) is given again
  *  until the form's footer shows, as a person would once they see no form. */
 export async function openNewActivity(page, kind, area = {}) {
-  await clickUntil(page, 'add', () => findItem(page, 'act-cancel', { timeout: 1500 }).then(() => true, () => false),
-    { area, what: 'the editor to open' });
+  await clickUntil(page, 'add', () => isDrawn(page, 'act-cancel'), { area, what: 'the editor to open' });
   await clickReached(page, `add-kind-${kind}`, area);
 }
 

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 
 import {
   appInfo, appState, clickItem, clickReached, clickUntil, downloadVia, eventually, fillField, findItem, launchBrowser,
-  openApp, openNewActivity, reachItem, screenshot, startRelay, typeInto, viewports, waitReady,
+  isDrawn, openApp, openNewActivity, reachItem, screenshot, startRelay, typeInto, viewports, waitReady,
 } from './harness.mjs';
 
 const activityTitles = {
@@ -170,7 +170,7 @@ test('a complete workshop: prepared from scratch, run with three participants an
       'challenge,quiz,survey,brainstorm,board,rating,qna,presentation', { what: 'the rating to move up' });
     const qna = await activityOf(host.page, 'qna');
     await selectRow(host.page, qna.id, editorArea);
-    await clickUntil(host.page, `act-edit-${qna.id}`, () => findItem(host.page, 'act-title', { timeout: 1500 }).then(() => true, () => false),
+    await clickUntil(host.page, `act-edit-${qna.id}`, () => isDrawn(host.page, 'act-title'),
       { area: editorArea, what: 'the Q&A editor to open' });
     await fillField(host.page, 'act-title', 'Vos questions à l’équipe du TMNlab', editorArea);
     await clickReached(host.page, 'act-save', editorArea);
